@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals'
+import { InputError, parseSettings } from '../../src/config/parse.js'
+import plans from '../../src/config/plans.json' with { type: 'json' }
+
+describe('settings', () => {
+  it('applies defaults from the inputs table', () => {
+    const s = parseSettings({}, { GITHUB_REPOSITORY: 'acme/api' }, 'action')
+    expect(s.estimate.model).toBe('sonnet')
+    expect(s.budget.gateOn).toBe('p90')
+    expect(s.ledger.location).toEqual({
+      kind: 'github',
+      owner: 'acme',
+      repo: 'api',
+      ref: 'refs/agent-credit-gate/ledger'
+    })
+    expect(plans.plans.pro.creditUsd).toBe(20)
+  })
+  it('names the input, the bad value and the fix', () => {
+    expect(() => parseSettings({ 'monthly-credits': 'twenty' }, {}, 'cli')).toThrow(
+      'monthly-credits: expected a positive number of USD, e.g. 20, got "twenty"'
+    )
+  })
+  it('reports every problem, one line each', () => {
+    try {
+      parseSettings(
+        { 'max-turns': '0', 'gate-on': 'p99', 'github-token': 'ghp_secret', 'warn-at': 'x' },
+        {},
+        'cli'
+      )
+      throw new Error('no error')
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError)
+      expect((e as InputError).problems).toHaveLength(3)
+    }
+  })
+})

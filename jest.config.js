@@ -1,0 +1,16 @@
+// ESM + ts-jest, as in actions/typescript-action; run with --experimental-vm-modules.
+export default {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  resolver: 'ts-jest-resolver',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: 'tsconfig.json', useESM: true, diagnostics: { ignoreCodes: [151002] } }
+    ]
+  },
+  testTimeout: 60000
+}

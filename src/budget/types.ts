@@ -1,0 +1,60 @@
+import type { GateOn, OnExhaust, Plan } from '../config/settings.js'
+
+/** One billing cycle: [start, resetsAt) in UTC. */
+export interface Cycle {
+  /** YYYY-MM-DD of the start day; names the ledger document. */
+  id: string
+  start: string
+  resetsAt: string
+}
+
+/** The credit figure in force and where it came from. */
+export interface Credit {
+  creditUsd: number
+  overageUsd: number
+  /** `plan` (a preset) or `monthly-credits` (explicit). */
+  source: 'plan' | 'monthly-credits'
+  plan: Plan
+  /** Human label, e.g. "Pro plan preset ($20.00, announced tiers 2026-06-15)". */
+  label: string
+}
+
+/** The money of one cycle, before this run. */
+export interface BudgetState {
+  creditUsd: number
+  overageUsd: number
+  /** credit + overage. */
+  budgetUsd: number
+  settledUsd: number
+  heldUsd: number
+  externalSpendUsd: number
+  /** settled + external. */
+  spentUsd: number
+  /** budget − spent − held (may be negative). */
+  remainingUsd: number
+}
+
+export type DecisionKind = 'pass' | 'warn' | 'fail'
+
+export interface Decision {
+  decision: DecisionKind
+  /** Whether the agent step may run (false only for fail with on-exhaust skip or fail). */
+  allowed: boolean
+  gateOn: GateOn
+  onExhaust: OnExhaust
+  /** USD the gate checks and holds. */
+  gatedUsd: number
+  /** The hold, and the cap handed to Claude's --max-budget-usd (0 when not allowed). */
+  maxBudgetUsd: number
+  /** One sentence saying why. */
+  reason: string
+}
+
+export interface Runway {
+  /** Average settled USD per elapsed day of this cycle. */
+  burnUsdPerDay: number
+  /** ISO date the budget runs out at that pace, if before the reset. */
+  exhaustsOn?: string
+  /** How many more runs at the gated estimate fit in what remains. */
+  runsThatFit: number
+}

@@ -1,0 +1,123 @@
+/** The one typed settings object every shell builds and the core reads. */
+
+/** Identifies the gated agent step across runs (history) and within one run (idempotency). */
+export interface JobKey {
+  /** owner/name of the repository the workflow runs in. */
+  repository: string
+  /** Workflow name (GITHUB_WORKFLOW). */
+  workflow: string
+  /** Job id (GITHUB_JOB). */
+  job: string
+  /** Step id of the gate (GITHUB_ACTION), or the `job-key` input. */
+  step: string
+  /** GITHUB_RUN_ID; `local` in the CLI unless --run-id is given. */
+  runId: string
+  /** GITHUB_RUN_ATTEMPT; 1 by default. */
+  runAttempt: number
+}
+
+export type Plan = 'pro' | 'max' | 'max-5x' | 'team' | 'enterprise'
+export type CacheTtl = 'auto' | '5m' | '1h' | 'off'
+export type Auth = 'subscription' | 'api-key'
+export type GateOn = 'p50' | 'p90' | 'max'
+export type OnExhaust = 'fail' | 'warn' | 'skip'
+export type CommentMode = 'update' | 'off' | 'on-change'
+export type OnLedgerError = 'fail' | 'warn'
+
+/** Where the ledger lives. */
+export type LedgerLocation =
+  { kind: 'file'; path: string } | { kind: 'github'; owner: string; repo: string; ref: string }
+
+export interface EstimateSettings {
+  /** Prompt text given inline (`prompt`). */
+  prompt?: string
+  /** Path of a file holding the prompt (`prompt-file`). */
+  promptFile?: string
+  /** Glob patterns of files the agent loads up front (`context-files`). */
+  contextFiles: string[]
+  /** Model id, dated id, alias or provider id as the user wrote it (`model`). */
+  model: string
+  /** Agent preset: its fixed prefix and per-turn defaults (`agent`). */
+  agent: 'claude-code' | 'none'
+  /** Hard cap on turns; the `max` estimate (`max-turns`). */
+  maxTurns: number
+  /** Turns a typical run takes; preset default when absent (`expected-turns`). */
+  expectedTurns?: number
+  /** Tokens the context grows by per turn; preset default when absent (`growth-per-turn`). */
+  growthPerTurn?: number
+  /** Output tokens per turn; preset default when absent (`output-per-turn`). */
+  outputPerTurn?: number
+  /** Cache TTL the agent requests; `auto` follows `auth` (`cache-ttl`). */
+  cacheTtl: CacheTtl
+  /** Share (0–1) of previously sent context read from cache; preset default when absent (`cache-hit-rate`). */
+  cacheHitRate?: number
+  /** How the agent authenticates: subscription runs draw the credit and cache for 1h (`auth`). */
+  auth: Auth
+  /** A price table file that replaces or extends the built-in one (`pricing-file`). */
+  pricingFile?: string
+  /** Anthropic API key for exact token counts (`anthropic-api-key`); never printed. */
+  anthropicApiKey?: string
+  /** Base URL of the Anthropic API (ANTHROPIC_BASE_URL). */
+  anthropicBaseUrl: string
+  /** How many past actuals of this job key to blend into the estimate (`history-runs`). */
+  historyRuns: number
+}
+
+export interface BudgetSettings {
+  /** Plan preset that gives the monthly credit (`plan`). */
+  plan: Plan
+  /** Explicit monthly credit in USD; overrides the plan preset (`monthly-credits`). */
+  monthlyCredits?: number
+  /** Day of month (UTC) the credit resets; short months clamp to their last day (`billing-cycle-day`). */
+  billingCycleDay: number
+  /** USD that may be spent past the credit; 0 when `overage: off` (`overage`). */
+  overageUsd: number
+  /** USD spent this cycle outside this ledger (`external-spend`). */
+  externalSpendUsd: number
+  /** Percent of the credit at which the gate warns (`warn-at`). */
+  warnAtPct: number
+  /** Which estimate the gate holds and checks (`gate-on`). */
+  gateOn: GateOn
+  /** What a refused run does (`on-exhaust`). */
+  onExhaust: OnExhaust
+}
+
+export interface LedgerSettings {
+  /** Where the ledger document lives (`ledger`, `ledger-repository`, `ledger-ref`). */
+  location: LedgerLocation
+  /** Token for a GitHub ledger (`ledger-token`, default `github-token`); never printed. */
+  token?: string
+  /** Hours a hold stays live before it stops counting (`hold-hours`). */
+  holdHours: number
+  /** Fail closed (`fail`) or open (`warn`) when the ledger cannot be read or written (`on-ledger-error`). */
+  onLedgerError: OnLedgerError
+}
+
+export interface ReportSettings {
+  /** Sticky PR comment behaviour (`comment`). */
+  comment: CommentMode
+  /** Distinguishes several gates' comments in one PR (`comment-tag`). */
+  commentTag: string
+  /** Name of the check run; empty disables it (`check-name`). */
+  checkName: string
+  /** Claude's result file read by the post step (`usage-file`). */
+  usageFile?: string
+  /** Where the JSON report is written (`report-file`). */
+  reportFile: string
+}
+
+export interface GitHubSettings {
+  /** Token for comments, checks and (by default) the ledger (`github-token`); never printed. */
+  token?: string
+  /** REST API base URL (GITHUB_API_URL), so GHES and test servers work. */
+  apiUrl: string
+}
+
+export interface Settings {
+  estimate: EstimateSettings
+  budget: BudgetSettings
+  ledger: LedgerSettings
+  reports: ReportSettings
+  github: GitHubSettings
+  job: JobKey
+}
