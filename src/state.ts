@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { Cycle } from './budget/types.js'
 
 /**
  * The whole main ↔ post contract. Main saves what post needs; post reads it back.
@@ -17,6 +18,10 @@ export interface SavedState {
   commentId: string
   /** Id of the check run main created ('' when none). */
   checkRunId: string
+  /** The billing cycle the hold was written in (post may run after the reset). */
+  cycle: Cycle | undefined
+  /** USD held, kept as spent when no usable result file appears. */
+  holdUsd: number
 }
 
 const KEYS = {
@@ -25,12 +30,14 @@ const KEYS = {
   allowed: 'allowed',
   reportFile: 'report-file',
   commentId: 'comment-id',
-  checkRunId: 'check-run-id'
+  checkRunId: 'check-run-id',
+  cycle: 'cycle',
+  holdUsd: 'hold-usd'
 } as const
 
 /** Save one field of the main → post state. */
 export function saveState<K extends keyof SavedState>(key: K, value: SavedState[K]): void {
-  core.saveState(KEYS[key], String(value))
+  core.saveState(KEYS[key], typeof value === 'object' ? JSON.stringify(value) : String(value))
 }
 
 /** Read everything main saved; missing fields read as empty (main may have been skipped). */
@@ -42,6 +49,8 @@ export function readState(): SavedState {
     allowed: get('allowed') === 'true',
     reportFile: get('reportFile'),
     commentId: get('commentId'),
-    checkRunId: get('checkRunId')
+    checkRunId: get('checkRunId'),
+    cycle: get('cycle') ? (JSON.parse(get('cycle')) as Cycle) : undefined,
+    holdUsd: Number(get('holdUsd')) || 0
   }
 }

@@ -25,4 +25,6 @@ export interface LedgerEntry {
   subtype?: string
   usage?: TokenUsage
   priceTableAsOf: string
+  /** When the actual was recorded (settled only). */
+  settledAt?: string
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals'
+import { builtInTable, mergeTables, parseTableJson, resolveModel } from '../../src/pricing/table.js'
+import { priceUsage } from '../../src/pricing/cost.js'
+import { NO_USAGE } from '../../src/pricing/cost.js'
+
+const table = builtInTable()
+
+describe('price table', () => {
+  it('covers every model of Claude Code 2.1.331 and says its date', () => {
+    expect(table.models).toHaveLength(24)
+    expect(table.asOf).toBe('2026-11-23')
+  })
+  it.each([
+    ['sonnet', 'claude-sonnet-5-5'],
+    ['OPUS', 'claude-opus-5-5'],
+    ['fable', 'claude-fable-5-2'],
+    ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+    ['eu.anthropic.claude-haiku-4-5-20251001-v1:0', 'claude-haiku-4-5'],
+    ['claude-sonnet-4-5@20250929', 'claude-sonnet-4-5'],
+    ['claude-opus-4-8[1m]', 'claude-opus-4-8'],
+    ['claude-opus-5', 'claude-opus-5']
+  ])('resolves %s to %s', (name, id) => {
+    expect(resolveModel(table, name).id).toBe(id)
+  })
+  it('refuses an unknown model and lists the nearest known ids', () => {
+    expect(() => resolveModel(table, 'claude-sonet-4-5')).toThrow(
+      /^model: unknown model "claude-sonet-4-5"; nearest known: claude-sonnet-4-5/
+    )
+  })
+  it('lets a pricing file add a model and names a bad field', () => {
+    const file = parseTableJson(
+      JSON.stringify({
+        asOf: '2026-12-01',
+        source: 'our contract',
+        models: [
+          {
+            id: 'claude-internal-1',
+            prices: { input: 1, output: 2, cacheWrite5m: 1.25, cacheWrite1h: 2, cacheRead: 0.1 }
+          }
+        ]
+      }),
+      'pricing-file p.json'
+    )
+    const merged = mergeTables(table, file)
+    expect(resolveModel(merged, 'claude-internal-1').prices.output).toBe(2)
+    expect(resolveModel(merged, 'sonnet').id).toBe('claude-sonnet-5-5')
+    expect(() =>
+      parseTableJson(
+        JSON.stringify({ asOf: '2026-12-01', source: 's', models: [{ id: 'x', prices: { input: 'x' } }] }),
+        'pricing-file p.json'
+      )
+    ).toThrow(
+      'pricing-file p.json: models[0].prices.input: expected a number of USD per million tokens, got "x"'
+    )
+  })
+})
+
+describe('priceUsage', () => {
+  it('prices 1h writes at 2x input and 5m at 1.25x', () => {
+    const m = resolveModel(table, 'claude-sonnet-4-5')
+    const u = { ...NO_USAGE, cacheWrite5mTokens: 1e6, cacheWrite1hTokens: 1e6 }
+    expect(priceUsage(m, u).usd).toBeCloseTo(3.75 + 6, 10)
+  })
+  it('switches Haiku 5.5 to its long-prompt row above 100k prompt tokens, output included', () => {
+    const m = resolveModel(table, 'claude-haiku-5-5')
+    const u = { ...NO_USAGE, inputTokens: 100_001, outputTokens: 1000 }
+    const p = priceUsage(m, u)
+    expect(p.row).toBe('long-prompt')
+    expect(p.usd).toBeCloseTo((100_001 * 0.5 + 1000 * 2.5) / 1e6, 12)
+  })
+  it('adds 10% for US-only inference on tokens but not on web searches', () => {
+    const m = resolveModel(table, 'claude-opus-5')
+    const u = { ...NO_USAGE, inputTokens: 1e6, webSearchRequests: 2 }
+    expect(priceUsage(m, u, { geo: 'us' }).usd).toBeCloseTo(5 * 1.1 + 0.02, 10)
+  })
+  it('uses the fast-mode row when the response ran fast', () => {
+    const m = resolveModel(table, 'claude-opus-5-5')
+    expect(priceUsage(m, { ...NO_USAGE, outputTokens: 1e6 }, { speed: 'fast' }).usd).toBeCloseTo(40, 10)
+  })
+})

@@ -1,0 +1,35 @@
+import type { GateReport } from './report/types.js'
+
+/** Dollar outputs are plain decimal strings (no $), rounded to 1/10,000 of a cent. */
+const money = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 1e6) / 1e6))
+
+/** The step outputs for a report, by output name (action.yml). */
+export function outputsFor(report: GateReport, reportFile: string): Record<string, string> {
+  const est = report.estimate
+  const out: Record<string, string> = {
+    'estimate-usd': money(est.blended.p50Usd),
+    'estimate-usd-p90': money(est.blended.p90Usd),
+    'estimate-usd-max': money(est.blended.maxUsd),
+    'estimate-tokens': String(est.loop.firstRequestTokens),
+    'cache-waste-usd': money(est.loop.cacheWasteUsd),
+    'report-file': reportFile
+  }
+  if (report.decision) {
+    out.allowed = String(report.decision.allowed)
+    out.decision = report.decision.decision
+    out['max-budget-usd'] = money(report.decision.maxBudgetUsd)
+  } else {
+    // No ledger verdict (estimate only, or the ledger failed open): the run is allowed.
+    out.allowed = 'true'
+    out.decision = 'pass'
+  }
+  if (report.budget) {
+    const s = report.budget.state
+    out['budget-usd'] = money(s.budgetUsd)
+    out['spent-usd'] = money(s.spentUsd)
+    out['held-usd'] = money(s.heldUsd)
+    out['remaining-usd'] = money(s.remainingUsd)
+    out['resets-at'] = report.budget.cycle.resetsAt
+  }
+  return out
+}

@@ -1,0 +1,90 @@
+import type { GateOn, OnExhaust } from '../config/settings.js'
+import type { BudgetState, Credit, Cycle, Decision, Runway } from './types.js'
+import { usd } from './format.js'
+
+/** remaining = credit + overage − settled − live holds − external spend. */
+export function budgetState(a: {
+  credit: Credit
+  settledUsd: number
+  heldUsd: number
+  externalSpendUsd: number
+}): BudgetState {
+  const budgetUsd = a.credit.creditUsd + a.credit.overageUsd
+  const spentUsd = a.settledUsd + a.externalSpendUsd
+  return {
+    creditUsd: a.credit.creditUsd,
+    overageUsd: a.credit.overageUsd,
+    budgetUsd,
+    settledUsd: a.settledUsd,
+    heldUsd: a.heldUsd,
+    externalSpendUsd: a.externalSpendUsd,
+    spentUsd,
+    remainingUsd: budgetUsd - spentUsd - a.heldUsd
+  }
+}
+
+const EXHAUST_SAYS: Record<OnExhaust, string> = {
+  fail: 'the step fails',
+  warn: 'continuing with a warning (on-exhaust: warn)',
+  skip: 'the agent step is skipped (allowed=false)'
+}
+
+/** pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit). */
+export function decide(a: {
+  state: BudgetState
+  estimate: { p50Usd: number; p90Usd: number; maxUsd: number }
+  gateOn: GateOn
+  warnAtPct: number
+  onExhaust: OnExhaust
+}): Decision {
+  const gatedUsd =
+    a.gateOn === 'p50' ? a.estimate.p50Usd : a.gateOn === 'p90' ? a.estimate.p90Usd : a.estimate.maxUsd
+  const s = a.state
+  const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd }
+  if (gatedUsd > s.remainingUsd) {
+    const allowed = a.onExhaust === 'warn'
+    return {
+      ...base,
+      decision: 'fail',
+      allowed,
+      maxBudgetUsd: allowed ? gatedUsd : 0,
+      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${EXHAUST_SAYS[a.onExhaust]}.`
+    }
+  }
+  const after = s.spentUsd + s.heldUsd + gatedUsd
+  const line = (a.warnAtPct / 100) * s.creditUsd
+  if (after > line) {
+    return {
+      ...base,
+      decision: 'warn',
+      allowed: true,
+      maxBudgetUsd: gatedUsd,
+      reason: `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
+    }
+  }
+  return {
+    ...base,
+    decision: 'pass',
+    allowed: true,
+    maxBudgetUsd: gatedUsd,
+    reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
+  }
+}
+
+/** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */
+export function runway(a: { state: BudgetState; cycle: Cycle; now: Date; gatedUsd: number }): Runway {
+  const start = Date.parse(a.cycle.start)
+  const days = Math.max(1, (a.now.getTime() - start) / 86_400_000)
+  const burn = a.state.spentUsd / days
+  const left = Math.max(0, a.state.remainingUsd)
+  let exhaustsOn: string | undefined
+  if (burn > 0) {
+    const at = a.now.getTime() + (left / burn) * 86_400_000
+    if (at < Date.parse(a.cycle.resetsAt)) exhaustsOn = new Date(at).toISOString().slice(0, 10)
+  }
+  return {
+    burnUsdPerDay: burn,
+    exhaustsOn,
+    runsThatFit: a.gatedUsd > 0 ? Math.floor(left / a.gatedUsd) : 0
+  }
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util'
+import { INPUTS } from './inputs.js'
+import { InputError, parseSettings, type RawInputs, type SettingsEnv } from './parse.js'
+import type { Settings } from './settings.js'
+
+export const COMMANDS = [
+  'estimate',
+  'gate',
+  'status',
+  'release',
+  'record',
+  'cost',
+  'tokens',
+  'report'
+] as const
+export type Command = (typeof COMMANDS)[number]
+
+/** Flags that are not action inputs: how the CLI prints and which run it speaks for. */
+export interface CliFlags {
+  json: boolean
+  /** Ledger key to release / record against (default: the key of this run). */
+  key?: string
+  /** Input file for `tokens` (stdin when absent). */
+  file?: string
+  /** `report --format`. */
+  format: 'markdown' | 'json'
+  help: boolean
+}
+
+export interface CliInvocation {
+  command: Command
+  settings: Settings
+  flags: CliFlags
+}
+
+export const USAGE = `usage: agent-credit-gate <command> [flags]
+
+commands:
+  estimate   what the agent step will cost (p50 / p90 / max), no ledger
+  gate       estimate, check the credit, hold the money in the ledger
+  status     this cycle: credit, spent, held, remaining, runway, last entries
+  release    drop a hold (--key K): the agent step never ran
+  record     settle a hold with Claude's result file (--usage-file F)
+  cost       price a Claude result file, no ledger (--usage-file F)
+  tokens     count tokens of --file F or stdin for --model M
+  report     the report of the last gate from the local ledger (--format markdown|json)
+
+flags: every action input as --name value (see the README), plus
+  --context GLOB (repeatable, = context-files)   --ledger file:PATH | github:OWNER/REPO
+  --key K   --run-id ID   --json   --file F   --format markdown|json   --help`
+
+/** Parse argv into the same Settings the action builds, plus CLI-only flags. */
+export function parseCli(argv: string[], env: SettingsEnv): CliInvocation {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {}
+  for (const spec of INPUTS) options[spec.name] = { type: 'string' }
+  Object.assign(options, {
+    context: { type: 'string', multiple: true },
+    key: { type: 'string' },
+    'run-id': { type: 'string' },
+    file: { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  })
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    // node:util's messages already name the flag; keep them to one line with the fix.
+    throw new InputError([`${(error as Error).message.split('\n')[0]}; run agent-credit-gate --help`])
+  }
+  const { values, positionals } = parsed
+  const name = positionals[0] ?? (values.help ? 'estimate' : '')
+  if (!(COMMANDS as readonly string[]).includes(name)) {
+    throw new InputError([
+      `command: expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(name)}; run agent-credit-gate --help`
+    ])
+  }
+  const raw: RawInputs = {}
+  for (const spec of INPUTS) {
+    const v = values[spec.name]
+    if (typeof v === 'string') raw[spec.name] = v
+  }
+  const context = values.context as string[] | undefined
+  if (context?.length)
+    raw['context-files'] = [raw['context-files'] ?? '', ...context].filter(Boolean).join('\n')
+  const format = (values.format as string | undefined) ?? 'markdown'
+  if (format !== 'markdown' && format !== 'json') {
+    throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`])
+  }
+  const runEnv: SettingsEnv = { ...env }
+  if (typeof values['run-id'] === 'string') runEnv.GITHUB_RUN_ID = values['run-id']
+  return {
+    command: name as Command,
+    settings: parseSettings(raw, runEnv, 'cli'),
+    flags: {
+      json: values.json === true,
+      key: values.key as string | undefined,
+      file: values.file as string | undefined,
+      format,
+      help: values.help === true
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/** The gate: estimate, read the cycle, decide, and hold the money — decided inside the CAS loop. */
+import type { Settings } from './config/settings.js'
+import type { GateReport } from './report/types.js'
+import type { BudgetState, Cycle, Decision } from './budget/types.js'
+import type { LedgerStore } from './ledger/store.js'
+import { updateLedger } from './ledger/store.js'
+import { entryKey, pastRuns, reserve, totals } from './ledger/operations.js'
+import { cycleAt } from './budget/cycle.js'
+import { creditFor } from './budget/credit.js'
+import { budgetState, decide, runway } from './budget/decide.js'
+import type { PastRun } from './estimate/types.js'
+
+/** history key of a job: the same step of the same job across runs. */
+export function jobIdOf(job: Settings['job']): string {
+  return [job.repository, job.workflow, job.job, job.step].join('/')
+}
+
+export interface GateResult {
+  report: GateReport
+  /** Set when a hold is in the ledger for this run (new or from an earlier try of the same key). */
+  holdKey?: string
+  cycle: Cycle
+  attempts: number
+}
+
+/**
+ * Run the gate. `estimateWith(pastRuns)` builds the estimate report once history is known;
+ * the decision and the hold are computed from the document version that is written, so two
+ * concurrent gates can never both spend the same dollars.
+ */
+export async function runGate(args: {
+  settings: Settings
+  store: LedgerStore
+  now: Date
+  estimateWith: (past: PastRun[]) => GateReport
+}): Promise<GateResult> {
+  const { settings, store, now } = args
+  const cycle = cycleAt(now, settings.budget.billingCycleDay)
+  const credit = creditFor(settings.budget)
+  const jobId = jobIdOf(settings.job)
+  const key = entryKey(settings.job)
+  const before = await store.read(cycle)
+  const report = args.estimateWith(
+    before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []
+  )
+  const blended = report.estimate.blended
+  interface Verdict {
+    state: BudgetState
+    decision: Decision
+    held: boolean
+    byDay: Array<{ date: string; cumulativeUsd: number }>
+    outcome?: string
+  }
+  const { result, attempts } = await updateLedger<Verdict>(store, cycle, doc => {
+    // The state excludes this run's own hold, so a retried gate decides as the first try did.
+    const t = totals(doc, now, key)
+    const state = budgetState({
+      credit,
+      settledUsd: t.settledUsd,
+      heldUsd: t.heldUsd,
+      externalSpendUsd: settings.budget.externalSpendUsd
+    })
+    const decision = decide({
+      state,
+      estimate: blended,
+      gateOn: settings.budget.gateOn,
+      warnAtPct: settings.budget.warnAtPct,
+      onExhaust: settings.budget.onExhaust
+    })
+    if (!decision.allowed) return { doc, result: { state, decision, held: false, byDay: t.byDay } }
+    const r = reserve(
+      doc,
+      {
+        key,
+        jobId,
+        holdUsd: decision.maxBudgetUsd,
+        estimate: { ...blended, gateOn: settings.budget.gateOn },
+        model: report.model.id,
+        priceTableAsOf: report.priceTable.asOf,
+        holdHours: settings.ledger.holdHours
+      },
+      now
+    )
+    return { doc: r.doc, result: { state, decision, held: true, byDay: t.byDay, outcome: r.outcome } }
+  })
+  const gated: GateReport = {
+    ...report,
+    phase: 'gated',
+    budget: {
+      credit,
+      cycle,
+      state: result.state,
+      warnAtPct: settings.budget.warnAtPct,
+      onExhaust: settings.budget.onExhaust
+    },
+    decision: result.decision,
+    runway: runway({ state: result.state, cycle, now, gatedUsd: result.decision.gatedUsd }),
+    ledger: { location: store.describe() },
+    recentRuns: before.doc
+      ? pastRuns(before.doc, jobId, 5).map(r => ({
+          settledAt: r.settledAt,
+          actualUsd: r.actualUsd,
+          estimateP50Usd: r.estimateP50Usd,
+          turns: r.turns
+        }))
+      : [],
+    burnDown: result.byDay
+  }
+  if (result.outcome && result.outcome !== 'reserved') {
+    gated.notices.push(
+      `ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`
+    )
+  }
+  return { report: gated, holdKey: result.held ? key : undefined, cycle, attempts }
+}

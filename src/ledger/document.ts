@@ -1,0 +1,73 @@
+/** The ledger document of one billing cycle, validated by this schema on every read. */
+import { z } from 'zod'
+
+const money = z.number().min(0).max(1e9)
+const usage = z.object({
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+  cacheReadTokens: z.number().int().min(0),
+  cacheWrite5mTokens: z.number().int().min(0),
+  cacheWrite1hTokens: z.number().int().min(0),
+  webSearchRequests: z.number().int().min(0)
+})
+const iso = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time')
+
+export const entrySchema = z.object({
+  key: z.string().min(1),
+  jobId: z.string().min(1),
+  status: z.enum(['held', 'settled', 'released']),
+  createdAt: iso,
+  updatedAt: iso,
+  expiresAt: iso,
+  holdUsd: money,
+  estimate: z.object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: z.enum(['p50', 'p90', 'max']) }),
+  actualUsd: money.optional(),
+  claudeReportedUsd: money.optional(),
+  unverified: z.boolean().optional(),
+  model: z.string().optional(),
+  turns: z.number().int().min(0).optional(),
+  subtype: z.string().optional(),
+  usage: usage.optional(),
+  priceTableAsOf: z.string(),
+  settledAt: iso.optional()
+})
+
+const pastRun = z.object({
+  actualUsd: money,
+  estimateP50Usd: money.optional(),
+  turns: z.number().int().min(0).optional(),
+  settledAt: iso
+})
+
+export const documentSchema = z.object({
+  schema: z.literal('agent-credit-gate/ledger@1'),
+  cycle: z.object({ id: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
+  revision: z.number().int().min(0),
+  entries: z.array(entrySchema),
+  /** Settled entries folded away to keep the document small (and the gate fast). */
+  compacted: z.object({
+    runs: z.number().int().min(0),
+    settledUsd: money,
+    /** USD settled per day (YYYY-MM-DD), for the burn-down. */
+    byDay: z.record(z.string(), money),
+    /** Per history key: run count, USD and the newest actuals. */
+    byJob: z.record(
+      z.string(),
+      z.object({ runs: z.number().int().min(0), usd: money, recent: z.array(pastRun) })
+    ),
+    /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
+    keys: z.array(z.string())
+  })
+})
+
+export type LedgerDocument = z.output<typeof documentSchema>
+
+/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
+export function parseDocument(raw: unknown, where: string): LedgerDocument {
+  const r = documentSchema.safeParse(raw)
+  if (r.success) return r.data
+  const issue = r.error.issues[0]
+  throw new Error(
+    `ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`
+  )
+}

@@ -1,0 +1,229 @@
+/**
+ * Ledger operations: pure functions from a document to the next one. Each is idempotent under the
+ * run's key, so a retried request or a re-run of the same attempt never counts twice.
+ */
+import { createHash } from 'node:crypto'
+import type { Cycle } from '../budget/types.js'
+import type { JobKey, GateOn } from '../config/settings.js'
+import type { PastRun } from '../estimate/types.js'
+import type { TokenUsage } from '../pricing/types.js'
+import type { LedgerEntry } from './types.js'
+import type { LedgerDocument } from './document.js'
+
+/** Settled entries kept in full; older ones are folded into `compacted`. */
+export const KEEP_ENTRIES = 200
+const RECENT_PER_JOB = 20
+
+/** The idempotency key of one gated step of one run attempt. */
+export function entryKey(job: JobKey): string {
+  return [job.runId, job.runAttempt, job.repository, job.workflow, job.job, job.step]
+    .map(p => encodeURIComponent(String(p)))
+    .join('/')
+}
+
+const shortHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16)
+
+export function emptyDocument(cycle: Cycle): LedgerDocument {
+  return {
+    schema: 'agent-credit-gate/ledger@1',
+    cycle,
+    revision: 0,
+    entries: [],
+    compacted: { runs: 0, settledUsd: 0, byDay: {}, byJob: {}, keys: [] }
+  }
+}
+
+function compact(doc: LedgerDocument): void {
+  const done = doc.entries.filter(e => e.status !== 'held')
+  if (done.length <= KEEP_ENTRIES) return
+  const fold = new Set(
+    done
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+      .slice(0, done.length - KEEP_ENTRIES)
+      .map(e => e.key)
+  )
+  const c = doc.compacted
+  for (const e of doc.entries.filter(x => fold.has(x.key))) {
+    c.keys.push(shortHash(e.key))
+    if (e.status !== 'settled') continue
+    const usd = e.actualUsd ?? 0
+    const day = (e.settledAt ?? e.updatedAt).slice(0, 10)
+    c.runs++
+    c.settledUsd += usd
+    c.byDay[day] = (c.byDay[day] ?? 0) + usd
+    const job = (c.byJob[e.jobId] ??= { runs: 0, usd: 0, recent: [] })
+    job.runs++
+    job.usd += usd
+    if (!e.unverified) {
+      job.recent.unshift({
+        actualUsd: usd,
+        estimateP50Usd: e.estimate.p50Usd,
+        turns: e.turns,
+        settledAt: e.settledAt ?? e.updatedAt
+      })
+      job.recent = job.recent.slice(0, RECENT_PER_JOB)
+    }
+  }
+  doc.entries = doc.entries.filter(e => !fold.has(e.key))
+}
+
+export interface ReserveRequest {
+  key: string
+  jobId: string
+  holdUsd: number
+  estimate: { p50Usd: number; p90Usd: number; maxUsd: number; gateOn: GateOn }
+  model?: string
+  priceTableAsOf: string
+  holdHours: number
+}
+
+/** Hold money for a run; the same key again changes nothing. */
+export function reserve(
+  doc: LedgerDocument,
+  req: ReserveRequest,
+  now: Date
+): { doc: LedgerDocument; outcome: 'reserved' | 'already-held' | 'already-settled' | 'already-released' } {
+  const existing = doc.entries.find(e => e.key === req.key)
+  if (existing)
+    return {
+      doc,
+      outcome:
+        existing.status === 'held'
+          ? 'already-held'
+          : existing.status === 'settled'
+            ? 'already-settled'
+            : 'already-released'
+    }
+  if (doc.compacted.keys.includes(shortHash(req.key))) return { doc, outcome: 'already-settled' }
+  const next = structuredClone(doc)
+  const at = now.toISOString()
+  next.entries.push({
+    key: req.key,
+    jobId: req.jobId,
+    status: 'held',
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: new Date(now.getTime() + req.holdHours * 3_600_000).toISOString(),
+    holdUsd: req.holdUsd,
+    estimate: req.estimate,
+    model: req.model,
+    priceTableAsOf: req.priceTableAsOf
+  })
+  return { doc: next, outcome: 'reserved' }
+}
+
+export interface SettleRequest {
+  key: string
+  actualUsd: number
+  claudeReportedUsd?: number
+  unverified?: boolean
+  model?: string
+  turns?: number
+  subtype?: string
+  usage?: TokenUsage
+  /** Used only when the hold is missing (e.g. main went on without the ledger). */
+  jobId?: string
+  priceTableAsOf?: string
+}
+
+/** Replace a hold by the actual; settling twice changes nothing. */
+export function settle(
+  doc: LedgerDocument,
+  req: SettleRequest,
+  now: Date
+): { doc: LedgerDocument; outcome: 'settled' | 'already-settled' | 'settled-without-hold' } {
+  const at = now.toISOString()
+  const found = doc.entries.find(e => e.key === req.key)
+  if (found?.status === 'settled' || (!found && doc.compacted.keys.includes(shortHash(req.key)))) {
+    return { doc, outcome: 'already-settled' }
+  }
+  const next = structuredClone(doc)
+  const fields = {
+    status: 'settled' as const,
+    updatedAt: at,
+    settledAt: at,
+    actualUsd: req.actualUsd,
+    ...(req.claudeReportedUsd !== undefined ? { claudeReportedUsd: req.claudeReportedUsd } : {}),
+    ...(req.unverified ? { unverified: true } : {}),
+    ...(req.model ? { model: req.model } : {}),
+    ...(req.turns !== undefined ? { turns: req.turns } : {}),
+    ...(req.subtype ? { subtype: req.subtype } : {}),
+    ...(req.usage ? { usage: req.usage } : {})
+  }
+  let outcome: 'settled' | 'settled-without-hold' = 'settled'
+  const entry = next.entries.find(e => e.key === req.key)
+  if (entry) Object.assign(entry, fields)
+  else {
+    outcome = 'settled-without-hold'
+    next.entries.push({
+      key: req.key,
+      jobId: req.jobId ?? req.key,
+      createdAt: at,
+      expiresAt: at,
+      holdUsd: 0,
+      estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
+      priceTableAsOf: req.priceTableAsOf ?? '',
+      ...fields
+    })
+  }
+  compact(next)
+  return { doc: next, outcome }
+}
+
+/** Drop a hold whose agent step never ran. */
+export function release(
+  doc: LedgerDocument,
+  key: string,
+  now: Date
+): { doc: LedgerDocument; outcome: 'released' | 'not-held' } {
+  const found = doc.entries.find(e => e.key === key)
+  if (found?.status !== 'held') return { doc, outcome: 'not-held' }
+  const next = structuredClone(doc)
+  const entry = next.entries.find(e => e.key === key) as LedgerEntry
+  entry.status = 'released'
+  entry.updatedAt = now.toISOString()
+  compact(next)
+  return { doc: next, outcome: 'released' }
+}
+
+/** What the cycle has spent and holds; expired holds stop counting, `excludeKey` leaves one run out. */
+export function totals(
+  doc: LedgerDocument,
+  now: Date,
+  excludeKey?: string
+): { settledUsd: number; heldUsd: number; byDay: Array<{ date: string; cumulativeUsd: number }> } {
+  const byDay = new Map(Object.entries(doc.compacted.byDay))
+  let settledUsd = doc.compacted.settledUsd
+  let heldUsd = 0
+  for (const e of doc.entries) {
+    if (e.status === 'settled') {
+      settledUsd += e.actualUsd ?? 0
+      const day = (e.settledAt ?? e.updatedAt).slice(0, 10)
+      byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0))
+    } else if (e.status === 'held' && e.key !== excludeKey && Date.parse(e.expiresAt) > now.getTime()) {
+      heldUsd += e.holdUsd
+    }
+  }
+  let cumulative = 0
+  const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return {
+    settledUsd,
+    heldUsd,
+    byDay: days.map(([date, usd]) => ({ date, cumulativeUsd: (cumulative += usd) }))
+  }
+}
+
+/** The newest settled (verified) runs of a history key, for the estimate's history blend. */
+export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun[] {
+  const live: PastRun[] = doc.entries
+    .filter(e => e.jobId === jobId && e.status === 'settled' && !e.unverified && e.actualUsd !== undefined)
+    .map(e => ({
+      actualUsd: e.actualUsd as number,
+      estimateP50Usd: e.estimate.p50Usd || undefined,
+      turns: e.turns,
+      settledAt: e.settledAt ?? e.updatedAt
+    }))
+  return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
+    .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
+    .slice(0, n)
+}

@@ -1,0 +1,201 @@
+/**
+ * The steps the shells run, each a short sequence over the core: load prices, gather and count the
+ * inputs, estimate, gate, record. Shared by the action (main, post) and the CLI so they cannot drift.
+ */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import type { Settings } from './config/settings.js'
+import { InputError } from './config/parse.js'
+import type { GateReport } from './report/types.js'
+import type { Cycle } from './budget/types.js'
+import type { PastRun } from './estimate/types.js'
+import { loadPriceTable } from './load-pricing.js'
+import { resolveModel } from './pricing/table.js'
+import { gather } from './gather.js'
+import { countInputs } from './count-inputs.js'
+import { buildEstimateReport } from './estimate-report.js'
+import { openStore } from './open-store.js'
+import { jobIdOf, runGate } from './gate.js'
+import { runSettle, type UsageSource } from './settle.js'
+import { cycleAt } from './budget/cycle.js'
+import { creditFor } from './budget/credit.js'
+import { budgetState, runway } from './budget/decide.js'
+import { pastRuns, totals } from './ledger/operations.js'
+import type { LedgerStore } from './ledger/store.js'
+
+export interface StepEnv {
+  now: Date
+  /** Where context globs and relative paths resolve. */
+  cwd: string
+  log: (message: string) => void
+  /** RUNNER_TEMP, where claude-code-action leaves its execution file. */
+  runnerTemp?: string
+}
+
+/** Everything up to the estimate: a function of past runs, so the gate can add history. */
+async function prepare(settings: Settings, env: StepEnv): Promise<(past: PastRun[]) => GateReport> {
+  const table = await loadPriceTable(settings.estimate.pricingFile)
+  const model = resolveModel(table, settings.estimate.model)
+  const gathered = await gather(settings.estimate, env.cwd)
+  const notices = [...gathered.notices]
+  const counted = await countInputs(settings, model, gathered, notices)
+  return past =>
+    buildEstimateReport({ settings, table, model, counted, pastRuns: past, now: env.now, notices })
+}
+
+/** `estimate`: the model alone, no ledger. */
+export async function estimateOnly(settings: Settings, env: StepEnv): Promise<GateReport> {
+  return (await prepare(settings, env))([])
+}
+
+function describeError(error: unknown): string {
+  const status = (error as { status?: number }).status
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  return status && !message.startsWith(String(status)) ? `${status} ${message}` : message
+}
+
+/**
+ * `gate` / the main step: estimate with history, decide and hold. A ledger that cannot be reached
+ * fails closed (no hold, allowed=false) unless on-ledger-error is warn, which goes on loudly.
+ */
+export async function estimateGate(
+  settings: Settings,
+  env: StepEnv
+): Promise<{ report: GateReport; holdKey?: string; cycle?: Cycle }> {
+  const estimateWith = await prepare(settings, env)
+  let store: LedgerStore
+  try {
+    store = openStore(settings, env.log)
+    const result = await runGate({ settings, store, now: env.now, estimateWith })
+    return { report: result.report, holdKey: result.holdKey, cycle: result.cycle }
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    const message = `ledger: ${describeError(error)}`
+    if (settings.ledger.onLedgerError === 'fail') {
+      throw new Error(
+        `${message}; failing closed (on-ledger-error: fail): no hold was written, the agent step must not run`
+      )
+    }
+    const report = estimateWith([])
+    report.ledger = { location: settings.ledger.location.kind, error: message }
+    report.notices.push(
+      `${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted`
+    )
+    return { report }
+  }
+}
+
+/** Where Claude's result is: the usage-file input, else claude-code-action's execution file. */
+export function usageFilePath(settings: Settings, env: StepEnv): string {
+  return settings.reports.usageFile ?? `${env.runnerTemp ?? env.cwd}/claude-execution-output.json`
+}
+
+async function readUsage(path: string): Promise<UsageSource> {
+  if (!existsSync(path)) return { kind: 'missing', path }
+  return { kind: 'file', path, text: await readFile(path, 'utf8') }
+}
+
+/** The money of the cycle now, for a report written after the ledger changed. */
+async function refreshBudget(
+  settings: Settings,
+  store: LedgerStore,
+  cycle: Cycle,
+  report: GateReport,
+  now: Date
+) {
+  const { doc } = await store.read(cycle)
+  if (!doc) return
+  const t = totals(doc, now)
+  const credit = creditFor(settings.budget)
+  const state = budgetState({
+    credit,
+    settledUsd: t.settledUsd,
+    heldUsd: t.heldUsd,
+    externalSpendUsd: settings.budget.externalSpendUsd
+  })
+  report.budget = {
+    credit,
+    cycle,
+    state,
+    warnAtPct: settings.budget.warnAtPct,
+    onExhaust: settings.budget.onExhaust
+  }
+  report.runway = runway({
+    state,
+    cycle,
+    now,
+    gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
+  })
+  report.burnDown = t.byDay
+  report.recentRuns = pastRuns(doc, jobIdOf(settings.job), 5).map(r => ({
+    settledAt: r.settledAt,
+    actualUsd: r.actualUsd,
+    estimateP50Usd: r.estimateP50Usd,
+    turns: r.turns
+  }))
+}
+
+/**
+ * The post step / `record`: read Claude's result, settle (or keep as unverified) the hold, and return
+ * main's report completed with the actual.
+ */
+export async function recordActual(
+  settings: Settings,
+  held: { holdKey: string; cycle?: Cycle; holdUsd: number; reportFile: string },
+  env: StepEnv
+): Promise<GateReport> {
+  const table = await loadPriceTable(settings.estimate.pricingFile)
+  const path = usageFilePath(settings, env)
+  const cycle = held.cycle ?? cycleAt(env.now, settings.budget.billingCycleDay)
+  const store = openStore(settings, env.log)
+  const settled = await runSettle({
+    store,
+    table,
+    cycle,
+    key: held.holdKey,
+    holdUsd: held.holdUsd,
+    usage: await readUsage(path),
+    agentRan: 'unknown',
+    now: env.now
+  })
+  let report: GateReport
+  try {
+    report = JSON.parse(await readFile(held.reportFile, 'utf8')) as GateReport
+  } catch {
+    throw new Error(
+      `report-file: main's report ${JSON.stringify(held.reportFile)} is gone; the actual was recorded in the ledger (${store.describe()})`
+    )
+  }
+  report.phase = 'settled'
+  report.generatedAt = env.now.toISOString()
+  report.actual = settled.actual
+  report.notices.push(...settled.notices)
+  await refreshBudget(settings, store, cycle, report, env.now)
+  return report
+}
+
+/** `status`: the cycle's money, runway and last entries, from the ledger alone. */
+export async function ledgerStatus(settings: Settings, env: StepEnv) {
+  const store = openStore(settings, env.log)
+  const cycle = cycleAt(env.now, settings.budget.billingCycleDay)
+  const { doc } = await store.read(cycle)
+  const credit = creditFor(settings.budget)
+  const t = doc ? totals(doc, env.now) : { settledUsd: 0, heldUsd: 0, byDay: [] }
+  const state = budgetState({
+    credit,
+    settledUsd: t.settledUsd,
+    heldUsd: t.heldUsd,
+    externalSpendUsd: settings.budget.externalSpendUsd
+  })
+  const entries = doc
+    ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
+    : []
+  return {
+    ledger: store.describe(),
+    cycle,
+    credit,
+    state,
+    runway: runway({ state, cycle, now: env.now, gatedUsd: 0 }),
+    lastEntries: entries
+  }
+}

@@ -1,0 +1,104 @@
+/** The post step's core: turn Claude's result file into the actual, and settle or release the hold. */
+import type { Cycle } from './budget/types.js'
+import type { LedgerStore } from './ledger/store.js'
+import { updateLedger } from './ledger/store.js'
+import { release, settle } from './ledger/operations.js'
+import type { PriceTable } from './pricing/types.js'
+import type { GateReport } from './report/types.js'
+import { parseClaudeOutput } from './usage/parse.js'
+import { priceRun } from './usage/cost.js'
+
+export type UsageSource =
+  | { kind: 'file'; path: string; text: string }
+  /** No file at all: the agent step may not have run, or died before writing anything. */
+  | { kind: 'missing'; path: string }
+
+export interface SettleResult {
+  outcome: 'settled' | 'unverified' | 'released'
+  actual?: NonNullable<GateReport['actual']>
+  notices: string[]
+}
+
+/** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
+export function actualFromText(
+  table: PriceTable,
+  text: string,
+  name: string
+): NonNullable<GateReport['actual']> {
+  const run = priceRun(table, parseClaudeOutput(text, name))
+  return {
+    label: 'actual',
+    usd: run.usd,
+    claudeReportedUsd: run.claudeReportedUsd,
+    mismatch: run.mismatch,
+    unverified: false,
+    subtype: run.subtype,
+    isError: run.isError,
+    turns: run.turns,
+    durationMs: run.durationMs,
+    cacheHitRate: run.cacheHitRate,
+    tokens: run.tokens,
+    byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd }))
+  }
+}
+
+/**
+ * Settle the hold `key` of `cycle`. A readable result file settles it at our priced actual.
+ * A file that exists but cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it
+ * unverified: never under-count. A missing file does the same unless the caller knows the agent never ran.
+ */
+export async function runSettle(args: {
+  store: LedgerStore
+  table: PriceTable
+  cycle: Cycle
+  key: string
+  holdUsd: number
+  usage: UsageSource
+  agentRan: 'yes' | 'no' | 'unknown'
+  now: Date
+}): Promise<SettleResult> {
+  const { store, cycle, key, now } = args
+  const notices: string[] = []
+  if (args.usage.kind === 'missing' && args.agentRan === 'no') {
+    await updateLedger(store, cycle, doc => ({ doc: release(doc, key, now).doc, result: null }))
+    return { outcome: 'released', notices: ['the agent step did not run: the hold was released'] }
+  }
+  let actual: NonNullable<GateReport['actual']>
+  if (args.usage.kind === 'file') {
+    try {
+      actual = actualFromText(args.table, args.usage.text, args.usage.path)
+    } catch (error) {
+      notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
+      actual = unverified(args.holdUsd)
+    }
+  } else {
+    notices.push(
+      `usage-file: no Claude result at ${args.usage.path}; the hold is kept as spent (unverified). ` +
+        `If the agent step never ran: agent-credit-gate release --key ${key}`
+    )
+    actual = unverified(args.holdUsd)
+  }
+  if (actual.mismatch) notices.push(actual.mismatch)
+  await updateLedger(store, cycle, doc => ({
+    doc: settle(
+      doc,
+      {
+        key,
+        actualUsd: actual.usd,
+        claudeReportedUsd: actual.claudeReportedUsd,
+        unverified: actual.unverified,
+        model: actual.byModel?.[0]?.model,
+        turns: actual.turns,
+        subtype: actual.subtype,
+        usage: actual.tokens
+      },
+      now
+    ).doc,
+    result: null
+  }))
+  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices }
+}
+
+function unverified(holdUsd: number): NonNullable<GateReport['actual']> {
+  return { label: 'actual', usd: holdUsd, unverified: true }
+}

@@ -1,0 +1,177 @@
+/**
+ * Claude's output files → one run result. Lenient like the official SDKs: only what we use is
+ * required, unknown keys are kept out of the way, older CLIs without the 5m/1h split are accepted.
+ */
+import { z } from 'zod'
+import type { TokenUsage } from '../pricing/types.js'
+import type { ClaudeOutputFormat, ClaudeRunResult, ModelUsageRecord } from './types.js'
+import { InputError } from '../config/parse.js'
+
+const MAX_BYTES = 200 * 1024 * 1024
+const MAX_DEPTH = 64
+// Far beyond any real run; a bigger figure is a corrupted or hostile file, not usage.
+const tokens = z.number().int().min(0).max(1e12).optional()
+
+const modelUsageSchema = z.looseObject({
+  inputTokens: tokens,
+  outputTokens: tokens,
+  cacheReadInputTokens: tokens,
+  cacheCreationInputTokens: tokens,
+  cacheCreationEphemeral5mInputTokens: tokens,
+  cacheCreationEphemeral1hInputTokens: tokens,
+  webSearchRequests: tokens,
+  costUSD: z.number().min(0).max(1e9).optional(),
+  costBasis: z.string().optional()
+})
+
+const usageSchema = z.looseObject({
+  input_tokens: tokens,
+  output_tokens: tokens,
+  cache_read_input_tokens: tokens,
+  cache_creation_input_tokens: tokens,
+  cache_creation: z
+    .looseObject({ ephemeral_5m_input_tokens: tokens, ephemeral_1h_input_tokens: tokens })
+    .nullish(),
+  server_tool_use: z.looseObject({ web_search_requests: tokens }).nullish(),
+  inference_geo: z.string().nullish(),
+  speed: z.string().nullish()
+})
+
+const resultSchema = z.looseObject({
+  type: z.literal('result'),
+  subtype: z.string().optional(),
+  is_error: z.boolean().optional(),
+  num_turns: z.number().int().min(0).max(1e7).optional(),
+  duration_ms: z.number().min(0).optional(),
+  total_cost_usd: z.number().min(0).max(1e9).optional(),
+  usage: usageSchema.optional(),
+  modelUsage: z.record(z.string(), modelUsageSchema).optional(),
+  session_id: z.string().optional()
+})
+
+function fail(file: string, what: string): never {
+  throw new InputError([`usage-file: ${file} ${what}`])
+}
+
+function depth(value: unknown, limit: number): number {
+  // Iterative so a hostile file cannot blow the stack.
+  let max = 0
+  const stack: Array<[unknown, number]> = [[value, 1]]
+  while (stack.length) {
+    const [v, d] = stack.pop() as [unknown, number]
+    if (d > max) max = d
+    if (max > limit) return max
+    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1])
+  }
+  return max
+}
+
+function toUsage(m: z.output<typeof modelUsageSchema>): { usage: TokenUsage; split: boolean } {
+  const writes = m.cacheCreationInputTokens ?? 0
+  const split =
+    m.cacheCreationEphemeral1hInputTokens !== undefined || m.cacheCreationEphemeral5mInputTokens !== undefined
+  // Claude Code prices writes whose TTL it did not report at the 5-minute rate; we do the same.
+  const oneHour = Math.min(m.cacheCreationEphemeral1hInputTokens ?? 0, writes)
+  return {
+    usage: {
+      inputTokens: m.inputTokens ?? 0,
+      outputTokens: m.outputTokens ?? 0,
+      cacheReadTokens: m.cacheReadInputTokens ?? 0,
+      cacheWrite5mTokens: writes - oneHour,
+      cacheWrite1hTokens: oneHour,
+      webSearchRequests: m.webSearchRequests ?? 0
+    },
+    split
+  }
+}
+
+function messagesOf(text: string, file: string): { messages: unknown[]; format: ClaudeOutputFormat } {
+  const trimmed = text.trim()
+  if (trimmed === '') fail(file, 'is empty: the agent step wrote no result (crashed or cancelled?)')
+  if (trimmed.startsWith('[')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(trimmed)
+    } catch {
+      fail(file, 'is a truncated or broken JSON array; is the agent step still writing it?')
+    }
+    // claude-code-action pretty-prints its execution file; `--output-format json --verbose` is one line.
+    return {
+      messages: parsed as unknown[],
+      format: trimmed.includes('\n') ? 'execution-file' : 'json-verbose'
+    }
+  }
+  const lines = trimmed.split('\n').filter(l => l.trim() !== '')
+  if (lines.length === 1) {
+    try {
+      return { messages: [JSON.parse(lines[0])], format: 'json' }
+    } catch {
+      fail(file, 'is not JSON; expected the output of claude -p --output-format json or stream-json')
+    }
+  }
+  // A pretty-printed single object spans lines: try the whole text before NDJSON.
+  try {
+    return { messages: [JSON.parse(trimmed)], format: 'json' }
+  } catch {
+    // fall through to NDJSON
+  }
+  const messages: unknown[] = []
+  lines.forEach((line, i) => {
+    try {
+      messages.push(JSON.parse(line))
+    } catch {
+      // A cut-off last line (the run was killed mid-write) is expected; anything else is not ours.
+      if (i !== lines.length - 1)
+        fail(file, `line ${i + 1} is not JSON; expected stream-json (one message per line)`)
+    }
+  })
+  return { messages, format: 'stream-json' }
+}
+
+/** Parse a Claude output file; the last `result` message is the run's total (never sum assistant lines). */
+export function parseClaudeOutput(text: string, file: string): ClaudeRunResult {
+  if (text.length > MAX_BYTES)
+    fail(file, `is over ${MAX_BYTES / 1048576} MB; that is not a Claude result file`)
+  const { messages, format } = messagesOf(text, file)
+  if (depth(messages, MAX_DEPTH) > MAX_DEPTH)
+    fail(file, `nests deeper than ${MAX_DEPTH} levels; not a Claude result file`)
+  if (!Array.isArray(messages)) fail(file, 'is not a list of Claude messages')
+  const results = messages.filter(m => (m as { type?: unknown })?.type === 'result')
+  if (results.length === 0) {
+    const anyClaude = messages.some(m =>
+      ['system', 'assistant', 'user'].includes((m as { type?: string })?.type ?? '')
+    )
+    fail(
+      file,
+      anyClaude
+        ? 'has Claude messages but no result message: the run ended before finishing'
+        : 'is not Claude output (no message has type "result"); point usage-file at claude -p --output-format json|stream-json output'
+    )
+  }
+  const parsed = resultSchema.safeParse(results[results.length - 1])
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    fail(file, `has a result message with a bad ${issue.path.join('.') || 'shape'}: ${issue.message}`)
+  }
+  const r = parsed.data
+  const init = messages.find(m => (m as { type?: string; subtype?: string })?.subtype === 'init') as
+    { claude_code_version?: string; apiKeySource?: string } | undefined
+  const byModel: ModelUsageRecord[] = Object.entries(r.modelUsage ?? {}).map(([model, m]) => {
+    const { usage, split } = toUsage(m)
+    return { model, usage, claudeCostUsd: m.costUSD, costBasis: m.costBasis, ttlSplitReported: split }
+  })
+  return {
+    format,
+    subtype: r.subtype ?? (r.is_error ? 'error' : 'success'),
+    isError: r.is_error ?? false,
+    numTurns: r.num_turns ?? 0,
+    durationMs: r.duration_ms,
+    totalCostUsd: r.total_cost_usd,
+    byModel,
+    geo: r.usage?.inference_geo ?? undefined,
+    speed: r.usage?.speed ?? undefined,
+    claudeCodeVersion: typeof init?.claude_code_version === 'string' ? init.claude_code_version : undefined,
+    apiKeySource: typeof init?.apiKeySource === 'string' ? init.apiKeySource : undefined,
+    sessionId: r.session_id
+  }
+}
