@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.json'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.build/**', '**/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -14,6 +14,10 @@ export default tseslint.config(
         console: 'readonly',
         Buffer: 'readonly',
         URL: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+        NodeJS: 'readonly',
+        structuredClone: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly'
       }

@@ -84,8 +84,7 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
     }
     case 'record': {
       const key = flags.key ?? entryKey(settings.job)
-      let report: GateReport
-      report = await recordActual(
+      const report = await recordActual(
         settings,
         { holdKey: key, holdUsd: 0, reportFile: settings.reports.reportFile, cycle: undefined },
         env

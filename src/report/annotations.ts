@@ -1,5 +1,5 @@
 /** Annotations on the workflow line of the gated step (and the prompt file), within GitHub's per-step limits. */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml'
+import { LineCounter, parseDocument, isMap, isSeq } from 'yaml'
 import type { GateReport } from './types.js'
 
 /** GitHub shows at most 10 annotations of each level per step. */

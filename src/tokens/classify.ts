@@ -6,7 +6,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const OTHER_SCRIPT =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Greek}]/gu
 const EMOJI = /\p{Extended_Pictographic}/gu
-const NON_ASCII_SYMBOL = /[^\x00-\x7F\p{L}\p{N}\s]/gu
+// Symbols and punctuation outside ASCII (©, →, ∑, …): the Family A vocabulary splits them into bytes.
+const NON_ASCII_SYMBOL = /(?![\p{ASCII}])[^\p{L}\p{N}\s]/gu
 const DIGIT = /\p{N}/gu
 const CODE =
   /(^|\n)\s*(def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|public |async )|=>|[;{}]\s*(\n|$)/g

@@ -1,0 +1,122 @@
+/**
+ * 16 gate PROCESSES (the real CLI bundle) started at once on one budget that fits only 6 of them,
+ * against the file store and against the GitHub-like server: no update lost, the accepted holds
+ * never exceed what remained, every refused run says why.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { GitHubDouble } from '../support/github-server.js'
+
+const CLI = resolve('dist/cli/index.js')
+const PROCESSES = 16
+const FIT = 6
+const common = [
+  '--prompt',
+  'Summarise the changes.',
+  '--model',
+  'claude-haiku-4-5',
+  '--agent',
+  'none',
+  '--max-turns',
+  '1',
+  '--output-per-turn',
+  '1000',
+  '--gate-on',
+  'max',
+  '--on-exhaust',
+  'skip',
+  '--json'
+]
+
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd()
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise(res => {
+    const child = spawn(process.env.HARNESS_NODE || process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env }
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', d => (stdout += d))
+    child.stderr.on('data', d => (stderr += d))
+    child.on('close', code => res({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+let server: GitHubDouble
+let gated: number
+beforeAll(async () => {
+  server = await new GitHubDouble().start()
+  const est = await cli(['estimate', ...common])
+  gated = JSON.parse(est.stdout).estimate.blended.maxUsd
+})
+afterAll(async () => server.stop())
+
+async function race(ledger: string[], env: Record<string, string>, cwd: string) {
+  const credit = (gated * (FIT + 0.5)).toFixed(6)
+  const started = Date.now()
+  const runs = await Promise.all(
+    Array.from({ length: PROCESSES }, (_, i) =>
+      cli(['gate', ...common, ...ledger, '--monthly-credits', credit, '--run-id', `r${i}`], env, cwd)
+    )
+  )
+  const seconds = (Date.now() - started) / 1000
+  const reports = runs.map(r => {
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    return JSON.parse(r.stdout)
+  })
+  const accepted = reports.filter(r => r.decision.allowed)
+  const refused = reports.filter(r => !r.decision.allowed)
+  for (const r of refused) expect(r.decision.reason).toMatch(/does not fit the \$[\d.]+ left/)
+  return { accepted, refused, seconds, credit: Number(credit) }
+}
+
+describe('16 concurrent gates on one budget', () => {
+  it('file store: accept exactly what fits and lose no update', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acg-race-'))
+    const { accepted, refused, seconds, credit } = await race(
+      ['--ledger', `file:${join(dir, 'ledger.json')}`],
+      {},
+      dir
+    )
+    const file = readdirSync(dir).find(f => f.startsWith('ledger.') && f.endsWith('.json'))!
+    const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'))
+    console.log(
+      `file store: ${PROCESSES} processes, ${accepted.length} accepted, ${refused.length} refused, ${seconds.toFixed(1)} s`
+    )
+    expect(accepted).toHaveLength(FIT)
+    expect(doc.entries).toHaveLength(FIT)
+    const held = doc.entries.reduce((s: number, e: { holdUsd: number }) => s + e.holdUsd, 0)
+    expect(held).toBeLessThanOrEqual(credit)
+    expect(doc.revision).toBe(FIT)
+  })
+  it('github store: accept exactly what fits and lose no update', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acg-race-'))
+    const { accepted, refused, seconds, credit } = await race(
+      ['--ledger', 'github:acme/api', '--github-token', 'ghs_test'],
+      { GITHUB_API_URL: server.url },
+      dir
+    )
+    const conflicts = server.requests.filter(r => r.status === 422).length
+    const calls = server.requests.length
+    console.log(
+      `github store: ${PROCESSES} processes, ${accepted.length} accepted, ${refused.length} refused, ${conflicts} CAS retries, ${calls} API calls, ${seconds.toFixed(1)} s`
+    )
+    const cycleFile =
+      [...server.refs.keys()].length &&
+      server.fileAt('refs/agent-credit-gate/ledger', `cycles/${accepted[0].budget.cycle.id}.json`)
+    const doc = JSON.parse(cycleFile as string)
+    expect(accepted).toHaveLength(FIT)
+    expect(doc.entries).toHaveLength(FIT)
+    expect(doc.entries.reduce((s: number, e: { holdUsd: number }) => s + e.holdUsd, 0)).toBeLessThanOrEqual(
+      credit
+    )
+  })
+})

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GitHubDouble } from '../support/github-server.js'
+import { GitHubStore } from '../../src/ledger/github-store.js'
+import { FileStore } from '../../src/ledger/file-store.js'
+import { createGitHubClient } from '../../src/github/client.js'
+import { updateLedger, type LedgerStore } from '../../src/ledger/store.js'
+import { reserve, settle, totals } from '../../src/ledger/operations.js'
+import { cycleAt } from '../../src/budget/cycle.js'
+
+const now = new Date('2026-11-24T12:00:00Z')
+const cycle = cycleAt(now, 1)
+const hold = (key: string) => ({
+  key,
+  jobId: 'j',
+  holdUsd: 1,
+  estimate: { p50Usd: 1, p90Usd: 1, maxUsd: 1, gateOn: 'p90' as const },
+  priceTableAsOf: '2026-11-23',
+  holdHours: 6
+})
+
+let server: GitHubDouble
+beforeAll(async () => {
+  server = await new GitHubDouble().start()
+})
+afterAll(async () => server.stop())
+
+const stores: Array<[string, () => LedgerStore]> = [
+  ['file', () => new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-ledger-')), 'ledger.json'))],
+  [
+    'github',
+    () =>
+      new GitHubStore({
+        octokit: createGitHubClient({ token: 't', baseUrl: server.url, throttle: false }),
+        owner: 'acme',
+        repo: 'api',
+        ref: `refs/agent-credit-gate/test-${Math.random().toString(36).slice(2)}`
+      })
+  ]
+]
+
+describe.each(stores)('%s store', (_name, make) => {
+  it('starts a cycle empty, holds and settles through compare-and-swap', async () => {
+    const store = make()
+    expect(await store.read(cycle)).toEqual({ doc: null, version: null })
+    await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
+    await updateLedger(store, cycle, doc => ({
+      doc: settle(doc, { key: 'a', actualUsd: 0.4 }, now).doc,
+      result: null
+    }))
+    const { doc } = await store.read(cycle)
+    expect(totals(doc!, now)).toMatchObject({ settledUsd: 0.4, heldUsd: 0 })
+    expect(doc!.revision).toBe(2)
+  })
+  it('refuses a write based on a stale version', async () => {
+    const store = make()
+    await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
+    const first = await store.read(cycle)
+    await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('b'), now).doc, result: null }))
+    expect(await store.write(cycle, first.doc!, first.version)).toEqual({ ok: false })
+  })
+  it('starts a new cycle from zero', async () => {
+    const store = make()
+    await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
+    expect((await store.read(cycleAt(new Date('2026-12-02T00:00:00Z'), 1))).doc).toBeNull()
+  })
+})
+
+describe('a hand-edited ledger document', () => {
+  it('stops the gate with the path of the bad field and is never overwritten (file)', async () => {
+    const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-ledger-')), 'ledger.json'))
+    await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
+    const file = store.fileFor(cycle)
+    const bad = readFileSync(file, 'utf8').replace('"holdUsd":1', '"holdUsd":"lots"')
+    writeFileSync(file, bad)
+    await expect(
+      updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('b'), now).doc, result: null }))
+    ).rejects.toThrow(/invalid at entries\.0\.holdUsd: .*it was not changed/)
+    expect(readFileSync(file, 'utf8')).toBe(bad)
+  })
+  it('stops the gate and is never overwritten (github)', async () => {
+    const ref = 'refs/agent-credit-gate/corrupt'
+    server.writeFile(ref, `cycles/${cycle.id}.json`, '{"schema":"something else"}')
+    const tip = server.refs.get(ref)
+    const store = new GitHubStore({
+      octokit: createGitHubClient({ token: 't', baseUrl: server.url, throttle: false }),
+      owner: 'acme',
+      repo: 'api',
+      ref
+    })
+    await expect(store.read(cycle)).rejects.toThrow(/invalid at schema/)
+    expect(server.refs.get(ref)).toBe(tip)
+  })
+})
