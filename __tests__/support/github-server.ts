@@ -340,7 +340,7 @@ export class GitHubDouble {
             ? {
                 link: `<${this.url}${base}/issues/${issue}/comments?per_page=${per}&page=${page + 1}>; rel="next", <${this.url}${base}/issues/${issue}/comments?per_page=${per}&page=${last}>; rel="last"`
               }
-            : {}
+            : undefined
         return this.send(
           res,
           rec,
