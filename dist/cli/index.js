@@ -47006,7 +47006,8 @@ function createBpeCounter() {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Greek}]/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
-const NON_ASCII_SYMBOL = /[^\x00-\x7F\p{L}\p{N}\s]/gu;
+// Symbols and punctuation outside ASCII (©, →, ∑, …): the Family A vocabulary splits them into bytes.
+const NON_ASCII_SYMBOL = /(?![\p{ASCII}])[^\p{L}\p{N}\s]/gu;
 const DIGIT = /\p{N}/gu;
 const CODE = /(^|\n)\s*(def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|public |async )|=>|[;{}]\s*(\n|$)/g;
 const STRUCTURED = /^\s*[[{<]|^\s*[\w-]+:\s|^[^\n,]+(,[^\n,]*){2,}\n/m;
@@ -54476,8 +54477,7 @@ async function command(inv, io) {
         }
         case 'record': {
             const key = flags.key ?? entryKey(settings.job);
-            let report;
-            report = await recordActual(settings, { holdKey: key, holdUsd: 0, reportFile: settings.reports.reportFile, cycle: undefined }, env);
+            const report = await recordActual(settings, { holdKey: key, holdUsd: 0, reportFile: settings.reports.reportFile, cycle: undefined }, env);
             await writeReportFile(settings.reports.reportFile, report);
             io.out(flags.json ? cli_json(report.actual) : renderEstimateText(report));
             return 0;
