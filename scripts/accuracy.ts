@@ -30,6 +30,15 @@ const rows: Row[] = cal.samples
     }
   })
 
+if (process.argv.includes('--samples')) {
+  for (const s of cal.samples) {
+    const c = countTokens(s.text, 'A')
+    console.log(
+      `${s.category.padEnd(14)} ${classify(s.text).padEnd(12)} true ${String(s.expected).padStart(4)} est ${String(c.tokens).padStart(4)} [${c.low}, ${c.high}] raw ${rawTokens(s.text)}  ${JSON.stringify(s.text.slice(0, 50))}`
+    )
+  }
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const p90 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.9 * xs.length) - 1)]
