@@ -48,6 +48,13 @@ const defaultIo: Io = {
 
 const json = (value: unknown) => JSON.stringify(value, null, 2)
 
+/** The ledger key `release` and `record` act on: --key, or the key of the run named by --run-id. */
+function keyOf(inv: CliInvocation): string {
+  if (inv.flags.key) return inv.flags.key
+  if (inv.flags.explicitRun) return entryKey(inv.settings.job)
+  throw new InputError([`key: ${inv.command} needs --key K (see agent-credit-gate status) or --run-id ID`])
+}
+
 async function command(inv: CliInvocation, io: Io): Promise<number> {
   const { settings, flags } = inv
   const env: StepEnv = { now: io.now(), cwd: io.cwd, log: () => undefined, runnerTemp: io.env.RUNNER_TEMP }
@@ -72,7 +79,7 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
       return 0
     }
     case 'release': {
-      const key = flags.key ?? entryKey(settings.job)
+      const key = keyOf(inv)
       const store = openStore(settings)
       const cycle = cycleAt(env.now, settings.budget.billingCycleDay)
       const { result } = await updateLedger(store, cycle, doc => {
@@ -83,7 +90,7 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
       return 0
     }
     case 'record': {
-      const key = flags.key ?? entryKey(settings.job)
+      const key = keyOf(inv)
       const report = await recordActual(
         settings,
         { holdKey: key, holdUsd: 0, reportFile: settings.reports.reportFile, cycle: undefined },

@@ -71,7 +71,7 @@ describe('token counts', () => {
     ['garbage', () => [200, 'not json'], KEY],
     ['no input_tokens', () => [200, '{"tokens":3}'], KEY]
   ] as const)('fall back to the offline count on %s, without printing the key', async (_name, reply, key) => {
-    answer = reply as typeof answer
+    answer = reply as unknown as typeof answer
     const r = await ask(key)
     expect(r.count.method).toBe('offline')
     expect(r.notice).toMatch(/^count_tokens unavailable \(.+\); using the offline count$/)

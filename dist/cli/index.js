@@ -40000,6 +40000,9 @@ function parseCli(argv, env) {
     const runEnv = { ...env };
     if (typeof values['run-id'] === 'string')
         runEnv.GITHUB_RUN_ID = values['run-id'];
+    // Outside a runner every invocation is its own run; --run-id makes a retry idempotent.
+    const explicitRun = Boolean(runEnv.GITHUB_RUN_ID);
+    runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`;
     return {
         command: name,
         settings: parseSettings(raw, runEnv, 'cli'),
@@ -40008,7 +40011,8 @@ function parseCli(argv, env) {
             key: values.key,
             file: values.file,
             format,
-            help: values.help === true
+            help: values.help === true,
+            explicitRun
         }
     };
 }
@@ -54441,6 +54445,14 @@ const defaultIo = {
     now: () => new Date()
 };
 const cli_json = (value) => JSON.stringify(value, null, 2);
+/** The ledger key `release` and `record` act on: --key, or the key of the run named by --run-id. */
+function keyOf(inv) {
+    if (inv.flags.key)
+        return inv.flags.key;
+    if (inv.flags.explicitRun)
+        return entryKey(inv.settings.job);
+    throw new InputError([`key: ${inv.command} needs --key K (see agent-credit-gate status) or --run-id ID`]);
+}
 async function command(inv, io) {
     const { settings, flags } = inv;
     const env = { now: io.now(), cwd: io.cwd, log: () => undefined, runnerTemp: io.env.RUNNER_TEMP };
@@ -54465,7 +54477,7 @@ async function command(inv, io) {
             return 0;
         }
         case 'release': {
-            const key = flags.key ?? entryKey(settings.job);
+            const key = keyOf(inv);
             const store = openStore(settings);
             const cycle = cycleAt(env.now, settings.budget.billingCycleDay);
             const { result } = await updateLedger(store, cycle, doc => {
@@ -54476,7 +54488,7 @@ async function command(inv, io) {
             return 0;
         }
         case 'record': {
-            const key = flags.key ?? entryKey(settings.job);
+            const key = keyOf(inv);
             const report = await recordActual(settings, { holdKey: key, holdUsd: 0, reportFile: settings.reports.reportFile, cycle: undefined }, env);
             await writeReportFile(settings.reports.reportFile, report);
             io.out(flags.json ? cli_json(report.actual) : renderEstimateText(report));

@@ -25,6 +25,8 @@ export interface CliFlags {
   /** `report --format`. */
   format: 'markdown' | 'json'
   help: boolean
+  /** Whether the run id came from --run-id or GITHUB_RUN_ID (not made up for this invocation). */
+  explicitRun: boolean
 }
 
 export interface CliInvocation {
@@ -90,6 +92,9 @@ export function parseCli(argv: string[], env: SettingsEnv): CliInvocation {
   }
   const runEnv: SettingsEnv = { ...env }
   if (typeof values['run-id'] === 'string') runEnv.GITHUB_RUN_ID = values['run-id']
+  // Outside a runner every invocation is its own run; --run-id makes a retry idempotent.
+  const explicitRun = Boolean(runEnv.GITHUB_RUN_ID)
+  runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`
   return {
     command: name as Command,
     settings: parseSettings(raw, runEnv, 'cli'),
@@ -98,7 +103,8 @@ export function parseCli(argv: string[], env: SettingsEnv): CliInvocation {
       key: values.key as string | undefined,
       file: values.file as string | undefined,
       format,
-      help: values.help === true
+      help: values.help === true,
+      explicitRun
     }
   }
 }
