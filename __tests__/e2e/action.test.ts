@@ -156,6 +156,49 @@ describe('the action, step by step', () => {
     expect(main.stdout).toContain(`::add-mask::${SECRET}`)
   })
 
+  it('on a fork PR, writes no comment, says why, and keeps the report in the job summary', async () => {
+    const dirs = makeRunnerDirs()
+    const event = join(dirs.temp, 'fork.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 8,
+          head: { sha: 'c'.repeat(40), repo: { full_name: 'someone/api' } },
+          base: { repo: { full_name: 'acme/api' } }
+        }
+      })
+    )
+    const main = await runStep('main', {
+      dirs,
+      inputs: { ...baseInputs(dirs), 'github-token': 'ghs_fork', 'check-name': '' },
+      env: { GITHUB_API_URL: server.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+    })
+    expect(main.exitCode).toBe(0)
+    expect(server.comments.filter(c => c.issue === 8)).toHaveLength(0)
+    expect(main.commands.some(c => c.command === 'notice' && /fork pull request/.test(c.message))).toBe(true)
+    expect(main.summary).toContain('✅ **Pass**')
+  })
+
+  it('falls back to a commit status of at most 140 characters without checks: write', async () => {
+    const dirs = makeRunnerDirs()
+    server.fault(/^POST \/repos\/acme\/api\/check-runs$/, {
+      status: 403,
+      message: 'Resource not accessible by integration',
+      times: 1
+    })
+    const main = await runStep('main', {
+      dirs,
+      inputs: { ...baseInputs(dirs), 'github-token': 'ghs_nochecks' },
+      env: { GITHUB_API_URL: server.url, GITHUB_SHA: 'd'.repeat(40) }
+    })
+    expect(main.exitCode).toBe(0)
+    const status = server.statuses.find(x => x.sha === 'd'.repeat(40))
+    expect(status).toMatchObject({ state: 'success', context: 'Agent credits' })
+    expect(status!.description.length).toBeLessThanOrEqual(140)
+    expect(status!.description).toMatch(/^Est\. \$/)
+  })
+
   it('does nothing in post when main never ran', async () => {
     const r = await runStep('post', {})
     expect(r.exitCode).toBe(0)

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto'
 import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
-import type { TokenUsage } from '../pricing/types.js'
 import type { LedgerEntry } from './types.js'
 import type { LedgerDocument } from './document.js'
 
@@ -112,19 +111,20 @@ export function reserve(
   return { doc: next, outcome: 'reserved' }
 }
 
-export interface SettleRequest {
-  key: string
-  actualUsd: number
-  claudeReportedUsd?: number
-  unverified?: boolean
-  model?: string
-  turns?: number
-  subtype?: string
-  usage?: TokenUsage
-  /** Used only when the hold is missing (e.g. main went on without the ledger). */
-  jobId?: string
-  priceTableAsOf?: string
-}
+/** What settling records; `jobId` and `priceTableAsOf` matter only when the hold is missing. */
+export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & Partial<
+    Pick<
+      LedgerEntry,
+      | 'claudeReportedUsd'
+      | 'unverified'
+      | 'model'
+      | 'turns'
+      | 'subtype'
+      | 'usage'
+      | 'jobId'
+      | 'priceTableAsOf'
+    >
+  >
 
 /** Replace a hold by the actual; settling twice changes nothing. */
 export function settle(
