@@ -39974,8 +39974,16 @@ function parseCli(argv, env) {
         parsed = (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        // node:util's messages already name the flag; keep them to one line with the fix.
-        throw new InputError([`${error.message.split('\n')[0]}; run agent-credit-gate --help`]);
+        const message = error.message;
+        const ambiguous = /^Option '--([\w-]+)' argument is ambiguous/.exec(message);
+        if (ambiguous) {
+            const name = ambiguous[1];
+            throw new InputError([
+                `${name}: a value starting with "-" must be written as --${name}=VALUE (see --help for what ${name} takes)`
+            ]);
+        }
+        // node:util's other messages already name the flag; keep them to one line with the fix.
+        throw new InputError([`${message.split('\n')[0]}; run agent-credit-gate --help`]);
     }
     const { values, positionals } = parsed;
     const name = positionals[0] ?? (values.help ? 'estimate' : '');

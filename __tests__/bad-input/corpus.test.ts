@@ -1,0 +1,272 @@
+/**
+ * Bad input corpus: every case must fail with one line that names the input and says what to write
+ * instead, and must leave an existing ledger byte-for-byte as it was.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../../src/cli.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'acg-bad-'))
+const ledger = join(dir, 'ledger.json')
+let before: Record<string, string>
+const f = (name: string) => join(dir, name)
+
+function run(argv: string[]): Promise<{ code: number; err: string }> {
+  let err = ''
+  return main(argv, {
+    out: () => undefined,
+    err: t => (err += t.endsWith('\n') ? t : `${t}\n`),
+    stdin: async () => '',
+    env: {},
+    cwd: dir,
+    now: () => new Date('2026-11-24T12:00:00Z')
+  }).then(code => ({ code, err }))
+}
+
+const snapshot = () =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter(f => f.startsWith('ledger.'))
+      .map(f => [f, readFileSync(join(dir, f), 'utf8')])
+  )
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'prompt.md'), 'Review the diff.')
+  writeFileSync(join(dir, 'empty.md'), '   \n')
+  writeFileSync(join(dir, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))
+  writeFileSync(join(dir, 'not-claude.json'), '{"hello":"world"}')
+  writeFileSync(join(dir, 'truncated.json'), '[{"type":"system","subtype":"init"},{"type":"assis')
+  writeFileSync(
+    join(dir, 'negative.json'),
+    JSON.stringify({
+      type: 'result',
+      subtype: 'success',
+      modelUsage: { 'claude-opus-5': { inputTokens: -10 } }
+    })
+  )
+  writeFileSync(
+    join(dir, 'giant.json'),
+    JSON.stringify({
+      type: 'result',
+      subtype: 'success',
+      modelUsage: { 'claude-opus-5': { inputTokens: 1e300 } }
+    })
+  )
+  writeFileSync(join(dir, 'deep.json'), '['.repeat(5000) + ']'.repeat(5000))
+  writeFileSync(
+    join(dir, 'unknown-model.json'),
+    JSON.stringify({
+      type: 'result',
+      subtype: 'success',
+      modelUsage: { 'gpt-5': { inputTokens: 10, outputTokens: 1 } }
+    })
+  )
+  writeFileSync(
+    join(dir, 'prices-missing-rows.json'),
+    JSON.stringify({
+      asOf: '2026-12-01',
+      source: 'x',
+      models: [{ id: 'claude-x', prices: { input: 1, output: 2 } }]
+    })
+  )
+  writeFileSync(
+    join(dir, 'prices-bad-date.json'),
+    JSON.stringify({ asOf: 'yesterday', source: 'x', models: [] })
+  )
+  writeFileSync(join(dir, 'prices-not-json.json'), 'asOf: 2026')
+  mkdirSync(join(dir, 'src'))
+  writeFileSync(join(dir, 'src', 'a.ts'), 'export const a = 1\n')
+  const ok = await run([
+    'gate',
+    '--prompt-file',
+    f('prompt.md'),
+    '--ledger',
+    `file:${ledger}`,
+    '--run-id',
+    'seed'
+  ])
+  expect(ok.code).toBe(0)
+  before = snapshot()
+  expect(Object.keys(before)).toHaveLength(1)
+})
+
+const gate = (...args: string[]) => [
+  'gate',
+  '--prompt-file',
+  f('prompt.md'),
+  '--ledger',
+  `file:${ledger}`,
+  ...args
+]
+
+// [case, argv, the input the error must name, words of the fix]
+const cases: Array<[string, string[], string, RegExp]> = [
+  ['a negative value after a space', gate('--max-turns', '-3'), 'max-turns', /--max-turns=VALUE/],
+  ['max-turns zero', gate('--max-turns', '0'), 'max-turns', /whole number of turns from 1/],
+  ['max-turns words', gate('--max-turns', 'ten'), 'max-turns', /got "ten"/],
+  ['max-turns fraction', gate('--max-turns', '2.5'), 'max-turns', /whole number/],
+  ['max-turns huge', gate('--max-turns', '1e9'), 'max-turns', /to 10000/],
+  ['max-turns negative', gate('--max-turns=-3'), 'max-turns', /from 1/],
+  [
+    'expected-turns over max',
+    gate('--max-turns', '3', '--expected-turns', '5'),
+    'expected-turns',
+    /must not exceed max-turns/
+  ],
+  ['expected-turns zero', gate('--expected-turns', '0'), 'expected-turns', /from 1/],
+  ['growth-per-turn negative', gate('--growth-per-turn=-1'), 'growth-per-turn', /tokens from 0/],
+  ['growth-per-turn text', gate('--growth-per-turn', 'lots'), 'growth-per-turn', /whole number of tokens/],
+  ['output-per-turn huge', gate('--output-per-turn', '999999999'), 'output-per-turn', /to 200000/],
+  ['cache-ttl unknown', gate('--cache-ttl', '10m'), 'cache-ttl', /one of auto, 5m, 1h, off/],
+  ['cache-hit-rate percent', gate('--cache-hit-rate', '95'), 'cache-hit-rate', /share from 0 to 1/],
+  ['cache-hit-rate negative', gate('--cache-hit-rate=-0.1'), 'cache-hit-rate', /from 0 to 1/],
+  ['auth unknown', gate('--auth', 'oauth'), 'auth', /one of subscription, api-key/],
+  ['agent unknown', gate('--agent', 'cursor'), 'agent', /one of claude-code, none/],
+  ['history-runs negative', gate('--history-runs=-1'), 'history-runs', /from 0 to 1000/],
+  ['plan unknown', gate('--plan', 'ultra'), 'plan', /one of pro, max, max-5x, team, enterprise/],
+  ['monthly-credits words', gate('--monthly-credits', 'twenty'), 'monthly-credits', /positive number of USD/],
+  ['monthly-credits zero', gate('--monthly-credits', '0'), 'monthly-credits', /positive number/],
+  ['monthly-credits negative', gate('--monthly-credits=-20'), 'monthly-credits', /positive number/],
+  ['monthly-credits with $', gate('--monthly-credits', '$20'), 'monthly-credits', /e\.g\. 20/],
+  ['billing-cycle-day 0', gate('--billing-cycle-day', '0'), 'billing-cycle-day', /from 1 to 31/],
+  ['billing-cycle-day 32', gate('--billing-cycle-day', '32'), 'billing-cycle-day', /from 1 to 31/],
+  ['billing-cycle-day text', gate('--billing-cycle-day', 'monday'), 'billing-cycle-day', /day of the month/],
+  ['overage words', gate('--overage', 'on'), 'overage', /off or a USD cap/],
+  ['overage negative', gate('--overage=-5'), 'overage', /USD cap/],
+  ['external-spend negative', gate('--external-spend=-1'), 'external-spend', /from 0 up/],
+  ['warn-at zero', gate('--warn-at', '0'), 'warn-at', /percent from 1 to 100/],
+  ['warn-at over 100', gate('--warn-at', '150'), 'warn-at', /1 to 100/],
+  ['gate-on unknown', gate('--gate-on', 'p99'), 'gate-on', /one of p50, p90, max/],
+  ['on-exhaust unknown', gate('--on-exhaust', 'ignore'), 'on-exhaust', /one of fail, warn, skip/],
+  [
+    'ledger scheme unknown',
+    ['gate', '--prompt', 'x', '--ledger', 's3://bucket'],
+    'ledger',
+    /github, github:OWNER\/REPO or file:PATH/
+  ],
+  [
+    'ledger-repository bad',
+    ['gate', '--prompt', 'x', '--ledger', 'github', '--ledger-repository', 'not a repo'],
+    'ledger-repository',
+    /owner\/name/
+  ],
+  ['ledger-ref without refs/', gate('--ledger-ref', 'ledger'), 'ledger-ref', /full ref such as refs\//],
+  ['ledger-ref with ..', gate('--ledger-ref', 'refs/a/../b'), 'ledger-ref', /full ref/],
+  [
+    'github ledger without a token',
+    ['gate', '--prompt', 'x', '--ledger', 'github:acme/api'],
+    'ledger-token',
+    /needs a token with contents: write/
+  ],
+  [
+    'github ledger without a repository',
+    ['gate', '--prompt', 'x', '--ledger', 'github'],
+    'ledger',
+    /set ledger-repository/
+  ],
+  ['hold-hours zero', gate('--hold-hours', '0'), 'hold-hours', /hours from 0\.1/],
+  ['on-ledger-error unknown', gate('--on-ledger-error', 'retry'), 'on-ledger-error', /one of fail, warn/],
+  ['comment unknown', gate('--comment', 'always'), 'comment', /one of update, off, on-change/],
+  [
+    'comment-tag that could close the marker',
+    gate('--comment-tag', 'x-->'),
+    'comment-tag',
+    /letters, digits/
+  ],
+  ['check-name too long', gate('--check-name', 'x'.repeat(101)), 'check-name', /at most 100 characters/],
+  ['unknown model', gate('--model', 'claude-sonet-4-5'), 'model', /nearest known: claude-sonnet-4-5/],
+  ['empty model', gate('--model', ' '), 'model', /model id or alias/],
+  ['both prompt and prompt-file', gate('--prompt', 'x'), 'prompt-file', /either prompt or prompt-file/],
+  ['no prompt at all', ['gate', '--ledger', `file:${ledger}`], 'prompt', /set prompt or prompt-file/],
+  [
+    'missing prompt file',
+    ['gate', '--prompt-file', f('nope.md'), '--ledger', `file:${ledger}`],
+    'prompt-file',
+    /no such file/
+  ],
+  [
+    'empty prompt file',
+    ['gate', '--prompt-file', f('empty.md'), '--ledger', `file:${ledger}`],
+    'prompt-file',
+    /is empty/
+  ],
+  [
+    'binary prompt file',
+    ['gate', '--prompt-file', f('binary.bin'), '--ledger', `file:${ledger}`],
+    'prompt-file',
+    /binary file/
+  ],
+  [
+    'prompt file is a folder',
+    ['gate', '--prompt-file', f('src'), '--ledger', `file:${ledger}`],
+    'prompt-file',
+    /not a file/
+  ],
+  ['glob matching nothing', gate('--context', 'nothing/**/*.py'), 'context-files', /matched no files/],
+  ['missing pricing file', gate('--pricing-file', f('nope.json')), 'pricing-file', /no such file/],
+  [
+    'pricing file with missing rows',
+    gate('--pricing-file', f('prices-missing-rows.json')),
+    'pricing-file',
+    /models\[0\]\.prices\.cacheWrite5m/
+  ],
+  [
+    'pricing file with a bad date',
+    gate('--pricing-file', f('prices-bad-date.json')),
+    'pricing-file',
+    /asOf: expected the date/
+  ],
+  ['pricing file not JSON', gate('--pricing-file', f('prices-not-json.json')), 'pricing-file', /not JSON/],
+  ['unknown flag', ['gate', '--prompt', 'x', '--budget', '5'], 'budget', /--help/],
+  ['unknown command', ['spend'], 'command', /one of estimate, gate/],
+  ['report format unknown', ['report', '--format', 'html'], 'format', /markdown or json/],
+  [
+    'record without a key',
+    ['record', '--usage-file', f('not-claude.json'), '--ledger', `file:${ledger}`],
+    'key',
+    /--key K/
+  ],
+  ['release without a key', ['release', '--ledger', `file:${ledger}`], 'key', /--key K/],
+  ['cost of a missing file', ['cost', '--usage-file', f('nope.json')], 'usage-file', /no such file/],
+  [
+    'cost of a non-Claude file',
+    ['cost', '--usage-file', f('not-claude.json')],
+    'usage-file',
+    /not Claude output/
+  ],
+  [
+    'cost of a truncated file',
+    ['cost', '--usage-file', f('truncated.json')],
+    'usage-file',
+    /truncated or broken/
+  ],
+  ['cost with negative tokens', ['cost', '--usage-file', f('negative.json')], 'usage-file', /inputTokens/],
+  ['cost with giant numbers', ['cost', '--usage-file', f('giant.json')], 'usage-file', /inputTokens/],
+  ['cost of a deeply nested file', ['cost', '--usage-file', f('deep.json')], 'usage-file', /nests deeper/],
+  [
+    'cost with an unknown model',
+    ['cost', '--usage-file', f('unknown-model.json')],
+    'model',
+    /unknown model "gpt-5"/
+  ]
+]
+
+describe('bad input', () => {
+  it(`has at least 50 cases (${cases.length})`, () => expect(cases.length).toBeGreaterThanOrEqual(50))
+  it.each(cases)(
+    '%s: one line naming the input and the fix, ledger unchanged',
+    async (_name, argv, input, fix) => {
+      const { code, err } = await run(argv)
+      expect(code).toBe(1)
+      const lines = err.trim().split('\n')
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(
+        new RegExp(`^agent-credit-gate: ${input.replace(/[-/]/g, '\\$&')}\\b|--${input}\\b`)
+      )
+      expect(lines[0]).toMatch(fix)
+      expect(snapshot()).toEqual(before)
+    }
+  )
+})
