@@ -51,38 +51,43 @@ export async function runGate(args: {
     byDay: Array<{ date: string; cumulativeUsd: number }>
     outcome?: string
   }
-  const { result, attempts } = await updateLedger<Verdict>(store, cycle, doc => {
-    // The state excludes this run's own hold, so a retried gate decides as the first try did.
-    const t = totals(doc, now, key)
-    const state = budgetState({
-      credit,
-      settledUsd: t.settledUsd,
-      heldUsd: t.heldUsd,
-      externalSpendUsd: settings.budget.externalSpendUsd
-    })
-    const decision = decide({
-      state,
-      estimate: blended,
-      gateOn: settings.budget.gateOn,
-      warnAtPct: settings.budget.warnAtPct,
-      onExhaust: settings.budget.onExhaust
-    })
-    if (!decision.allowed) return { doc, result: { state, decision, held: false, byDay: t.byDay } }
-    const r = reserve(
-      doc,
-      {
-        key,
-        jobId,
-        holdUsd: decision.maxBudgetUsd,
-        estimate: { ...blended, gateOn: settings.budget.gateOn },
-        model: report.model.id,
-        priceTableAsOf: report.priceTable.asOf,
-        holdHours: settings.ledger.holdHours
-      },
-      now
-    )
-    return { doc: r.doc, result: { state, decision, held: true, byDay: t.byDay, outcome: r.outcome } }
-  })
+  const { result, attempts } = await updateLedger<Verdict>(
+    store,
+    cycle,
+    doc => {
+      // The state excludes this run's own hold, so a retried gate decides as the first try did.
+      const t = totals(doc, now, key)
+      const state = budgetState({
+        credit,
+        settledUsd: t.settledUsd,
+        heldUsd: t.heldUsd,
+        externalSpendUsd: settings.budget.externalSpendUsd
+      })
+      const decision = decide({
+        state,
+        estimate: blended,
+        gateOn: settings.budget.gateOn,
+        warnAtPct: settings.budget.warnAtPct,
+        onExhaust: settings.budget.onExhaust
+      })
+      if (!decision.allowed) return { doc, result: { state, decision, held: false, byDay: t.byDay } }
+      const r = reserve(
+        doc,
+        {
+          key,
+          jobId,
+          holdUsd: decision.maxBudgetUsd,
+          estimate: { ...blended, gateOn: settings.budget.gateOn },
+          model: report.model.id,
+          priceTableAsOf: report.priceTable.asOf,
+          holdHours: settings.ledger.holdHours
+        },
+        now
+      )
+      return { doc: r.doc, result: { state, decision, held: true, byDay: t.byDay, outcome: r.outcome } }
+    },
+    { first: before }
+  )
   const gated: GateReport = {
     ...report,
     phase: 'gated',

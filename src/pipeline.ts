@@ -22,6 +22,7 @@ import { creditFor } from './budget/credit.js'
 import { budgetState, runway } from './budget/decide.js'
 import { pastRuns, totals } from './ledger/operations.js'
 import type { LedgerStore } from './ledger/store.js'
+import { describeError } from './github/errors.js'
 
 export interface StepEnv {
   now: Date
@@ -46,12 +47,6 @@ async function prepare(settings: Settings, env: StepEnv): Promise<(past: PastRun
 /** `estimate`: the model alone, no ledger. */
 export async function estimateOnly(settings: Settings, env: StepEnv): Promise<GateReport> {
   return (await prepare(settings, env))([])
-}
-
-function describeError(error: unknown): string {
-  const status = (error as { status?: number }).status
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-  return status && !message.startsWith(String(status)) ? `${status} ${message}` : message
 }
 
 /**
@@ -155,7 +150,6 @@ export async function recordActual(
     key: held.holdKey,
     holdUsd: held.holdUsd,
     usage: await readUsage(path),
-    agentRan: 'unknown',
     now: env.now
   })
   let report: GateReport

@@ -15,6 +15,7 @@ import { createGitHubClient } from './github/client.js'
 import { upsertStickyComment } from './github/comment.js'
 import { publishCheck } from './github/check-run.js'
 import type { PullRequestContext } from './github/pull-request.js'
+import { describeError } from './github/errors.js'
 
 export async function writeReportFile(path: string, report: GateReport): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
@@ -26,12 +27,6 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
     ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
     : undefined
-}
-
-function errorText(error: unknown): string {
-  const status = (error as { status?: number }).status
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-  return status ? `${status} ${message}` : message
 }
 
 /** The line of the gated step in the workflow file, from GITHUB_WORKFLOW_REF (owner/repo/path@ref). */
@@ -109,7 +104,7 @@ export async function publish(
         if ('id' in outcome) published.commentId = outcome.id
       } catch (error) {
         core.notice(
-          `agent-credit-gate: could not write the PR comment (${errorText(error)}); see the job summary`
+          `agent-credit-gate: could not write the PR comment (${describeError(error)}); see the job summary`
         )
       }
     }
@@ -134,7 +129,9 @@ export async function publish(
       if (outcome.kind === 'check-run') published.checkRunId = outcome.id
       if (outcome.kind === 'none') core.notice(`agent-credit-gate: ${outcome.reason}`)
     } catch (error) {
-      core.notice(`agent-credit-gate: could not publish the check (${errorText(error)}); see the job summary`)
+      core.notice(
+        `agent-credit-gate: could not publish the check (${describeError(error)}); see the job summary`
+      )
     }
   }
   return published

@@ -2,7 +2,7 @@
 import type { Cycle } from './budget/types.js'
 import type { LedgerStore } from './ledger/store.js'
 import { updateLedger } from './ledger/store.js'
-import { release, settle } from './ledger/operations.js'
+import { settle } from './ledger/operations.js'
 import type { PriceTable } from './pricing/types.js'
 import type { GateReport } from './report/types.js'
 import { parseClaudeOutput } from './usage/parse.js'
@@ -14,7 +14,7 @@ export type UsageSource =
   | { kind: 'missing'; path: string }
 
 export interface SettleResult {
-  outcome: 'settled' | 'unverified' | 'released'
+  outcome: 'settled' | 'unverified'
   actual?: NonNullable<GateReport['actual']>
   notices: string[]
 }
@@ -45,7 +45,8 @@ export function actualFromText(
 /**
  * Settle the hold `key` of `cycle`. A readable result file settles it at our priced actual.
  * A file that exists but cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it
- * unverified: never under-count. A missing file does the same unless the caller knows the agent never ran.
+ * unverified: never under-count. A missing file does the same: post cannot tell a skipped agent step
+ * from one that died before writing, and says how to release the hold if it never ran.
  */
 export async function runSettle(args: {
   store: LedgerStore
@@ -54,15 +55,10 @@ export async function runSettle(args: {
   key: string
   holdUsd: number
   usage: UsageSource
-  agentRan: 'yes' | 'no' | 'unknown'
   now: Date
 }): Promise<SettleResult> {
   const { store, cycle, key, now } = args
   const notices: string[] = []
-  if (args.usage.kind === 'missing' && args.agentRan === 'no') {
-    await updateLedger(store, cycle, doc => ({ doc: release(doc, key, now).doc, result: null }))
-    return { outcome: 'released', notices: ['the agent step did not run: the hold was released'] }
-  }
   let actual: NonNullable<GateReport['actual']>
   if (args.usage.kind === 'file') {
     try {

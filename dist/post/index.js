@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2733);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2541);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Dangling HTTP retries or throttling timers must not keep the job waiting.
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2733:
+/***/ 2541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53314,13 +53314,23 @@ class FileStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ledger/github-store.ts
-
-function github_store_status(error) {
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/** HTTP errors from octokit as one-line text, and their status. */
+function httpStatus(error) {
     return typeof error === 'object' && error !== null && 'status' in error
         ? Number(error.status)
         : undefined;
 }
+/** "403 Resource not accessible by integration": status first, first line of the message only. */
+function errors_describeError(error) {
+    const status = httpStatus(error);
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return status && !message.startsWith(String(status)) ? `${status} ${message}` : message;
+}
+
+;// CONCATENATED MODULE: ./src/ledger/github-store.ts
+
+
 class GitHubStore {
     octokit;
     owner;
@@ -53354,7 +53364,7 @@ class GitHubStore {
             tip = data.object.sha;
         }
         catch (error) {
-            if (github_store_status(error) === 404)
+            if (httpStatus(error) === 404)
                 return { doc: null, version: null };
             throw error;
         }
@@ -53382,7 +53392,7 @@ class GitHubStore {
             }
         }
         catch (error) {
-            if (github_store_status(error) === 404)
+            if (httpStatus(error) === 404)
                 return { doc: null, version };
             throw error;
         }
@@ -53430,7 +53440,7 @@ class GitHubStore {
         }
         catch (error) {
             // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
-            if (github_store_status(error) === 422)
+            if (httpStatus(error) === 422)
                 return { ok: false };
             throw error;
         }
@@ -54053,7 +54063,7 @@ async function store_updateLedger(store, cycle, mutate, opts = {}) {
     const sleep = opts.sleep ?? realSleep;
     const random = opts.random ?? Math.random;
     for (let attempt = 1; attempt <= max; attempt++) {
-        const { doc, version } = await store.read(cycle);
+        const { doc, version } = attempt === 1 && opts.first ? opts.first : await store.read(cycle);
         const current = doc ?? emptyDocument(cycle);
         const { doc: next, result } = mutate(current);
         if (next === current)
@@ -54230,7 +54240,7 @@ async function gate_runGate(args) {
             holdHours: settings.ledger.holdHours
         }, now);
         return { doc: r.doc, result: { state, decision, held: true, byDay: t.byDay, outcome: r.outcome } };
-    });
+    }, { first: before });
     const gated = {
         ...report,
         phase: 'gated',
@@ -54508,15 +54518,12 @@ function actualFromText(table, text, name) {
 /**
  * Settle the hold `key` of `cycle`. A readable result file settles it at our priced actual.
  * A file that exists but cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it
- * unverified: never under-count. A missing file does the same unless the caller knows the agent never ran.
+ * unverified: never under-count. A missing file does the same: post cannot tell a skipped agent step
+ * from one that died before writing, and says how to release the hold if it never ran.
  */
 async function runSettle(args) {
     const { store, cycle, key, now } = args;
     const notices = [];
-    if (args.usage.kind === 'missing' && args.agentRan === 'no') {
-        await store_updateLedger(store, cycle, doc => ({ doc: release(doc, key, now).doc, result: null }));
-        return { outcome: 'released', notices: ['the agent step did not run: the hold was released'] };
-    }
     let actual;
     if (args.usage.kind === 'file') {
         try {
@@ -54589,6 +54596,7 @@ function cycle_cycleAt(now, billingCycleDay) {
 
 
 
+
 /** Everything up to the estimate: a function of past runs, so the gate can add history. */
 async function prepare(settings, env) {
     const table = await loadPriceTable(settings.estimate.pricingFile);
@@ -54601,11 +54609,6 @@ async function prepare(settings, env) {
 /** `estimate`: the model alone, no ledger. */
 async function estimateOnly(settings, env) {
     return (await prepare(settings, env))([]);
-}
-function describeError(error) {
-    const status = error.status;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return status && !message.startsWith(String(status)) ? `${status} ${message}` : message;
 }
 /**
  * `gate` / the main step: estimate with history, decide and hold. A ledger that cannot be reached
@@ -54691,7 +54694,6 @@ async function recordActual(settings, held, env) {
         key: held.holdKey,
         holdUsd: held.holdUsd,
         usage: await readUsage(path),
-        agentRan: 'unknown',
         now: env.now
     });
     let report;
@@ -55133,11 +55135,7 @@ async function upsertStickyComment(octokit, target, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
-function check_run_status(error) {
-    return typeof error === 'object' && error !== null && 'status' in error
-        ? Number(error.status)
-        : undefined;
-}
+
 const STATUS_STATE = { success: 'success', neutral: 'success', failure: 'failure' };
 /** Create (or, given an id, update) the check run; fall back to a commit status on 403/404. */
 async function publishCheck(octokit, target, content, existingId) {
@@ -55167,7 +55165,7 @@ async function publishCheck(octokit, target, content, existingId) {
         return { kind: 'check-run', id: data.id };
     }
     catch (error) {
-        if (check_run_status(error) !== 403 && check_run_status(error) !== 404)
+        if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
             throw error;
     }
     try {
@@ -55183,7 +55181,7 @@ async function publishCheck(octokit, target, content, existingId) {
         return { kind: 'status' };
     }
     catch (error) {
-        if (check_run_status(error) !== 403 && check_run_status(error) !== 404)
+        if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
             throw error;
         return {
             kind: 'none',
@@ -55207,6 +55205,7 @@ async function publishCheck(octokit, target, content, existingId) {
 
 
 
+
 async function writeReportFile(path, report) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(path, JSON.stringify(report, null, 2) + '\n');
@@ -55216,11 +55215,6 @@ function runUrl(env) {
     return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
         ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
         : undefined;
-}
-function errorText(error) {
-    const status = error.status;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return status ? `${status} ${message}` : message;
 }
 /** The line of the gated step in the workflow file, from GITHUB_WORKFLOW_REF (owner/repo/path@ref). */
 async function workflowLocation(env) {
@@ -55287,7 +55281,7 @@ async function publish(report, settings, ctx) {
                     published.commentId = outcome.id;
             }
             catch (error) {
-                notice(`agent-credit-gate: could not write the PR comment (${errorText(error)}); see the job summary`);
+                notice(`agent-credit-gate: could not write the PR comment (${errors_describeError(error)}); see the job summary`);
             }
         }
     }
@@ -55308,7 +55302,7 @@ async function publish(report, settings, ctx) {
                 notice(`agent-credit-gate: ${outcome.reason}`);
         }
         catch (error) {
-            notice(`agent-credit-gate: could not publish the check (${errorText(error)}); see the job summary`);
+            notice(`agent-credit-gate: could not publish the check (${errors_describeError(error)}); see the job summary`);
         }
     }
     return published;

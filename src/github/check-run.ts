@@ -4,6 +4,7 @@
  * to a commit status; without that too, the caller gets a reason to print as a notice.
  */
 import type { Octokit } from '@octokit/rest'
+import { httpStatus } from './errors.js'
 
 export interface CheckTarget {
   owner: string
@@ -24,12 +25,6 @@ export interface CheckContent {
 
 export type CheckOutcome =
   { kind: 'check-run'; id: number } | { kind: 'status' } | { kind: 'none'; reason: string }
-
-function status(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'status' in error
-    ? Number((error as { status: unknown }).status)
-    : undefined
-}
 
 const STATUS_STATE = { success: 'success', neutral: 'success', failure: 'failure' } as const
 
@@ -65,7 +60,7 @@ export async function publishCheck(
     })
     return { kind: 'check-run', id: data.id }
   } catch (error) {
-    if (status(error) !== 403 && status(error) !== 404) throw error
+    if (httpStatus(error) !== 403 && httpStatus(error) !== 404) throw error
   }
   try {
     await octokit.rest.repos.createCommitStatus({
@@ -79,7 +74,7 @@ export async function publishCheck(
     })
     return { kind: 'status' }
   } catch (error) {
-    if (status(error) !== 403 && status(error) !== 404) throw error
+    if (httpStatus(error) !== 403 && httpStatus(error) !== 404) throw error
     return {
       kind: 'none',
       reason: 'no check run or commit status: the token lacks checks: write and statuses: write'

@@ -8,12 +8,7 @@ import type { Octokit } from '@octokit/rest'
 import type { Cycle } from '../budget/types.js'
 import { parseDocument, type LedgerDocument } from './document.js'
 import type { LedgerStore } from './store.js'
-
-function status(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'status' in error
-    ? Number((error as { status: unknown }).status)
-    : undefined
-}
+import { httpStatus } from '../github/errors.js'
 
 export class GitHubStore implements LedgerStore {
   private readonly octokit: Octokit
@@ -51,7 +46,7 @@ export class GitHubStore implements LedgerStore {
       })
       tip = data.object.sha
     } catch (error) {
-      if (status(error) === 404) return { doc: null, version: null }
+      if (httpStatus(error) === 404) return { doc: null, version: null }
       throw error
     }
     this.calls++
@@ -77,7 +72,7 @@ export class GitHubStore implements LedgerStore {
         text = Buffer.from(blob.data.content, 'base64').toString('utf8')
       }
     } catch (error) {
-      if (status(error) === 404) return { doc: null, version }
+      if (httpStatus(error) === 404) return { doc: null, version }
       throw error
     }
     let raw: unknown
@@ -128,7 +123,7 @@ export class GitHubStore implements LedgerStore {
       }
     } catch (error) {
       // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
-      if (status(error) === 422) return { ok: false }
+      if (httpStatus(error) === 422) return { ok: false }
       throw error
     }
     return { ok: true, version: `${commit.data.sha}:${tree.data.sha}` }

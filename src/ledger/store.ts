@@ -17,6 +17,8 @@ export interface LedgerStore {
 }
 
 export interface UpdateOptions {
+  /** A read the caller already made: the first attempt starts from it instead of reading again. */
+  first?: { doc: LedgerDocument | null; version: string | null }
   maxAttempts?: number
   sleep?: (ms: number) => Promise<void>
   random?: () => number
@@ -39,7 +41,7 @@ export async function updateLedger<T>(
   const sleep = opts.sleep ?? realSleep
   const random = opts.random ?? Math.random
   for (let attempt = 1; attempt <= max; attempt++) {
-    const { doc, version } = await store.read(cycle)
+    const { doc, version } = attempt === 1 && opts.first ? opts.first : await store.read(cycle)
     const current = doc ?? emptyDocument(cycle)
     const { doc: next, result } = mutate(current)
     if (next === current) return { result, attempts: attempt }
