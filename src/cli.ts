@@ -1,5 +1,5 @@
 /** The CLI shell: `agent-credit-gate <command> [flags]`, over the same pipeline as the action. */
-import { readFile } from 'node:fs/promises'
+import { readNamedFile } from './gather.js'
 import { parseCli, USAGE, type CliInvocation } from './config/cli-args.js'
 import { InputError } from './config/parse.js'
 import {
@@ -103,11 +103,7 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
     case 'cost': {
       const path = usageFilePath(settings, env)
       const table = await loadPriceTable(settings.estimate.pricingFile)
-      const text = await readFile(path, 'utf8').catch(() => {
-        throw new InputError([
-          `usage-file: cannot read ${JSON.stringify(path)} (no such file); check the path`
-        ])
-      })
+      const text = await readNamedFile(path, 'usage-file')
       const parsed = parseClaudeOutput(text, path)
       const run = priceRun(table, parsed)
       const out = {
@@ -137,13 +133,7 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
     case 'tokens': {
       const table = await loadPriceTable(settings.estimate.pricingFile)
       const model = resolveModel(table, settings.estimate.model)
-      const text = flags.file
-        ? await readFile(flags.file, 'utf8').catch(() => {
-            throw new InputError([
-              `file: cannot read ${JSON.stringify(flags.file)} (no such file); check the path`
-            ])
-          })
-        : await io.stdin()
+      const text = flags.file ? await readNamedFile(flags.file, 'file') : await io.stdin()
       const c = countTokens(text, model.tokenizer)
       io.out(
         flags.json
@@ -154,11 +144,7 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
     }
     case 'report': {
       const path = settings.reports.reportFile
-      const text = await readFile(path, 'utf8').catch(() => {
-        throw new InputError([
-          `report-file: no report at ${JSON.stringify(path)}; run agent-credit-gate gate first`
-        ])
-      })
+      const text = await readNamedFile(path, 'report-file', 'run agent-credit-gate gate first')
       const report = JSON.parse(text) as GateReport
       io.out(flags.format === 'json' ? json(report) : renderReport(report, { variant: 'summary' }))
       return 0

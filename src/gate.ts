@@ -1,7 +1,8 @@
 /** The gate: estimate, read the cycle, decide, and hold the money — decided inside the CAS loop. */
 import type { Settings } from './config/settings.js'
 import type { GateReport } from './report/types.js'
-import type { BudgetState, Cycle, Decision } from './budget/types.js'
+import type { BudgetState, Credit, Cycle, Decision } from './budget/types.js'
+import type { LedgerDocument } from './ledger/document.js'
 import type { LedgerStore } from './ledger/store.js'
 import { updateLedger } from './ledger/store.js'
 import { entryKey, pastRuns, reserve, totals } from './ledger/operations.js'
@@ -9,6 +10,24 @@ import { cycleAt } from './budget/cycle.js'
 import { creditFor } from './budget/credit.js'
 import { budgetState, decide, runway } from './budget/decide.js'
 import type { PastRun } from './estimate/types.js'
+
+/**
+ * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
+ * hold out, so a retried gate decides as its first try did.
+ */
+export function cycleMoney(
+  settings: Settings,
+  credit: Credit,
+  doc: LedgerDocument | null,
+  now: Date,
+  excludeKey?: string
+): { state: BudgetState; byDay: Array<{ date: string; cumulativeUsd: number }> } {
+  const t = doc ? totals(doc, now, excludeKey) : { settledUsd: 0, heldUsd: 0, byDay: [] }
+  return {
+    state: budgetState({ credit, ...t, externalSpendUsd: settings.budget.externalSpendUsd }),
+    byDay: t.byDay
+  }
+}
 
 /** history key of a job: the same step of the same job across runs. */
 export function jobIdOf(job: Settings['job']): string {
@@ -55,14 +74,7 @@ export async function runGate(args: {
     store,
     cycle,
     doc => {
-      // The state excludes this run's own hold, so a retried gate decides as the first try did.
-      const t = totals(doc, now, key)
-      const state = budgetState({
-        credit,
-        settledUsd: t.settledUsd,
-        heldUsd: t.heldUsd,
-        externalSpendUsd: settings.budget.externalSpendUsd
-      })
+      const { state, byDay } = cycleMoney(settings, credit, doc, now, key)
       const decision = decide({
         state,
         estimate: blended,
@@ -70,7 +82,7 @@ export async function runGate(args: {
         warnAtPct: settings.budget.warnAtPct,
         onExhaust: settings.budget.onExhaust
       })
-      if (!decision.allowed) return { doc, result: { state, decision, held: false, byDay: t.byDay } }
+      if (!decision.allowed) return { doc, result: { state, decision, held: false, byDay } }
       const r = reserve(
         doc,
         {
@@ -84,7 +96,7 @@ export async function runGate(args: {
         },
         now
       )
-      return { doc: r.doc, result: { state, decision, held: true, byDay: t.byDay, outcome: r.outcome } }
+      return { doc: r.doc, result: { state, decision, held: true, byDay, outcome: r.outcome } }
     },
     { first: before }
   )
@@ -101,14 +113,7 @@ export async function runGate(args: {
     decision: result.decision,
     runway: runway({ state: result.state, cycle, now, gatedUsd: result.decision.gatedUsd }),
     ledger: { location: store.describe() },
-    recentRuns: before.doc
-      ? pastRuns(before.doc, jobId, 5).map(r => ({
-          settledAt: r.settledAt,
-          actualUsd: r.actualUsd,
-          estimateP50Usd: r.estimateP50Usd,
-          turns: r.turns
-        }))
-      : [],
+    recentRuns: before.doc ? pastRuns(before.doc, jobId, 5) : [],
     burnDown: result.byDay
   }
   if (result.outcome && result.outcome !== 'reserved') {

@@ -23,6 +23,20 @@ export interface Gathered {
   notices: string[]
 }
 
+/** The one-line error for an input that names a file that is not there. */
+function noSuchFile(input: string, path: string, fix = 'check the path'): InputError {
+  return new InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`])
+}
+
+/** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
+export async function readNamedFile(path: string, input: string, fix?: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch {
+    throw noSuchFile(input, path, fix)
+  }
+}
+
 function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8000)
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true
@@ -38,7 +52,7 @@ async function readTextFile(path: string, input: string): Promise<string> {
     size = s.size
   } catch (error) {
     if (error instanceof InputError) throw error
-    throw new InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); check the path`])
+    throw noSuchFile(input, path)
   }
   if (size > MAX_FILE_BYTES) {
     throw new InputError([

@@ -15,13 +15,14 @@ import { gather } from './gather.js'
 import { countInputs } from './count-inputs.js'
 import { buildEstimateReport } from './estimate-report.js'
 import { openStore } from './open-store.js'
-import { jobIdOf, runGate } from './gate.js'
+import { cycleMoney, jobIdOf, runGate } from './gate.js'
 import { runSettle, type UsageSource } from './settle.js'
 import { cycleAt } from './budget/cycle.js'
 import { creditFor } from './budget/credit.js'
-import { budgetState, runway } from './budget/decide.js'
-import { pastRuns, totals } from './ledger/operations.js'
+import { runway } from './budget/decide.js'
+import { pastRuns } from './ledger/operations.js'
 import type { LedgerStore } from './ledger/store.js'
+import type { LedgerDocument } from './ledger/document.js'
 import { describeError } from './github/errors.js'
 
 export interface StepEnv {
@@ -90,24 +91,10 @@ async function readUsage(path: string): Promise<UsageSource> {
   return { kind: 'file', path, text: await readFile(path, 'utf8') }
 }
 
-/** The money of the cycle now, for a report written after the ledger changed. */
-async function refreshBudget(
-  settings: Settings,
-  store: LedgerStore,
-  cycle: Cycle,
-  report: GateReport,
-  now: Date
-) {
-  const { doc } = await store.read(cycle)
-  if (!doc) return
-  const t = totals(doc, now)
+/** The money of the cycle from the document just written, for the report after the ledger changed. */
+function refreshBudget(settings: Settings, doc: LedgerDocument, cycle: Cycle, report: GateReport, now: Date) {
   const credit = creditFor(settings.budget)
-  const state = budgetState({
-    credit,
-    settledUsd: t.settledUsd,
-    heldUsd: t.heldUsd,
-    externalSpendUsd: settings.budget.externalSpendUsd
-  })
+  const { state, byDay } = cycleMoney(settings, credit, doc, now)
   report.budget = {
     credit,
     cycle,
@@ -121,13 +108,8 @@ async function refreshBudget(
     now,
     gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
   })
-  report.burnDown = t.byDay
-  report.recentRuns = pastRuns(doc, jobIdOf(settings.job), 5).map(r => ({
-    settledAt: r.settledAt,
-    actualUsd: r.actualUsd,
-    estimateP50Usd: r.estimateP50Usd,
-    turns: r.turns
-  }))
+  report.burnDown = byDay
+  report.recentRuns = pastRuns(doc, jobIdOf(settings.job), 5)
 }
 
 /**
@@ -164,7 +146,7 @@ export async function recordActual(
   report.generatedAt = env.now.toISOString()
   report.actual = settled.actual
   report.notices.push(...settled.notices)
-  await refreshBudget(settings, store, cycle, report, env.now)
+  refreshBudget(settings, settled.doc, cycle, report, env.now)
   return report
 }
 
@@ -174,13 +156,7 @@ export async function ledgerStatus(settings: Settings, env: StepEnv) {
   const cycle = cycleAt(env.now, settings.budget.billingCycleDay)
   const { doc } = await store.read(cycle)
   const credit = creditFor(settings.budget)
-  const t = doc ? totals(doc, env.now) : { settledUsd: 0, heldUsd: 0, byDay: [] }
-  const state = budgetState({
-    credit,
-    settledUsd: t.settledUsd,
-    heldUsd: t.heldUsd,
-    externalSpendUsd: settings.budget.externalSpendUsd
-  })
+  const { state } = cycleMoney(settings, credit, doc, env.now)
   const entries = doc
     ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
     : []

@@ -1,6 +1,7 @@
 /** The post step's core: turn Claude's result file into the actual, and settle or release the hold. */
 import type { Cycle } from './budget/types.js'
 import type { LedgerStore } from './ledger/store.js'
+import type { LedgerDocument } from './ledger/document.js'
 import { updateLedger } from './ledger/store.js'
 import { settle } from './ledger/operations.js'
 import type { PriceTable } from './pricing/types.js'
@@ -17,6 +18,8 @@ export interface SettleResult {
   outcome: 'settled' | 'unverified'
   actual?: NonNullable<GateReport['actual']>
   notices: string[]
+  /** The cycle's document as written, so the report needs no second read. */
+  doc: LedgerDocument
 }
 
 /** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
@@ -75,8 +78,8 @@ export async function runSettle(args: {
     actual = unverified(args.holdUsd)
   }
   if (actual.mismatch) notices.push(actual.mismatch)
-  await updateLedger(store, cycle, doc => ({
-    doc: settle(
+  const { result: written } = await updateLedger(store, cycle, doc => {
+    const next = settle(
       doc,
       {
         key,
@@ -89,10 +92,10 @@ export async function runSettle(args: {
         usage: actual.tokens
       },
       now
-    ).doc,
-    result: null
-  }))
-  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices }
+    ).doc
+    return { doc: next, result: next }
+  })
+  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, doc: written }
 }
 
 function unverified(holdUsd: number): NonNullable<GateReport['actual']> {

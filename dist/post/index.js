@@ -48790,177 +48790,6 @@ function readState() {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/pricing/schema.ts
-
-const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
-    .min(0, 'expected 0 or more USD');
-const row = object({
-    input: schema_usd,
-    output: schema_usd,
-    cacheWrite5m: schema_usd,
-    cacheWrite1h: schema_usd,
-    cacheRead: schema_usd
-});
-const model = object({
-    id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
-    displayName: schemas_string().default(''),
-    family: schemas_string().default('custom'),
-    tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
-    ids: array(schemas_string()).default([]),
-    prices: row,
-    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
-    fast: row.optional(),
-    webSearchUsd: schemas_number().min(0).default(0.01),
-    contextWindow: schemas_number().int().positive().default(200000),
-    maxOutputTokens: schemas_number().int().positive().default(32000)
-});
-/** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
-const priceTableSchema = object({
-    mode: schemas_enum(['extend', 'replace']).default('extend'),
-    asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
-    source: schemas_string().min(1, 'expected where the prices come from'),
-    usGeoMultiplier: schemas_number().positive().default(1.1),
-    aliases: record(schemas_string(), schemas_string()).default({}),
-    models: array(model).min(1, 'expected at least one model')
-});
-
-;// CONCATENATED MODULE: ./src/pricing/prices.json
-const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
-;// CONCATENATED MODULE: ./src/pricing/table.ts
-
-
-
-/** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
-class UnknownModelError extends parse_InputError {
-    constructor(name, nearest) {
-        super([
-            `model: unknown model ${JSON.stringify(name)}; nearest known: ${nearest.join(', ')}; use one of them or add it with pricing-file`
-        ]);
-    }
-}
-/** The table that ships with the action. */
-function builtInTable() {
-    return priceTableSchema.parse(prices_namespaceObject);
-}
-/** Parse a price table file; a bad one is a one-line error naming the field and the fix. */
-function parseTableJson(text, sourceName) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch (error) {
-        throw new parse_InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
-    }
-    const result = priceTableSchema.safeParse(raw);
-    if (!result.success) {
-        const issue = result.error.issues[0];
-        const path = issue.path
-            .map(p => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-            .join('')
-            .replace(/^\./, '');
-        const value = issue.path.reduce((v, k) => v?.[k], raw);
-        throw new parse_InputError([
-            `${sourceName}: ${path || '(top)'}: ${issue.message}, got ${JSON.stringify(value) ?? 'nothing'}`
-        ]);
-    }
-    return result.data;
-}
-/** A user file extends the built-in table (its models win by id) unless it says `"mode": "replace"`. */
-function mergeTables(base, file) {
-    const { mode, ...table } = file;
-    if (mode === 'replace')
-        return table;
-    const byId = new Map(base.models.map(m => [m.id, m]));
-    for (const m of table.models)
-        byId.set(m.id, m);
-    return {
-        asOf: table.asOf,
-        source: `${table.source} (over ${base.source}, ${base.asOf})`,
-        usGeoMultiplier: table.usGeoMultiplier,
-        aliases: { ...base.aliases, ...table.aliases },
-        models: [...byId.values()]
-    };
-}
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
-/** Strip what names a deployment rather than a model: context suffixes, provider and region prefixes. */
-function normalise(name) {
-    const n = name
-        .trim()
-        .toLowerCase()
-        .replace(/\[[^\]]*\]$/, '');
-    const out = [n];
-    const noPrefix = n.replace(/^(anthropic[/.]|bedrock\/|vertex_ai\/|vertex\/)/, '');
-    out.push(noPrefix);
-    // Bedrock cross-region ids: us./eu./apac./global. + anthropic.<id>-v1:0
-    const bedrock = /^(?:(?:us|eu|apac|global|jp|au)\.)?anthropic\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(noPrefix);
-    if (bedrock)
-        out.push(bedrock[1], `us.anthropic.${bedrock[1]}`);
-    // Vertex ids: <id>@<date> or <id>-v2@<date>
-    const vertex = /^(.+?)(?:-v\d+)?@(\d{8})$/.exec(noPrefix);
-    if (vertex)
-        out.push(`${vertex[1]}-${vertex[2]}`, vertex[1]);
-    // Dated first-party ids: <id>-YYYYMMDD
-    const dated = /^(.+)-(\d{8})$/.exec(noPrefix);
-    if (dated)
-        out.push(dated[1]);
-    return [...new Set(out)];
-}
-/** Find a model by canonical id, dated id, alias, provider id or a suffixed/prefixed variant. */
-function table_resolveModel(table, name) {
-    const index = new Map();
-    for (const m of table.models) {
-        index.set(m.id.toLowerCase(), m);
-        for (const id of m.ids)
-            index.set(id.toLowerCase(), m);
-    }
-    for (const candidate of normalise(name)) {
-        const alias = Object.entries(table.aliases).find(([a]) => a.toLowerCase() === candidate);
-        const hit = index.get(alias ? alias[1].toLowerCase() : candidate);
-        if (hit)
-            return hit;
-    }
-    const wanted = normalise(name)[1] ?? name;
-    const nearest = table.models
-        .map(m => ({ id: m.id, d: editDistance(wanted, m.id.toLowerCase()) }))
-        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-        .slice(0, 3)
-        .map(x => x.id);
-    throw new UnknownModelError(name, nearest);
-}
-
-;// CONCATENATED MODULE: ./src/load-pricing.ts
-/** The price table in force: the built-in one, replaced or extended by the user's `pricing-file`. */
-
-
-
-async function load_pricing_loadPriceTable(pricingFile) {
-    const base = builtInTable();
-    if (!pricingFile)
-        return base;
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(pricingFile, 'utf8');
-    }
-    catch {
-        throw new parse_InputError([
-            `pricing-file: cannot read ${JSON.stringify(pricingFile)} (no such file); check the path`
-        ]);
-    }
-    return mergeTables(base, parseTableJson(text, `pricing-file ${pricingFile}`));
-}
-
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -52674,6 +52503,19 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (20 * 1024 * 1024));
 /** Above this many matches a glob is almost surely too broad (node_modules, a whole monorepo). */
 const MAX_CONTEXT_FILES = 2000;
+/** The one-line error for an input that names a file that is not there. */
+function noSuchFile(input, path, fix = 'check the path') {
+    return new parse_InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`]);
+}
+/** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
+async function readNamedFile(path, input, fix) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        throw noSuchFile(input, path, fix);
+    }
+}
 function looksBinary(buf) {
     const n = Math.min(buf.length, 8000);
     for (let i = 0; i < n; i++)
@@ -52692,7 +52534,7 @@ async function readTextFile(path, input) {
     catch (error) {
         if (error instanceof InputError)
             throw error;
-        throw new InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); check the path`]);
+        throw noSuchFile(input, path);
     }
     if (size > MAX_FILE_BYTES) {
         throw new InputError([
@@ -52756,6 +52598,168 @@ async function gather_gather(settings, cwd = process.cwd()) {
         }
     }
     return { prompt, context, notices };
+}
+
+;// CONCATENATED MODULE: ./src/pricing/schema.ts
+
+const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
+    .min(0, 'expected 0 or more USD');
+const row = object({
+    input: schema_usd,
+    output: schema_usd,
+    cacheWrite5m: schema_usd,
+    cacheWrite1h: schema_usd,
+    cacheRead: schema_usd
+});
+const model = object({
+    id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
+    displayName: schemas_string().default(''),
+    family: schemas_string().default('custom'),
+    tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
+    ids: array(schemas_string()).default([]),
+    prices: row,
+    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    fast: row.optional(),
+    webSearchUsd: schemas_number().min(0).default(0.01),
+    contextWindow: schemas_number().int().positive().default(200000),
+    maxOutputTokens: schemas_number().int().positive().default(32000)
+});
+/** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
+const priceTableSchema = object({
+    mode: schemas_enum(['extend', 'replace']).default('extend'),
+    asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
+    source: schemas_string().min(1, 'expected where the prices come from'),
+    usGeoMultiplier: schemas_number().positive().default(1.1),
+    aliases: record(schemas_string(), schemas_string()).default({}),
+    models: array(model).min(1, 'expected at least one model')
+});
+
+;// CONCATENATED MODULE: ./src/pricing/prices.json
+const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
+;// CONCATENATED MODULE: ./src/pricing/table.ts
+
+
+
+/** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
+class UnknownModelError extends parse_InputError {
+    constructor(name, nearest) {
+        super([
+            `model: unknown model ${JSON.stringify(name)}; nearest known: ${nearest.join(', ')}; use one of them or add it with pricing-file`
+        ]);
+    }
+}
+/** The table that ships with the action. */
+function builtInTable() {
+    return priceTableSchema.parse(prices_namespaceObject);
+}
+/** Parse a price table file; a bad one is a one-line error naming the field and the fix. */
+function parseTableJson(text, sourceName) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (error) {
+        throw new parse_InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
+    }
+    const result = priceTableSchema.safeParse(raw);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const path = issue.path
+            .map(p => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '');
+        const value = issue.path.reduce((v, k) => v?.[k], raw);
+        throw new parse_InputError([
+            `${sourceName}: ${path || '(top)'}: ${issue.message}, got ${JSON.stringify(value) ?? 'nothing'}`
+        ]);
+    }
+    return result.data;
+}
+/** A user file extends the built-in table (its models win by id) unless it says `"mode": "replace"`. */
+function mergeTables(base, file) {
+    const { mode, ...table } = file;
+    if (mode === 'replace')
+        return table;
+    const byId = new Map(base.models.map(m => [m.id, m]));
+    for (const m of table.models)
+        byId.set(m.id, m);
+    return {
+        asOf: table.asOf,
+        source: `${table.source} (over ${base.source}, ${base.asOf})`,
+        usGeoMultiplier: table.usGeoMultiplier,
+        aliases: { ...base.aliases, ...table.aliases },
+        models: [...byId.values()]
+    };
+}
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/** Strip what names a deployment rather than a model: context suffixes, provider and region prefixes. */
+function normalise(name) {
+    const n = name
+        .trim()
+        .toLowerCase()
+        .replace(/\[[^\]]*\]$/, '');
+    const out = [n];
+    const noPrefix = n.replace(/^(anthropic[/.]|bedrock\/|vertex_ai\/|vertex\/)/, '');
+    out.push(noPrefix);
+    // Bedrock cross-region ids: us./eu./apac./global. + anthropic.<id>-v1:0
+    const bedrock = /^(?:(?:us|eu|apac|global|jp|au)\.)?anthropic\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(noPrefix);
+    if (bedrock)
+        out.push(bedrock[1], `us.anthropic.${bedrock[1]}`);
+    // Vertex ids: <id>@<date> or <id>-v2@<date>
+    const vertex = /^(.+?)(?:-v\d+)?@(\d{8})$/.exec(noPrefix);
+    if (vertex)
+        out.push(`${vertex[1]}-${vertex[2]}`, vertex[1]);
+    // Dated first-party ids: <id>-YYYYMMDD
+    const dated = /^(.+)-(\d{8})$/.exec(noPrefix);
+    if (dated)
+        out.push(dated[1]);
+    return [...new Set(out)];
+}
+/** Find a model by canonical id, dated id, alias, provider id or a suffixed/prefixed variant. */
+function table_resolveModel(table, name) {
+    const index = new Map();
+    for (const m of table.models) {
+        index.set(m.id.toLowerCase(), m);
+        for (const id of m.ids)
+            index.set(id.toLowerCase(), m);
+    }
+    for (const candidate of normalise(name)) {
+        const alias = Object.entries(table.aliases).find(([a]) => a.toLowerCase() === candidate);
+        const hit = index.get(alias ? alias[1].toLowerCase() : candidate);
+        if (hit)
+            return hit;
+    }
+    const wanted = normalise(name)[1] ?? name;
+    const nearest = table.models
+        .map(m => ({ id: m.id, d: editDistance(wanted, m.id.toLowerCase()) }))
+        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+        .slice(0, 3)
+        .map(x => x.id);
+    throw new UnknownModelError(name, nearest);
+}
+
+;// CONCATENATED MODULE: ./src/load-pricing.ts
+/** The price table in force: the built-in one, replaced or extended by the user's `pricing-file`. */
+
+
+async function load_pricing_loadPriceTable(pricingFile) {
+    const base = builtInTable();
+    if (!pricingFile)
+        return base;
+    const text = await readNamedFile(pricingFile, 'pricing-file');
+    return mergeTables(base, parseTableJson(text, `pricing-file ${pricingFile}`));
 }
 
 ;// CONCATENATED MODULE: ./src/tokens/vocab.json
@@ -54013,7 +54017,7 @@ function release(doc, key, now) {
     return { doc: next, outcome: 'released' };
 }
 /** What the cycle has spent and holds; expired holds stop counting, `excludeKey` leaves one run out. */
-function operations_totals(doc, now, excludeKey) {
+function totals(doc, now, excludeKey) {
     const byDay = new Map(Object.entries(doc.compacted.byDay));
     let settledUsd = doc.compacted.settledUsd;
     let heldUsd = 0;
@@ -54116,7 +54120,7 @@ function credit_creditFor(b) {
 ;// CONCATENATED MODULE: ./src/budget/decide.ts
 
 /** remaining = credit + overage − settled − live holds − external spend. */
-function decide_budgetState(a) {
+function budgetState(a) {
     const budgetUsd = a.credit.creditUsd + a.credit.overageUsd;
     const spentUsd = a.settledUsd + a.externalSpendUsd;
     return {
@@ -54194,6 +54198,17 @@ function decide_runway(a) {
 
 
 
+/**
+ * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
+ * hold out, so a retried gate decides as its first try did.
+ */
+function gate_cycleMoney(settings, credit, doc, now, excludeKey) {
+    const t = doc ? totals(doc, now, excludeKey) : { settledUsd: 0, heldUsd: 0, byDay: [] };
+    return {
+        state: budgetState({ credit, ...t, externalSpendUsd: settings.budget.externalSpendUsd }),
+        byDay: t.byDay
+    };
+}
 /** history key of a job: the same step of the same job across runs. */
 function jobIdOf(job) {
     return [job.repository, job.workflow, job.job, job.step].join('/');
@@ -54213,14 +54228,7 @@ async function gate_runGate(args) {
     const report = args.estimateWith(before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []);
     const blended = report.estimate.blended;
     const { result, attempts } = await updateLedger(store, cycle, doc => {
-        // The state excludes this run's own hold, so a retried gate decides as the first try did.
-        const t = totals(doc, now, key);
-        const state = budgetState({
-            credit,
-            settledUsd: t.settledUsd,
-            heldUsd: t.heldUsd,
-            externalSpendUsd: settings.budget.externalSpendUsd
-        });
+        const { state, byDay } = gate_cycleMoney(settings, credit, doc, now, key);
         const decision = decide({
             state,
             estimate: blended,
@@ -54229,7 +54237,7 @@ async function gate_runGate(args) {
             onExhaust: settings.budget.onExhaust
         });
         if (!decision.allowed)
-            return { doc, result: { state, decision, held: false, byDay: t.byDay } };
+            return { doc, result: { state, decision, held: false, byDay } };
         const r = reserve(doc, {
             key,
             jobId,
@@ -54239,7 +54247,7 @@ async function gate_runGate(args) {
             priceTableAsOf: report.priceTable.asOf,
             holdHours: settings.ledger.holdHours
         }, now);
-        return { doc: r.doc, result: { state, decision, held: true, byDay: t.byDay, outcome: r.outcome } };
+        return { doc: r.doc, result: { state, decision, held: true, byDay, outcome: r.outcome } };
     }, { first: before });
     const gated = {
         ...report,
@@ -54254,14 +54262,7 @@ async function gate_runGate(args) {
         decision: result.decision,
         runway: runway({ state: result.state, cycle, now, gatedUsd: result.decision.gatedUsd }),
         ledger: { location: store.describe() },
-        recentRuns: before.doc
-            ? pastRuns(before.doc, jobId, 5).map(r => ({
-                settledAt: r.settledAt,
-                actualUsd: r.actualUsd,
-                estimateP50Usd: r.estimateP50Usd,
-                turns: r.turns
-            }))
-            : [],
+        recentRuns: before.doc ? pastRuns(before.doc, jobId, 5) : [],
         burnDown: result.byDay
     };
     if (result.outcome && result.outcome !== 'reserved') {
@@ -54541,8 +54542,8 @@ async function runSettle(args) {
     }
     if (actual.mismatch)
         notices.push(actual.mismatch);
-    await store_updateLedger(store, cycle, doc => ({
-        doc: operations_settle(doc, {
+    const { result: written } = await store_updateLedger(store, cycle, doc => {
+        const next = operations_settle(doc, {
             key,
             actualUsd: actual.usd,
             claudeReportedUsd: actual.claudeReportedUsd,
@@ -54551,10 +54552,10 @@ async function runSettle(args) {
             turns: actual.turns,
             subtype: actual.subtype,
             usage: actual.tokens
-        }, now).doc,
-        result: null
-    }));
-    return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices };
+        }, now).doc;
+        return { doc: next, result: next };
+    });
+    return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, doc: written };
 }
 function unverified(holdUsd) {
     return { label: 'actual', usd: holdUsd, unverified: true };
@@ -54644,19 +54645,10 @@ async function readUsage(path) {
         return { kind: 'missing', path };
     return { kind: 'file', path, text: await (0,promises_namespaceObject.readFile)(path, 'utf8') };
 }
-/** The money of the cycle now, for a report written after the ledger changed. */
-async function refreshBudget(settings, store, cycle, report, now) {
-    const { doc } = await store.read(cycle);
-    if (!doc)
-        return;
-    const t = operations_totals(doc, now);
+/** The money of the cycle from the document just written, for the report after the ledger changed. */
+function refreshBudget(settings, doc, cycle, report, now) {
     const credit = credit_creditFor(settings.budget);
-    const state = decide_budgetState({
-        credit,
-        settledUsd: t.settledUsd,
-        heldUsd: t.heldUsd,
-        externalSpendUsd: settings.budget.externalSpendUsd
-    });
+    const { state, byDay } = gate_cycleMoney(settings, credit, doc, now);
     report.budget = {
         credit,
         cycle,
@@ -54670,13 +54662,8 @@ async function refreshBudget(settings, store, cycle, report, now) {
         now,
         gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
     });
-    report.burnDown = t.byDay;
-    report.recentRuns = operations_pastRuns(doc, jobIdOf(settings.job), 5).map(r => ({
-        settledAt: r.settledAt,
-        actualUsd: r.actualUsd,
-        estimateP50Usd: r.estimateP50Usd,
-        turns: r.turns
-    }));
+    report.burnDown = byDay;
+    report.recentRuns = operations_pastRuns(doc, jobIdOf(settings.job), 5);
 }
 /**
  * The post step / `record`: read Claude's result, settle (or keep as unverified) the hold, and return
@@ -54707,7 +54694,7 @@ async function recordActual(settings, held, env) {
     report.generatedAt = env.now.toISOString();
     report.actual = settled.actual;
     report.notices.push(...settled.notices);
-    await refreshBudget(settings, store, cycle, report, env.now);
+    refreshBudget(settings, settled.doc, cycle, report, env.now);
     return report;
 }
 /** `status`: the cycle's money, runway and last entries, from the ledger alone. */
@@ -54716,13 +54703,7 @@ async function ledgerStatus(settings, env) {
     const cycle = cycleAt(env.now, settings.budget.billingCycleDay);
     const { doc } = await store.read(cycle);
     const credit = creditFor(settings.budget);
-    const t = doc ? totals(doc, env.now) : { settledUsd: 0, heldUsd: 0, byDay: [] };
-    const state = budgetState({
-        credit,
-        settledUsd: t.settledUsd,
-        heldUsd: t.heldUsd,
-        externalSpendUsd: settings.budget.externalSpendUsd
-    });
+    const { state } = cycleMoney(settings, credit, doc, env.now);
     const entries = doc
         ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
         : [];
@@ -54818,6 +54799,7 @@ function calibrationSentence(b) {
 
 
 
+
 const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 };
 /** The hidden marker that finds our sticky comment again (one per comment-tag). */
 function commentMarker(tag) {
@@ -54863,12 +54845,8 @@ function mainTable(r) {
     const t = l.tokens;
     const at = a?.tokens;
     const tok = (n) => (n === undefined ? '—' : n.toLocaleString('en-US'));
-    rows.push(`| Input tokens | ${tok(t.inputTokens)} | ${tok(at?.inputTokens)} | |`, `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`, `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`, `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`, `| Cache hit rate | ${pct(hitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`, `| Cache waste | ${format_usd(l.cacheWasteUsd)} (uncached ${format_usd(l.uncachedUsd)}, ideal ${format_usd(l.idealUsd)}) | | |`);
+    rows.push(`| Input tokens | ${tok(t.inputTokens)} | ${tok(at?.inputTokens)} | |`, `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`, `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`, `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`, `| Cache hit rate | ${pct(cacheHitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`, `| Cache waste | ${format_usd(l.cacheWasteUsd)} (uncached ${format_usd(l.uncachedUsd)}, ideal ${format_usd(l.idealUsd)}) | | |`);
     return rows.join('\n');
-}
-function hitRate(t) {
-    const all = t.inputTokens + t.cacheReadTokens + t.cacheWrite5mTokens + t.cacheWrite1hTokens;
-    return all ? t.cacheReadTokens / all : 0;
 }
 function budgetBar(r) {
     if (!r.budget)

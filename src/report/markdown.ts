@@ -7,6 +7,7 @@ import type { GateReport } from './types.js'
 import { usd } from '../budget/format.js'
 import { escapeMarkdown as esc } from './escape.js'
 import { calibrationSentence } from '../estimate/history.js'
+import { cacheHitRate } from '../usage/cost.js'
 
 export const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 } as const
 
@@ -64,15 +65,10 @@ function mainTable(r: GateReport): string {
     `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`,
     `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`,
     `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`,
-    `| Cache hit rate | ${pct(hitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`,
+    `| Cache hit rate | ${pct(cacheHitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`,
     `| Cache waste | ${usd(l.cacheWasteUsd)} (uncached ${usd(l.uncachedUsd)}, ideal ${usd(l.idealUsd)}) | | |`
   )
   return rows.join('\n')
-}
-
-function hitRate(t: GateReport['estimate']['loop']['tokens']): number {
-  const all = t.inputTokens + t.cacheReadTokens + t.cacheWrite5mTokens + t.cacheWrite1hTokens
-  return all ? t.cacheReadTokens / all : 0
 }
 
 function budgetBar(r: GateReport): string | undefined {
