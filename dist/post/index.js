@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2541);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6651);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Dangling HTTP retries or throttling timers must not keep the job waiting.
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2541:
+/***/ 6651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52764,27 +52764,44 @@ async function load_pricing_loadPriceTable(pricingFile) {
 
 ;// CONCATENATED MODULE: ./src/tokens/vocab.json
 const vocab_namespaceObject = {};
-;// CONCATENATED MODULE: ./src/tokens/bpe.ts
+;// CONCATENATED MODULE: ./src/tokens/verified.json
+const verified_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/tokens/vocabulary.ts
 /**
- * Byte-pair encoding over the legacy Claude ranks with a cl100k-style pre-tokenizer: Claude 3+
- * splits newlines from the indentation after them and digits into groups of 1–3 (tokenizer.md §5c).
- * Counts only; ids are never needed. Pre-token chunks repeat heavily, so their counts are cached.
+ * The two vocabularies, as byte strings (latin1: one char per byte), decoded once on first use.
+ * - verified: strings Claude 3+ is known to encode as one token (a subset of its real vocabulary);
+ * - legacy: the Claude 1/2 BPE ranks, in rank order (a different, overlapping vocabulary).
  */
 
-const PRE_TOKENIZER = /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
-let ranks;
-/** Rank of each token, keyed by its bytes as a latin1 string (one char per byte). */
-function rankTable() {
-    if (ranks)
-        return ranks;
-    ranks = new Map();
-    let rank = vocab.firstRank;
-    for (const b64 of vocab.tokens.split(' '))
-        ranks.set(Buffer.from(b64, 'base64').toString('latin1'), rank++);
-    return ranks;
+
+const vocabulary_NON_ASCII = /[^\p{ASCII}]/u;
+/** True when every char is ASCII: then the text is its own UTF-8 bytes, and already NFKC-normal. */
+const vocabulary_isAscii = (s) => !vocabulary_NON_ASCII.test(s);
+/** UTF-8 bytes as a latin1 string (one char per byte). */
+const vocabulary_toBytes = (s) => (vocabulary_isAscii(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
+let legacyList;
+let verifiedList;
+function vocabulary_legacyTokens() {
+    legacyList ??= legacy.tokens.split(' ').map(b64 => Buffer.from(b64, 'base64').toString('latin1'));
+    return legacyList;
 }
+function vocabulary_verifiedTokens() {
+    verifiedList ??= verified.tokens.map(vocabulary_toBytes);
+    return verifiedList;
+}
+
+;// CONCATENATED MODULE: ./src/tokens/bpe.ts
+/**
+ * Byte-pair encoding over the legacy Claude ranks (@anthropic-ai/tokenizer 0.0.4). Only chunks the
+ * verified vocabulary cannot tile well (words of thinly covered scripts, emoji) come here, so the
+ * rank table is built on first use. Counts only; ids are never needed.
+ */
+
+let ranks;
 /** Number of BPE tokens of one pre-token chunk (bytes as a latin1 string). */
-function bpeCount(bytes, table) {
+function bpe_bpeCount(bytes) {
+    ranks ??= new Map(legacyTokens().map((t, i) => [t, i]));
+    const table = ranks;
     if (bytes.length <= 1 || table.has(bytes))
         return 1;
     // parts[i] = start offset of part i; merge the adjacent pair with the lowest rank until none is known.
@@ -52807,26 +52824,115 @@ function bpeCount(bytes, table) {
     }
     return parts.length - 1;
 }
-const MAX_CACHE = 200_000;
-/** A reusable counter: raw BPE token count of a text (NFKC-normalised, as Claude does). */
-function bpe_createBpeCounter() {
-    const table = rankTable();
-    const cache = new Map();
-    return (text) => {
-        let total = 0;
-        for (const m of text.normalize('NFKC').matchAll(PRE_TOKENIZER)) {
-            const chunk = m[0];
-            let n = cache.get(chunk);
-            if (n === undefined) {
-                n = bpeCount(Buffer.from(chunk, 'utf8').toString('latin1'), table);
-                if (cache.size >= MAX_CACHE)
-                    cache.clear();
-                cache.set(chunk, n);
+
+;// CONCATENATED MODULE: ./src/tokens/chunk-class.ts
+/**
+ * What a pre-token chunk is made of. The class picks how the chunk is counted (tiled over the
+ * verified vocabulary, or legacy BPE where that vocabulary is thin) and which calibration factor
+ * applies, so a mixed text (prose with numbers, code with an Arabic string) is calibrated per part.
+ */
+
+const chunk_class_CHUNK_CLASSES = (/* unused pure expression or super */ null && (['word', 'digits', 'space', 'punct', 'symbol', 'script', 'cjk', 'emoji']));
+const EMOJI = /\p{Extended_Pictographic}|\u20e3|\ufe0f/u;
+// Words of scripts the verified vocabulary barely covers (Arabic, Cyrillic, Greek, kana, Indic, …):
+// two letters in a row. A lone σ or μ in a formula is tiled like any other letter.
+const THIN_SCRIPT_WORD = /[^\p{ASCII}\p{Script=Latin}\p{Script=Han}\p{Script=Hangul}\p{Script=Common}\p{Script=Inherited}]{2}/u;
+const CJK = /[\p{Script=Han}\p{Script=Hangul}]/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const SPACE = /^\s+$/u;
+/** Class of one chunk (decoded text, not bytes). */
+function chunk_class_chunkClass(chunk) {
+    if (isAscii(chunk)) {
+        if (/[A-Za-z]/.test(chunk))
+            return 'word';
+        if (/[0-9]/.test(chunk))
+            return 'digits';
+        return SPACE.test(chunk) ? 'space' : 'punct';
+    }
+    if (EMOJI.test(chunk))
+        return 'emoji';
+    if (THIN_SCRIPT_WORD.test(chunk))
+        return 'script';
+    if (CJK.test(chunk))
+        return 'cjk';
+    if (LETTER.test(chunk))
+        return 'word';
+    if (DIGIT.test(chunk))
+        return 'digits';
+    return SPACE.test(chunk) ? 'space' : 'symbol';
+}
+/** Chunks of these classes are counted by legacy BPE: the verified vocabulary lacks their tokens. */
+const chunk_class_viaLegacyBpe = (c) => c === 'script' || c === 'emoji';
+
+;// CONCATENATED MODULE: ./src/tokens/tiling.ts
+/**
+ * Fewest-token tilings of a chunk, over two vocabularies that bracket Claude 3+'s real one:
+ * - upper: the verified single tokens alone (plus single bytes). Every verified string is a real
+ *   token, but real tokens are missing from the list, so this tiling uses too many tokens;
+ * - lower: the verified tokens plus the legacy vocabulary's ASCII tokens. Some of those are not real
+ *   tokens, so this tiling uses too few.
+ * The point estimate is their midpoint and the gap between them widens the interval.
+ */
+
+const UPPER = 1;
+const LOWER = 2;
+let trie;
+function vocabularyTrie() {
+    if (trie)
+        return trie;
+    const t = { child: new Map(), flags: [0] };
+    const add = (token, bit) => {
+        let node = 0;
+        for (let i = 0; i < token.length; i++) {
+            const key = node * 256 + token.charCodeAt(i);
+            let next = t.child.get(key);
+            if (next === undefined) {
+                next = t.flags.length;
+                t.flags.push(0);
+                t.child.set(key, next);
             }
-            total += n;
+            node = next;
         }
-        return total;
+        t.flags[node] |= bit;
     };
+    for (const token of verifiedTokens())
+        add(token, UPPER | LOWER);
+    for (const token of legacyTokens())
+        if (isAscii(token))
+            add(token, LOWER);
+    trie = t;
+    return t;
+}
+/** [upper, lower] token counts of one chunk (bytes as a latin1 string). */
+function tiling_tile(bytes) {
+    const n = bytes.length;
+    if (n <= 1)
+        return [n, n];
+    const { child, flags } = vocabularyTrie();
+    const up = new Array(n + 1).fill(n);
+    const lo = new Array(n + 1).fill(n);
+    up[0] = 0;
+    lo[0] = 0;
+    for (let i = 0; i < n; i++) {
+        // A single byte is always a token (byte fallback), whatever the vocabularies hold.
+        if (up[i] + 1 < up[i + 1])
+            up[i + 1] = up[i] + 1;
+        if (lo[i] + 1 < lo[i + 1])
+            lo[i + 1] = lo[i] + 1;
+        let node = child.get(bytes.charCodeAt(i)) ?? -1;
+        for (let j = i + 2; j <= n && node >= 0; j++) {
+            node = child.get(node * 256 + bytes.charCodeAt(j - 1)) ?? -1;
+            if (node < 0)
+                break;
+            const f = flags[node];
+            if (f & UPPER && up[i] + 1 < up[j])
+                up[j] = up[i] + 1;
+            if (f & LOWER && lo[i] + 1 < lo[j])
+                lo[j] = lo[i] + 1;
+        }
+    }
+    return [up[n], lo[n]];
 }
 
 ;// CONCATENATED MODULE: ./src/tokens/factors.json
@@ -52836,40 +52942,87 @@ const factors_namespaceObject = {};
 
 
 
-let bpe;
-/** Raw BPE count (no calibration): what the single-token check and the bench measure. */
-function rawTokens(text) {
-    bpe ??= createBpeCounter();
-    return bpe(text);
+
+
+
+/**
+ * cl100k-style pre-tokenizer: Claude 3+ splits a newline from the indentation after it and digits
+ * into groups of 1–3, as cl100k does (tokenizer.md §5c). Tokens never cross these chunks.
+ */
+const PRE_TOKENIZER = /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
+const MAX_CACHE = 200_000;
+const byClass = (values) => CHUNK_CLASSES.map(c => values[c]);
+/** A counter with its own chunk cache: real text repeats its chunks (words, indentation) heavily. */
+function createTokenCounter() {
+    const cache = new Map();
+    const measure = (chunk) => {
+        const cls = chunkClass(chunk);
+        const bytes = toBytes(chunk);
+        const [upper, lower] = viaLegacyBpe(cls) ? [bpeCount(bytes), bpeCount(bytes)] : tile(bytes);
+        return { cls: CHUNK_CLASSES.indexOf(cls), upper, lower };
+    };
+    const raw = (text) => {
+        const upper = CHUNK_CLASSES.map(() => 0);
+        const lower = CHUNK_CLASSES.map(() => 0);
+        // NFKC as the legacy tokenizer did; ASCII text is already normal, so skip the pass.
+        const normal = isAscii(text) ? text : text.normalize('NFKC');
+        for (const m of normal.matchAll(PRE_TOKENIZER)) {
+            let c = cache.get(m[0]);
+            if (c === undefined) {
+                c = measure(m[0]);
+                if (cache.size >= MAX_CACHE)
+                    cache.clear();
+                cache.set(m[0], c);
+            }
+            upper[c.cls] += c.upper;
+            lower[c.cls] += c.lower;
+        }
+        return { upper, lower };
+    };
+    const count = (text, family) => {
+        let point = 0;
+        let spread = 0;
+        for (const part of family === 'B' ? paragraphs(text) : [text]) {
+            const a = calibrate(raw(part));
+            // Family B has no public text-level ground truth: family A times a published ratio for the
+            // part's kind of content, with a wider interval.
+            const b = family === 'B' ? factors.familyB.multiplier[classify(part)] : 1;
+            const extra = family === 'B' ? factors.familyB.extraHalfWidth : 0;
+            point += a.point * b;
+            spread += (a.spread + a.point * extra) * b;
+        }
+        return {
+            tokens: Math.round(point),
+            low: Math.max(0, Math.floor(point - spread - factors.familyA.absTokens)),
+            high: Math.ceil(point + spread + factors.familyA.absTokens),
+            family,
+            method: 'offline'
+        };
+    };
+    return { raw, count };
 }
-/** Split long texts into paragraphs so a mixed file (code + prose) is calibrated per part. */
-function parts(text) {
-    if (text.length < 4000)
-        return [text];
-    return text.split(/\n\s*\n/).filter(p => p.length > 0);
+/** Point = calibrated midpoint of the two tilings; spread = half their gap + each class's half-width. */
+function calibrate(c, factor = byClass(factors.familyA.factor), halfWidth = byClass(factors.familyA.halfWidth)) {
+    let point = 0;
+    let spread = 0;
+    for (let i = 0; i < factor.length; i++) {
+        const mid = ((c.upper[i] + c.lower[i]) / 2) * factor[i];
+        point += mid;
+        spread += ((c.upper[i] - c.lower[i]) / 2) * factor[i] + mid * halfWidth[i];
+    }
+    return { point, spread };
 }
+/** Long texts are split into paragraphs so family B's per-content ratio follows a mixed file. */
+function paragraphs(text) {
+    // The blank lines stay with the paragraph before them: they are tokens too.
+    return text.length < 4000 ? [text] : text.split(/(?<=\n[^\S\n]*\n)/);
+}
+// Created on first use: a bundle that never counts (the post step) then leaves the vocabularies out.
+let shared;
 /** Calibrated count with a ≥90% interval for the tokenizer family. */
 function tokens_countTokens(text, family) {
-    let tokens = 0;
-    let spread = 0;
-    for (const part of parts(text)) {
-        const cls = classify(part);
-        const a = factors.familyA[cls];
-        const raw = rawTokens(part);
-        const b = family === 'B' ? factors.familyB.multiplier[cls] : 1;
-        const t = raw * a.factor * b;
-        tokens += t;
-        spread += t * (a.halfWidth + (family === 'B' ? factors.familyB.extraHalfWidth : 0));
-    }
-    const point = Math.round(tokens);
-    // Errors of separate parts partly cancel, but a whole file shares one bias: keep the plain sum.
-    return {
-        tokens: point,
-        low: Math.max(0, Math.floor(tokens - spread - factors.absTokens)),
-        high: Math.ceil(tokens + spread + factors.absTokens),
-        family,
-        method: 'offline'
-    };
+    shared ??= createTokenCounter();
+    return shared.count(text, family);
 }
 
 ;// CONCATENATED MODULE: ./src/estimate/presets.json
