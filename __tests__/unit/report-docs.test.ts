@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+const CLI = resolve('dist/cli/index.js')
+const docs = readFileSync('docs/reports.md', 'utf8')
+
+/** Dotted paths of an object's keys, two levels deep (arrays as `name[]`). */
+function paths(value: unknown, prefix = '', depth = 0): string[] {
+  if (depth > 1 || typeof value !== 'object' || value === null || Array.isArray(value)) return []
+  return Object.entries(value).flatMap(([k, v]) => {
+    const name = Array.isArray(v) ? `${k}[]` : k
+    return [`${prefix}${name}`, ...paths(v, `${prefix}${k}.`, depth + 1)]
+  })
+}
+
+describe('the JSON report', () => {
+  it('has every field the estimate command prints documented in docs/reports.md', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        CLI,
+        'estimate',
+        '--prompt-file',
+        'examples/prompts/review.md',
+        '--model',
+        'sonnet',
+        '--max-turns',
+        '4',
+        '--json'
+      ],
+      { encoding: 'utf8' }
+    )
+    const report = JSON.parse(out)
+    // Named by its full path (`estimate.loop`) or, inside its parent's row, by its own name (`p50Usd`).
+    const named = (p: string) => docs.includes(`\`${p}\``) || docs.includes(`\`${p.split('.').pop()}\``)
+    const undocumented = paths(report).filter(p => !named(p))
+    expect(undocumented).toEqual([])
+  })
+})
