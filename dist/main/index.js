@@ -52838,8 +52838,19 @@ function verifiedTokens() {
  */
 
 let ranks;
+// BPE is quadratic in a chunk's length; a run of emoji can be one chunk of megabytes. Counting it in
+// pieces this long costs at most one token per piece.
+const PIECE_BYTES = 128;
 /** Number of BPE tokens of one pre-token chunk (bytes as a latin1 string). */
 function bpeCount(bytes) {
+    if (bytes.length <= PIECE_BYTES)
+        return bpePiece(bytes);
+    let n = 0;
+    for (let i = 0; i < bytes.length; i += PIECE_BYTES)
+        n += bpePiece(bytes.slice(i, i + PIECE_BYTES));
+    return n;
+}
+function bpePiece(bytes) {
     ranks ??= new Map(legacyTokens().map((t, i) => [t, i]));
     const table = ranks;
     if (bytes.length <= 1 || table.has(bytes))
@@ -52952,12 +52963,17 @@ function classify(text) {
 
 const UPPER = 1;
 const LOWER = 2;
+// The longest verified token is 64 bytes; the legacy list's longer ones are runs of one character
+// (up to 1,024 spaces) that would make the tiling slow on long whitespace and claim too few tokens.
+const MAX_TOKEN_BYTES = 64;
 let trie;
 function vocabularyTrie() {
     if (trie)
         return trie;
     const t = { child: new Map(), flags: [0] };
     const add = (token, bit) => {
+        if (token.length > MAX_TOKEN_BYTES)
+            return;
         let node = 0;
         for (let i = 0; i < token.length; i++) {
             const key = node * 256 + token.charCodeAt(i);
@@ -53065,6 +53081,8 @@ async function countWithFallback(args) {
  */
 const PRE_TOKENIZER = /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
 const MAX_CACHE = 200_000;
+// Long chunks (whitespace runs, minified blobs) rarely repeat: caching them would only hold memory.
+const MAX_CACHED_CHUNK = 256;
 const byClass = (values) => CHUNK_CLASSES.map(c => values[c]);
 /** A counter with its own chunk cache: real text repeats its chunks (words, indentation) heavily. */
 function createTokenCounter() {
@@ -53086,7 +53104,8 @@ function createTokenCounter() {
                 c = measure(m[0]);
                 if (cache.size >= MAX_CACHE)
                     cache.clear();
-                cache.set(m[0], c);
+                if (m[0].length <= MAX_CACHED_CHUNK)
+                    cache.set(m[0], c);
             }
             upper[c.cls] += c.upper;
             lower[c.cls] += c.lower;

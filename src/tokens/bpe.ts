@@ -7,8 +7,19 @@ import { legacyTokens } from './vocabulary.js'
 
 let ranks: Map<string, number> | undefined
 
+// BPE is quadratic in a chunk's length; a run of emoji can be one chunk of megabytes. Counting it in
+// pieces this long costs at most one token per piece.
+const PIECE_BYTES = 128
+
 /** Number of BPE tokens of one pre-token chunk (bytes as a latin1 string). */
 export function bpeCount(bytes: string): number {
+  if (bytes.length <= PIECE_BYTES) return bpePiece(bytes)
+  let n = 0
+  for (let i = 0; i < bytes.length; i += PIECE_BYTES) n += bpePiece(bytes.slice(i, i + PIECE_BYTES))
+  return n
+}
+
+function bpePiece(bytes: string): number {
   ranks ??= new Map(legacyTokens().map((t, i) => [t, i]))
   const table = ranks
   if (bytes.length <= 1 || table.has(bytes)) return 1

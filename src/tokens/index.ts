@@ -16,6 +16,8 @@ export { countTokensViaApi, countWithFallback } from './count-api.js'
 const PRE_TOKENIZER =
   /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu
 const MAX_CACHE = 200_000
+// Long chunks (whitespace runs, minified blobs) rarely repeat: caching them would only hold memory.
+const MAX_CACHED_CHUNK = 256
 const byClass = (values: Record<ChunkClass, number>) => CHUNK_CLASSES.map(c => values[c])
 
 /** Upper and lower tilings per chunk class, before calibration. */
@@ -52,7 +54,7 @@ export function createTokenCounter(): {
       if (c === undefined) {
         c = measure(m[0])
         if (cache.size >= MAX_CACHE) cache.clear()
-        cache.set(m[0], c)
+        if (m[0].length <= MAX_CACHED_CHUNK) cache.set(m[0], c)
       }
       upper[c.cls] += c.upper
       lower[c.cls] += c.lower

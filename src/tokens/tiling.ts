@@ -10,6 +10,9 @@ import { isAscii, legacyTokens, verifiedTokens } from './vocabulary.js'
 
 const UPPER = 1
 const LOWER = 2
+// The longest verified token is 64 bytes; the legacy list's longer ones are runs of one character
+// (up to 1,024 spaces) that would make the tiling slow on long whitespace and claim too few tokens.
+const MAX_TOKEN_BYTES = 64
 
 /** A byte trie: child of node n by byte b at key n·256 + b; flags per node say which vocabulary ends there. */
 interface Trie {
@@ -23,6 +26,7 @@ function vocabularyTrie(): Trie {
   if (trie) return trie
   const t: Trie = { child: new Map(), flags: [0] }
   const add = (token: string, bit: number) => {
+    if (token.length > MAX_TOKEN_BYTES) return
     let node = 0
     for (let i = 0; i < token.length; i++) {
       const key = node * 256 + token.charCodeAt(i)
