@@ -6,24 +6,14 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../src/cli.js'
+import { runCli } from '../support/cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'acg-bad-'))
 const ledger = join(dir, 'ledger.json')
 let before: Record<string, string>
 const f = (name: string) => join(dir, name)
 
-function run(argv: string[]): Promise<{ code: number; err: string }> {
-  let err = ''
-  return main(argv, {
-    out: () => undefined,
-    err: t => (err += t.endsWith('\n') ? t : `${t}\n`),
-    stdin: async () => '',
-    env: {},
-    cwd: dir,
-    now: () => new Date('2026-11-24T12:00:00Z')
-  }).then(code => ({ code, err }))
-}
+const run = (argv: string[]) => runCli(argv, { cwd: dir, now: new Date('2026-11-24T12:00:00Z') })
 
 const snapshot = () =>
   Object.fromEntries(

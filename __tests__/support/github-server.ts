@@ -15,6 +15,8 @@ import type { AddressInfo } from 'node:net'
 import { GitHubContract } from './github-openapi.js'
 
 export interface Fault {
+  /** What to call it in reports. */
+  name?: string
   /** Respond with this status instead of handling (e.g. 500, 502, 429, 403). */
   status?: number
   /** Extra delay before answering, ms. */
@@ -26,13 +28,15 @@ export interface Fault {
   /** Another writer moves the ref this request creates or updates just before it is handled. */
   conflict?: boolean
   retryAfter?: number
-  /** Extra response headers (e.g. x-ratelimit-remaining: 0 for a primary rate limit). */
-  headers?: Record<string, string>
+  /** A primary rate limit: x-ratelimit-remaining 0, resetting this many seconds from now. */
+  rateLimitResetS?: number
   message?: string
   /** How many times to apply (default: forever). */
   times?: number
   /** Apply to every n-th matching request only, starting with the first (2 = every other request). */
   every?: number
+  /** Apply to a matching request with this probability, drawn from the double's `random`. */
+  chance?: number
 }
 
 export interface RecordedRequest {
@@ -112,6 +116,8 @@ export class GitHubDouble {
   readonly readOnlyTokens = new Set<string>()
   /** Login of the token's identity; GITHUB_TOKEN-like tokens get 403 on /user. */
   tokenLogin: string | undefined = undefined
+  /** Where `chance` faults draw from: seed it (support/faults.ts seededRandom) for a repeatable mix. */
+  random: () => number = Math.random
   owner = 'acme'
   repo = 'api'
 
@@ -266,6 +272,7 @@ export class GitHubDouble {
     for (const f of this.faults) {
       if (!f.route.test(`${method} ${path}`) || f.fault.times === 0) continue
       if (f.fault.every && f.hits++ % f.fault.every !== 0) continue
+      if (f.fault.chance !== undefined && this.random() >= f.fault.chance) continue
       if (f.fault.times !== undefined) f.fault.times--
       rec.fault = f.fault
       if (f.fault.delayMs) await new Promise(r => setTimeout(r, f.fault.delayMs))
@@ -279,8 +286,13 @@ export class GitHubDouble {
       }
       if (f.fault.lostResponse) lost = true
       if (f.fault.status) {
-        const headers: Record<string, string> = { ...f.fault.headers }
+        const headers: Record<string, string> = {}
         if (f.fault.retryAfter !== undefined) headers['retry-after'] = String(f.fault.retryAfter)
+        if (f.fault.rateLimitResetS !== undefined) {
+          headers['x-ratelimit-remaining'] = '0'
+          headers['x-ratelimit-used'] = '5000'
+          headers['x-ratelimit-reset'] = String(Math.ceil(Date.now() / 1000) + f.fault.rateLimitResetS)
+        }
         return this.error(res, rec, url, f.fault.status, f.fault.message ?? 'Server Error', headers)
       }
       break
