@@ -6,6 +6,8 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // Every GitHub double checks requests and responses against GitHub's OpenAPI description.
+  setupFilesAfterEnv: ['<rootDir>/__tests__/support/github-contract.ts'],
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

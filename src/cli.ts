@@ -23,6 +23,8 @@ import { writeReportFile } from './publish.js'
 import { renderReport } from './report/markdown.js'
 import { renderEstimateText, renderStatusText } from './report/cli-table.js'
 import type { GateReport } from './report/types.js'
+import type { ClientTuning } from './github/client.js'
+import { describeError } from './github/errors.js'
 
 interface Io {
   out: (text: string) => void
@@ -31,6 +33,8 @@ interface Io {
   env: NodeJS.ProcessEnv
   cwd: string
   now: () => Date
+  /** How the GitHub client times out and waits (tests shrink it). */
+  github?: ClientTuning
 }
 
 const defaultIo: Io = {
@@ -57,7 +61,13 @@ function keyOf(inv: CliInvocation): string {
 
 async function command(inv: CliInvocation, io: Io): Promise<number> {
   const { settings, flags } = inv
-  const env: StepEnv = { now: io.now(), cwd: io.cwd, log: () => undefined, runnerTemp: io.env.RUNNER_TEMP }
+  const env: StepEnv = {
+    now: io.now(),
+    cwd: io.cwd,
+    log: () => undefined,
+    runnerTemp: io.env.RUNNER_TEMP,
+    github: io.github
+  }
   switch (inv.command) {
     case 'estimate': {
       const report = await estimateOnly(settings, env)
@@ -80,11 +90,13 @@ async function command(inv: CliInvocation, io: Io): Promise<number> {
     }
     case 'release': {
       const key = keyOf(inv)
-      const store = openStore(settings)
+      const store = openStore(settings, env.log, env.github)
       const cycle = cycleAt(env.now, settings.budget.billingCycleDay)
       const { result } = await updateLedger(store, cycle, doc => {
         const r = release(doc, key, env.now)
         return { doc: r.doc, result: r.outcome }
+      }).catch(error => {
+        throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
       })
       io.out(flags.json ? json({ key, outcome: result }) : `release ${key}: ${result}`)
       return 0

@@ -1,7 +1,7 @@
 /** Reads what the agent will be given: the prompt and the context files (the only file I/O of the estimate). */
 import * as glob from '@actions/glob'
 import { readFile, stat } from 'node:fs/promises'
-import { relative } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import type { EstimateSettings } from './config/settings.js'
 import { InputError } from './config/parse.js'
 
@@ -66,6 +66,17 @@ async function readTextFile(path: string, input: string): Promise<string> {
   return buf.toString('utf8')
 }
 
+/**
+ * A context pattern anchored at `cwd`: @actions/glob resolves relative patterns against the process's
+ * working directory, which is not the workspace when the CLI is called with another cwd.
+ */
+function anchor(pattern: string, cwd: string): string {
+  const negated = pattern.startsWith('!')
+  const body = negated ? pattern.slice(1) : pattern
+  if (body === '' || body.startsWith('#') || isAbsolute(body) || body.startsWith('~')) return pattern
+  return `${negated ? '!' : ''}${join(cwd, body)}`
+}
+
 /** Read the prompt (inline or file) and every file the context globs match. */
 export async function gather(settings: EstimateSettings, cwd = process.cwd()): Promise<Gathered> {
   const notices: string[] = []
@@ -85,7 +96,7 @@ export async function gather(settings: EstimateSettings, cwd = process.cwd()): P
   }
   const context: GatheredText[] = []
   if (settings.contextFiles.length > 0) {
-    const globber = await glob.create(settings.contextFiles.join('\n'), {
+    const globber = await glob.create(settings.contextFiles.map(p => anchor(p, cwd)).join('\n'), {
       matchDirectories: false,
       followSymbolicLinks: false
     })

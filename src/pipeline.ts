@@ -16,14 +16,16 @@ import { countInputs } from './count-inputs.js'
 import { buildEstimateReport } from './estimate-report.js'
 import { openStore } from './open-store.js'
 import { cycleMoney, jobIdOf, runGate } from './gate.js'
-import { runSettle, type UsageSource } from './settle.js'
+import { measureActual, settleHold, type UsageSource } from './settle.js'
 import { cycleAt } from './budget/cycle.js'
 import { creditFor } from './budget/credit.js'
 import { runway } from './budget/decide.js'
-import { pastRuns } from './ledger/operations.js'
+import { entryKey, pastRuns } from './ledger/operations.js'
+import { failedOnRefWrite } from './ledger/github-store.js'
 import type { LedgerStore } from './ledger/store.js'
 import type { LedgerDocument } from './ledger/document.js'
 import { describeError } from './github/errors.js'
+import type { ClientTuning } from './github/client.js'
 
 export interface StepEnv {
   now: Date
@@ -32,6 +34,8 @@ export interface StepEnv {
   log: (message: string) => void
   /** RUNNER_TEMP, where claude-code-action leaves its execution file. */
   runnerTemp?: string
+  /** How the GitHub client times out and waits (tests shrink it); production defaults when absent. */
+  github?: ClientTuning
 }
 
 /** Everything up to the estimate: a function of past runs, so the gate can add history. */
@@ -61,21 +65,25 @@ export async function estimateGate(
   const estimateWith = await prepare(settings, env)
   let store: LedgerStore
   try {
-    store = openStore(settings, env.log)
+    store = openStore(settings, env.log, env.github)
     const result = await runGate({ settings, store, now: env.now, estimateWith })
     return { report: result.report, holdKey: result.holdKey, cycle: result.cycle }
   } catch (error) {
     if (error instanceof InputError) throw error
     const message = `ledger: ${describeError(error)}`
+    // A ref update that got no usable answer may still have landed: then the hold counts until it expires.
+    const fate = failedOnRefWrite(error)
+      ? `if GitHub applied the last ledger write, its hold counts until it expires; release it with: agent-credit-gate release --key ${entryKey(settings.job)}`
+      : undefined
     if (settings.ledger.onLedgerError === 'fail') {
       throw new Error(
-        `${message}; failing closed (on-ledger-error: fail): no hold was written, the agent step must not run`
+        `${message}; failing closed (on-ledger-error: fail): the agent step must not run; ${fate ?? 'no hold was written'}`
       )
     }
     const report = estimateWith([])
     report.ledger = { location: settings.ledger.location.kind, error: message }
     report.notices.push(
-      `${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted`
+      `${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`
     )
     return { report }
   }
@@ -124,16 +132,24 @@ export async function recordActual(
   const table = await loadPriceTable(settings.estimate.pricingFile)
   const path = usageFilePath(settings, env)
   const cycle = held.cycle ?? cycleAt(env.now, settings.budget.billingCycleDay)
-  const store = openStore(settings, env.log)
-  const settled = await runSettle({
-    store,
+  const store = openStore(settings, env.log, env.github)
+  const measured = measureActual({
     table,
-    cycle,
     key: held.holdKey,
     holdUsd: held.holdUsd,
-    usage: await readUsage(path),
-    now: env.now
+    usage: await readUsage(path)
   })
+  let doc: LedgerDocument | undefined
+  let ledgerError: string | undefined
+  try {
+    doc = await settleHold({ store, cycle, key: held.holdKey, actual: measured.actual, now: env.now })
+  } catch (error) {
+    const message =
+      `ledger: ${describeError(error)}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
+      `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`
+    if (settings.ledger.onLedgerError === 'fail') throw new Error(`${message} (on-ledger-error: fail)`)
+    ledgerError = `${message}; going on (on-ledger-error: warn)`
+  }
   let report: GateReport
   try {
     report = JSON.parse(await readFile(held.reportFile, 'utf8')) as GateReport
@@ -144,17 +160,23 @@ export async function recordActual(
   }
   report.phase = 'settled'
   report.generatedAt = env.now.toISOString()
-  report.actual = settled.actual
-  report.notices.push(...settled.notices)
-  refreshBudget(settings, settled.doc, cycle, report, env.now)
+  report.actual = measured.actual
+  report.notices.push(...measured.notices)
+  if (doc) refreshBudget(settings, doc, cycle, report, env.now)
+  else {
+    report.ledger = { location: store.describe(), error: ledgerError }
+    report.notices.push(ledgerError as string)
+  }
   return report
 }
 
 /** `status`: the cycle's money, runway and last entries, from the ledger alone. */
 export async function ledgerStatus(settings: Settings, env: StepEnv) {
-  const store = openStore(settings, env.log)
+  const store = openStore(settings, env.log, env.github)
   const cycle = cycleAt(env.now, settings.budget.billingCycleDay)
-  const { doc } = await store.read(cycle)
+  const { doc } = await store.read(cycle).catch(error => {
+    throw new Error(`ledger: ${describeError(error)}`)
+  })
   const credit = creditFor(settings.budget)
   const { state } = cycleMoney(settings, credit, doc, env.now)
   const entries = doc

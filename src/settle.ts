@@ -14,12 +14,10 @@ export type UsageSource =
   /** No file at all: the agent step may not have run, or died before writing anything. */
   | { kind: 'missing'; path: string }
 
-export interface SettleResult {
+export interface MeasuredActual {
   outcome: 'settled' | 'unverified'
-  actual?: NonNullable<GateReport['actual']>
+  actual: NonNullable<GateReport['actual']>
   notices: string[]
-  /** The cycle's document as written, so the report needs no second read. */
-  doc: LedgerDocument
 }
 
 /** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
@@ -46,21 +44,18 @@ export function actualFromText(
 }
 
 /**
- * Settle the hold `key` of `cycle`. A readable result file settles it at our priced actual.
- * A file that exists but cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it
- * unverified: never under-count. A missing file does the same: post cannot tell a skipped agent step
- * from one that died before writing, and says how to release the hold if it never ran.
+ * The actual of run `key`. A readable result file gives our priced actual. A file that exists but
+ * cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it unverified: never
+ * under-count. A missing file does the same: post cannot tell a skipped agent step from one that died
+ * before writing, and says how to release the hold if it never ran.
  */
-export async function runSettle(args: {
-  store: LedgerStore
+export function measureActual(args: {
   table: PriceTable
-  cycle: Cycle
   key: string
   holdUsd: number
   usage: UsageSource
-  now: Date
-}): Promise<SettleResult> {
-  const { store, cycle, key, now } = args
+}): MeasuredActual {
+  const { key } = args
   const notices: string[] = []
   let actual: NonNullable<GateReport['actual']>
   if (args.usage.kind === 'file') {
@@ -78,6 +73,21 @@ export async function runSettle(args: {
     actual = unverified(args.holdUsd)
   }
   if (actual.mismatch) notices.push(actual.mismatch)
+  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices }
+}
+
+/**
+ * Replace the hold `key` of `cycle` by the actual (compare-and-swap). Returns the cycle's document as
+ * written, so the report needs no second read.
+ */
+export async function settleHold(args: {
+  store: LedgerStore
+  cycle: Cycle
+  key: string
+  actual: NonNullable<GateReport['actual']>
+  now: Date
+}): Promise<LedgerDocument> {
+  const { store, cycle, key, actual, now } = args
   const { result: written } = await updateLedger(store, cycle, doc => {
     const next = settle(
       doc,
@@ -95,7 +105,7 @@ export async function runSettle(args: {
     ).doc
     return { doc: next, result: next }
   })
-  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, doc: written }
+  return written
 }
 
 function unverified(holdUsd: number): NonNullable<GateReport['actual']> {

@@ -3,27 +3,17 @@
  * instead, and must leave an existing ledger byte-for-byte as it was.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../src/cli.js'
+import { runCli } from '../support/cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'acg-bad-'))
 const ledger = join(dir, 'ledger.json')
 let before: Record<string, string>
 const f = (name: string) => join(dir, name)
 
-function run(argv: string[]): Promise<{ code: number; err: string }> {
-  let err = ''
-  return main(argv, {
-    out: () => undefined,
-    err: t => (err += t.endsWith('\n') ? t : `${t}\n`),
-    stdin: async () => '',
-    env: {},
-    cwd: dir,
-    now: () => new Date('2026-11-24T12:00:00Z')
-  }).then(code => ({ code, err }))
-}
+const run = (argv: string[]) => runCli(argv, { cwd: dir, now: new Date('2026-11-24T12:00:00Z') })
 
 const snapshot = () =>
   Object.fromEntries(
@@ -78,6 +68,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'prices-not-json.json'), 'asOf: 2026')
   mkdirSync(join(dir, 'src'))
   writeFileSync(join(dir, 'src', 'a.ts'), 'export const a = 1\n')
+  // 100 MB without writing 100 MB: a sparse file has the size and costs no disk or time.
+  writeFileSync(join(dir, 'huge.md'), 'Review the diff.\n')
+  truncateSync(join(dir, 'huge.md'), 100 * 1024 * 1024)
+  // A glob as broad as node_modules: 2,500 files in 50 folders.
+  for (let d = 0; d < 50; d++) {
+    mkdirSync(join(dir, 'many', `d${d}`), { recursive: true })
+    for (let i = 0; i < 50; i++) writeFileSync(join(dir, 'many', `d${d}`, `f${i}.txt`), 'x')
+  }
   const ok = await run([
     'gate',
     '--prompt-file',
@@ -205,6 +203,18 @@ const cases: Array<[string, string[], string, RegExp]> = [
     /not a file/
   ],
   ['glob matching nothing', gate('--context', 'nothing/**/*.py'), 'context-files', /matched no files/],
+  [
+    'glob matching thousands of files',
+    gate('--context', 'many/**/*.txt'),
+    'context-files',
+    /matched 2500 files, over 2000; narrow the patterns/
+  ],
+  [
+    'a 100 MB prompt file',
+    ['gate', '--prompt-file', f('huge.md'), '--ledger', `file:${ledger}`],
+    'prompt-file',
+    /is 100\.0 MB, over the 20 MB limit; point at the text the agent really loads/
+  ],
   ['missing pricing file', gate('--pricing-file', f('nope.json')), 'pricing-file', /no such file/],
   [
     'pricing file with missing rows',

@@ -2,17 +2,44 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runJob, runStep, makeRunnerDirs } from '../support/runner.js'
+import { runJob, runStep, makeRunnerDirs, type StepResult } from '../support/runner.js'
 import { GitHubDouble } from '../support/github-server.js'
+import { FakeAnthropic } from '../support/fake-anthropic.js'
+import { expectNoSecrets, recordedBodies } from '../support/secrets.js'
 
 const fixture = (name: string) => join(process.cwd(), '__tests__/fixtures', name)
 const SECRET = 'ghs_e2eSecretToken123'
+const ANTHROPIC_KEY = 'sk-ant-api03-e2eSecretKey0123456789'
 
 let server: GitHubDouble
+let anthropic: FakeAnthropic
 beforeAll(async () => {
   server = await new GitHubDouble().start()
+  anthropic = await new FakeAnthropic().start()
 })
-afterAll(async () => server.stop())
+afterAll(async () => {
+  await server.stop()
+  await anthropic.stop()
+})
+
+/** Everything a job printed and wrote, and everything the GitHub double received, as places to scan. */
+function everything(steps: Record<string, StepResult>, files: string[]): Record<string, string> {
+  const places: Record<string, string> = {
+    ...recordedBodies(server.requests),
+    comments: JSON.stringify(server.comments),
+    'check runs': JSON.stringify(server.checkRuns),
+    statuses: JSON.stringify(server.statuses)
+  }
+  for (const [name, s] of Object.entries(steps)) {
+    places[`${name} stdout`] = s.stdout
+    places[`${name} stderr`] = s.stderr
+    places[`${name} summary`] = s.summary
+    places[`${name} outputs`] = JSON.stringify(s.outputs)
+    places[`${name} state`] = JSON.stringify(s.state)
+  }
+  for (const f of files) places[f] = readFileSync(f, 'utf8')
+  return places
+}
 
 const baseInputs = (dirs: { temp: string }) => ({
   prompt: 'Review the diff and report bugs.',
@@ -112,8 +139,10 @@ describe('the action, step by step', () => {
     server.addComment(7, `planted <!-- agent-credit-gate:comment:default -->`, 'mallory')
     const { main, post } = await runJob({
       dirs,
-      inputs: { ...baseInputs(dirs), 'github-token': SECRET },
+      // The Anthropic key makes the gate try count_tokens (which this fake refuses: offline count, a notice).
+      inputs: { ...baseInputs(dirs), 'github-token': SECRET, 'anthropic-api-key': ANTHROPIC_KEY },
       env: {
+        ANTHROPIC_BASE_URL: anthropic.url,
         GITHUB_API_URL: server.url,
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: event,
@@ -136,24 +165,13 @@ describe('the action, step by step', () => {
       conclusion: 'success'
     })
     expect(JSON.stringify(server.checkRuns[0].output)).toContain('Spent $0.10')
-    // The token never appears in anything the action printed or wrote.
-    const printed = (out: string) =>
-      out
-        .split('\n')
-        .filter(l => !l.startsWith('::add-mask::'))
-        .join('\n')
-    const written = [readFileSync(main.outputs['report-file'], 'utf8'), JSON.stringify(server.checkRuns)]
-    for (const text of [
-      printed(main.stdout),
-      printed(post.stdout),
-      main.summary,
-      post.summary,
-      ...written,
-      ...server.comments.map(c => c.body)
-    ]) {
-      expect(text).not.toContain(SECRET)
+    // Neither secret appears in anything the action printed, wrote or sent; both were masked first.
+    expect(main.stdout).toMatch(/count_tokens unavailable/)
+    expectNoSecrets(everything({ main, post }, [main.outputs['report-file']]), [SECRET, ANTHROPIC_KEY])
+    for (const step of [main, post]) {
+      expect(step.stdout).toContain(`::add-mask::${SECRET}`)
+      expect(step.stdout).toContain(`::add-mask::${ANTHROPIC_KEY}`)
     }
-    expect(main.stdout).toContain(`::add-mask::${SECRET}`)
   })
 
   it('on a fork PR, writes no comment, says why, and keeps the report in the job summary', async () => {
@@ -197,6 +215,103 @@ describe('the action, step by step', () => {
     expect(status).toMatchObject({ state: 'success', context: 'Agent credits' })
     expect(status!.description.length).toBeLessThanOrEqual(140)
     expect(status!.description).toMatch(/^Est\. \$/)
+  })
+
+  it('notes a comment or check run GitHub refuses, and the job goes on', async () => {
+    const dirs = makeRunnerDirs()
+    const event = join(dirs.temp, 'pr.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 9,
+          head: { sha: 'e'.repeat(40), repo: { full_name: 'acme/api' } },
+          base: { repo: { full_name: 'acme/api' } }
+        }
+      })
+    )
+    server.fault(/^GET \/repos\/acme\/api\/issues\/9\/comments$/, { status: 410, message: 'Gone', times: 1 })
+    server.fault(/^POST \/repos\/acme\/api\/check-runs$/, {
+      status: 422,
+      message: `No commit found for SHA: ${'e'.repeat(40)}`,
+      times: 1
+    })
+    const main = await runStep('main', {
+      dirs,
+      inputs: { ...baseInputs(dirs), 'github-token': SECRET },
+      env: { GITHUB_API_URL: server.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.allowed).toBe('true')
+    const notices = main.commands.filter(c => c.command === 'notice').map(c => c.message)
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        'agent-credit-gate: could not write the PR comment (410 Gone (GET /repos/acme/api/issues/9/comments)); see the job summary',
+        `agent-credit-gate: could not publish the check (422 No commit found for SHA: ${'e'.repeat(40)} (POST /repos/acme/api/check-runs)); see the job summary`
+      ])
+    )
+    expect(main.summary).toContain('✅ **Pass**')
+  })
+
+  describe('when post cannot write the ledger (the ledger token lost contents: write)', () => {
+    const LEDGER_TOKEN = 'ghs_e2eLedgerToken456'
+    const settleWith = async (onLedgerError: 'fail' | 'warn') => {
+      const dirs = makeRunnerDirs()
+      const ref = `refs/agent-credit-gate/e2e-post-${onLedgerError}`
+      server.readOnlyTokens.delete(LEDGER_TOKEN)
+      const job = await runJob({
+        dirs,
+        inputs: {
+          ...baseInputs(dirs),
+          ledger: 'github',
+          'ledger-ref': ref,
+          'ledger-token': LEDGER_TOKEN,
+          'github-token': SECRET,
+          'on-ledger-error': onLedgerError
+        },
+        env: { GITHUB_API_URL: server.url, GITHUB_SHA: 'f'.repeat(40) },
+        between: d => {
+          copyFileSync(fixture('result-success.json'), join(d.temp, 'claude-execution-output.json'))
+          server.readOnlyTokens.add(LEDGER_TOKEN)
+        }
+      })
+      const cycleFile = [...server.refs.keys()].includes(ref)
+        ? JSON.parse(
+            server.fileAt(
+              ref,
+              `cycles/${job.main.state.cycle ? JSON.parse(job.main.state.cycle).id : ''}.json`
+            )!
+          )
+        : undefined
+      expectNoSecrets(everything({ main: job.main, post: job.post }, []), [SECRET, LEDGER_TOKEN])
+      return { ...job, entries: cycleFile?.entries ?? [] }
+    }
+    const refused =
+      /^ledger: 403 Resource not accessible by integration \(POST \/repos\/acme\/api\/git\/trees\); the actual \(\$0\.1028\) was not recorded: the hold stays counted as spent until it expires \(hold-hours: 6\)/
+
+    it('fails the post step in one line and keeps the hold counted (on-ledger-error: fail)', async () => {
+      const { main, post, entries } = await settleWith('fail')
+      expect(main.exitCode).toBe(0)
+      expect(post.exitCode).toBe(1)
+      const errors = post.commands.filter(c => c.command === 'error').map(c => c.message)
+      expect(errors).toEqual([expect.stringMatching(refused)])
+      expect(errors[0]).toMatch(/\(on-ledger-error: fail\)$/)
+      expect(entries).toEqual([expect.objectContaining({ status: 'held' })])
+    })
+
+    it('warns, keeps the hold, and still reports the actual (on-ledger-error: warn)', async () => {
+      const { post, entries } = await settleWith('warn')
+      expect(post.exitCode).toBe(0)
+      const warnings = post.commands.filter(c => c.command === 'warning').map(c => c.message)
+      expect(warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^agent-credit-gate: ledger: 403 .*; going on \(on-ledger-error: warn\)$/)
+        ])
+      )
+      expect(post.summary).toContain('Spent $0.10')
+      expect(JSON.stringify(server.checkRuns.at(-1)?.output)).toContain('Spent $0.10')
+      expect(entries).toEqual([expect.objectContaining({ status: 'held' })])
+    })
   })
 
   it('does nothing in post when main never ran', async () => {

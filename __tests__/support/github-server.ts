@@ -3,29 +3,50 @@
  * (refs with a real fast-forward check, commits, trees with inline content, blobs), contents at a
  * commit, issue comments (paginated), check runs, commit statuses and /user. Real error bodies,
  * rate-limit headers, `%2F`-encoded refs, 403 for read-only tokens, and injectable faults.
+ *
+ * Every request it receives and every response it sends is checked against GitHub's OpenAPI
+ * description (github-openapi.ts). A request the real API would reject is answered as GitHub answers
+ * it (422 "Invalid request", 404 for an unknown route) and recorded in `violations`; so is a response
+ * the real API would never send. __tests__/support/github-contract.ts fails the test that caused one.
  */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import { createHash } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { GitHubContract } from './github-openapi.js'
 
 export interface Fault {
+  /** What to call it in reports. */
+  name?: string
   /** Respond with this status instead of handling (e.g. 500, 502, 429, 403). */
   status?: number
   /** Extra delay before answering, ms. */
   delayMs?: number
-  /** Destroy the socket without answering. */
+  /** Destroy the socket without handling the request. */
   reset?: boolean
+  /** Handle the request, then destroy the socket instead of answering: the write landed, the client never hears. */
+  lostResponse?: boolean
+  /** Another writer moves the ref this request creates or updates just before it is handled. */
+  conflict?: boolean
   retryAfter?: number
+  /** A primary rate limit: x-ratelimit-remaining 0, resetting this many seconds from now. */
+  rateLimitResetS?: number
   message?: string
   /** How many times to apply (default: forever). */
   times?: number
+  /** Apply to every n-th matching request only, starting with the first (2 = every other request). */
+  every?: number
+  /** Apply to a matching request with this probability, drawn from the double's `random`. */
+  chance?: number
 }
 
 export interface RecordedRequest {
   method: string
   path: string
   body: unknown
+  /** 0 when the connection was reset instead of answered. */
   status: number
+  /** The fault applied to this request, if any. */
+  fault?: Fault
 }
 
 interface Commit {
@@ -35,37 +56,68 @@ interface Commit {
   message: string
 }
 
+interface CheckRun {
+  id: number
+  name: string
+  head_sha: string
+  status: string
+  conclusion: string | null
+  details_url: string | null
+  output: { title?: string; summary?: string; text?: string } | undefined
+  started_at: string
+  completed_at: string | null
+}
+
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
+const EMPTY_TREE = sha1('tree ')
+const DOCS = 'https://docs.github.com/rest'
+
+/** GitHub's secondary rate limit message; @octokit/plugin-throttling recognises it by "secondary rate". */
+export const SECONDARY_RATE_LIMIT =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+
+let contract: GitHubContract | undefined
 
 export class GitHubDouble {
+  /** Doubles started and not yet stopped: the shared afterEach checks each for violations. */
+  static readonly running = new Set<GitHubDouble>()
   private server?: Server
   readonly requests: RecordedRequest[] = []
+  /** Requests and responses the real API would reject or never send, one line each. */
+  readonly violations: string[] = []
   readonly refs = new Map<string, string>()
-  private readonly commits = new Map<string, Commit>()
+  private readonly commits = new Map<string, Commit>([
+    // Not reachable from any ref until a fault's "other writer" uses it.
+    ['0'.repeat(40), { sha: '0'.repeat(40), tree: EMPTY_TREE, parents: [], message: 'root' }]
+  ])
   /** tree sha → path → blob sha */
-  private readonly trees = new Map<string, Map<string, string>>()
+  private readonly trees = new Map<string, Map<string, string>>([[EMPTY_TREE, new Map()]])
   private readonly blobs = new Map<string, string>()
-  private readonly faults: Array<{ route: RegExp; fault: Fault }> = []
+  private faults: Array<{ route: RegExp; fault: Fault; hits: number }> = []
   readonly comments: Array<{
     id: number
     issue: number
     body: string
     user: { login: string; type: string }
+    createdAt: string
+    updatedAt: string
   }> = []
-  readonly checkRuns: Array<{
+  readonly checkRuns: CheckRun[] = []
+  readonly statuses: Array<{
     id: number
-    name: string
-    head_sha: string
-    status: string
-    conclusion: string | null
-    output: unknown
+    sha: string
+    state: string
+    context: string
+    description: string
+    target_url: string | null
   }> = []
-  readonly statuses: Array<{ sha: string; state: string; context: string; description: string }> = []
   private nextId = 1000
   /** Tokens that may only read (fork PRs, `permissions: read-all`). */
   readonly readOnlyTokens = new Set<string>()
   /** Login of the token's identity; GITHUB_TOKEN-like tokens get 403 on /user. */
   tokenLogin: string | undefined = undefined
+  /** Where `chance` faults draw from: seed it (support/faults.ts seededRandom) for a repeatable mix. */
+  random: () => number = Math.random
   owner = 'acme'
   repo = 'api'
 
@@ -75,28 +127,43 @@ export class GitHubDouble {
   }
 
   async start(): Promise<this> {
+    contract ??= new GitHubContract()
     this.server = createServer((req, res) => void this.handle(req, res))
     await new Promise<void>(r => this.server?.listen(0, '127.0.0.1', r))
+    GitHubDouble.running.add(this)
     return this
   }
 
   async stop(): Promise<void> {
+    GitHubDouble.running.delete(this)
     this.server?.closeAllConnections()
     await new Promise<void>(r => this.server?.close(() => r()))
   }
 
-  /** Inject a fault on requests whose `METHOD path` matches. */
+  /** Inject a fault on requests whose `METHOD path` (path as sent, `%2F` and all) matches. */
   fault(route: RegExp, fault: Fault): void {
-    this.faults.push({ route, fault })
+    this.faults.push({ route, fault: { ...fault }, hits: 0 })
+  }
+
+  clearFaults(): void {
+    this.faults = []
+  }
+
+  /** The violations recorded so far, cleared: for tests that provoke them on purpose. */
+  takeViolations(): string[] {
+    return this.violations.splice(0)
   }
 
   /** A comment by someone else (or by us), to test the sticky-comment rules. */
   addComment(issue: number, body: string, login: string): void {
+    const now = new Date().toISOString()
     this.comments.push({
       id: this.nextId++,
       issue,
       body,
-      user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
+      user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      createdAt: now,
+      updatedAt: now
     })
   }
 
@@ -115,39 +182,66 @@ export class GitHubDouble {
     const parent = this.refs.get(ref)
     const base = parent ? new Map(this.trees.get(this.commits.get(parent)!.tree)) : new Map<string, string>()
     base.set(path, blob)
-    const tree = sha1(`tree ${[...base].join(',')}`)
-    this.trees.set(tree, base)
-    const commit = sha1(`commit ${tree} ${parent ?? ''} ${Math.random()}`)
-    this.commits.set(commit, { sha: commit, tree, parents: parent ? [parent] : [], message: 'hand edit' })
-    this.refs.set(ref, commit)
+    this.refs.set(ref, this.commit(this.tree(base), parent ? [parent] : [], 'hand edit').sha)
+  }
+
+  private tree(entries: Map<string, string>): string {
+    const sha = sha1(`tree ${[...entries].join(',')}`)
+    this.trees.set(sha, entries)
+    return sha
+  }
+
+  private commit(tree: string, parents: string[], message: string): Commit {
+    const sha = sha1(`commit ${tree} ${parents.join(',')} ${message} ${this.nextId++}`)
+    const c = { sha, tree, parents, message }
+    this.commits.set(sha, c)
+    return c
+  }
+
+  /** Another writer gets in first: a commit on top of the ref's tip (or the ref itself, if missing). */
+  private interpose(ref: string): void {
+    const tip = this.refs.get(ref)
+    const tree = tip ? this.commits.get(tip)!.tree : EMPTY_TREE
+    this.refs.set(ref, this.commit(tree, tip ? [tip] : [], 'another writer').sha)
+  }
+
+  private check(problems: string[]): void {
+    this.violations.push(...problems)
   }
 
   private send(
     res: ServerResponse,
     req: RecordedRequest,
+    url: URL,
     status: number,
     body: unknown,
     headers: Record<string, string> = {}
   ): void {
     req.status = status
+    this.check(contract!.checkResponse(req.method, url, status, body))
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-request-id': `D0B1:${this.requests.length.toString(16).toUpperCase()}`,
       'x-ratelimit-limit': '5000',
       'x-ratelimit-remaining': '4999',
+      'x-ratelimit-used': '1',
       'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
       'x-ratelimit-resource': 'core',
-      'x-github-api-version-selected': '2022-11-28',
       ...headers
     })
     res.end(body === undefined ? '' : JSON.stringify(body))
   }
 
-  private error(res: ServerResponse, req: RecordedRequest, status: number, message: string): void {
-    this.send(res, req, status, {
-      message,
-      documentation_url: 'https://docs.github.com/rest',
-      status: String(status)
-    })
+  private error(
+    res: ServerResponse,
+    req: RecordedRequest,
+    url: URL,
+    status: number,
+    message: string,
+    headers?: Record<string, string>
+  ): void {
+    this.send(res, req, url, status, { message, documentation_url: DOCS, status: String(status) }, headers)
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -157,38 +251,69 @@ export class GitHubDouble {
     const url = new URL(req.url ?? '/', 'http://x')
     const path = url.pathname
     const method = req.method ?? 'GET'
-    const rec: RecordedRequest = { method, path, body: text ? JSON.parse(text) : undefined, status: 0 }
+    const rec: RecordedRequest = { method, path, body: undefined, status: 0 }
     this.requests.push(rec)
+    try {
+      rec.body = text ? JSON.parse(text) : undefined
+    } catch {
+      this.check([`${method} ${path}: the request body is not JSON`])
+      return this.error(res, rec, url, 400, 'Problems parsing JSON')
+    }
+    if (!contract!.match(method, path)) {
+      this.check([`${method} ${path}: GitHub has no such endpoint in ${contract!.info.source}`])
+      return this.error(res, rec, url, 404, 'Not Found')
+    }
+    const problems = contract!.checkRequest(method, url, rec.body)
+    if (problems.length) {
+      this.check(problems)
+      return this.error(res, rec, url, 422, `Invalid request.\n\n${problems.join('\n')}`)
+    }
+    let lost = false
     for (const f of this.faults) {
       if (!f.route.test(`${method} ${path}`) || f.fault.times === 0) continue
+      if (f.fault.every && f.hits++ % f.fault.every !== 0) continue
+      if (f.fault.chance !== undefined && this.random() >= f.fault.chance) continue
       if (f.fault.times !== undefined) f.fault.times--
+      rec.fault = f.fault
       if (f.fault.delayMs) await new Promise(r => setTimeout(r, f.fault.delayMs))
       if (f.fault.reset) {
         req.socket.destroy()
         return
       }
-      if (f.fault.status) {
-        const headers: Record<string, string> =
-          f.fault.retryAfter !== undefined ? { 'retry-after': String(f.fault.retryAfter) } : {}
-        rec.status = f.fault.status
-        res.writeHead(f.fault.status, { 'content-type': 'application/json', ...headers })
-        res.end(
-          JSON.stringify({
-            message: f.fault.message ?? 'Server Error',
-            documentation_url: 'https://docs.github.com/rest'
-          })
-        )
-        return
+      if (f.fault.conflict) {
+        const ref = method === 'POST' ? String((rec.body as { ref?: unknown })?.ref) : refOf(path)
+        if (ref) this.interpose(ref)
       }
+      if (f.fault.lostResponse) lost = true
+      if (f.fault.status) {
+        const headers: Record<string, string> = {}
+        if (f.fault.retryAfter !== undefined) headers['retry-after'] = String(f.fault.retryAfter)
+        if (f.fault.rateLimitResetS !== undefined) {
+          headers['x-ratelimit-remaining'] = '0'
+          headers['x-ratelimit-used'] = '5000'
+          headers['x-ratelimit-reset'] = String(Math.ceil(Date.now() / 1000) + f.fault.rateLimitResetS)
+        }
+        return this.error(res, rec, url, f.fault.status, f.fault.message ?? 'Server Error', headers)
+      }
+      break
+    }
+    if (lost) {
+      // The request is handled as usual, but its answer never reaches the client.
+      res.writeHead = (() => res) as typeof res.writeHead
+      res.end = (() => {
+        req.socket.destroy()
+        return res
+      }) as typeof res.end
     }
     const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '')
-    if (!token) return this.error(res, rec, 401, 'Requires authentication')
+    if (!token) return this.error(res, rec, url, 401, 'Requires authentication')
     if (method !== 'GET' && this.readOnlyTokens.has(token))
-      return this.error(res, rec, 403, 'Resource not accessible by integration')
+      return this.error(res, rec, url, 403, 'Resource not accessible by integration')
     try {
       this.route(method, decodeURIComponent(path), url, rec, res)
     } catch (error) {
-      this.error(res, rec, 500, (error as Error).message)
+      this.check([`${method} ${path}: the double crashed: ${(error as Error).message}`])
+      this.error(res, rec, url, 500, (error as Error).message)
     }
   }
 
@@ -196,9 +321,9 @@ export class GitHubDouble {
     const sha = this.refs.get(name) as string
     return {
       ref: name,
-      node_id: `REF_${sha1(name).slice(0, 10)}`,
-      url: `${this.url}/repos/${this.owner}/${this.repo}/git/${name}`,
-      object: { sha, type: 'commit', url: `${this.url}/repos/${this.owner}/${this.repo}/git/commits/${sha}` }
+      node_id: `REF_${sha1(name).slice(0, 16)}`,
+      url: `${this.api}/git/${encodeURIComponent(name).replace(/%2F/g, '/')}`,
+      object: { sha, type: 'commit', url: `${this.api}/git/commits/${sha}` }
     }
   }
 
@@ -215,91 +340,90 @@ export class GitHubDouble {
     return false
   }
 
+  private get api(): string {
+    return `${this.url}/repos/${this.owner}/${this.repo}`
+  }
+
   private route(method: string, path: string, url: URL, rec: RecordedRequest, res: ServerResponse): void {
     const body = (rec.body ?? {}) as Record<string, unknown>
     const base = `/repos/${this.owner}/${this.repo}`
+    const send = (status: number, json: unknown, headers?: Record<string, string>) =>
+      this.send(res, rec, url, status, json, headers)
+    const error = (status: number, message: string) => this.error(res, rec, url, status, message)
     let m: RegExpExecArray | null
     if (method === 'GET' && path === '/user') {
-      if (!this.tokenLogin) return this.error(res, rec, 403, 'Resource not accessible by integration')
-      return this.send(res, rec, 200, { login: this.tokenLogin, id: 1, type: 'User' })
+      if (!this.tokenLogin) return error(403, 'Resource not accessible by integration')
+      return send(200, this.publicUser(this.tokenLogin))
     }
-    if (!path.startsWith(base + '/')) return this.error(res, rec, 404, 'Not Found')
+    if (!path.startsWith(base + '/')) return error(404, 'Not Found')
     const p = path.slice(base.length)
     if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(p))) {
       const name = `refs/${m[1]}`
-      return this.refs.has(name)
-        ? this.send(res, rec, 200, this.gitRef(name))
-        : this.error(res, rec, 404, 'Not Found')
+      return this.refs.has(name) ? send(200, this.gitRef(name)) : error(404, 'Not Found')
     }
     if (method === 'POST' && p === '/git/refs') {
       const ref = String(body.ref ?? '')
       if (!/^refs\/[^/]+\/.+/.test(ref))
-        return this.error(res, rec, 422, 'Reference name must start with refs/ and have at least two slashes')
-      if (this.refs.has(ref)) return this.error(res, rec, 422, 'Reference already exists')
-      if (!this.commits.has(String(body.sha))) return this.error(res, rec, 422, 'Object does not exist')
+        return error(422, 'Reference name must start with refs/ and have at least two slashes')
+      if (this.refs.has(ref)) return error(422, 'Reference already exists')
+      if (!this.commits.has(String(body.sha))) return error(422, 'Object does not exist')
       this.refs.set(ref, String(body.sha))
-      return this.send(res, rec, 201, this.gitRef(ref))
+      return send(201, this.gitRef(ref))
     }
     if (method === 'PATCH' && (m = /^\/git\/refs\/(.+)$/.exec(p))) {
       const name = `refs/${m[1]}`
       const current = this.refs.get(name)
-      if (!current) return this.error(res, rec, 422, 'Reference does not exist')
+      if (!current) return error(422, 'Reference does not exist')
       const sha = String(body.sha)
-      if (!this.commits.has(sha)) return this.error(res, rec, 422, 'Object does not exist')
+      if (!this.commits.has(sha)) return error(422, 'Object does not exist')
       if (body.force !== true && !this.isAncestor(current, sha))
-        return this.error(res, rec, 422, 'Update is not a fast forward')
+        return error(422, 'Update is not a fast forward')
       this.refs.set(name, sha)
-      return this.send(res, rec, 200, this.gitRef(name))
+      return send(200, this.gitRef(name))
     }
     if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(p))) {
       const c = this.commits.get(m[1])
-      if (!c) return this.error(res, rec, 404, 'Not Found')
-      return this.send(res, rec, 200, this.commitJson(c))
+      return c ? send(200, this.commitJson(c)) : error(404, 'Not Found')
     }
     if (method === 'POST' && p === '/git/commits') {
       const tree = String(body.tree)
-      if (!this.trees.has(tree)) return this.error(res, rec, 422, 'Tree SHA does not exist')
+      if (!this.trees.has(tree)) return error(422, 'Tree SHA does not exist')
       const parents = (body.parents as string[]) ?? []
-      if (parents.some(x => !this.commits.has(x)))
-        return this.error(res, rec, 422, 'Parent SHA does not exist')
-      const sha = sha1(`commit ${tree} ${parents.join(',')} ${body.message} ${this.nextId++}`)
-      const c = { sha, tree, parents, message: String(body.message) }
-      this.commits.set(sha, c)
-      return this.send(res, rec, 201, this.commitJson(c))
+      if (parents.some(x => !this.commits.has(x))) return error(422, 'Parent SHA does not exist')
+      return send(201, this.commitJson(this.commit(tree, parents, String(body.message))))
     }
     if (method === 'POST' && p === '/git/trees') {
       const baseTree = body.base_tree ? this.trees.get(String(body.base_tree)) : new Map<string, string>()
-      if (!baseTree) return this.error(res, rec, 422, 'base_tree does not exist')
+      if (!baseTree) return error(422, 'base_tree does not exist')
       const next = new Map(baseTree)
       for (const e of (body.tree as Array<{ path: string; content?: string; sha?: string }>) ?? []) {
         const blob = e.content !== undefined ? sha1(`blob ${e.content}`) : String(e.sha)
         if (e.content !== undefined) this.blobs.set(blob, e.content)
         next.set(e.path, blob)
       }
-      const sha = sha1(`tree ${[...next].join(',')}`)
-      this.trees.set(sha, next)
-      return this.send(res, rec, 201, {
+      const sha = this.tree(next)
+      return send(201, {
         sha,
-        url: `${this.url}${base}/git/trees/${sha}`,
+        url: `${this.api}/git/trees/${sha}`,
         truncated: false,
         tree: [...next].map(([path, blob]) => ({
           path,
           mode: '100644',
           type: 'blob',
           sha: blob,
-          size: this.blobs.get(blob)?.length ?? 0,
-          url: `${this.url}${base}/git/blobs/${blob}`
+          size: Buffer.byteLength(this.blobs.get(blob) ?? ''),
+          url: `${this.api}/git/blobs/${blob}`
         }))
       })
     }
     if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(p))) {
       const t = this.blobs.get(m[1])
-      if (t === undefined) return this.error(res, rec, 404, 'Not Found')
-      return this.send(res, rec, 200, {
+      if (t === undefined) return error(404, 'Not Found')
+      return send(200, {
         sha: m[1],
-        node_id: `B_${m[1].slice(0, 8)}`,
+        node_id: `B_${m[1].slice(0, 16)}`,
         size: Buffer.byteLength(t),
-        url: `${this.url}${base}/git/blobs/${m[1]}`,
+        url: `${this.api}/git/blobs/${m[1]}`,
         content: Buffer.from(t).toString('base64'),
         encoding: 'base64'
       })
@@ -308,11 +432,12 @@ export class GitHubDouble {
       const ref = url.searchParams.get('ref') ?? ''
       const commit = this.commits.get(ref) ?? this.commits.get(this.refs.get(`refs/heads/${ref}`) ?? '')
       const blob = commit ? this.trees.get(commit.tree)?.get(m[1]) : undefined
-      if (!blob) return this.error(res, rec, 404, 'Not Found')
+      if (!blob) return error(404, 'Not Found')
       const t = this.blobs.get(blob) as string
       const size = Buffer.byteLength(t)
+      const self = `${this.api}/contents/${m[1]}?ref=${ref}`
       // Like GitHub: above 1 MB the contents API leaves the content out.
-      return this.send(res, rec, 200, {
+      return send(200, {
         type: 'file',
         encoding: size > 1_000_000 ? 'none' : 'base64',
         size,
@@ -320,11 +445,15 @@ export class GitHubDouble {
         path: m[1],
         content: size > 1_000_000 ? '' : Buffer.from(t).toString('base64'),
         sha: blob,
-        url: `${this.url}${base}/contents/${m[1]}`,
-        git_url: null,
-        html_url: null,
+        url: self,
+        git_url: `${this.api}/git/blobs/${blob}`,
+        html_url: `${this.url}/${this.owner}/${this.repo}/blob/${ref}/${m[1]}`,
         download_url: null,
-        _links: { self: `${this.url}${base}/contents/${m[1]}`, git: null, html: null }
+        _links: {
+          self,
+          git: `${this.api}/git/blobs/${blob}`,
+          html: `${this.url}/${this.owner}/${this.repo}/blob/${ref}/${m[1]}`
+        }
       })
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(p))) {
@@ -335,15 +464,10 @@ export class GitHubDouble {
         const page = Number(url.searchParams.get('page') ?? 1)
         const slice = all.slice((page - 1) * per, page * per)
         const last = Math.max(1, Math.ceil(all.length / per))
+        const at = (n: number) => `${this.api}/issues/${issue}/comments?per_page=${per}&page=${n}`
         const link =
-          page < last
-            ? {
-                link: `<${this.url}${base}/issues/${issue}/comments?per_page=${per}&page=${page + 1}>; rel="next", <${this.url}${base}/issues/${issue}/comments?per_page=${per}&page=${last}>; rel="last"`
-              }
-            : undefined
-        return this.send(
-          res,
-          rec,
+          page < last ? { link: `<${at(page + 1)}>; rel="next", <${at(last)}>; rel="last"` } : undefined
+        return send(
           200,
           slice.map(c => this.commentJson(c)),
           link
@@ -351,105 +475,214 @@ export class GitHubDouble {
       }
       if (method === 'POST') {
         const text = String(body.body ?? '')
-        if (text.length > 65536)
-          return this.error(res, rec, 422, 'Body is too long (maximum is 65536 characters)')
+        if (text.length > 65536) return error(422, 'Body is too long (maximum is 65536 characters)')
+        const now = new Date().toISOString()
         const c = {
           id: this.nextId++,
           issue,
           body: text,
-          user: { login: this.tokenLogin ?? 'github-actions[bot]', type: this.tokenLogin ? 'User' : 'Bot' }
+          user: { login: this.tokenLogin ?? 'github-actions[bot]', type: this.tokenLogin ? 'User' : 'Bot' },
+          createdAt: now,
+          updatedAt: now
         }
         this.comments.push(c)
-        return this.send(res, rec, 201, this.commentJson(c))
+        return send(201, this.commentJson(c))
       }
     }
     if (method === 'PATCH' && (m = /^\/issues\/comments\/(\d+)$/.exec(p))) {
       const c = this.comments.find(x => x.id === Number(m?.[1]))
-      if (!c) return this.error(res, rec, 404, 'Not Found')
+      if (!c) return error(404, 'Not Found')
       const text = String(body.body ?? '')
-      if (text.length > 65536)
-        return this.error(res, rec, 422, 'Body is too long (maximum is 65536 characters)')
+      if (text.length > 65536) return error(422, 'Body is too long (maximum is 65536 characters)')
       c.body = text
-      return this.send(res, rec, 200, this.commentJson(c))
+      c.updatedAt = new Date().toISOString()
+      return send(200, this.commentJson(c))
     }
     if (method === 'POST' && p === '/check-runs') {
-      const out = body.output as { summary?: string } | undefined
-      if (out?.summary && out.summary.length > 65535)
-        return this.error(res, rec, 422, 'Only 65535 characters are allowed')
-      const run = {
+      const now = new Date().toISOString()
+      const status = String(body.status ?? (body.conclusion ? 'completed' : 'queued'))
+      const run: CheckRun = {
         id: this.nextId++,
         name: String(body.name),
         head_sha: String(body.head_sha),
-        status: String(body.status ?? 'queued'),
+        status,
         conclusion: (body.conclusion as string) ?? null,
-        output: body.output
+        details_url: (body.details_url as string) ?? null,
+        output: body.output as CheckRun['output'],
+        started_at: (body.started_at as string) ?? now,
+        completed_at: status === 'completed' ? ((body.completed_at as string) ?? now) : null
       }
       this.checkRuns.push(run)
-      return this.send(res, rec, 201, {
-        ...run,
-        node_id: `CR_${run.id}`,
-        url: `${this.url}${base}/check-runs/${run.id}`,
-        html_url: `${this.url}/runs/${run.id}`
-      })
+      return send(201, this.checkRunJson(run))
     }
     if (method === 'PATCH' && (m = /^\/check-runs\/(\d+)$/.exec(p))) {
       const run = this.checkRuns.find(x => x.id === Number(m?.[1]))
-      if (!run) return this.error(res, rec, 404, 'Not Found')
+      if (!run) return error(404, 'Not Found')
       Object.assign(run, {
         status: body.status ?? run.status,
         conclusion: body.conclusion ?? run.conclusion,
-        output: body.output ?? run.output
+        // Like GitHub: PATCH replaces the whole output.
+        output: body.output ?? run.output,
+        completed_at:
+          body.status === 'completed' || body.conclusion ? new Date().toISOString() : run.completed_at
       })
-      return this.send(res, rec, 200, { ...run, node_id: `CR_${run.id}` })
+      return send(200, this.checkRunJson(run))
     }
     if (method === 'POST' && (m = /^\/statuses\/([0-9a-f]+)$/.exec(p))) {
       const description = String(body.description ?? '')
-      if (description.length > 140)
-        return this.error(res, rec, 422, 'description is too long (maximum is 140 characters)')
+      if (description.length > 140) return error(422, 'description is too long (maximum is 140 characters)')
       const s = {
+        id: this.nextId++,
         sha: m[1],
         state: String(body.state),
         context: String(body.context ?? 'default'),
-        description
+        description,
+        target_url: (body.target_url as string) ?? null
       }
       this.statuses.push(s)
-      return this.send(res, rec, 201, { id: this.nextId++, ...s })
+      const now = new Date().toISOString()
+      const user = this.user('github-actions[bot]', 41898282, 'Bot')
+      return send(201, {
+        url: `${this.api}/statuses/${s.sha}`,
+        avatar_url: user.avatar_url,
+        id: s.id,
+        node_id: `SC_${s.id}`,
+        state: s.state,
+        description: s.description,
+        target_url: s.target_url,
+        context: s.context,
+        created_at: now,
+        updated_at: now,
+        creator: user
+      })
     }
-    return this.error(res, rec, 404, 'Not Found')
+    return error(404, 'Not Found')
+  }
+
+  /** A user as GitHub embeds one (simple-user): every URL field present. */
+  private user(login: string, id: number, type: 'User' | 'Bot') {
+    const at = `${this.url}/users/${encodeURIComponent(login)}`
+    return {
+      login,
+      id,
+      node_id: `U_${id}`,
+      avatar_url: `${this.url}/avatars/u/${id}`,
+      gravatar_id: '',
+      url: at,
+      html_url: `${this.url}/${encodeURIComponent(login)}`,
+      followers_url: `${at}/followers`,
+      following_url: `${at}/following{/other_user}`,
+      gists_url: `${at}/gists{/gist_id}`,
+      starred_url: `${at}/starred{/owner}{/repo}`,
+      subscriptions_url: `${at}/subscriptions`,
+      organizations_url: `${at}/orgs`,
+      repos_url: `${at}/repos`,
+      events_url: `${at}/events{/privacy}`,
+      received_events_url: `${at}/received_events`,
+      type,
+      site_admin: false
+    }
+  }
+
+  private publicUser(login: string) {
+    return {
+      ...this.user(login, 1, 'User'),
+      user_view_type: 'public',
+      name: login,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z'
+    }
   }
 
   private commitJson(c: Commit) {
-    const base = `${this.url}/repos/${this.owner}/${this.repo}`
+    const date = new Date().toISOString()
     return {
       sha: c.sha,
-      node_id: `C_${c.sha.slice(0, 8)}`,
-      url: `${base}/git/commits/${c.sha}`,
-      html_url: `${this.url}/commit/${c.sha}`,
-      author: { name: 'agent-credit-gate', email: 'gate@example.com', date: new Date().toISOString() },
-      committer: { name: 'agent-credit-gate', email: 'gate@example.com', date: new Date().toISOString() },
+      node_id: `C_${c.sha.slice(0, 16)}`,
+      url: `${this.api}/git/commits/${c.sha}`,
+      html_url: `${this.url}/${this.owner}/${this.repo}/commit/${c.sha}`,
+      author: { name: 'agent-credit-gate', email: 'gate@example.com', date },
+      committer: { name: 'agent-credit-gate', email: 'gate@example.com', date },
       message: c.message,
-      tree: { sha: c.tree, url: `${base}/git/trees/${c.tree}` },
+      tree: { sha: c.tree, url: `${this.api}/git/trees/${c.tree}` },
       parents: c.parents.map(sha => ({
         sha,
-        url: `${base}/git/commits/${sha}`,
-        html_url: `${this.url}/commit/${sha}`
+        url: `${this.api}/git/commits/${sha}`,
+        html_url: `${this.url}/${this.owner}/${this.repo}/commit/${sha}`
       })),
       verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
     }
   }
 
-  private commentJson(c: { id: number; issue: number; body: string; user: { login: string; type: string } }) {
+  private commentJson(c: GitHubDouble['comments'][number]) {
     return {
       id: c.id,
       node_id: `IC_${c.id}`,
-      url: `${this.url}/c/${c.id}`,
-      html_url: `${this.url}/c/${c.id}`,
+      url: `${this.api}/issues/comments/${c.id}`,
+      html_url: `${this.url}/${this.owner}/${this.repo}/pull/${c.issue}#issuecomment-${c.id}`,
       body: c.body,
-      user: { login: c.user.login, id: 1, type: c.user.type },
-      created_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
-      issue_url: `${this.url}/i/${c.issue}`,
+      user: this.user(c.user.login, c.user.type === 'Bot' ? 41898282 : 2, c.user.type as 'User' | 'Bot'),
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      issue_url: `${this.api}/issues/${c.issue}`,
       author_association: 'NONE'
     }
   }
+
+  private checkRunJson(run: CheckRun) {
+    const actions = this.user('github', 9919, 'User')
+    return {
+      id: run.id,
+      head_sha: run.head_sha,
+      node_id: `CR_${run.id}`,
+      external_id: '',
+      url: `${this.api}/check-runs/${run.id}`,
+      html_url: `${this.url}/${this.owner}/${this.repo}/runs/${run.id}`,
+      details_url: run.details_url,
+      status: run.status,
+      conclusion: run.conclusion,
+      started_at: run.started_at,
+      completed_at: run.completed_at,
+      output: {
+        title: run.output?.title ?? null,
+        summary: run.output?.summary ?? null,
+        text: run.output?.text ?? null,
+        annotations_count: 0,
+        annotations_url: `${this.api}/check-runs/${run.id}/annotations`
+      },
+      name: run.name,
+      check_suite: { id: 5000 + run.id },
+      app: {
+        id: 15368,
+        slug: 'github-actions',
+        node_id: 'MDM6QXBwMTUzNjg=',
+        owner: actions,
+        name: 'GitHub Actions',
+        description: 'Automate your workflow from idea to production',
+        external_url: 'https://help.github.com/en/actions',
+        html_url: `${this.url}/apps/github-actions`,
+        created_at: '2018-07-30T09:30:17Z',
+        updated_at: '2024-04-10T20:33:16Z',
+        permissions: { checks: 'write', contents: 'write', metadata: 'read', pull_requests: 'write' },
+        events: ['check_run', 'check_suite', 'pull_request', 'push']
+      },
+      pull_requests: []
+    }
+  }
+}
+
+/** `refs/…` named by a ref-update path (`/repos/o/r/git/refs/agent-credit-gate%2Fledger`). */
+function refOf(path: string): string | undefined {
+  const m = /\/git\/refs\/(.+)$/.exec(path)
+  return m ? `refs/${decodeURIComponent(m[1])}` : undefined
 }

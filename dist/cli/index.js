@@ -46633,6 +46633,17 @@ async function readTextFile(path, input) {
     }
     return buf.toString('utf8');
 }
+/**
+ * A context pattern anchored at `cwd`: @actions/glob resolves relative patterns against the process's
+ * working directory, which is not the workspace when the CLI is called with another cwd.
+ */
+function gather_anchor(pattern, cwd) {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    if (body === '' || body.startsWith('#') || (0,external_node_path_namespaceObject.isAbsolute)(body) || body.startsWith('~'))
+        return pattern;
+    return `${negated ? '!' : ''}${(0,external_node_path_namespaceObject.join)(cwd, body)}`;
+}
 /** Read the prompt (inline or file) and every file the context globs match. */
 async function gather(settings, cwd = process.cwd()) {
     const notices = [];
@@ -46654,7 +46665,7 @@ async function gather(settings, cwd = process.cwd()) {
     }
     const context = [];
     if (settings.contextFiles.length > 0) {
-        const globber = await create(settings.contextFiles.join('\n'), {
+        const globber = await create(settings.contextFiles.map(p => gather_anchor(p, cwd)).join('\n'), {
             matchDirectories: false,
             followSymbolicLinks: false
         });
@@ -47825,21 +47836,55 @@ class FileStore {
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /** HTTP errors from octokit as one-line text, and their status. */
-function errors_httpStatus(error) {
+function httpStatus(error) {
     return typeof error === 'object' && error !== null && 'status' in error
         ? Number(error.status)
         : undefined;
 }
-/** "403 Resource not accessible by integration": status first, first line of the message only. */
+/** 403/404 for want of a permission or an identity; a rate limit is a 403 too, but waiting fixes that. */
+function errors_isNotPermitted(error) {
+    const status = httpStatus(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return status === 404 || (status === 403 && !/rate limit/i.test(message));
+}
+/** Why fetch got no answer, from the innermost cause: "other side closed", "the attempt timed out". */
+function networkCause(error) {
+    let why;
+    for (let e = error.cause; e && typeof e === 'object'; e = e.cause) {
+        const { name, message } = e;
+        if (name === 'TimeoutError')
+            return 'the attempt timed out';
+        if (typeof message === 'string' && message)
+            why = message;
+    }
+    return why;
+}
+/**
+ * "503 Service Unavailable (PATCH /repos/o/r/git/refs/…)": status, the first line of GitHub's message
+ * without its documentation link, and the request. Octokit reports a reset connection or a timed-out
+ * attempt as a 500 without a response; those say "no answer from GitHub" instead of a status it never sent.
+ */
 function errors_describeError(error) {
-    const status = errors_httpStatus(error);
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return status && !message.startsWith(String(status)) ? `${status} ${message}` : message;
+    const status = httpStatus(error);
+    const raw = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = raw.replace(/ - https?:\/\/\S+$/, '');
+    const { response, request } = (typeof error === 'object' && error !== null ? error : {});
+    const where = request?.method && request.url
+        ? ` (${request.method} ${new URL(request.url, 'http://github.invalid').pathname})`
+        : '';
+    if (request && response === undefined)
+        return `no answer from GitHub: ${networkCause(error) ?? message}${where}`;
+    return `${status && !message.startsWith(String(status)) ? `${status} ` : ''}${message}${where}`;
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/github-store.ts
 
 
+/** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
+function failedOnRefWrite(error) {
+    const request = error?.request;
+    return (request?.method !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url ?? ''));
+}
 class GitHubStore {
     octokit;
     owner;
@@ -47873,7 +47918,7 @@ class GitHubStore {
             tip = data.object.sha;
         }
         catch (error) {
-            if (errors_httpStatus(error) === 404)
+            if (httpStatus(error) === 404)
                 return { doc: null, version: null };
             throw error;
         }
@@ -47901,7 +47946,7 @@ class GitHubStore {
             }
         }
         catch (error) {
-            if (errors_httpStatus(error) === 404)
+            if (httpStatus(error) === 404)
                 return { doc: null, version };
             throw error;
         }
@@ -47949,7 +47994,7 @@ class GitHubStore {
         }
         catch (error) {
             // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
-            if (errors_httpStatus(error) === 422)
+            if (httpStatus(error) === 422)
                 return { ok: false };
             throw error;
         }
@@ -53169,32 +53214,52 @@ throttling.triggersNotification = triggersNotification;
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
- * The one GitHub client: @octokit/rest with plugin-retry (5xx, 429) and plugin-throttling (primary
- * and secondary rate limits). 409 and 422 are never retried here: they are compare-and-swap
- * conflicts, which our own CAS loop retries after re-reading.
+ * The one GitHub client: @octokit/rest with plugin-retry (5xx, connection errors, timeouts) and
+ * plugin-throttling (primary and secondary rate limits, honouring `retry-after`). 409 and 422 are never
+ * retried here: they are compare-and-swap conflicts, which our own CAS loop retries after re-reading.
+ * 429 is left to the throttler too: the retry plugin would ignore GitHub's `retry-after`.
  */
 
 
 
-const GateOctokit = dist_src_Octokit.plugin(retry, throttling);
+/** Longest rate-limit wait worth sitting through, seconds; past it the request fails and says when to retry. */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+const RETRIED_BY_NEITHER = [400, 401, 403, 404, 409, 410, 422, 429, 451];
+/**
+ * A fresh timeout for every attempt. Registered before the retry plugin, so each retry re-enters it; a
+ * timed-out attempt surfaces as a retryable 500 ("The operation was aborted due to timeout").
+ */
+function attemptTimeout(octokit, options) {
+    const ms = Number(options.attemptTimeoutMs ?? 30_000);
+    octokit.hook.before('request', opts => {
+        opts.request = { ...opts.request, signal: AbortSignal.timeout(ms) };
+    });
+}
+const GateOctokit = dist_src_Octokit.plugin(attemptTimeout, retry, throttling);
 function client_createGitHubClient(opts) {
     const log = opts.log ?? (() => undefined);
+    const base = opts.retryAfterBaseMs ?? 1000;
+    const rateLimited = (kind, tries) => (after, options, _octokit, count) => {
+        if (count >= tries || after > MAX_RATE_LIMIT_WAIT_S) {
+            log(`GitHub ${kind} on ${options.method} ${options.url}; not waiting ${after} s for it`);
+            return false;
+        }
+        log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${after} s`);
+        return true;
+    };
     return new GateOctokit({
         auth: opts.token,
         baseUrl: opts.baseUrl,
         userAgent: 'agent-credit-gate',
         log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-        retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451], retries: opts.retries ?? 3 },
+        attemptTimeoutMs: opts.timeoutMs,
+        retry: { doNotRetry: RETRIED_BY_NEITHER, retries: opts.retries ?? 3, retryAfterBaseValue: base },
         throttle: {
             enabled: opts.throttle ?? true,
-            onRateLimit: (after, options, _octokit, count) => {
-                log(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${after} s`);
-                return count < 2;
-            },
-            onSecondaryRateLimit: (after, options, _octokit, count) => {
-                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${after} s`);
-                return count < 1;
-            }
+            retryAfterBaseValue: base,
+            ...(opts.throttleId ? { id: opts.throttleId } : {}),
+            onRateLimit: rateLimited('rate limit', 2),
+            onSecondaryRateLimit: rateLimited('secondary rate limit', 1)
         }
     });
 }
@@ -53204,7 +53269,7 @@ function client_createGitHubClient(opts) {
 
 
 
-function openStore(settings, log) {
+function openStore(settings, log, tuning) {
     const where = settings.ledger.location;
     if (where.kind === 'file')
         return new FileStore(where.path);
@@ -53213,7 +53278,12 @@ function openStore(settings, log) {
             'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
         ]);
     }
-    const octokit = client_createGitHubClient({ token: settings.ledger.token, baseUrl: settings.github.apiUrl, log });
+    const octokit = client_createGitHubClient({
+        ...tuning,
+        token: settings.ledger.token,
+        baseUrl: settings.github.apiUrl,
+        log
+    });
     return new GitHubStore({ octokit, owner: where.owner, repo: where.repo, ref: where.ref });
 }
 
@@ -53874,13 +53944,13 @@ function actualFromText(table, text, name) {
     };
 }
 /**
- * Settle the hold `key` of `cycle`. A readable result file settles it at our priced actual.
- * A file that exists but cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it
- * unverified: never under-count. A missing file does the same: post cannot tell a skipped agent step
- * from one that died before writing, and says how to release the hold if it never ran.
+ * The actual of run `key`. A readable result file gives our priced actual. A file that exists but
+ * cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it unverified: never
+ * under-count. A missing file does the same: post cannot tell a skipped agent step from one that died
+ * before writing, and says how to release the hold if it never ran.
  */
-async function runSettle(args) {
-    const { store, cycle, key, now } = args;
+function measureActual(args) {
+    const { key } = args;
     const notices = [];
     let actual;
     if (args.usage.kind === 'file') {
@@ -53899,6 +53969,14 @@ async function runSettle(args) {
     }
     if (actual.mismatch)
         notices.push(actual.mismatch);
+    return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices };
+}
+/**
+ * Replace the hold `key` of `cycle` by the actual (compare-and-swap). Returns the cycle's document as
+ * written, so the report needs no second read.
+ */
+async function settleHold(args) {
+    const { store, cycle, key, actual, now } = args;
     const { result: written } = await updateLedger(store, cycle, doc => {
         const next = operations_settle(doc, {
             key,
@@ -53912,7 +53990,7 @@ async function runSettle(args) {
         }, now).doc;
         return { doc: next, result: next };
     });
-    return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, doc: written };
+    return written;
 }
 function unverified(holdUsd) {
     return { label: 'actual', usd: holdUsd, unverified: true };
@@ -53923,6 +54001,7 @@ function unverified(holdUsd) {
  * The steps the shells run, each a short sequence over the core: load prices, gather and count the
  * inputs, estimate, gate, record. Shared by the action (main, post) and the CLI so they cannot drift.
  */
+
 
 
 
@@ -53960,7 +54039,7 @@ async function estimateGate(settings, env) {
     const estimateWith = await prepare(settings, env);
     let store;
     try {
-        store = openStore(settings, env.log);
+        store = openStore(settings, env.log, env.github);
         const result = await runGate({ settings, store, now: env.now, estimateWith });
         return { report: result.report, holdKey: result.holdKey, cycle: result.cycle };
     }
@@ -53968,12 +54047,16 @@ async function estimateGate(settings, env) {
         if (error instanceof InputError)
             throw error;
         const message = `ledger: ${errors_describeError(error)}`;
+        // A ref update that got no usable answer may still have landed: then the hold counts until it expires.
+        const fate = failedOnRefWrite(error)
+            ? `if GitHub applied the last ledger write, its hold counts until it expires; release it with: agent-credit-gate release --key ${entryKey(settings.job)}`
+            : undefined;
         if (settings.ledger.onLedgerError === 'fail') {
-            throw new Error(`${message}; failing closed (on-ledger-error: fail): no hold was written, the agent step must not run`);
+            throw new Error(`${message}; failing closed (on-ledger-error: fail): the agent step must not run; ${fate ?? 'no hold was written'}`);
         }
         const report = estimateWith([]);
         report.ledger = { location: settings.ledger.location.kind, error: message };
-        report.notices.push(`${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted`);
+        report.notices.push(`${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`);
         return { report };
     }
 }
@@ -54014,16 +54097,25 @@ async function recordActual(settings, held, env) {
     const table = await loadPriceTable(settings.estimate.pricingFile);
     const path = usageFilePath(settings, env);
     const cycle = held.cycle ?? cycleAt(env.now, settings.budget.billingCycleDay);
-    const store = openStore(settings, env.log);
-    const settled = await runSettle({
-        store,
+    const store = openStore(settings, env.log, env.github);
+    const measured = measureActual({
         table,
-        cycle,
         key: held.holdKey,
         holdUsd: held.holdUsd,
-        usage: await readUsage(path),
-        now: env.now
+        usage: await readUsage(path)
     });
+    let doc;
+    let ledgerError;
+    try {
+        doc = await settleHold({ store, cycle, key: held.holdKey, actual: measured.actual, now: env.now });
+    }
+    catch (error) {
+        const message = `ledger: ${errors_describeError(error)}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
+            `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`;
+        if (settings.ledger.onLedgerError === 'fail')
+            throw new Error(`${message} (on-ledger-error: fail)`);
+        ledgerError = `${message}; going on (on-ledger-error: warn)`;
+    }
     let report;
     try {
         report = JSON.parse(await (0,promises_namespaceObject.readFile)(held.reportFile, 'utf8'));
@@ -54033,16 +54125,23 @@ async function recordActual(settings, held, env) {
     }
     report.phase = 'settled';
     report.generatedAt = env.now.toISOString();
-    report.actual = settled.actual;
-    report.notices.push(...settled.notices);
-    refreshBudget(settings, settled.doc, cycle, report, env.now);
+    report.actual = measured.actual;
+    report.notices.push(...measured.notices);
+    if (doc)
+        refreshBudget(settings, doc, cycle, report, env.now);
+    else {
+        report.ledger = { location: store.describe(), error: ledgerError };
+        report.notices.push(ledgerError);
+    }
     return report;
 }
 /** `status`: the cycle's money, runway and last entries, from the ledger alone. */
 async function ledgerStatus(settings, env) {
-    const store = openStore(settings, env.log);
+    const store = openStore(settings, env.log, env.github);
     const cycle = cycleAt(env.now, settings.budget.billingCycleDay);
-    const { doc } = await store.read(cycle);
+    const { doc } = await store.read(cycle).catch(error => {
+        throw new Error(`ledger: ${errors_describeError(error)}`);
+    });
     const credit = creditFor(settings.budget);
     const { state } = cycleMoney(settings, credit, doc, env.now);
     const entries = doc
@@ -54310,7 +54409,7 @@ function annotations_annotationsFor(r, ctx) {
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
 
 const STATUS_STATE = { success: 'success', neutral: 'success', failure: 'failure' };
-/** Create (or, given an id, update) the check run; fall back to a commit status on 403/404. */
+/** Create (or, given an id, update) the check run; without the permission, fall back to a commit status. */
 async function check_run_publishCheck(octokit, target, content, existingId) {
     const output = { title: content.title, summary: content.summary };
     try {
@@ -54338,7 +54437,7 @@ async function check_run_publishCheck(octokit, target, content, existingId) {
         return { kind: 'check-run', id: data.id };
     }
     catch (error) {
-        if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
+        if (!isNotPermitted(error))
             throw error;
     }
     try {
@@ -54354,7 +54453,7 @@ async function check_run_publishCheck(octokit, target, content, existingId) {
         return { kind: 'status' };
     }
     catch (error) {
-        if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
+        if (!isNotPermitted(error))
             throw error;
         return {
             kind: 'none',
@@ -54583,6 +54682,7 @@ function renderStatusText(s) {
 
 
 
+
 const defaultIo = {
     out: t => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: t => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -54607,7 +54707,13 @@ function keyOf(inv) {
 }
 async function command(inv, io) {
     const { settings, flags } = inv;
-    const env = { now: io.now(), cwd: io.cwd, log: () => undefined, runnerTemp: io.env.RUNNER_TEMP };
+    const env = {
+        now: io.now(),
+        cwd: io.cwd,
+        log: () => undefined,
+        runnerTemp: io.env.RUNNER_TEMP,
+        github: io.github
+    };
     switch (inv.command) {
         case 'estimate': {
             const report = await estimateOnly(settings, env);
@@ -54630,11 +54736,13 @@ async function command(inv, io) {
         }
         case 'release': {
             const key = keyOf(inv);
-            const store = openStore(settings);
+            const store = openStore(settings, env.log, env.github);
             const cycle = cycleAt(env.now, settings.budget.billingCycleDay);
             const { result } = await updateLedger(store, cycle, doc => {
                 const r = release(doc, key, env.now);
                 return { doc: r.doc, result: r.outcome };
+            }).catch(error => {
+                throw new Error(`ledger: ${errors_describeError(error)}; nothing was released: run the command again`);
             });
             io.out(flags.json ? cli_json({ key, outcome: result }) : `release ${key}: ${result}`);
             return 0;

@@ -4,7 +4,7 @@
  * to a commit status; without that too, the caller gets a reason to print as a notice.
  */
 import type { Octokit } from '@octokit/rest'
-import { httpStatus } from './errors.js'
+import { isNotPermitted } from './errors.js'
 
 export interface CheckTarget {
   owner: string
@@ -28,7 +28,7 @@ export type CheckOutcome =
 
 const STATUS_STATE = { success: 'success', neutral: 'success', failure: 'failure' } as const
 
-/** Create (or, given an id, update) the check run; fall back to a commit status on 403/404. */
+/** Create (or, given an id, update) the check run; without the permission, fall back to a commit status. */
 export async function publishCheck(
   octokit: Octokit,
   target: CheckTarget,
@@ -60,7 +60,7 @@ export async function publishCheck(
     })
     return { kind: 'check-run', id: data.id }
   } catch (error) {
-    if (httpStatus(error) !== 403 && httpStatus(error) !== 404) throw error
+    if (!isNotPermitted(error)) throw error
   }
   try {
     await octokit.rest.repos.createCommitStatus({
@@ -74,7 +74,7 @@ export async function publishCheck(
     })
     return { kind: 'status' }
   } catch (error) {
-    if (httpStatus(error) !== 403 && httpStatus(error) !== 404) throw error
+    if (!isNotPermitted(error)) throw error
     return {
       kind: 'none',
       reason: 'no check run or commit status: the token lacks checks: write and statuses: write'

@@ -1,13 +1,12 @@
 /**
- * The one GitHub client: @octokit/rest with plugin-retry (5xx, 429) and plugin-throttling (primary
- * and secondary rate limits). 409 and 422 are never retried here: they are compare-and-swap
- * conflicts, which our own CAS loop retries after re-reading.
+ * The one GitHub client: @octokit/rest with plugin-retry (5xx, connection errors, timeouts) and
+ * plugin-throttling (primary and secondary rate limits, honouring `retry-after`). 409 and 422 are never
+ * retried here: they are compare-and-swap conflicts, which our own CAS loop retries after re-reading.
+ * 429 is left to the throttler too: the retry plugin would ignore GitHub's `retry-after`.
  */
 import { Octokit } from '@octokit/rest'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-
-const GateOctokit = Octokit.plugin(retry, throttling)
 
 export interface ClientOptions {
   token: string
@@ -16,28 +15,62 @@ export interface ClientOptions {
   log?: (message: string) => void
   /** Tests switch the throttler off; the retry plugin stays. */
   throttle?: boolean
-  /** Retries per request for 5xx/429 (default 3). */
+  /** Retries per request for 5xx, connection errors and timeouts (default 3). */
   retries?: number
+  /** Milliseconds one attempt may take before it is abandoned and retried (default 30,000). */
+  timeoutMs?: number
+  /** Tests only: milliseconds per second of every retry wait, both plugins (default 1000). */
+  retryAfterBaseMs?: number
+  /** Tests only: the throttler's limiter key; clients with one key share write spacing (default: one per process). */
+  throttleId?: string
 }
+
+/** How a caller may tune the client without changing what it talks to. */
+export type ClientTuning = Pick<ClientOptions, 'timeoutMs' | 'retryAfterBaseMs' | 'throttleId'>
+
+/** Longest rate-limit wait worth sitting through, seconds; past it the request fails and says when to retry. */
+const MAX_RATE_LIMIT_WAIT_S = 60
+const RETRIED_BY_NEITHER = [400, 401, 403, 404, 409, 410, 422, 429, 451]
+
+/**
+ * A fresh timeout for every attempt. Registered before the retry plugin, so each retry re-enters it; a
+ * timed-out attempt surfaces as a retryable 500 ("The operation was aborted due to timeout").
+ */
+function attemptTimeout(octokit: Pick<Octokit, 'hook'>, options: Record<string, unknown>) {
+  const ms = Number(options.attemptTimeoutMs ?? 30_000)
+  octokit.hook.before('request', opts => {
+    opts.request = { ...opts.request, signal: AbortSignal.timeout(ms) }
+  })
+}
+
+const GateOctokit = Octokit.plugin(attemptTimeout, retry, throttling)
 
 export function createGitHubClient(opts: ClientOptions): Octokit {
   const log = opts.log ?? (() => undefined)
+  const base = opts.retryAfterBaseMs ?? 1000
+  const rateLimited =
+    (kind: string, tries: number) =>
+    (after: number, options: { method: string; url: string }, _octokit: unknown, count: number) => {
+      if (count >= tries || after > MAX_RATE_LIMIT_WAIT_S) {
+        log(`GitHub ${kind} on ${options.method} ${options.url}; not waiting ${after} s for it`)
+        return false
+      }
+      log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${after} s`)
+      return true
+    }
   return new GateOctokit({
     auth: opts.token,
     baseUrl: opts.baseUrl,
     userAgent: 'agent-credit-gate',
     log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451], retries: opts.retries ?? 3 },
+    attemptTimeoutMs: opts.timeoutMs,
+    retry: { doNotRetry: RETRIED_BY_NEITHER, retries: opts.retries ?? 3, retryAfterBaseValue: base },
     throttle: {
       enabled: opts.throttle ?? true,
-      onRateLimit: (after, options, _octokit, count) => {
-        log(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${after} s`)
-        return count < 2
-      },
-      onSecondaryRateLimit: (after, options, _octokit, count) => {
-        log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${after} s`)
-        return count < 1
-      }
+      retryAfterBaseValue: base,
+      ...(opts.throttleId ? { id: opts.throttleId } : {}),
+      onRateLimit: rateLimited('rate limit', 2),
+      onSecondaryRateLimit: rateLimited('secondary rate limit', 1)
     }
   }) as unknown as Octokit
 }

@@ -1,6 +1,7 @@
 /** The sticky PR comment: found by marker AND author, created once, then edited in place. */
 import type { Octokit } from '@octokit/rest'
 import type { CommentMode } from '../config/settings.js'
+import { isNotPermitted } from './errors.js'
 
 export interface CommentTarget {
   owner: string
@@ -18,9 +19,10 @@ async function ownLogins(octokit: Octokit): Promise<Set<string>> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
     return new Set([data.login])
-  } catch {
+  } catch (error) {
     // Installation tokens (GITHUB_TOKEN) cannot read /user; their comments are by github-actions[bot].
-    return new Set(['github-actions[bot]'])
+    if (isNotPermitted(error)) return new Set(['github-actions[bot]'])
+    throw error
   }
 }
 

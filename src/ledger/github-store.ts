@@ -10,6 +10,14 @@ import { parseDocument, type LedgerDocument } from './document.js'
 import type { LedgerStore } from './store.js'
 import { httpStatus } from '../github/errors.js'
 
+/** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
+export function failedOnRefWrite(error: unknown): boolean {
+  const request = (error as { request?: { method?: string; url?: string } } | null)?.request
+  return (
+    request?.method !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url ?? '')
+  )
+}
+
 export class GitHubStore implements LedgerStore {
   private readonly octokit: Octokit
   readonly owner: string
