@@ -1,8 +1,8 @@
 /** The bundled action run as the runner runs it: main, then Claude's result file, then post. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { runJob, runStep, makeRunnerDirs, type StepResult } from '../support/runner.js'
+import { runJob, runStep, makeRunnerDirs, writePullRequestEvent, type StepResult } from '../support/runner.js'
 import { GitHubDouble } from '../support/github-server.js'
 import { FakeAnthropic } from '../support/fake-anthropic.js'
 import { expectNoSecrets, recordedBodies } from '../support/secrets.js'
@@ -125,17 +125,7 @@ describe('the action, step by step', () => {
 
   it('writes one sticky PR comment and one check run on the PR head, and post updates both', async () => {
     const dirs = makeRunnerDirs()
-    const event = join(dirs.temp, 'pr.json')
-    writeFileSync(
-      event,
-      JSON.stringify({
-        pull_request: {
-          number: 7,
-          head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/api' } },
-          base: { repo: { full_name: 'acme/api' } }
-        }
-      })
-    )
+    const event = writePullRequestEvent(dirs, { number: 7, headSha: 'a'.repeat(40) })
     server.addComment(7, `planted <!-- agent-credit-gate:comment:default -->`, 'mallory')
     const { main, post } = await runJob({
       dirs,
@@ -176,17 +166,7 @@ describe('the action, step by step', () => {
 
   it('on a fork PR, writes no comment, says why, and keeps the report in the job summary', async () => {
     const dirs = makeRunnerDirs()
-    const event = join(dirs.temp, 'fork.json')
-    writeFileSync(
-      event,
-      JSON.stringify({
-        pull_request: {
-          number: 8,
-          head: { sha: 'c'.repeat(40), repo: { full_name: 'someone/api' } },
-          base: { repo: { full_name: 'acme/api' } }
-        }
-      })
-    )
+    const event = writePullRequestEvent(dirs, { number: 8, headSha: 'c'.repeat(40), headRepo: 'someone/api' })
     const main = await runStep('main', {
       dirs,
       inputs: { ...baseInputs(dirs), 'github-token': 'ghs_fork', 'check-name': '' },
@@ -219,17 +199,7 @@ describe('the action, step by step', () => {
 
   it('notes a comment or check run GitHub refuses, and the job goes on', async () => {
     const dirs = makeRunnerDirs()
-    const event = join(dirs.temp, 'pr.json')
-    writeFileSync(
-      event,
-      JSON.stringify({
-        pull_request: {
-          number: 9,
-          head: { sha: 'e'.repeat(40), repo: { full_name: 'acme/api' } },
-          base: { repo: { full_name: 'acme/api' } }
-        }
-      })
-    )
+    const event = writePullRequestEvent(dirs, { number: 9, headSha: 'e'.repeat(40) })
     server.fault(/^GET \/repos\/acme\/api\/issues\/9\/comments$/, { status: 410, message: 'Gone', times: 1 })
     server.fault(/^POST \/repos\/acme\/api\/check-runs$/, {
       status: 422,

@@ -6,12 +6,18 @@
  * changes nothing; every run ended in bounded time with a clear message; no token leaked anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
 import { FAULTS, ROUTES, seededRandom } from '../support/faults.js'
-import { makeRunnerDirs, runStep, type RunnerDirs, type StepResult } from '../support/runner.js'
+import {
+  makeRunnerDirs,
+  runStep,
+  writePullRequestEvent,
+  type RunnerDirs,
+  type StepResult
+} from '../support/runner.js'
 import { runCli } from '../support/cli.js'
 import { expectNoSecrets, recordedBodies } from '../support/secrets.js'
 import { parseDocument, type LedgerDocument } from '../../src/ledger/document.js'
@@ -106,18 +112,8 @@ beforeAll(async () => {
   const kinds: Run['kind'][] = [...Array<Run['kind']>(N).fill('normal'), 'read-only, fail', 'read-only, warn']
   runs = kinds.map((kind, i) => {
     const dirs = makeRunnerDirs()
-    const event = join(dirs.temp, 'event.json')
     const sha = (i + 1).toString(16).padStart(40, 'a')
-    writeFileSync(
-      event,
-      JSON.stringify({
-        pull_request: {
-          number: 100 + i,
-          head: { sha, repo: { full_name: 'acme/api' } },
-          base: { repo: { full_name: 'acme/api' } }
-        }
-      })
-    )
+    const event = writePullRequestEvent(dirs, { number: 100 + i, headSha: sha })
     return {
       i,
       kind,

@@ -52,6 +52,25 @@ export function makeRunnerDirs(): RunnerDirs {
   return dirs
 }
 
+/** A pull_request event file in RUNNER_TEMP (head from `headRepo`, base acme/api); returns its path. */
+export function writePullRequestEvent(
+  dirs: RunnerDirs,
+  pr: { number: number; headSha: string; headRepo?: string }
+): string {
+  const path = join(dirs.temp, `pull-request-${pr.number}.json`)
+  writeFileSync(
+    path,
+    JSON.stringify({
+      pull_request: {
+        number: pr.number,
+        head: { sha: pr.headSha, repo: { full_name: pr.headRepo ?? 'acme/api' } },
+        base: { repo: { full_name: 'acme/api' } }
+      }
+    })
+  )
+  return path
+}
+
 /** Parse a file-command file: `name=value` lines and `name<<DELIM … DELIM` blocks. */
 export function parseFileCommands(text: string): Record<string, string> {
   const out: Record<string, string> = {}

@@ -47250,7 +47250,11 @@ function createTokenCounter() {
     const measure = (chunk) => {
         const cls = chunkClass(chunk);
         const bytes = toBytes(chunk);
-        const [upper, lower] = viaLegacyBpe(cls) ? [bpeCount(bytes), bpeCount(bytes)] : tile(bytes);
+        if (viaLegacyBpe(cls)) {
+            const n = bpeCount(bytes);
+            return { cls: CHUNK_CLASSES.indexOf(cls), upper: n, lower: n };
+        }
+        const [upper, lower] = tile(bytes);
         return { cls: CHUNK_CLASSES.indexOf(cls), upper, lower };
     };
     const raw = (text) => {

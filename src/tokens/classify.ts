@@ -1,4 +1,4 @@
-/** Content class of a text, from its characters alone: it picks the calibration factor. */
+/** Content class of a text, from its characters alone: it picks family B's ratio over family A. */
 export type ContentClass =
   'prose' | 'code' | 'structured' | 'urls' | 'numbers' | 'cjk' | 'other-script' | 'emoji' | 'symbols'
 

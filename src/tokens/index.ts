@@ -41,7 +41,11 @@ export function createTokenCounter(): {
   const measure = (chunk: string): Chunk => {
     const cls = chunkClass(chunk)
     const bytes = toBytes(chunk)
-    const [upper, lower] = viaLegacyBpe(cls) ? [bpeCount(bytes), bpeCount(bytes)] : tile(bytes)
+    if (viaLegacyBpe(cls)) {
+      const n = bpeCount(bytes)
+      return { cls: CHUNK_CLASSES.indexOf(cls), upper: n, lower: n }
+    }
+    const [upper, lower] = tile(bytes)
     return { cls: CHUNK_CLASSES.indexOf(cls), upper, lower }
   }
   const raw = (text: string): ChunkCounts => {
