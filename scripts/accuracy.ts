@@ -5,11 +5,10 @@
  * — plus the share of API-verified single tokens counted as one token. Prints; asserts nothing.
  */
 import { readFileSync } from 'node:fs'
-import { countTokens } from '../src/tokens/index.js'
+import { byClass, countTokens } from '../src/tokens/index.js'
 import { bpeCount } from '../src/tokens/bpe.js'
 import { toBytes } from '../src/tokens/vocabulary.js'
 import factors from '../src/tokens/factors.json' with { type: 'json' }
-import { CHUNK_CLASSES } from '../src/tokens/chunk-class.js'
 import { CI_CATEGORIES, MIN_TOKENS, REF, leaveOneOut, loadSamples } from './token-fit.js'
 
 interface Row {
@@ -21,17 +20,16 @@ interface Row {
 
 const samples = loadSamples()
 const scored = samples.filter(s => s.expected >= MIN_TOKENS)
-const shipped: Row[] = scored.map(s => {
-  const c = countTokens(s.text, 'A')
-  return {
+const counted = samples.map(s => ({ ...s, count: countTokens(s.text, 'A') }))
+const shipped: Row[] = counted
+  .filter(s => s.expected >= MIN_TOKENS)
+  .map(s => ({
     category: s.category,
-    estimate: c.tokens,
+    estimate: s.count.tokens,
     expected: s.expected,
-    inside: s.expected >= c.low && s.expected <= c.high
-  }
-})
-const width = CHUNK_CLASSES.map(c => factors.familyA.halfWidth[c])
-const held: Row[] = leaveOneOut(scored, width).map(r => ({
+    inside: s.expected >= s.count.low && s.expected <= s.count.high
+  }))
+const held: Row[] = leaveOneOut(scored, byClass(factors.familyA.halfWidth)).map(r => ({
   category: r.sample.category,
   estimate: r.point,
   expected: r.sample.expected,
@@ -39,10 +37,9 @@ const held: Row[] = leaveOneOut(scored, width).map(r => ({
 }))
 
 if (process.argv.includes('--samples')) {
-  for (const s of samples) {
-    const c = countTokens(s.text, 'A')
+  for (const { category, expected, count: c, text } of counted) {
     console.log(
-      `${s.category.padEnd(14)} true ${String(s.expected).padStart(4)} est ${String(c.tokens).padStart(4)} [${c.low}, ${c.high}]  ${JSON.stringify(s.text.slice(0, 50))}`
+      `${category.padEnd(14)} true ${String(expected).padStart(4)} est ${String(c.tokens).padStart(4)} [${c.low}, ${c.high}]  ${JSON.stringify(text.slice(0, 50))}`
     )
   }
   console.log('')

@@ -113,6 +113,6 @@ export function fitHalfWidths(residuals: Residual[], absTokens: number): number[
     seen[r.dominant] = true
   }
   const widths = need.map(n => Math.max(0.05, Math.round(n * 1.5 * 100) / 100))
-  const latin = Math.max(...['word', 'digits'].map(c => widths[CHUNK_CLASSES.indexOf(c as never)]))
+  const latin = Math.max(...(['word', 'digits'] as const).map(c => widths[CHUNK_CLASSES.indexOf(c)]))
   return widths.map((w, i) => (seen[i] ? w : latin))
 }

@@ -52980,6 +52980,7 @@ const PRE_TOKENIZER = /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\
 const MAX_CACHE = 200_000;
 // Long chunks (whitespace runs, minified blobs) rarely repeat: caching them would only hold memory.
 const MAX_CACHED_CHUNK = 256;
+/** Per-class values (factors.json's objects) in CHUNK_CLASSES order. */
 const byClass = (values) => CHUNK_CLASSES.map(c => values[c]);
 /** A counter with its own chunk cache: real text repeats its chunks (words, indentation) heavily. */
 function createTokenCounter() {
@@ -53518,6 +53519,12 @@ function isNotPermitted(error) {
     const message = error instanceof Error ? error.message : String(error);
     return status === 404 || (status === 403 && !/rate limit/i.test(message));
 }
+const shapeOf = (error) => typeof error === 'object' && error !== null ? error : {};
+/** The request an octokit error came from (method and URL), when it says. */
+function errors_failedRequest(error) {
+    const { request } = shapeOf(error);
+    return request?.method && request.url ? { method: request.method, url: request.url } : undefined;
+}
 /** Why fetch got no answer, from the innermost cause: "other side closed", "the attempt timed out". */
 function networkCause(error) {
     let why;
@@ -53539,10 +53546,9 @@ function errors_describeError(error) {
     const status = httpStatus(error);
     const raw = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const message = raw.replace(/ - https?:\/\/\S+$/, '');
-    const { response, request } = (typeof error === 'object' && error !== null ? error : {});
-    const where = request?.method && request.url
-        ? ` (${request.method} ${new URL(request.url, 'http://github.invalid').pathname})`
-        : '';
+    const { response, request } = shapeOf(error);
+    const failed = errors_failedRequest(error);
+    const where = failed ? ` (${failed.method} ${new URL(failed.url, 'http://github.invalid').pathname})` : '';
     if (request && response === undefined)
         return `no answer from GitHub: ${networkCause(error) ?? message}${where}`;
     return `${status && !message.startsWith(String(status)) ? `${status} ` : ''}${message}${where}`;
@@ -53553,8 +53559,8 @@ function errors_describeError(error) {
 
 /** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
 function github_store_failedOnRefWrite(error) {
-    const request = error?.request;
-    return (request?.method !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url ?? ''));
+    const request = failedRequest(error);
+    return request !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url);
 }
 class GitHubStore {
     octokit;

@@ -17,6 +17,15 @@ interface RequestErrorShape {
   request?: { method?: string; url?: string }
 }
 
+const shapeOf = (error: unknown): RequestErrorShape =>
+  typeof error === 'object' && error !== null ? (error as RequestErrorShape) : {}
+
+/** The request an octokit error came from (method and URL), when it says. */
+export function failedRequest(error: unknown): { method: string; url: string } | undefined {
+  const { request } = shapeOf(error)
+  return request?.method && request.url ? { method: request.method, url: request.url } : undefined
+}
+
 /** Why fetch got no answer, from the innermost cause: "other side closed", "the attempt timed out". */
 function networkCause(error: unknown): string | undefined {
   let why: string | undefined
@@ -41,13 +50,9 @@ export function describeError(error: unknown): string {
   const status = httpStatus(error)
   const raw = error instanceof Error ? error.message.split('\n')[0] : String(error)
   const message = raw.replace(/ - https?:\/\/\S+$/, '')
-  const { response, request } = (
-    typeof error === 'object' && error !== null ? error : {}
-  ) as RequestErrorShape
-  const where =
-    request?.method && request.url
-      ? ` (${request.method} ${new URL(request.url, 'http://github.invalid').pathname})`
-      : ''
+  const { response, request } = shapeOf(error)
+  const failed = failedRequest(error)
+  const where = failed ? ` (${failed.method} ${new URL(failed.url, 'http://github.invalid').pathname})` : ''
   if (request && response === undefined)
     return `no answer from GitHub: ${networkCause(error) ?? message}${where}`
   return `${status && !message.startsWith(String(status)) ? `${status} ` : ''}${message}${where}`

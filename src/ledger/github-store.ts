@@ -8,14 +8,12 @@ import type { Octokit } from '@octokit/rest'
 import type { Cycle } from '../budget/types.js'
 import { parseDocument, type LedgerDocument } from './document.js'
 import type { LedgerStore } from './store.js'
-import { httpStatus } from '../github/errors.js'
+import { failedRequest, httpStatus } from '../github/errors.js'
 
 /** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
 export function failedOnRefWrite(error: unknown): boolean {
-  const request = (error as { request?: { method?: string; url?: string } } | null)?.request
-  return (
-    request?.method !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url ?? '')
-  )
+  const request = failedRequest(error)
+  return request !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url)
 }
 
 export class GitHubStore implements LedgerStore {

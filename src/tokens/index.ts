@@ -18,7 +18,8 @@ const PRE_TOKENIZER =
 const MAX_CACHE = 200_000
 // Long chunks (whitespace runs, minified blobs) rarely repeat: caching them would only hold memory.
 const MAX_CACHED_CHUNK = 256
-const byClass = (values: Record<ChunkClass, number>) => CHUNK_CLASSES.map(c => values[c])
+/** Per-class values (factors.json's objects) in CHUNK_CLASSES order. */
+export const byClass = (values: Record<ChunkClass, number>): number[] => CHUNK_CLASSES.map(c => values[c])
 
 /** Upper and lower tilings per chunk class, before calibration. */
 export interface ChunkCounts {
