@@ -1,11 +1,12 @@
 // ESM + ts-jest, as in actions/typescript-action; run with --experimental-vm-modules.
-export default {
+// Two projects: `unit` runs in-process in seconds (npm run test:unit); `e2e` spawns the committed
+// bundles, the real Claude CLI and many GitHub doubles, after making sure dist/ is built from src/.
+const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   resolver: 'ts-jest-resolver',
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   // Every GitHub double checks requests and responses against GitHub's OpenAPI description.
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/github-contract.ts'],
   transform: {
@@ -13,6 +14,24 @@ export default {
       'ts-jest',
       { tsconfig: 'tsconfig.json', useESM: true, diagnostics: { ignoreCodes: [151002] } }
     ]
-  },
-  testTimeout: 60000
+  }
+}
+
+export default {
+  // Read from the root config, not a project's.
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/faults/']
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts', '<rootDir>/__tests__/faults/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/support/fresh-dist.js'
+    }
+  ]
 }

@@ -1,20 +1,22 @@
 /**
- * `npm run bench:ledger`: document size and the time of one gate (estimate + read + decide + hold)
- * with 0, 1,000 and 10,000 settled runs already in the cycle, on the file store and on the local
- * GitHub double; also the API calls one gate makes. Prints measured numbers.
+ * `npm run bench:ledger`: the time of 10,000 reserve+settle operations on one document and its size;
+ * then document size and the time of one gate (estimate + read + decide + hold) with 0, 1,000 and
+ * 10,000 settled runs already in the cycle, on the file store and on the local GitHub double, with the
+ * API calls one gate makes. Prints measured numbers.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GitHubDouble } from '../__tests__/support/github-server.js'
 import { parseSettings } from '../src/config/parse.js'
-import { estimateGate } from '../src/pipeline.js'
-import { FileStore } from '../src/ledger/file-store.js'
-import { GitHubStore } from '../src/ledger/github-store.js'
+import { gate } from '../src/steps/gate.js'
+import { FileStore } from '../src/store/file.js'
+import { GitHubStore } from '../src/store/github.js'
+import type { DocumentStore } from '../src/store/types.js'
+import { nodeFiles } from '../src/files/files.js'
 import { createGitHubClient } from '../src/github/client.js'
-import { emptyDocument, reserve, settle } from '../src/ledger/operations.js'
+import { emptyDocument, KEEP_ENTRIES, reserve, settle, totals } from '../src/ledger/operations.js'
 import { cycleAt } from '../src/budget/cycle.js'
-import type { LedgerStore } from '../src/ledger/store.js'
 
 const now = new Date()
 const cycle = cycleAt(now, 1)
@@ -40,6 +42,16 @@ function documentWith(n: number) {
   return doc
 }
 
+{
+  const t0 = process.hrtime.bigint()
+  const doc = documentWith(10_000)
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  console.log(
+    `10,000 reserve+settle: ${ms.toFixed(0)} ms · document ${(JSON.stringify(doc).length / 1024).toFixed(0)} KB · ` +
+      `${doc.entries.length} entries kept (KEEP_ENTRIES ${KEEP_ENTRIES}) · settled $${totals(doc, now).settledUsd.toFixed(2)}`
+  )
+}
+
 const server = await new GitHubDouble().start()
 try {
   for (const n of [0, 1_000, 10_000]) {
@@ -48,7 +60,7 @@ try {
     for (const kind of ['file', 'github'] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'acg-bench-'))
       const ref = `refs/agent-credit-gate/bench-${n}`
-      const store: LedgerStore =
+      const store: DocumentStore =
         kind === 'file'
           ? new FileStore(join(dir, 'ledger.json'))
           : new GitHubStore({
@@ -57,7 +69,7 @@ try {
               repo: 'api',
               ref
             })
-      if (n > 0) await store.write(cycle, doc, null)
+      if (n > 0) await store.write(cycle.id, JSON.stringify(doc), null)
       const settings = parseSettings(
         {
           prompt: 'Review the diff.',
@@ -71,7 +83,7 @@ try {
       )
       const before = server.requests.length
       const t0 = process.hrtime.bigint()
-      const { report } = await estimateGate(settings, { now, cwd: dir, log: () => undefined })
+      const { report } = await gate(settings, { now, files: nodeFiles(dir), log: () => undefined, store })
       const ms = Number(process.hrtime.bigint() - t0) / 1e6
       const calls = kind === 'github' ? ` · ${server.requests.length - before} API calls` : ''
       console.log(

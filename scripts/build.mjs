@@ -1,7 +1,8 @@
 // Bundles the three entry points with ncc, each into its own dist/ folder (ESM, no source maps:
-// byte-identical rebuilds keep the CI dist check simple).
+// byte-identical rebuilds keep the CI dist check simple), and records the sources' hash.
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
+import { sourceHash } from './source-hash.mjs'
 
 const entries = ['main', 'post', 'cli']
 for (const name of entries) {
@@ -21,3 +22,4 @@ for (const name of entries) {
     { stdio: 'inherit' }
   )
 }
+writeFileSync('dist/source-hash', `${sourceHash()}\n`)

@@ -1,8 +1,8 @@
-// Regenerates src/pricing/prices.json from Claude Code's own catalog (shared/reference), so the
+// Regenerates src/pricing/prices.json from Claude Code's own catalog (reference/), so the
 // table we ship is traceable to the CLI version whose total_cost_usd it must reproduce.
 import { readFileSync, writeFileSync } from 'node:fs'
 
-const src = process.argv[2] ?? '../shared/reference/claude-code-2.1.331-pricing.json'
+const src = process.argv[2] ?? 'reference/claude-code-2.1.331-pricing.json'
 const cat = JSON.parse(readFileSync(src, 'utf8'))
 const row = r => ({
   input: r.input,
@@ -11,7 +11,7 @@ const row = r => ({
   cacheWrite1h: r.cache_write_1h,
   cacheRead: r.cache_read
 })
-// Tokenizer family B: Opus 4.7+, Sonnet 5+, Fable, Mythos and the 5.5 models (tokenizer.md §6).
+// Tokenizer family B: Opus 4.7+, Sonnet 5+, Fable, Mythos and the 5.5 models (reference/tokenizer.md §6).
 const familyB = id =>
   /claude-(fable|mythos)/.test(id) ||
   /opus-(4-[7-9]|[5-9])/.test(id) ||

@@ -3,7 +3,7 @@
 // - src/tokens/vocab.json: the legacy Claude BPE ranks (Apache-2.0, from the devDependency
 //   @anthropic-ai/tokenizer);
 // - src/tokens/verified.json: strings Claude 3+ is known (API-verified) to encode as one token
-//   (shared/reference/tokens/claude3-single-tokens.json; ctoc / bito-lint probes of count_tokens).
+//   (reference/tokens/claude3-single-tokens.json; ctoc / bito-lint probes of count_tokens).
 import { readFileSync, writeFileSync } from 'node:fs'
 
 const src = JSON.parse(readFileSync('node_modules/@anthropic-ai/tokenizer/claude.json', 'utf8'))
@@ -18,7 +18,7 @@ writeFileSync(
 )
 console.log(`wrote ${tokens.length} legacy ranks`)
 
-const ref = process.env.ACG_REFERENCE ?? '../shared/reference/tokens'
+const ref = process.env.ACG_REFERENCE ?? 'reference/tokens'
 const verified = JSON.parse(readFileSync(`${ref}/claude3-single-tokens.json`, 'utf8'))
 writeFileSync(
   'src/tokens/verified.json',

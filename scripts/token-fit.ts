@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { CHUNK_CLASSES } from '../src/tokens/chunk-class.js'
 import { calibrate, createTokenCounter, type ChunkCounts } from '../src/tokens/index.js'
 
-export const REF = process.env.ACG_REFERENCE ?? '../shared/reference/tokens'
+export const REF = process.env.ACG_REFERENCE ?? 'reference/tokens'
 export const CALIBRATION = `${REF}/haiku-4-5.calibration.json`
 /** Categories CI prompts are made of (the issue's accuracy targets). */
 export const CI_CATEGORIES = new Set([

@@ -55,23 +55,20 @@ describe('ledger operations', () => {
     const doc = reserve(emptyDocument(cycle), hold('a', 2), now).doc
     expect(totals(doc, new Date(now.getTime() + 6 * 3_600_000 + 1)).heldUsd).toBe(0)
   })
-  it('keep a 10,000-run cycle bounded, its totals exact, and old keys still idempotent', () => {
+  // The 10,000-run figures (time, document size) are measured by npm run bench:ledger.
+  it('keep a busy cycle bounded, its totals exact, and compacted keys still idempotent', () => {
+    const runs = KEEP_ENTRIES + 300
     let doc = emptyDocument(cycle)
-    const started = Date.now()
-    for (let i = 0; i < 10_000; i++) {
+    for (let i = 0; i < runs; i++) {
       doc = reserve(doc, hold(`k${i}`, 0.01), now).doc
       doc = settle(doc, { key: `k${i}`, actualUsd: 0.01 }, now).doc
     }
-    const ms = Date.now() - started
-    const bytes = JSON.stringify(doc).length
-    console.log(
-      `10,000 reserve+settle: ${ms} ms, document ${bytes} bytes, ${doc.entries.length} entries kept`
-    )
-    expect(doc.entries.length).toBeLessThanOrEqual(KEEP_ENTRIES)
-    expect(totals(doc, now).settledUsd).toBeCloseTo(100, 6)
+    expect(doc.entries.length).toBe(KEEP_ENTRIES)
+    expect(doc.compacted.runs).toBe(300)
+    expect(totals(doc, now).settledUsd).toBeCloseTo(runs * 0.01, 9)
     expect(settle(doc, { key: 'k3', actualUsd: 5 }, now).outcome).toBe('already-settled')
     expect(reserve(doc, hold('k3'), now).outcome).toBe('already-settled')
     expect(pastRuns(doc, 'acme/api/agent/review/gate', 10)).toHaveLength(10)
-    expect(bytes).toBeLessThan(1_000_000)
+    expect(documentSchema.safeParse(doc).success).toBe(true)
   })
 })

@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
-import { GitHubStore } from '../../src/ledger/github-store.js'
-import { FileStore } from '../../src/ledger/file-store.js'
+import { GitHubStore } from '../../src/store/github.js'
+import { FileStore } from '../../src/store/file.js'
+import { MemoryStore } from '../../src/store/memory.js'
+import type { DocumentStore } from '../../src/store/types.js'
 import { createGitHubClient } from '../../src/github/client.js'
-import { updateLedger, type LedgerStore } from '../../src/ledger/store.js'
+import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, settle, totals } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
 
@@ -27,7 +29,8 @@ beforeAll(async () => {
 })
 afterAll(async () => server.stop())
 
-const stores: Array<[string, () => LedgerStore]> = [
+const stores: Array<[string, () => DocumentStore]> = [
+  ['memory', () => new MemoryStore()],
   ['file', () => new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-ledger-')), 'ledger.json'))],
   [
     'github',
@@ -44,27 +47,27 @@ const stores: Array<[string, () => LedgerStore]> = [
 describe.each(stores)('%s store', (_name, make) => {
   it('starts a cycle empty, holds and settles through compare-and-swap', async () => {
     const store = make()
-    expect(await store.read(cycle)).toEqual({ doc: null, version: null })
+    expect(await readCycle(store, cycle)).toEqual({ doc: null, version: null })
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
     await updateLedger(store, cycle, doc => ({
       doc: settle(doc, { key: 'a', actualUsd: 0.4 }, now).doc,
       result: null
     }))
-    const { doc } = await store.read(cycle)
+    const { doc } = await readCycle(store, cycle)
     expect(totals(doc!, now)).toMatchObject({ settledUsd: 0.4, heldUsd: 0 })
     expect(doc!.revision).toBe(2)
   })
   it('refuses a write based on a stale version', async () => {
     const store = make()
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
-    const first = await store.read(cycle)
+    const first = await store.read(cycle.id)
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('b'), now).doc, result: null }))
-    expect(await store.write(cycle, first.doc!, first.version)).toEqual({ ok: false })
+    expect(await store.write(cycle.id, first.text!, first.version)).toEqual({ ok: false })
   })
   it('starts a new cycle from zero', async () => {
     const store = make()
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
-    expect((await store.read(cycleAt(new Date('2026-12-02T00:00:00Z'), 1))).doc).toBeNull()
+    expect((await readCycle(store, cycleAt(new Date('2026-12-02T00:00:00Z'), 1))).doc).toBeNull()
   })
 })
 
@@ -72,7 +75,7 @@ describe('a hand-edited ledger document', () => {
   it('stops the gate with the path of the bad field and is never overwritten (file)', async () => {
     const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-ledger-')), 'ledger.json'))
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
-    const file = store.fileFor(cycle)
+    const file = store.fileFor(cycle.id)
     const bad = readFileSync(file, 'utf8').replace('"holdUsd":1', '"holdUsd":"lots"')
     writeFileSync(file, bad)
     await expect(
@@ -90,7 +93,7 @@ describe('a hand-edited ledger document', () => {
       repo: 'api',
       ref
     })
-    await expect(store.read(cycle)).rejects.toThrow(/invalid at schema/)
+    await expect(readCycle(store, cycle)).rejects.toThrow(/invalid at schema/)
     expect(server.refs.get(ref)).toBe(tip)
   })
 })

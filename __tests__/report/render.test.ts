@@ -3,7 +3,7 @@ import { renderReport, commentMarker, LIMITS } from '../../src/report/markdown.j
 import { checkConclusion, statusDescription, checkTitle } from '../../src/report/status.js'
 import { annotationsFor, findStepLine } from '../../src/report/annotations.js'
 import { escapeMarkdown } from '../../src/report/escape.js'
-import { buildEstimateReport } from '../../src/estimate-report.js'
+import { buildEstimate } from '../../src/estimate/report.js'
 import { parseSettings } from '../../src/config/parse.js'
 import { builtInTable, resolveModel } from '../../src/pricing/table.js'
 import { cycleAt } from '../../src/budget/cycle.js'
@@ -24,8 +24,8 @@ function report(
     'cli'
   )
   const count = { tokens: 1000, low: 950, high: 1050, family: 'B' as const, method: 'offline' as const }
-  const r = buildEstimateReport({
-    settings,
+  const estimate = buildEstimate({
+    settings: settings.estimate,
     table,
     model: resolveModel(table, 'sonnet'),
     counted: {
@@ -34,10 +34,15 @@ function report(
       prefixTokens: 12_000,
       prefixSource: 'test'
     },
-    pastRuns: [],
-    now,
-    notices: opts.notices ?? []
+    pastRuns: []
   })
+  const r = {
+    schema: 'agent-credit-gate/report@1' as const,
+    generatedAt: now.toISOString(),
+    job: settings.job,
+    ...estimate,
+    notices: opts.notices ?? []
+  }
   const credit = creditFor(settings.budget)
   const cycle = cycleAt(now, 1)
   const state = budgetState({ credit, settledUsd: opts.settled, heldUsd: 0, externalSpendUsd: 0 })

@@ -1,5 +1,5 @@
-/** The CLI run in-process (src/cli.ts main) against a GitHub double, with what it printed. */
-import { main } from '../../src/cli.js'
+/** The CLI run in-process (src/cli/main.ts) against a GitHub double, with what it printed. */
+import { main } from '../../src/cli/main.js'
 import type { ClientTuning } from '../../src/github/client.js'
 
 export interface CliRun {

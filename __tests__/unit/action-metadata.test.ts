@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUTS, OUTPUTS } from '../../src/config/inputs.js'
+import { PARSED_INPUTS, parseSettings } from '../../src/config/parse.js'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
-const readme = readFileSync('README.md', 'utf8')
 
 describe('action.yml', () => {
   it('runs on node24 with a post step that always runs', () => {
@@ -15,21 +16,17 @@ describe('action.yml', () => {
       'post-if': 'always()'
     })
   })
-  it('declares exactly the inputs the settings reader knows, with the same defaults', () => {
+  it('declares the inputs and outputs of src/config/inputs.json, and the README tables match (npm run docs)', () => {
     expect(Object.keys(action.inputs)).toEqual(INPUTS.map(i => i.name))
-    for (const spec of INPUTS) {
-      expect(action.inputs[spec.name].default).toBe(spec.default)
-      expect(action.inputs[spec.name].description).toBe(spec.description)
-    }
-  })
-  it('declares exactly the outputs the action sets', () => {
     expect(Object.keys(action.outputs)).toEqual(OUTPUTS.map(o => o.name))
+    expect(execFileSync(process.execPath, ['scripts/docs.mjs', '--check'], { encoding: 'utf8' })).toContain(
+      'up to date'
+    )
   })
-})
-
-describe('README', () => {
-  it('has a table row for every input and output', () => {
-    for (const { name } of [...INPUTS, ...OUTPUTS])
-      expect(readme).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'))
+  it('has a parser for every declared input, and none for an input it does not declare', () => {
+    expect([...PARSED_INPUTS].sort()).toEqual(INPUTS.map(i => i.name).sort())
+    expect(() => parseSettings({ prompt: 'x', 'no-such-input': '1' }, {}, 'cli')).toThrow(
+      'no-such-input: not a known input'
+    )
   })
 })

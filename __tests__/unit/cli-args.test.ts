@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseCli } from '../../src/config/cli-args.js'
+import { parseCli } from '../../src/cli/args.js'
 
 describe('CLI flags', () => {
   it('build the same settings as action inputs, with a local ledger file by default', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { runCli } from '../support/cli.js'
 
-const CLI = resolve('dist/cli/index.js')
 const docs = readFileSync('docs/reports.md', 'utf8')
 
 /** Dotted paths of an object's keys, two levels deep (arrays as `name[]`). */
@@ -16,22 +16,24 @@ function paths(value: unknown, prefix = '', depth = 0): string[] {
 }
 
 describe('the JSON report', () => {
-  it('has every field the estimate command prints documented in docs/reports.md', () => {
-    const out = execFileSync(
-      process.execPath,
+  it('has every field the estimate command prints documented in docs/reports.md', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acg-docs-'))
+    const { code, out } = await runCli(
       [
-        CLI,
         'estimate',
         '--prompt-file',
-        'examples/prompts/review.md',
+        resolve('examples/prompts/review.md'),
         '--model',
         'sonnet',
         '--max-turns',
         '4',
+        '--report-file',
+        join(dir, 'report.json'),
         '--json'
       ],
-      { encoding: 'utf8' }
+      { cwd: dir, now: new Date() }
     )
+    expect(code).toBe(0)
     const report = JSON.parse(out)
     // Named by its full path (`estimate.loop`) or, inside its parent's row, by its own name (`p50Usd`).
     const named = (p: string) => docs.includes(`\`${p}\``) || docs.includes(`\`${p.split('.').pop()}\``)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError, parseSettings } from '../../src/config/parse.js'
+import { parseSettings } from '../../src/config/parse.js'
+import { InputError } from '../../src/errors.js'
 import plans from '../../src/config/plans.json' with { type: 'json' }
 
 describe('settings', () => {

@@ -2374,6 +2374,2510 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -30741,22 +33245,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4520:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6651);
-
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-// Dangling HTTP retries or throttling timers must not keep the job waiting.
-process.exit(process.exitCode ?? 0);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6651:
+/***/ 8653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30899,6 +33388,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -32217,7 +34707,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32248,7 +34738,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -32261,7 +34751,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -32291,7 +34781,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -32319,7 +34809,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -38328,14 +40818,14 @@ function paginate(octokit, route, parameters, mapFn) {
     mapFn = parameters;
     parameters = void 0;
   }
-  return dist_bundle_gather(
+  return gather(
     octokit,
     [],
     iterator(octokit, route, parameters)[Symbol.asyncIterator](),
     mapFn
   );
 }
-function dist_bundle_gather(octokit, results, iterator2, mapFn) {
+function gather(octokit, results, iterator2, mapFn) {
   return iterator2.next().then((result) => {
     if (result.done) {
       return results;
@@ -38350,7 +40840,7 @@ function dist_bundle_gather(octokit, results, iterator2, mapFn) {
     if (earlyExit) {
       return results;
     }
-    return dist_bundle_gather(octokit, results, iterator2, mapFn);
+    return gather(octokit, results, iterator2, mapFn);
   });
 }
 
@@ -38708,188 +41198,16 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/config/inputs.json
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: the preset share of `max-turns`)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); preset default."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; preset default."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (1h on subscription, 5m on API key), `5m`, `1h` or `off`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of previously sent context read from cache (default: preset, then history)."},{"name":"auth","default":"subscription","description":"`subscription` (draws the Agent SDK credit) or `api-key`."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past actuals of this job to blend into the estimate (0 = model only)."},{"name":"plan","default":"pro","description":"Plan preset for the monthly credit: `pro`, `max`, `max-5x`, `team`, `enterprise`."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The hold: pass it to Claude\'s `--max-budget-usd`."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
-const INPUTS = [
-    { name: 'prompt', default: '', description: 'Prompt text the agent step will be given.' },
-    {
-        name: 'prompt-file',
-        default: '',
-        description: 'Path of a file holding the prompt (instead of `prompt`).'
-    },
-    {
-        name: 'context-files',
-        default: '',
-        description: 'Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`.'
-    },
-    {
-        name: 'model',
-        default: 'sonnet',
-        description: 'Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id.'
-    },
-    {
-        name: 'agent',
-        default: 'claude-code',
-        description: 'Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`.'
-    },
-    { name: 'max-turns', default: '10', description: 'Most turns the agent may take; the `max` estimate.' },
-    {
-        name: 'expected-turns',
-        default: '',
-        description: 'Turns a typical run takes (default: the preset share of `max-turns`).'
-    },
-    {
-        name: 'growth-per-turn',
-        default: '',
-        description: 'Tokens the context grows per turn (tool results + output); preset default.'
-    },
-    { name: 'output-per-turn', default: '', description: 'Output tokens per turn; preset default.' },
-    {
-        name: 'cache-ttl',
-        default: 'auto',
-        description: 'Prompt-cache TTL: `auto` (1h on subscription, 5m on API key), `5m`, `1h` or `off`.'
-    },
-    {
-        name: 'cache-hit-rate',
-        default: '',
-        description: 'Share 0–1 of previously sent context read from cache (default: preset, then history).'
-    },
-    {
-        name: 'auth',
-        default: 'subscription',
-        description: '`subscription` (draws the Agent SDK credit) or `api-key`.'
-    },
-    {
-        name: 'pricing-file',
-        default: '',
-        description: 'JSON price table that replaces or extends the built-in one (same schema).'
-    },
-    {
-        name: 'anthropic-api-key',
-        default: '',
-        description: 'Optional: exact token counts via the free count_tokens endpoint.',
-        secret: true
-    },
-    {
-        name: 'history-runs',
-        default: '10',
-        description: 'How many past actuals of this job to blend into the estimate (0 = model only).'
-    },
-    {
-        name: 'plan',
-        default: 'pro',
-        description: 'Plan preset for the monthly credit: `pro`, `max`, `max-5x`, `team`, `enterprise`.'
-    },
-    { name: 'monthly-credits', default: '', description: 'Monthly credit in USD; overrides the plan preset.' },
-    {
-        name: 'billing-cycle-day',
-        default: '1',
-        description: 'Day of month (1–31, UTC) the credit resets; short months clamp to their last day.'
-    },
-    {
-        name: 'overage',
-        default: 'off',
-        description: '`off`, or a USD cap that may be spent past the credit.'
-    },
-    {
-        name: 'external-spend',
-        default: '0',
-        description: 'USD spent this cycle outside this ledger (other bots, laptops); counted as spent.'
-    },
-    { name: 'warn-at', default: '80', description: 'Percent of the credit at which the gate warns.' },
-    {
-        name: 'gate-on',
-        default: 'p90',
-        description: 'Estimate the gate holds and checks: `p50`, `p90` or `max`.'
-    },
-    {
-        name: 'on-exhaust',
-        default: 'fail',
-        description: 'When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`).'
-    },
-    {
-        name: 'ledger',
-        default: 'github',
-        description: 'Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`.'
-    },
-    {
-        name: 'ledger-repository',
-        default: '',
-        description: 'owner/name holding the ledger (default: this repository); share one across repos.'
-    },
-    {
-        name: 'ledger-ref',
-        default: 'refs/agent-credit-gate/ledger',
-        description: 'Git ref the ledger commits live on (a custom ref: no push events, no branch rules).'
-    },
-    {
-        name: 'ledger-token',
-        default: '',
-        description: 'Token for the ledger repository (default: `github-token`); needs contents: write.',
-        secret: true
-    },
-    { name: 'hold-hours', default: '6', description: 'Hours a hold stays live before it stops counting.' },
-    {
-        name: 'on-ledger-error',
-        default: 'fail',
-        description: '`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable.'
-    },
-    {
-        name: 'github-token',
-        default: '${{ github.token }}',
-        description: 'Token for comments, check runs and the ledger.',
-        secret: true
-    },
-    {
-        name: 'usage-file',
-        default: '',
-        description: "Claude's result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."
-    },
-    {
-        name: 'report-file',
-        default: '',
-        description: 'Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`).'
-    },
-    {
-        name: 'comment',
-        default: 'update',
-        description: 'Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`.'
-    },
-    {
-        name: 'comment-tag',
-        default: 'default',
-        description: 'Keeps several gates in one PR in separate comments.'
-    },
-    {
-        name: 'check-name',
-        default: 'Agent credits',
-        description: 'Check run name (usable as a required check); empty for none.'
-    },
-    {
-        name: 'job-key',
-        default: '',
-        description: 'Name for this gated step in history (default: workflow/job/step id).'
-    }
-];
-/** Every output the action sets, with its description (checked against action.yml by a test). */
-const OUTPUTS = [
-    { name: 'allowed', description: '`true` when the agent step may run.' },
-    { name: 'decision', description: '`pass`, `warn` or `fail`.' },
-    { name: 'estimate-usd', description: 'Estimated cost, p50 (expected turns), USD.' },
-    { name: 'estimate-usd-p90', description: 'Estimated cost, p90, USD.' },
-    { name: 'estimate-usd-max', description: 'Estimated cost at `max-turns`, USD.' },
-    {
-        name: 'estimate-tokens',
-        description: 'Estimated input-side tokens of the first request (prefix + prompt + context).'
-    },
-    { name: 'cache-waste-usd', description: 'Estimated cost beyond an ideal cache profile, USD.' },
-    { name: 'max-budget-usd', description: "The hold: pass it to Claude's `--max-budget-usd`." },
-    { name: 'budget-usd', description: 'Credit plus allowed overage this cycle, USD.' },
-    { name: 'spent-usd', description: 'Settled spend this cycle, external spend included, USD.' },
-    { name: 'held-usd', description: 'Live holds this cycle (this run excluded), USD.' },
-    { name: 'remaining-usd', description: 'Budget minus spent minus held, before this run, USD.' },
-    { name: 'resets-at', description: 'When the credit resets (ISO 8601, UTC).' },
-    { name: 'report-file', description: 'Path of the JSON report.' }
-];
+/**
+ * Every input the action and the CLI accept, and every output the action sets: the data in
+ * inputs.json, which also generates action.yml's inputs/outputs and the README tables (npm run docs).
+ */
+
+const INPUTS = inputs_namespaceObject.QL;
+const OUTPUTS = inputs_namespaceObject.V4;
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -38907,7 +41225,7 @@ function assertIs(_arg) { }
 function assertNever(_x) {
     throw new Error("Unexpected value in exhaustive check");
 }
-function util_assert(_) { }
+function assert(_) { }
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
     const values = Object.entries(entries)
@@ -48426,11 +50744,12 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/config/parse.ts
-
-
-/** One or more invalid inputs; `problems` holds one line each (name, bad value, fix). */
-class parse_InputError extends Error {
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * An input a user gave is wrong: one line per problem, each naming the input, the bad value and the
+ * fix. Shells print the lines as they are; nothing else in the code formats user errors.
+ */
+class InputError extends Error {
     problems;
     constructor(problems) {
         super(problems.join('\n'));
@@ -48438,6 +50757,11 @@ class parse_InputError extends Error {
         this.name = 'InputError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+
+
+
 const SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name));
 /** A text input: trimmed, '' means unset. */
 const parse_text = schemas_string().transform(s => s.trim() || undefined);
@@ -48599,6 +50923,8 @@ const schema = object({
     }),
     'job-key': parse_text
 });
+/** The inputs this parser knows (a test holds them equal to inputs.json). */
+const PARSED_INPUTS = Object.keys(schema.shape);
 function describeValue(name, value) {
     if (SECRET.has(name))
         return 'the value given (hidden)';
@@ -48636,7 +50962,7 @@ function parseSettings(raw, env, where) {
         }
     }
     if (problems.length > 0 || !result.success)
-        throw new parse_InputError(problems);
+        throw new InputError(problems);
     return toSettings(result.data, env, where, problems);
 }
 function toSettings(p, env, where, problems) {
@@ -48660,7 +50986,7 @@ function toSettings(p, env, where, problems) {
         location = { kind: 'github', owner, repo, ref: p['ledger-ref'] };
     }
     if (problems.length > 0)
-        throw new parse_InputError(problems);
+        throw new InputError(problems);
     const runnerTemp = env.RUNNER_TEMP || (where === 'cli' ? '.agent-credit-gate' : '.');
     const stepId = env.GITHUB_ACTION || 'gate';
     return {
@@ -48720,7 +51046,7 @@ function toSettings(p, env, where, problems) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/action-inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
@@ -48755,3863 +51081,175 @@ function readActionSettings(env = process.env) {
     return parseSettings(raw, contextEnv(env), 'action');
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/action/state.ts
 
-const KEYS = {
-    mainRan: 'main-ran',
-    holdKey: 'hold-key',
-    allowed: 'allowed',
-    reportFile: 'report-file',
-    commentId: 'comment-id',
-    checkRunId: 'check-run-id',
-    cycle: 'cycle',
-    holdUsd: 'hold-usd'
-};
-/** Save one field of the main → post state. */
-function state_saveState(key, value) {
-    core.saveState(KEYS[key], typeof value === 'object' ? JSON.stringify(value) : String(value));
+const KEY = 'handoff';
+/** Saved first thing, so post can tell "main never ran" from "main ran and held nothing". */
+const STARTED = 'main-started';
+/** Main: record that it started (before anything can fail). */
+function saveStarted() {
+    core.saveState(STARTED, 'true');
 }
-/** Read everything main saved; missing fields read as empty (main may have been skipped). */
-function readState() {
-    const get = (k) => getState(KEYS[k]);
+/** Main: hand post what it needs. */
+function saveHandoff(handoff) {
+    core.saveState(KEY, JSON.stringify(handoff));
+}
+/** Post: what main handed over; `started` false when main never ran, `handoff` undefined when it failed. */
+function readHandoff() {
+    const text = getState(KEY);
     return {
-        mainRan: get('mainRan') === 'true',
-        holdKey: get('holdKey'),
-        allowed: get('allowed') === 'true',
-        reportFile: get('reportFile'),
-        commentId: get('commentId'),
-        checkRunId: get('checkRunId'),
-        cycle: get('cycle') ? JSON.parse(get('cycle')) : undefined,
-        holdUsd: Number(get('holdUsd')) || 0
+        started: getState(STARTED) === 'true',
+        handoff: text ? JSON.parse(text) : undefined
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
+;// CONCATENATED MODULE: ./src/budget/format.ts
+/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
+function format_usd(n) {
+    const sign = n < 0 ? '-' : '';
+    const a = Math.abs(n);
+    if (a > 0 && a < 0.01)
+        return `${sign}$${a.toPrecision(2)}`;
+    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
- * Returns a copy with defaults filled in.
+ * Untrusted text (PR titles, branch, job and file names, model names as typed) in markdown and
+ * table cells: no markup, no mentions, no closing our hidden marker comment.
  */
-function getOptions(copy) {
-    const result = {
-        followSymbolicLinks: true,
-        implicitDescendants: true,
-        matchDirectories: true,
-        omitBrokenSymbolicLinks: true,
-        excludeHiddenFiles: false
-    };
-    if (copy) {
-        if (typeof copy.followSymbolicLinks === 'boolean') {
-            result.followSymbolicLinks = copy.followSymbolicLinks;
-            core.debug(`followSymbolicLinks '${result.followSymbolicLinks}'`);
-        }
-        if (typeof copy.implicitDescendants === 'boolean') {
-            result.implicitDescendants = copy.implicitDescendants;
-            core.debug(`implicitDescendants '${result.implicitDescendants}'`);
-        }
-        if (typeof copy.matchDirectories === 'boolean') {
-            result.matchDirectories = copy.matchDirectories;
-            core.debug(`matchDirectories '${result.matchDirectories}'`);
-        }
-        if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
-            result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
-            core.debug(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
-        }
-        if (typeof copy.excludeHiddenFiles === 'boolean') {
-            result.excludeHiddenFiles = copy.excludeHiddenFiles;
-            core.debug(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
-        }
-    }
-    return result;
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/@/g, '@\u200b')
+        .replace(/-->/g, '--&gt;');
 }
-//# sourceMappingURL=internal-glob-options-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
 
-
-const internal_path_helper_IS_WINDOWS = process.platform === 'win32';
-/**
- * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
- *
- * For example, on Linux/macOS:
- * - `/               => /`
- * - `/hello          => /`
- *
- * For example, on Windows:
- * - `C:\             => C:\`
- * - `C:\hello        => C:\`
- * - `C:              => C:`
- * - `C:hello         => C:`
- * - `\               => \`
- * - `\hello          => \`
- * - `\\hello         => \\hello`
- * - `\\hello\world   => \\hello\world`
- */
-function dirname(p) {
-    // Normalize slashes and trim unnecessary trailing slash
-    p = safeTrimTrailingSeparator(p);
-    // Windows UNC root, e.g. \\hello or \\hello\world
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
-        return p;
-    }
-    // Get dirname
-    let result = path.dirname(p);
-    // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
-    if (internal_path_helper_IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
-        result = safeTrimTrailingSeparator(result);
-    }
-    return result;
+;// CONCATENATED MODULE: ./src/estimate/history.ts
+/** Pseudo-count of the model: at K runs, model and history weigh the same. */
+const MODEL_WEIGHT_RUNS = 5;
+/** From this many runs on, the gate never holds less than the runs' own p90. */
+const TRUST_P90_AT = 5;
+function quantile(sorted, q) {
+    if (sorted.length === 1)
+        return sorted[0];
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
-/**
- * Roots the path if not already rooted. On Windows, relative roots like `\`
- * or `C:` are expanded based on the current working directory.
- */
-function ensureAbsoluteRoot(root, itemPath) {
-    assert(root, `ensureAbsoluteRoot parameter 'root' must not be empty`);
-    assert(itemPath, `ensureAbsoluteRoot parameter 'itemPath' must not be empty`);
-    // Already rooted
-    if (hasAbsoluteRoot(itemPath)) {
-        return itemPath;
-    }
-    // Windows
-    if (internal_path_helper_IS_WINDOWS) {
-        // Check for itemPath like C: or C:foo
-        if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
-            let cwd = process.cwd();
-            assert(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
-            // Drive letter matches cwd? Expand to cwd
-            if (itemPath[0].toUpperCase() === cwd[0].toUpperCase()) {
-                // Drive only, e.g. C:
-                if (itemPath.length === 2) {
-                    // Preserve specified drive letter case (upper or lower)
-                    return `${itemPath[0]}:\\${cwd.substr(3)}`;
-                }
-                // Drive + path, e.g. C:foo
-                else {
-                    if (!cwd.endsWith('\\')) {
-                        cwd += '\\';
-                    }
-                    // Preserve specified drive letter case (upper or lower)
-                    return `${itemPath[0]}:\\${cwd.substr(3)}${itemPath.substr(2)}`;
-                }
-            }
-            // Different drive
-            else {
-                return `${itemPath[0]}:\\${itemPath.substr(2)}`;
-            }
-        }
-        // Check for itemPath like \ or \foo
-        else if (internal_path_helper_normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
-            const cwd = process.cwd();
-            assert(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
-            return `${cwd[0]}:\\${itemPath.substr(1)}`;
-        }
-    }
-    assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
-    // Otherwise ensure root ends with a separator
-    if (root.endsWith('/') || (internal_path_helper_IS_WINDOWS && root.endsWith('\\'))) {
-        // Intentionally empty
-    }
-    else {
-        // Append separator
-        root += path.sep;
-    }
-    return root + itemPath;
-}
-/**
- * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
- * `\\hello\share` and `C:\hello` (and using alternate separator).
- */
-function hasAbsoluteRoot(itemPath) {
-    assert(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
-    // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
-    // Windows
-    if (internal_path_helper_IS_WINDOWS) {
-        // E.g. \\hello\share or C:\hello
-        return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
-    }
-    // E.g. /hello
-    return itemPath.startsWith('/');
-}
-/**
- * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
- * `\`, `\hello`, `\\hello\share`, `C:`, and `C:\hello` (and using alternate separator).
- */
-function hasRoot(itemPath) {
-    assert(itemPath, `isRooted parameter 'itemPath' must not be empty`);
-    // Normalize separators
-    itemPath = internal_path_helper_normalizeSeparators(itemPath);
-    // Windows
-    if (internal_path_helper_IS_WINDOWS) {
-        // E.g. \ or \hello or \\hello
-        // E.g. C: or C:\hello
-        return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
-    }
-    // E.g. /hello
-    return itemPath.startsWith('/');
-}
-/**
- * Removes redundant slashes and converts `/` to `\` on Windows
- */
-function internal_path_helper_normalizeSeparators(p) {
-    p = p || '';
-    // Windows
-    if (internal_path_helper_IS_WINDOWS) {
-        // Convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // Remove redundant slashes
-        const isUnc = /^\\\\+[^\\]/.test(p); // e.g. \\hello
-        return (isUnc ? '\\' : '') + p.replace(/\\\\+/g, '\\'); // preserve leading \\ for UNC
-    }
-    // Remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-/**
- * Normalizes the path separators and trims the trailing separator (when safe).
- * For example, `/foo/ => /foo` but `/ => /`
- */
-function safeTrimTrailingSeparator(p) {
-    // Short-circuit if empty
-    if (!p) {
-        return '';
-    }
-    // Normalize separators
-    p = internal_path_helper_normalizeSeparators(p);
-    // No trailing slash
-    if (!p.endsWith(path.sep)) {
-        return p;
-    }
-    // Check '/' on Linux/macOS and '\' on Windows
-    if (p === path.sep) {
-        return p;
-    }
-    // On Windows check if drive root. E.g. C:\
-    if (internal_path_helper_IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
-        return p;
-    }
-    // Otherwise trim trailing slash
-    return p.substr(0, p.length - 1);
-}
-//# sourceMappingURL=internal-path-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
-/**
- * Indicates whether a pattern matches a path
- */
-var internal_match_kind_MatchKind;
-(function (MatchKind) {
-    /** Not matched */
-    MatchKind[MatchKind["None"] = 0] = "None";
-    /** Matched if the path is a directory */
-    MatchKind[MatchKind["Directory"] = 1] = "Directory";
-    /** Matched if the path is a regular file */
-    MatchKind[MatchKind["File"] = 2] = "File";
-    /** Matched */
-    MatchKind[MatchKind["All"] = 3] = "All";
-})(internal_match_kind_MatchKind || (internal_match_kind_MatchKind = {}));
-//# sourceMappingURL=internal-match-kind.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
-
-
-const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
-/**
- * Given an array of patterns, returns an array of paths to search.
- * Duplicates and paths under other included paths are filtered out.
- */
-function getSearchPaths(patterns) {
-    // Ignore negate patterns
-    patterns = patterns.filter(x => !x.negate);
-    // Create a map of all search paths
-    const searchPathMap = {};
-    for (const pattern of patterns) {
-        const key = internal_pattern_helper_IS_WINDOWS
-            ? pattern.searchPath.toUpperCase()
-            : pattern.searchPath;
-        searchPathMap[key] = 'candidate';
-    }
-    const result = [];
-    for (const pattern of patterns) {
-        // Check if already included
-        const key = internal_pattern_helper_IS_WINDOWS
-            ? pattern.searchPath.toUpperCase()
-            : pattern.searchPath;
-        if (searchPathMap[key] === 'included') {
-            continue;
-        }
-        // Check for an ancestor search path
-        let foundAncestor = false;
-        let tempKey = key;
-        let parent = pathHelper.dirname(tempKey);
-        while (parent !== tempKey) {
-            if (searchPathMap[parent]) {
-                foundAncestor = true;
-                break;
-            }
-            tempKey = parent;
-            parent = pathHelper.dirname(tempKey);
-        }
-        // Include the search pattern in the result
-        if (!foundAncestor) {
-            result.push(pattern.searchPath);
-            searchPathMap[key] = 'included';
-        }
-    }
-    return result;
-}
-/**
- * Matches the patterns against the path
- */
-function match(patterns, itemPath) {
-    let result = MatchKind.None;
-    for (const pattern of patterns) {
-        if (pattern.negate) {
-            result &= ~pattern.match(itemPath);
-        }
-        else {
-            result |= pattern.match(itemPath);
-        }
-    }
-    return result;
-}
-/**
- * Checks whether to descend further into the directory
- */
-function partialMatch(patterns, itemPath) {
-    return patterns.some(x => !x.negate && x.partialMatch(itemPath));
-}
-//# sourceMappingURL=internal-pattern-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
-const balanced = (a, b, str) => {
-    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
-    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-    const r = ma !== null && mb != null && range(ma, mb, str);
-    return (r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + ma.length, r[1]),
-        post: str.slice(r[1] + mb.length),
-    });
-};
-const maybeMatch = (reg, str) => {
-    const m = str.match(reg);
-    return m ? m[0] : null;
-};
-const range = (a, b, str) => {
-    let begs, beg, left, right = undefined, result;
-    let ai = str.indexOf(a);
-    let bi = str.indexOf(b, ai + 1);
-    let i = ai;
-    if (ai >= 0 && bi > 0) {
-        if (a === b) {
-            return [ai, bi];
-        }
-        begs = [];
-        left = str.length;
-        while (i >= 0 && !result) {
-            if (i === ai) {
-                begs.push(i);
-                ai = str.indexOf(a, i + 1);
-            }
-            else if (begs.length === 1) {
-                const r = begs.pop();
-                if (r !== undefined)
-                    result = [r, bi];
-            }
-            else {
-                beg = begs.pop();
-                if (beg !== undefined && beg < left) {
-                    left = beg;
-                    right = bi;
-                }
-                bi = str.indexOf(b, i + 1);
-            }
-            i = ai < bi && ai >= 0 ? ai : bi;
-        }
-        if (begs.length && right !== undefined) {
-            result = [left, right];
-        }
-    }
-    return result;
-};
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
-
-const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
-const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
-const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
-const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
-const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
-const escSlashPattern = new RegExp(escSlash, 'g');
-const escOpenPattern = new RegExp(escOpen, 'g');
-const escClosePattern = new RegExp(escClose, 'g');
-const escCommaPattern = new RegExp(escComma, 'g');
-const escPeriodPattern = new RegExp(escPeriod, 'g');
-const slashPattern = /\\\\/g;
-const openPattern = /\\{/g;
-const closePattern = /\\}/g;
-const commaPattern = /\\,/g;
-const periodPattern = /\\\./g;
-const EXPANSION_MAX = 100_000;
-// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
-// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
-// truncated to 100k results - while making every result ~1500 characters
-// long. The result set, and the intermediate arrays built while combining
-// brace sets, then grow large enough to exhaust memory and crash the process
-// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
-// characters the accumulator may hold at any point, so memory stays flat no
-// matter how many brace groups are chained. The limit sits well above any
-// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
-// characters) so legitimate input is unaffected.
-const EXPANSION_MAX_LENGTH = 4_000_000;
-// `expand_` recurses once per level of brace *nesting* - both when expanding a
-// set's comma members and when re-wrapping a set whose body is a single part.
-// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
-// level per chained group), which left nesting depth unbounded: about 3,100
-// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
-// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
-// will follow nesting. It sits far above any realistic pattern and well below
-// the depth at which the stack runs out.
-const EXPANSION_MAX_DEPTH = 1_000;
-// Bash keeps a quirk where a brace group followed by a comma set still expands
-// (`{a},b}`). The parser implements it by rewriting the string and restarting
-// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
-// full passes over a string that itself grows by one `escClose` sentinel each
-// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
-// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
-// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
-// times the scan may restart. Real `{a},b}` input needs a handful.
-const EXPANSION_MAX_REWRITES = 1_000;
-// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
-// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
-// and chained groups each rebuild up to `max` results, so 2KB of input could
-// block the event loop for over 30 seconds. Each character scanned, result
-// built and sequence value generated is a step, and each `expand_` call costs
-// `CALL_STEPS` more. Past the budget, the set being expanded and everything
-// after it stay literal. A glob needs a few hundred steps, and nesting all the
-// way to `EXPANSION_MAX_DEPTH` about 4M.
-const EXPANSION_MAX_STEPS = 20_000_000;
-// What one `expand_` call costs on top of what it scans and builds. Setting
-// one up takes about as long as scanning 16 characters, and a set whose
-// results are wrapped to be expanded again makes one call per result, each
-// scanning and building next to nothing: 64KB of
-// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
-// 4M such calls, which spent the budget three times as slowly as anything
-// else.
-const CALL_STEPS = 16;
-function numeric(str) {
-    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-    return str
-        .replace(slashPattern, escSlash)
-        .replace(openPattern, escOpen)
-        .replace(closePattern, escClose)
-        .replace(commaPattern, escComma)
-        .replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-    return str
-        .replace(escSlashPattern, '\\')
-        .replace(escOpenPattern, '{')
-        .replace(escClosePattern, '}')
-        .replace(escCommaPattern, ',')
-        .replace(escPeriodPattern, '.');
-}
-// Like `target.push(...items)` but doesn't overflow the stack
-function pushAll(target, items) {
-    for (let i = 0; i < items.length; i++) {
-        target.push(items[i]);
-    }
-}
-// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
-// and charged for the characters it walks: up to the group's `}`, or the
-// whole string when there is no match or unmatched `{` come first, which
-// `unmatched` then flags for masking. Once a call overdraws the budget, it
-// and every later one return undefined, so the rest stays literal.
-function balancedWithBudget(str, masked, budget) {
-    if (budget.remaining < 0) {
-        return undefined;
-    }
-    const r = range('{', '}', masked);
-    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
-    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-    if (!r || budget.remaining < 0) {
-        return undefined;
-    }
+function history_blendHistory(model, past, maxRuns) {
+    const runs = [...past]
+        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
+        .slice(0, maxRuns)
+        .filter(r => Number.isFinite(r.actualUsd) && r.actualUsd >= 0);
+    const n = runs.length;
+    if (n === 0)
+        return { ...model, source: 'model', sampleSize: 0, model };
+    const actuals = runs.map(r => r.actualUsd).sort((a, b) => a - b);
+    const h50 = quantile(actuals, 0.5);
+    const h90 = quantile(actuals, 0.9);
+    const w = n / (n + MODEL_WEIGHT_RUNS);
+    const p50Usd = w * h50 + (1 - w) * model.p50Usd;
+    let p90Usd = Math.max(p50Usd, w * h90 + (1 - w) * model.p90Usd);
+    if (n >= TRUST_P90_AT)
+        p90Usd = Math.max(p90Usd, h90);
+    const ratios = runs
+        .filter(r => r.estimateP50Usd !== undefined && r.estimateP50Usd > 0)
+        .map(r => r.actualUsd / r.estimateP50Usd)
+        .sort((a, b) => a - b);
     return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
-        unmatched,
+        p50Usd,
+        p90Usd,
+        maxUsd: Math.max(model.maxUsd, actuals[actuals.length - 1], p90Usd),
+        source: 'blended',
+        sampleSize: n,
+        model,
+        history: { p50Usd: h50, p90Usd: h90, weight: w },
+        ...(ratios.length
+            ? {
+                calibration: {
+                    runs: ratios.length,
+                    minRatio: ratios[0],
+                    maxRatio: ratios[ratios.length - 1],
+                    medianRatio: quantile(ratios, 0.5)
+                }
+            }
+            : {})
     };
 }
-// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
-// keeps the length, so a scan of it still lines up with the string it was
-// made from. Such a `{` is literal either way, but `balanced` only learns that
-// one is unmatched by reading to the end of the string, so with one at the
-// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
-// input. That was quadratic, and once the step budget charged for it, it ran
-// out partway through and left the rest literal. A scan of the masked copy
-// stops at the group's `}`. It is one pass, charged as such.
-function maskUnmatchedOpens(masked, budget) {
-    budget.remaining -= masked.length;
-    const open = [];
-    for (let i = 0; i < masked.length; i++) {
-        const c = masked.charCodeAt(i);
-        if (c === 0x7b) {
-            open.push(i);
-        }
-        else if (c === 0x7d && open.length) {
-            open.pop();
-        }
-    }
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < open.length; i++) {
-        const at = open[i];
-        out += masked.slice(last, at) + '\0';
-        last = at + 1;
-    }
-    return out + masked.slice(last);
+/** "last 10 runs: actual was 0.8×–1.3× the p50 estimate" */
+function calibrationSentence(b) {
+    const c = b.calibration;
+    if (!c)
+        return undefined;
+    const x = (r) => `${r.toFixed(1)}×`;
+    return `last ${c.runs} run${c.runs === 1 ? '' : 's'}: actual was ${c.minRatio === c.maxRatio ? x(c.minRatio) : `${x(c.minRatio)}–${x(c.maxRatio)}`} the p50 estimate`;
 }
-// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
-// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
-// the end. The regex tries every `,` and backtracks through the rest of its
-// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
-// every pass. Like a scan, it is charged for the whole string and refused if
-// that overdraws the budget.
-function commaSetFollows(str, budget) {
-    budget.remaining -= str.length;
-    if (budget.remaining < 0) {
-        return false;
+
+;// CONCATENATED MODULE: ./src/pricing/cost.ts
+/** The row Claude Code prices a request with: fast mode, then the long-prompt row, else standard. */
+function rowFor(model, promptTokens, speed) {
+    if (speed && speed !== 'standard' && model.fast)
+        return { row: model.fast, kind: 'fast' };
+    if (model.longPrompt && promptTokens > model.longPrompt.aboveTokens) {
+        return { row: model.longPrompt.prices, kind: 'long-prompt' };
     }
-    // Whether a `}` follows the current position before the line ends
-    let close = false;
-    for (let i = str.length - 1; i >= 0; i--) {
-        const c = str.charCodeAt(i);
-        if (c === 0x7d) {
-            close = true;
-        }
-        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-            // A line terminator, which `.` does not match
-            close = false;
-        }
-        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
-            return true;
-        }
-    }
-    return false;
+    return { row: model.prices, kind: 'standard' };
 }
 /**
- * Basically just str.split(","), but handling cases
- * where we have nested braced sections, which should be
- * treated as individual members, like {a,{b,c},d}
- *
- * Returns `undefined` if the step budget runs out before the whole set is
- * split, since splitting what is left on every comma would tear apart the
- * nested sets it still holds.
+ * Price one API response (or one model's summed usage) exactly as Claude Code 2.1.331 does:
+ * per-class rates per million tokens, 5m/1h writes apart, ×1.1 on tokens for US-only inference,
+ * web searches per request on top.
  */
-function parseCommaParts(str, budget) {
-    const parts = [];
-    // Walk the brace groups iteratively. Recursing on `post` once per group let a
-    // chain of them exhaust the stack - the parsing-side counterpart to
-    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
-    // `maxLength` can bound, since it happens before expansion.
-    //
-    // The part the next chunk continues
-    let carry = '';
-    for (;;) {
-        // A set's body holds no unmatched `{`, so there is nothing to mask.
-        const m = balancedWithBudget(str, str, budget);
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        if (!m) {
-            const tail = str.split(',');
-            tail[0] = carry + tail[0];
-            pushAll(parts, tail);
-            return parts;
-        }
-        const { pre, body, post } = m;
-        const p = pre.split(',');
-        p[0] = carry + p[0];
-        p[p.length - 1] += '{' + body + '}';
-        if (!post.length) {
-            pushAll(parts, p);
-            return parts;
-        }
-        carry = p.pop();
-        pushAll(parts, p);
-        str = post;
-    }
+function cost_priceUsage(model, usage, ctx = {}) {
+    const prompt = usage.inputTokens + usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
+    const { row, kind } = rowFor(model, prompt, ctx.speed);
+    const geo = ctx.geo === 'us' ? (ctx.usGeoMultiplier ?? 1.1) : 1;
+    const per = (tokens, rate) => ((tokens * rate) / 1e6) * geo;
+    const byClass = {
+        input: per(usage.inputTokens, row.input),
+        output: per(usage.outputTokens, row.output),
+        cacheRead: per(usage.cacheReadTokens, row.cacheRead),
+        cacheWrite5m: per(usage.cacheWrite5mTokens, row.cacheWrite5m),
+        cacheWrite1h: per(usage.cacheWrite1hTokens, row.cacheWrite1h),
+        webSearch: usage.webSearchRequests * model.webSearchUsd
+    };
+    // Sum in Claude Code's order (tokens first, then the multiplier, then web search) to match its floats.
+    const tokens = (usage.inputTokens * row.input +
+        usage.outputTokens * row.output +
+        usage.cacheReadTokens * row.cacheRead +
+        usage.cacheWrite1hTokens * row.cacheWrite1h +
+        usage.cacheWrite5mTokens * row.cacheWrite5m) /
+        1e6;
+    return { usd: tokens * geo + byClass.webSearch, byClass, row: kind, geoMultiplier: geo };
 }
-// An option that is left out, or that is NaN, gets its default. Every
-// comparison against NaN is false, so a NaN bound would never be reached:
-// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
-// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
-// `Infinity` to lift a bound.
-function bound(value, fallback) {
-    return value === undefined || isNaN(value) ? fallback : value;
-}
-function esm_expand(str, options = {}) {
-    if (!str) {
-        return [];
-    }
-    const max = bound(options.max, EXPANSION_MAX);
-    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-    // I don't know why Bash 4.3 does this, but it does.
-    // Anything starting with {} will have the first two bytes preserved
-    // but *only* at the top level, so {},a}b will not expand to anything,
-    // but a{},b}c will be expanded to [a}c,abc].
-    // One could argue that this is a bug in Bash, but since the goal of
-    // this module is to match Bash's rules, we escape a leading {}
-    if (str.slice(0, 2) === '{}') {
-        str = '\\{\\}' + str.slice(2);
-    }
-    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-    return '{' + str + '}';
-}
-function isPadded(el) {
-    return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-    return i <= y;
-}
-function gte(i, y) {
-    return i >= y;
-}
-// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
-// number of results at `max` and the total number of characters at `maxLength`.
-// This is the one place output grows, so bounding it here keeps the single
-// accumulator - and therefore memory - flat regardless of how many brace groups
-// are combined (CVE-2026-14257). Each result built is a step, since `max` and
-// `maxLength` bound one combination, not how many brace groups are combined.
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-    const out = [];
-    let length = 0;
-    // Bash drops empty results at the top level, and they don't count against
-    // `max`, so `max` bounds the number of *kept* results. Only an empty
-    // `acc[a] + pre` can make one, so for those the empty values are skipped
-    // without being visited. Visiting them one at a time let a set of empties
-    // cost `acc.length * values.length` while keeping nothing.
-    let nonEmpty;
-    outer: for (let a = 0; a < acc.length; a++) {
-        const prefix = acc[a] + pre;
-        let vs = values;
-        if (dropEmpties && !prefix) {
-            if (!nonEmpty)
-                nonEmpty = values.filter(v => v);
-            vs = nonEmpty;
-        }
-        for (let v = 0; v < vs.length; v++) {
-            if (out.length >= max)
-                break outer;
-            const expansion = prefix + vs[v];
-            if (length + expansion.length > maxLength)
-                break outer;
-            out.push(expansion);
-            length += expansion.length;
-        }
-    }
-    budget.remaining -= out.length;
-    return out;
-}
-// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
-// sequence body, or `undefined` if the step budget runs out generating them.
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-    const n = body.split(/\.\./);
-    const N = [];
-    // A sequence body always splits into two or three parts, but the compiler
-    // can't know that.
-    /* c8 ignore start */
-    if (n[0] === undefined || n[1] === undefined) {
-        return N;
-    }
-    /* c8 ignore stop */
-    const x = numeric(n[0]);
-    const y = numeric(n[1]);
-    const width = Math.max(n[0].length, n[1].length);
-    let incr = n.length === 3 && n[2] !== undefined ?
-        Math.max(Math.abs(numeric(n[2])), 1)
-        : 1;
-    let test = lte;
-    const reverse = y < x;
-    if (reverse) {
-        incr *= -1;
-        test = gte;
-    }
-    const pad = n.some(isPadded);
-    // A padded value is built a character at a time to `width`, which the input
-    // sets, so it costs one step per character: 64KB of
-    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
-    // one step per value.
-    const cost = pad ? width : 1;
-    let length = 0;
-    for (let i = x; test(i, y) && N.length < max; i += incr) {
-        // Each value is a step. `max` and `maxLength` bound one sequence, but a
-        // chain of them still generated up to `max` values each, however few
-        // combining could keep.
-        budget.remaining -= cost;
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        let c;
-        if (isAlphaSequence) {
-            c = String.fromCharCode(i);
-            if (c === '\\') {
-                c = '';
-            }
-        }
-        else {
-            c = String(i);
-            if (pad) {
-                const need = width - c.length;
-                if (need > 0) {
-                    const z = new Array(need + 1).join('0');
-                    if (i < 0) {
-                        c = '-' + z + c.slice(1);
-                    }
-                    else {
-                        c = z + c;
-                    }
-                }
-            }
-        }
-        if (length + c.length > maxLength)
-            break;
-        N.push(c);
-        length += c.length;
-    }
-    return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-    // An overdraft here makes the first scan refuse, so `str` stays literal.
-    budget.remaining -= CALL_STEPS;
-    // Too deeply nested to keep following: treat the rest as literal, the same
-    // way a group that cannot expand is already handled. Truncating rather than
-    // throwing keeps `expand` total, matching `max` and `maxLength`.
-    if (depth > maxDepth) {
-        return [str];
-    }
-    // Consume the string's top-level brace groups left to right, threading a
-    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
-    // rather than recursing on `m.post` once per group - keeps the native stack
-    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
-    // longer overflow the stack, and leaves a single accumulator whose size
-    // `maxLength` bounds directly (CVE-2026-14257).
-    let acc = [''];
-    // Bash drops empty results, but only when the *first* top-level group is a
-    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
-    // is on the final strings, so it is applied to whichever `combine` produces
-    // them (the one with no brace set left in the tail).
-    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
-    // re-reads the whole string, so leaving this unbounded is quadratic.
-    let rewrites = 0;
-    let dropEmpties = false;
-    let firstGroup = true;
-    // `str` with its unmatched `{` masked, once a scan has run into them
-    let masked = str;
-    for (;;) {
-        const m = balancedWithBudget(str, masked, budget);
-        // No brace set left, or no step budget left to look for one: the rest of
-        // the string is literal.
-        if (!m) {
-            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
-        }
-        if (m.unmatched) {
-            masked = maskUnmatchedOpens(masked, budget);
-        }
-        // no need to expand pre, since it is guaranteed to be free of brace-sets
-        const pre = m.pre;
-        // This set and the rest of the string, literal: for a set that cannot
-        // expand, and for one the step budget runs out on. Once it is overdrawn,
-        // every set still being expanded, at every level, stays literal like this -
-        // otherwise each level above would go on combining, and wrapping and
-        // expanding again, results the budget was too small for.
-        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
-        if (/\$$/.test(pre)) {
-            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
-            firstGroup = false;
-            if (!m.post.length)
-                break;
-            str = m.post;
-            masked = masked.slice(m.end + 1);
-            continue;
-        }
-        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-        const isSequence = isNumericSequence || isAlphaSequence;
-        const isOptions = m.body.indexOf(',') >= 0;
-        if (!isSequence && !isOptions) {
-            // {a},b}
-            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-                rewrites++;
-                str = m.pre + '{' + m.body + escClose + m.post;
-                // Taking a `}` away never gives an unmatched `{` a partner, so what
-                // is masked stays unmatched. The `{` it closed can be left without
-                // one, and the next scan masks it.
-                masked =
-                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-                isTop = true;
-                continue;
-            }
-            // Nothing here expands, so the whole remaining string is literal.
-            return literal();
-        }
-        if (firstGroup) {
-            dropEmpties = isTop && !isSequence;
-            firstGroup = false;
-        }
-        let values;
-        if (isSequence) {
-            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-            if (!values) {
-                return literal();
-            }
-        }
-        else {
-            let n = parseCommaParts(m.body, budget);
-            // The step budget ran out partway through the set.
-            if (!n) {
-                return literal();
-            }
-            if (n.length === 1 && n[0] !== undefined) {
-                // x{{a,b}}y ==> x{a}y x{b}y
-                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-                // The step budget ran out expanding the set's only part.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                //XXX is this necessary? Can't seem to hit it in tests.
-                /* c8 ignore start */
-                if (n.length === 1) {
-                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
-                    if (budget.remaining < 0) {
-                        return literal();
-                    }
-                    acc = next;
-                    if (!m.post.length)
-                        break;
-                    str = m.post;
-                    masked = masked.slice(m.end + 1);
-                    continue;
-                }
-                /* c8 ignore stop */
-            }
-            // Values that `combine` is going to drop as empty produce no result, so
-            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
-            // would stop at `['a', '']` and yield one result instead of two. Skipping
-            // them outright keeps `values` bounded while leaving `max` a bound on
-            // *kept* results.
-            let dropsEmpties = dropEmpties && !m.post.length && !pre;
-            for (let d = 0; dropsEmpties && d < acc.length; d++) {
-                if (acc[d]) {
-                    dropsEmpties = false;
-                }
-            }
-            values = [];
-            let valuesLength = 0;
-            outer: for (let j = 0; j < n.length; j++) {
-                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-                // The step budget ran out expanding a member.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                for (let k = 0; k < expanded.length; k++) {
-                    const v = expanded[k];
-                    if (dropsEmpties && !v)
-                        continue;
-                    if (values.length >= max ||
-                        valuesLength + v.length > maxLength) {
-                        break outer;
-                    }
-                    values.push(v);
-                    valuesLength += v.length;
-                }
-            }
-        }
-        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-        // The step budget ran out combining the set's values in.
-        if (budget.remaining < 0) {
-            return literal();
-        }
-        acc = next;
-        if (!m.post.length)
-            break;
-        str = m.post;
-        masked = masked.slice(m.end + 1);
-    }
-    return acc;
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
-const MAX_PATTERN_LENGTH = 1024 * 64;
-const assertValidPattern = (pattern) => {
-    if (typeof pattern !== 'string') {
-        throw new TypeError('invalid pattern');
-    }
-    if (pattern.length > MAX_PATTERN_LENGTH) {
-        throw new TypeError('pattern is too long');
-    }
+/** Zero usage, for sums. */
+const cost_NO_USAGE = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWrite5mTokens: 0,
+    cacheWrite1hTokens: 0,
+    webSearchRequests: 0
 };
-//# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
-// translate the various posix character classes into unicode properties
-// this works across all unicode locales
-// { <posix class>: [<translation>, /u flag required, negated]
-const posixClasses = {
-    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
-    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
-    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
-    '[:blank:]': ['\\p{Zs}\\t', true],
-    '[:cntrl:]': ['\\p{Cc}', true],
-    '[:digit:]': ['\\p{Nd}', true],
-    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
-    '[:lower:]': ['\\p{Ll}', true],
-    '[:print:]': ['\\p{C}', true],
-    '[:punct:]': ['\\p{P}', true],
-    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
-    '[:upper:]': ['\\p{Lu}', true],
-    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
-    '[:xdigit:]': ['A-Fa-f0-9', false],
-};
-// only need to escape a few things inside of brace expressions
-// escapes: [ \ ] -
-const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
-// escape all regexp magic characters
-const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-// everything has already been escaped, we just have to join
-const rangesToString = (ranges) => ranges.join('');
-// takes a glob string at a posix brace expression, and returns
-// an equivalent regular expression source, and boolean indicating
-// whether the /u flag needs to be applied, and the number of chars
-// consumed to parse the character class.
-// This also removes out of order ranges, and returns ($.) if the
-// entire class just no good.
-const parseClass = (glob, position) => {
-    const pos = position;
-    /* c8 ignore start */
-    if (glob.charAt(pos) !== '[') {
-        throw new Error('not in a brace expression');
-    }
-    /* c8 ignore stop */
-    const ranges = [];
-    const negs = [];
-    let i = pos + 1;
-    let sawStart = false;
-    let uflag = false;
-    let escaping = false;
-    let negate = false;
-    let endPos = pos;
-    let rangeStart = '';
-    WHILE: while (i < glob.length) {
-        const c = glob.charAt(i);
-        if ((c === '!' || c === '^') && i === pos + 1) {
-            negate = true;
-            i++;
-            continue;
-        }
-        if (c === ']' && sawStart && !escaping) {
-            endPos = i + 1;
-            break;
-        }
-        sawStart = true;
-        if (c === '\\') {
-            if (!escaping) {
-                escaping = true;
-                i++;
-                continue;
-            }
-            // escaped \ char, fall through and treat like normal char
-        }
-        if (c === '[' && !escaping) {
-            // either a posix class, a collation equivalent, or just a [
-            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-                if (glob.startsWith(cls, i)) {
-                    // invalid, [a-[] is fine, but not [a-[:alpha]]
-                    if (rangeStart) {
-                        return ['$.', false, glob.length - pos, true];
-                    }
-                    i += cls.length;
-                    if (neg)
-                        negs.push(unip);
-                    else
-                        ranges.push(unip);
-                    uflag = uflag || u;
-                    continue WHILE;
-                }
-            }
-        }
-        // now it's just a normal character, effectively
-        escaping = false;
-        if (rangeStart) {
-            // throw this range away if it's not valid, but others
-            // can still match.
-            if (c > rangeStart) {
-                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
-            }
-            else if (c === rangeStart) {
-                ranges.push(braceEscape(c));
-            }
-            rangeStart = '';
-            i++;
-            continue;
-        }
-        // now might be the start of a range.
-        // can be either c-d or c-] or c<more...>] or c] at this point
-        if (glob.startsWith('-]', i + 1)) {
-            ranges.push(braceEscape(c + '-'));
-            i += 2;
-            continue;
-        }
-        if (glob.startsWith('-', i + 1)) {
-            rangeStart = c;
-            i += 2;
-            continue;
-        }
-        // not the start of a range, just a single character
-        ranges.push(braceEscape(c));
-        i++;
-    }
-    if (endPos < i) {
-        // didn't see the end of the class, not a valid class,
-        // but might still be valid as a literal match.
-        return ['', false, 0, false];
-    }
-    // if we got no ranges and no negates, then we have a range that
-    // cannot possibly match anything, and that poisons the whole glob
-    if (!ranges.length && !negs.length) {
-        return ['$.', false, glob.length - pos, true];
-    }
-    // if we got one positive range, and it's a single character, then that's
-    // not actually a magic pattern, it's just that one literal character.
-    // we should not treat that as "magic", we should just return the literal
-    // character. [_] is a perfectly valid way to escape glob magic chars.
-    if (negs.length === 0 &&
-        ranges.length === 1 &&
-        /^\\?.$/.test(ranges[0]) &&
-        !negate) {
-        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-        return [regexpEscape(r), false, endPos - pos, false];
-    }
-    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
-    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
-    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
-        : ranges.length ? sranges
-            : snegs;
-    return [comb, uflag, endPos - pos, true];
-};
-//# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
-/**
- * Un-escape a string that has been escaped with {@link escape}.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
- * square-bracket escapes are removed, but not backslash escapes.
- *
- * For example, it will turn the string `'[*]'` into `*`, but it will not
- * turn `'\\*'` into `'*'`, because `\` is a path separator in
- * `windowsPathsNoEscape` mode.
- *
- * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
- * backslash escapes are removed.
- *
- * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
- * or unescaped.
- *
- * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
- * unescaped.
- */
-const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
-    if (magicalBraces) {
-        return windowsPathsNoEscape ?
-            s.replace(/\[([^/\\])\]/g, '$1')
-            : s
-                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
-                .replace(/\\([^/])/g, '$1');
-    }
-    return windowsPathsNoEscape ?
-        s.replace(/\[([^/\\{}])\]/g, '$1')
-        : s
-            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
-            .replace(/\\([^/{}])/g, '$1');
-};
-//# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
-// parse a single path portion
-var ast_a;
-
-
-const types = new Set(['!', '?', '+', '*', '@']);
-const isExtglobType = (c) => types.has(c);
-const isExtglobAST = (c) => isExtglobType(c.type);
-// Map of which extglob types can adopt the children of a nested extglob
-//
-// anything but ! can adopt a matching type:
-// +(a|+(b|c)|d) => +(a|b|c|d)
-// *(a|*(b|c)|d) => *(a|b|c|d)
-// @(a|@(b|c)|d) => @(a|b|c|d)
-// ?(a|?(b|c)|d) => ?(a|b|c|d)
-//
-// * can adopt anything, because 0 or repetition is allowed
-// *(a|?(b|c)|d) => *(a|b|c|d)
-// *(a|+(b|c)|d) => *(a|b|c|d)
-// *(a|@(b|c)|d) => *(a|b|c|d)
-//
-// + can adopt @, because 1 or repetition is allowed
-// +(a|@(b|c)|d) => +(a|b|c|d)
-//
-// + and @ CANNOT adopt *, because 0 would be allowed
-// +(a|*(b|c)|d) => would match "", on *(b|c)
-// @(a|*(b|c)|d) => would match "", on *(b|c)
-//
-// + and @ CANNOT adopt ?, because 0 would be allowed
-// +(a|?(b|c)|d) => would match "", on ?(b|c)
-// @(a|?(b|c)|d) => would match "", on ?(b|c)
-//
-// ? can adopt @, because 0 or 1 is allowed
-// ?(a|@(b|c)|d) => ?(a|b|c|d)
-//
-// ? and @ CANNOT adopt * or +, because >1 would be allowed
-// ?(a|*(b|c)|d) => would match bbb on *(b|c)
-// @(a|*(b|c)|d) => would match bbb on *(b|c)
-// ?(a|+(b|c)|d) => would match bbb on +(b|c)
-// @(a|+(b|c)|d) => would match bbb on +(b|c)
-//
-// ! CANNOT adopt ! (nothing else can either)
-// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
-//
-// ! can adopt @
-// !(a|@(b|c)|d) => !(a|b|c|d)
-//
-// ! CANNOT adopt *
-// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
-//
-// ! CANNOT adopt +
-// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
-//
-// ! CANNOT adopt ?
-// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
-const adoptionMap = new Map([
-    ['!', ['@']],
-    ['?', ['?', '@']],
-    ['@', ['@']],
-    ['*', ['*', '+', '?', '@']],
-    ['+', ['+', '@']],
-]);
-// nested extglobs that can be adopted in, but with the addition of
-// a blank '' element.
-const adoptionWithSpaceMap = new Map([
-    ['!', ['?']],
-    ['@', ['?']],
-    ['+', ['?', '*']],
-]);
-// union of the previous two maps
-const adoptionAnyMap = new Map([
-    ['!', ['?', '@']],
-    ['?', ['?', '@']],
-    ['@', ['?', '@']],
-    ['*', ['*', '+', '?', '@']],
-    ['+', ['+', '@', '?', '*']],
-]);
-// Extglobs that can take over their parent if they are the only child
-// the key is parent, value maps child to resulting extglob parent type
-// '@' is omitted because it's a special case. An `@` extglob with a single
-// member can always be usurped by that subpattern.
-const usurpMap = new Map([
-    ['!', new Map([['!', '@']])],
-    [
-        '?',
-        new Map([
-            ['*', '*'],
-            ['+', '*'],
-        ]),
-    ],
-    [
-        '@',
-        new Map([
-            ['!', '!'],
-            ['?', '?'],
-            ['@', '@'],
-            ['*', '*'],
-            ['+', '+'],
-        ]),
-    ],
-    [
-        '+',
-        new Map([
-            ['?', '*'],
-            ['*', '*'],
-        ]),
-    ],
-]);
-// Patterns that get prepended to bind to the start of either the
-// entire string, or just a single path portion, to prevent dots
-// and/or traversal patterns, when needed.
-// Exts don't need the ^ or / bit, because the root binds that already.
-const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
-const startNoDot = '(?!\\.)';
-// characters that indicate a start of pattern needs the "no dots" bit,
-// because a dot *might* be matched. ( is not in the list, because in
-// the case of a child extglob, it will handle the prevention itself.
-const addPatternStart = new Set(['[', '.']);
-// cases where traversal is A-OK, no dot prevention needed
-const justDots = new Set(['..', '.']);
-const reSpecials = new Set('().*{}+?[]^$\\!');
-const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-// any single thing other than /
-const qmark = '[^/]';
-// * => any number of characters
-const star = qmark + '*?';
-// use + when we need to ensure that *something* matches, because the * is
-// the only thing in the path portion.
-const starNoEmpty = qmark + '+?';
-// remove the \ chars that we added if we end up doing a nonmagic compare
-// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
-let ID = 0;
-class AST {
-    type;
-    #root;
-    #hasMagic;
-    #uflag = false;
-    #parts = [];
-    #parent;
-    #parentIndex;
-    #negs;
-    #filledNegs = false;
-    #options;
-    #toString;
-    // set to true if it's an extglob with no children
-    // (which really means one child of '')
-    #emptyExt = false;
-    id = ++ID;
-    get depth() {
-        return (this.#parent?.depth ?? -1) + 1;
-    }
-    [Symbol.for('nodejs.util.inspect.custom')]() {
-        return {
-            '@@type': 'AST',
-            id: this.id,
-            type: this.type,
-            root: this.#root.id,
-            parent: this.#parent?.id,
-            depth: this.depth,
-            partsLength: this.#parts.length,
-            parts: this.#parts,
-        };
-    }
-    constructor(type, parent, options = {}) {
-        this.type = type;
-        // extglobs are inherently magical
-        if (type)
-            this.#hasMagic = true;
-        this.#parent = parent;
-        this.#root = this.#parent ? this.#parent.#root : this;
-        this.#options = this.#root === this ? options : this.#root.#options;
-        this.#negs = this.#root === this ? [] : this.#root.#negs;
-        if (type === '!' && !this.#root.#filledNegs)
-            this.#negs.push(this);
-        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-    }
-    get hasMagic() {
-        /* c8 ignore start */
-        if (this.#hasMagic !== undefined)
-            return this.#hasMagic;
-        /* c8 ignore stop */
-        for (const p of this.#parts) {
-            if (typeof p === 'string')
-                continue;
-            if (p.type || p.hasMagic)
-                return (this.#hasMagic = true);
-        }
-        // note: will be undefined until we generate the regexp src and find out
-        return this.#hasMagic;
-    }
-    // reconstructs the pattern
-    toString() {
-        return (this.#toString !== undefined ? this.#toString
-            : !this.type ?
-                (this.#toString = this.#parts.map(p => String(p)).join(''))
-                : (this.#toString =
-                    this.type +
-                        '(' +
-                        this.#parts.map(p => String(p)).join('|') +
-                        ')'));
-    }
-    #fillNegs() {
-        /* c8 ignore start */
-        if (this !== this.#root)
-            throw new Error('should only call on root');
-        if (this.#filledNegs)
-            return this;
-        /* c8 ignore stop */
-        // call toString() once to fill this out
-        this.toString();
-        this.#filledNegs = true;
-        let n;
-        while ((n = this.#negs.pop())) {
-            if (n.type !== '!')
-                continue;
-            // walk up the tree, appending everthing that comes AFTER parentIndex
-            let p = n;
-            let pp = p.#parent;
-            while (pp) {
-                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-                    for (const part of n.#parts) {
-                        /* c8 ignore start */
-                        if (typeof part === 'string') {
-                            throw new Error('string part in extglob AST??');
-                        }
-                        /* c8 ignore stop */
-                        part.copyIn(pp.#parts[i]);
-                    }
-                }
-                p = pp;
-                pp = p.#parent;
-            }
-        }
-        return this;
-    }
-    push(...parts) {
-        for (const p of parts) {
-            if (p === '')
-                continue;
-            /* c8 ignore start */
-            if (typeof p !== 'string' &&
-                !(p instanceof ast_a && p.#parent === this)) {
-                throw new Error('invalid part: ' + p);
-            }
-            /* c8 ignore stop */
-            this.#parts.push(p);
-        }
-    }
-    toJSON() {
-        const ret = this.type === null ?
-            this.#parts
-                .slice()
-                .map(p => (typeof p === 'string' ? p : p.toJSON()))
-            : [this.type, ...this.#parts.map(p => p.toJSON())];
-        if (this.isStart() && !this.type)
-            ret.unshift([]);
-        if (this.isEnd() &&
-            (this === this.#root ||
-                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
-            ret.push({});
-        }
-        return ret;
-    }
-    isStart() {
-        if (this.#root === this)
-            return true;
-        // if (this.type) return !!this.#parent?.isStart()
-        if (!this.#parent?.isStart())
-            return false;
-        if (this.#parentIndex === 0)
-            return true;
-        // if everything AHEAD of this is a negation, then it's still the "start"
-        const p = this.#parent;
-        for (let i = 0; i < this.#parentIndex; i++) {
-            const pp = p.#parts[i];
-            if (!(pp instanceof ast_a && pp.type === '!')) {
-                return false;
-            }
-        }
-        return true;
-    }
-    isEnd() {
-        if (this.#root === this)
-            return true;
-        if (this.#parent?.type === '!')
-            return true;
-        if (!this.#parent?.isEnd())
-            return false;
-        if (!this.type)
-            return this.#parent?.isEnd();
-        // if not root, it'll always have a parent
-        /* c8 ignore start */
-        const pl = this.#parent ? this.#parent.#parts.length : 0;
-        /* c8 ignore stop */
-        return this.#parentIndex === pl - 1;
-    }
-    copyIn(part) {
-        if (typeof part === 'string')
-            this.push(part);
-        else
-            this.push(part.clone(this));
-    }
-    clone(parent) {
-        const c = new ast_a(this.type, parent);
-        for (const p of this.#parts) {
-            c.copyIn(p);
-        }
-        return c;
-    }
-    static #parseAST(str, ast, pos, opt, extDepth) {
-        const maxDepth = opt.maxExtglobRecursion ?? 2;
-        let escaping = false;
-        let inBrace = false;
-        let braceStart = -1;
-        let braceNeg = false;
-        if (ast.type === null) {
-            // outside of a extglob, append until we find a start
-            let i = pos;
-            let acc = '';
-            while (i < str.length) {
-                const c = str.charAt(i++);
-                // still accumulate escapes at this point, but we do ignore
-                // starts that are escaped
-                if (escaping || c === '\\') {
-                    escaping = !escaping;
-                    acc += c;
-                    continue;
-                }
-                if (inBrace) {
-                    if (i === braceStart + 1) {
-                        if (c === '^' || c === '!') {
-                            braceNeg = true;
-                        }
-                    }
-                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
-                        inBrace = false;
-                    }
-                    acc += c;
-                    continue;
-                }
-                else if (c === '[') {
-                    inBrace = true;
-                    braceStart = i;
-                    braceNeg = false;
-                    acc += c;
-                    continue;
-                }
-                // we don't have to check for adoption here, because that's
-                // done at the other recursion point.
-                const doRecurse = !opt.noext &&
-                    isExtglobType(c) &&
-                    str.charAt(i) === '(' &&
-                    extDepth <= maxDepth;
-                if (doRecurse) {
-                    ast.push(acc);
-                    acc = '';
-                    const ext = new ast_a(c, ast);
-                    i = ast_a.#parseAST(str, ext, i, opt, extDepth + 1);
-                    ast.push(ext);
-                    continue;
-                }
-                acc += c;
-            }
-            ast.push(acc);
-            return i;
-        }
-        // some kind of extglob, pos is at the (
-        // find the next | or )
-        let i = pos + 1;
-        let part = new ast_a(null, ast);
-        const parts = [];
-        let acc = '';
-        while (i < str.length) {
-            const c = str.charAt(i++);
-            // still accumulate escapes at this point, but we do ignore
-            // starts that are escaped
-            if (escaping || c === '\\') {
-                escaping = !escaping;
-                acc += c;
-                continue;
-            }
-            if (inBrace) {
-                if (i === braceStart + 1) {
-                    if (c === '^' || c === '!') {
-                        braceNeg = true;
-                    }
-                }
-                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
-                    inBrace = false;
-                }
-                acc += c;
-                continue;
-            }
-            else if (c === '[') {
-                inBrace = true;
-                braceStart = i;
-                braceNeg = false;
-                acc += c;
-                continue;
-            }
-            const doRecurse = !opt.noext &&
-                isExtglobType(c) &&
-                str.charAt(i) === '(' &&
-                /* c8 ignore start - the maxDepth is sufficient here */
-                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
-            /* c8 ignore stop */
-            if (doRecurse) {
-                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-                part.push(acc);
-                acc = '';
-                const ext = new ast_a(c, part);
-                part.push(ext);
-                i = ast_a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
-                continue;
-            }
-            if (c === '|') {
-                part.push(acc);
-                acc = '';
-                parts.push(part);
-                part = new ast_a(null, ast);
-                continue;
-            }
-            if (c === ')') {
-                if (acc === '' && ast.#parts.length === 0) {
-                    ast.#emptyExt = true;
-                }
-                part.push(acc);
-                acc = '';
-                ast.push(...parts, part);
-                return i;
-            }
-            acc += c;
-        }
-        // unfinished extglob
-        // if we got here, it was a malformed extglob! not an extglob, but
-        // maybe something else in there.
-        ast.type = null;
-        ast.#hasMagic = undefined;
-        ast.#parts = [str.substring(pos - 1)];
-        return i;
-    }
-    #canAdoptWithSpace(child) {
-        return this.#canAdopt(child, adoptionWithSpaceMap);
-    }
-    #canAdopt(child, map = adoptionMap) {
-        if (!child ||
-            typeof child !== 'object' ||
-            child.type !== null ||
-            child.#parts.length !== 1 ||
-            this.type === null) {
-            return false;
-        }
-        const gc = child.#parts[0];
-        if (!gc || typeof gc !== 'object' || gc.type === null) {
-            return false;
-        }
-        return this.#canAdoptType(gc.type, map);
-    }
-    #canAdoptType(c, map = adoptionAnyMap) {
-        return !!map.get(this.type)?.includes(c);
-    }
-    #adoptWithSpace(child, index) {
-        const gc = child.#parts[0];
-        const blank = new ast_a(null, gc, this.options);
-        blank.#parts.push('');
-        gc.push(blank);
-        this.#adopt(child, index);
-    }
-    #adopt(child, index) {
-        const gc = child.#parts[0];
-        this.#parts.splice(index, 1, ...gc.#parts);
-        for (const p of gc.#parts) {
-            if (typeof p === 'object')
-                p.#parent = this;
-        }
-        this.#toString = undefined;
-    }
-    #canUsurpType(c) {
-        const m = usurpMap.get(this.type);
-        return !!m?.has(c);
-    }
-    #canUsurp(child) {
-        if (!child ||
-            typeof child !== 'object' ||
-            child.type !== null ||
-            child.#parts.length !== 1 ||
-            this.type === null ||
-            this.#parts.length !== 1) {
-            return false;
-        }
-        const gc = child.#parts[0];
-        if (!gc || typeof gc !== 'object' || gc.type === null) {
-            return false;
-        }
-        return this.#canUsurpType(gc.type);
-    }
-    #usurp(child) {
-        const m = usurpMap.get(this.type);
-        const gc = child.#parts[0];
-        const nt = m?.get(gc.type);
-        /* c8 ignore start - impossible */
-        if (!nt)
-            return false;
-        /* c8 ignore stop */
-        this.#parts = gc.#parts;
-        for (const p of this.#parts) {
-            if (typeof p === 'object') {
-                p.#parent = this;
-            }
-        }
-        this.type = nt;
-        this.#toString = undefined;
-        this.#emptyExt = false;
-    }
-    static fromGlob(pattern, options = {}) {
-        const ast = new ast_a(null, undefined, options);
-        ast_a.#parseAST(pattern, ast, 0, options, 0);
-        return ast;
-    }
-    // returns the regular expression if there's magic, or the unescaped
-    // string if not.
-    toMMPattern() {
-        // should only be called on root
-        /* c8 ignore start */
-        if (this !== this.#root)
-            return this.#root.toMMPattern();
-        /* c8 ignore stop */
-        const glob = this.toString();
-        const [re, body, hasMagic, uflag] = this.toRegExpSource();
-        // if we're in nocase mode, and not nocaseMagicOnly, then we do
-        // still need a regular expression if we have to case-insensitively
-        // match capital/lowercase characters.
-        const anyMagic = hasMagic ||
-            this.#hasMagic ||
-            (this.#options.nocase &&
-                !this.#options.nocaseMagicOnly &&
-                glob.toUpperCase() !== glob.toLowerCase());
-        if (!anyMagic) {
-            return body;
-        }
-        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
-        return Object.assign(new RegExp(`^${re}$`, flags), {
-            _src: re,
-            _glob: glob,
-        });
-    }
-    get options() {
-        return this.#options;
-    }
-    // returns the string match, the regexp source, whether there's magic
-    // in the regexp (so a regular expression is required) and whether or
-    // not the uflag is needed for the regular expression (for posix classes)
-    // TODO: instead of injecting the start/end at this point, just return
-    // the BODY of the regexp, along with the start/end portions suitable
-    // for binding the start/end in either a joined full-path makeRe context
-    // (where we bind to (^|/), or a standalone matchPart context (where
-    // we bind to ^, and not /).  Otherwise slashes get duped!
-    //
-    // In part-matching mode, the start is:
-    // - if not isStart: nothing
-    // - if traversal possible, but not allowed: ^(?!\.\.?$)
-    // - if dots allowed or not possible: ^
-    // - if dots possible and not allowed: ^(?!\.)
-    // end is:
-    // - if not isEnd(): nothing
-    // - else: $
-    //
-    // In full-path matching mode, we put the slash at the START of the
-    // pattern, so start is:
-    // - if first pattern: same as part-matching mode
-    // - if not isStart(): nothing
-    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-    // - if dots allowed or not possible: /
-    // - if dots possible and not allowed: /(?!\.)
-    // end is:
-    // - if last pattern, same as part-matching mode
-    // - else nothing
-    //
-    // Always put the (?:$|/) on negated tails, though, because that has to be
-    // there to bind the end of the negated pattern portion, and it's easier to
-    // just stick it in now rather than try to inject it later in the middle of
-    // the pattern.
-    //
-    // We can just always return the same end, and leave it up to the caller
-    // to know whether it's going to be used joined or in parts.
-    // And, if the start is adjusted slightly, can do the same there:
-    // - if not isStart: nothing
-    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-    // - if dots allowed or not possible: (?:/|^)
-    // - if dots possible and not allowed: (?:/|^)(?!\.)
-    //
-    // But it's better to have a simpler binding without a conditional, for
-    // performance, so probably better to return both start options.
-    //
-    // Then the caller just ignores the end if it's not the first pattern,
-    // and the start always gets applied.
-    //
-    // But that's always going to be $ if it's the ending pattern, or nothing,
-    // so the caller can just attach $ at the end of the pattern when building.
-    //
-    // So the todo is:
-    // - better detect what kind of start is needed
-    // - return both flavors of starting pattern
-    // - attach $ at the end of the pattern when creating the actual RegExp
-    //
-    // Ah, but wait, no, that all only applies to the root when the first pattern
-    // is not an extglob. If the first pattern IS an extglob, then we need all
-    // that dot prevention biz to live in the extglob portions, because eg
-    // +(*|.x*) can match .xy but not .yx.
-    //
-    // So, return the two flavors if it's #root and the first child is not an
-    // AST, otherwise leave it to the child AST to handle it, and there,
-    // use the (?:^|/) style of start binding.
-    //
-    // Even simplified further:
-    // - Since the start for a join is eg /(?!\.) and the start for a part
-    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-    // or start or whatever) and prepend ^ or / at the Regexp construction.
-    toRegExpSource(allowDot) {
-        const dot = allowDot ?? !!this.#options.dot;
-        if (this.#root === this) {
-            this.#flatten();
-            this.#fillNegs();
-        }
-        if (!isExtglobAST(this)) {
-            const noEmpty = this.isStart() &&
-                this.isEnd() &&
-                !this.#parts.some(s => typeof s !== 'string');
-            const src = this.#parts
-                .map(p => {
-                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
-                    ast_a.#parseGlob(p, this.#hasMagic, noEmpty)
-                    : p.toRegExpSource(allowDot);
-                this.#hasMagic = this.#hasMagic || hasMagic;
-                this.#uflag = this.#uflag || uflag;
-                return re;
-            })
-                .join('');
-            let start = '';
-            if (this.isStart()) {
-                if (typeof this.#parts[0] === 'string') {
-                    // this is the string that will match the start of the pattern,
-                    // so we need to protect against dots and such.
-                    // '.' and '..' cannot match unless the pattern is that exactly,
-                    // even if it starts with . or dot:true is set.
-                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-                    if (!dotTravAllowed) {
-                        const aps = addPatternStart;
-                        // check if we have a possibility of matching . or ..,
-                        // and prevent that.
-                        const needNoTrav = 
-                        // dots are allowed, and the pattern starts with [ or .
-                        (dot && aps.has(src.charAt(0))) ||
-                            // the pattern starts with \., and then [ or .
-                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
-                            // the pattern starts with \.\., and then [ or .
-                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
-                        // no need to prevent dots if it can't match a dot, or if a
-                        // sub-pattern will be preventing it anyway.
-                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-                        start =
-                            needNoTrav ? startNoTraversal
-                                : needNoDot ? startNoDot
-                                    : '';
-                    }
-                }
-            }
-            // append the "end of path portion" pattern to negation tails
-            let end = '';
-            if (this.isEnd() &&
-                this.#root.#filledNegs &&
-                this.#parent?.type === '!') {
-                end = '(?:$|\\/)';
-            }
-            const final = start + src + end;
-            return [
-                final,
-                unescape_unescape(src),
-                (this.#hasMagic = !!this.#hasMagic),
-                this.#uflag,
-            ];
-        }
-        // We need to calculate the body *twice* if it's a repeat pattern
-        // at the start, once in nodot mode, then again in dot mode, so a
-        // pattern like *(?) can match 'x.y'
-        const repeated = this.type === '*' || this.type === '+';
-        // some kind of extglob
-        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
-        let body = this.#partsToRegExp(dot);
-        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
-            // invalid extglob, has to at least be *something* present, if it's
-            // the entire path portion.
-            const s = this.toString();
-            const me = this;
-            me.#parts = [s];
-            me.type = null;
-            me.#hasMagic = undefined;
-            return [s, unescape_unescape(this.toString()), false, false];
-        }
-        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
-            ''
-            : this.#partsToRegExp(true);
-        if (bodyDotAllowed === body) {
-            bodyDotAllowed = '';
-        }
-        if (bodyDotAllowed) {
-            body = `(?:${body})(?:${bodyDotAllowed})*?`;
-        }
-        // an empty !() is exactly equivalent to a starNoEmpty
-        let final = '';
-        if (this.type === '!' && this.#emptyExt) {
-            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
-        }
-        else {
-            const close = this.type === '!' ?
-                // !() must match something,but !(x) can match ''
-                '))' +
-                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
-                    star +
-                    ')'
-                : this.type === '@' ? ')'
-                    : this.type === '?' ? ')?'
-                        : this.type === '+' && bodyDotAllowed ? ')'
-                            : this.type === '*' && bodyDotAllowed ? `)?`
-                                : `)${this.type}`;
-            final = start + body + close;
-        }
-        return [
-            final,
-            unescape_unescape(body),
-            (this.#hasMagic = !!this.#hasMagic),
-            this.#uflag,
-        ];
-    }
-    #flatten() {
-        if (!isExtglobAST(this)) {
-            for (const p of this.#parts) {
-                if (typeof p === 'object') {
-                    p.#flatten();
-                }
-            }
-        }
-        else {
-            // do up to 10 passes to flatten as much as possible
-            let iterations = 0;
-            let done = false;
-            do {
-                done = true;
-                for (let i = 0; i < this.#parts.length; i++) {
-                    const c = this.#parts[i];
-                    if (typeof c === 'object') {
-                        c.#flatten();
-                        if (this.#canAdopt(c)) {
-                            done = false;
-                            this.#adopt(c, i);
-                        }
-                        else if (this.#canAdoptWithSpace(c)) {
-                            done = false;
-                            this.#adoptWithSpace(c, i);
-                        }
-                        else if (this.#canUsurp(c)) {
-                            done = false;
-                            this.#usurp(c);
-                        }
-                    }
-                }
-            } while (!done && ++iterations < 10);
-        }
-        this.#toString = undefined;
-    }
-    #partsToRegExp(dot) {
-        return this.#parts
-            .map(p => {
-            // extglob ASTs should only contain parent ASTs
-            /* c8 ignore start */
-            if (typeof p === 'string') {
-                throw new Error('string type in extglob ast??');
-            }
-            /* c8 ignore stop */
-            // can ignore hasMagic, because extglobs are already always magic
-            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-            this.#uflag = this.#uflag || uflag;
-            return re;
-        })
-            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
-            .join('|');
-    }
-    static #parseGlob(glob, hasMagic, noEmpty = false) {
-        let escaping = false;
-        let re = '';
-        let uflag = false;
-        // multiple stars that aren't globstars coalesce into one *
-        let inStar = false;
-        for (let i = 0; i < glob.length; i++) {
-            const c = glob.charAt(i);
-            if (escaping) {
-                escaping = false;
-                re += (reSpecials.has(c) ? '\\' : '') + c;
-                continue;
-            }
-            if (c === '*') {
-                if (inStar)
-                    continue;
-                inStar = true;
-                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-                hasMagic = true;
-                continue;
-            }
-            else {
-                inStar = false;
-            }
-            if (c === '\\') {
-                if (i === glob.length - 1) {
-                    re += '\\\\';
-                }
-                else {
-                    escaping = true;
-                }
-                continue;
-            }
-            if (c === '[') {
-                const [src, needUflag, consumed, magic] = parseClass(glob, i);
-                if (consumed) {
-                    re += src;
-                    uflag = uflag || needUflag;
-                    i += consumed - 1;
-                    hasMagic = hasMagic || magic;
-                    continue;
-                }
-            }
-            if (c === '?') {
-                re += qmark;
-                hasMagic = true;
-                continue;
-            }
-            re += regExpEscape(c);
-        }
-        return [re, unescape_unescape(glob), !!hasMagic, uflag];
-    }
-}
-ast_a = AST;
-//# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
-/**
- * Escape all magic characters in a glob pattern.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape}
- * option is used, then characters are escaped by wrapping in `[]`, because
- * a magic character wrapped in a character class can only be satisfied by
- * that exact character.  In this mode, `\` is _not_ escaped, because it is
- * not interpreted as a magic character, but instead as a path separator.
- *
- * If the {@link MinimatchOptions.magicalBraces} option is used,
- * then braces (`{` and `}`) will be escaped.
- */
-const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
-    // don't need to escape +@! because we escape the parens
-    // that make those magic, and escaping ! as [!] isn't valid,
-    // because [!]] is a valid glob class meaning not ']'.
-    if (magicalBraces) {
-        return windowsPathsNoEscape ?
-            s.replace(/[?*()[\]{}]/g, '[$&]')
-            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
-    }
-    return windowsPathsNoEscape ?
-        s.replace(/[?*()[\]]/g, '[$&]')
-        : s.replace(/[?*()[\]\\]/g, '\\$&');
-};
-//# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
-
-
-
-
-
-const minimatch = (p, pattern, options = {}) => {
-    assertValidPattern(pattern);
-    // shortcut: comments match nothing.
-    if (!options.nocomment && pattern.charAt(0) === '#') {
-        return false;
-    }
-    return new esm_Minimatch(pattern, options).match(p);
-};
-// Optimized checking for the most common glob patterns.
-const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
-const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
-const starDotExtTestNocase = (ext) => {
-    ext = ext.toLowerCase();
-    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
-};
-const starDotExtTestNocaseDot = (ext) => {
-    ext = ext.toLowerCase();
-    return (f) => f.toLowerCase().endsWith(ext);
-};
-const starDotStarRE = /^\*+\.\*+$/;
-const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
-const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
-const dotStarRE = /^\.\*+$/;
-const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
-const starRE = /^\*+$/;
-const starTest = (f) => f.length !== 0 && !f.startsWith('.');
-const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
-const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-const qmarksTestNocase = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExt([$0]);
-    if (!ext)
-        return noext;
-    ext = ext.toLowerCase();
-    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
-};
-const qmarksTestNocaseDot = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExtDot([$0]);
-    if (!ext)
-        return noext;
-    ext = ext.toLowerCase();
-    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
-};
-const qmarksTestDot = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExtDot([$0]);
-    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
-};
-const qmarksTest = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExt([$0]);
-    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
-};
-const qmarksTestNoExt = ([$0]) => {
-    const len = $0.length;
-    return (f) => f.length === len && !f.startsWith('.');
-};
-const qmarksTestNoExtDot = ([$0]) => {
-    const len = $0.length;
-    return (f) => f.length === len && f !== '.' && f !== '..';
-};
-/* c8 ignore start */
-const defaultPlatform = (typeof process === 'object' && process ?
-    (typeof process.env === 'object' &&
-        process.env &&
-        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
-        process.platform
-    : 'posix');
-const esm_path = {
-    win32: { sep: '\\' },
-    posix: { sep: '/' },
-};
-/* c8 ignore stop */
-const esm_sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
-minimatch.sep = esm_sep;
-const GLOBSTAR = Symbol('globstar **');
-minimatch.GLOBSTAR = GLOBSTAR;
-// any single thing other than /
-// don't need to escape / when using new RegExp()
-const esm_qmark = '[^/]';
-// * => any number of characters
-const esm_star = esm_qmark + '*?';
-// ** when dots are allowed.  Anything goes, except .. and .
-// not (^ or / followed by one or two dots followed by $ or /),
-// followed by anything, any number of times.
-const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
-// not a ^ or / followed by a dot,
-// followed by anything, any number of times.
-const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
-const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-const ext = (a, b = {}) => Object.assign({}, a, b);
-const esm_defaults = (def) => {
-    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
-        return minimatch;
-    }
-    const orig = minimatch;
-    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-    return Object.assign(m, {
-        Minimatch: class Minimatch extends orig.Minimatch {
-            constructor(pattern, options = {}) {
-                super(pattern, ext(def, options));
-            }
-            static defaults(options) {
-                return orig.defaults(ext(def, options)).Minimatch;
-            }
-        },
-        AST: class AST extends orig.AST {
-            /* c8 ignore start */
-            constructor(type, parent, options = {}) {
-                super(type, parent, ext(def, options));
-            }
-            /* c8 ignore stop */
-            static fromGlob(pattern, options = {}) {
-                return orig.AST.fromGlob(pattern, ext(def, options));
-            }
-        },
-        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-        defaults: (options) => orig.defaults(ext(def, options)),
-        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-        sep: orig.sep,
-        GLOBSTAR: GLOBSTAR,
-    });
-};
-minimatch.defaults = esm_defaults;
-// Brace expansion:
-// a{b,c}d -> abd acd
-// a{b,}c -> abc ac
-// a{0..3}d -> a0d a1d a2d a3d
-// a{b,c{d,e}f}g -> abg acdfg acefg
-// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
-//
-// Invalid sets are not expanded.
-// a{2..}b -> a{2..}b
-// a{b}c -> a{b}c
-const braceExpand = (pattern, options = {}) => {
-    assertValidPattern(pattern);
-    // Thanks to Yeting Li <https://github.com/yetingli> for
-    // improving this regexp to avoid a ReDOS vulnerability.
-    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-        // shortcut. no need to expand.
-        return [pattern];
-    }
-    return esm_expand(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-// parse a component of the expanded set.
-// At this point, no pattern may contain "/" in it
-// so we're going to return a 2d array, where each entry is the full
-// pattern, split on '/', and then turned into a regular expression.
-// A regexp is made at the end which joins each array with an
-// escaped /, and another full one which joins each regexp with |.
-//
-// Following the lead of Bash 4.1, note that "**" only has special meaning
-// when it is the *only* thing in a path portion.  Otherwise, any series
-// of * is equivalent to a single *.  Globstar behavior is enabled by
-// default, and can be disabled by setting options.noglobstar.
-const makeRe = (pattern, options = {}) => new esm_Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-const esm_match = (list, pattern, options = {}) => {
-    const mm = new esm_Minimatch(pattern, options);
-    list = list.filter(f => mm.match(f));
-    if (mm.options.nonull && !list.length) {
-        list.push(pattern);
-    }
-    return list;
-};
-minimatch.match = esm_match;
-// replace stuff like \* with *
-const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-class esm_Minimatch {
-    options;
-    set;
-    pattern;
-    windowsPathsNoEscape;
-    nonegate;
-    negate;
-    comment;
-    empty;
-    preserveMultipleSlashes;
-    partial;
-    globSet;
-    globParts;
-    nocase;
-    isWindows;
-    platform;
-    windowsNoMagicRoot;
-    maxGlobstarRecursion;
-    regexp;
-    constructor(pattern, options = {}) {
-        assertValidPattern(pattern);
-        options = options || {};
-        this.options = options;
-        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-        this.pattern = pattern;
-        this.platform = options.platform || defaultPlatform;
-        this.isWindows = this.platform === 'win32';
-        // avoid the annoying deprecation flag lol
-        const awe = ('allowWindow' + 'sEscape');
-        this.windowsPathsNoEscape =
-            !!options.windowsPathsNoEscape || options[awe] === false;
-        if (this.windowsPathsNoEscape) {
-            this.pattern = this.pattern.replace(/\\/g, '/');
-        }
-        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-        this.regexp = null;
-        this.negate = false;
-        this.nonegate = !!options.nonegate;
-        this.comment = false;
-        this.empty = false;
-        this.partial = !!options.partial;
-        this.nocase = !!this.options.nocase;
-        this.windowsNoMagicRoot =
-            options.windowsNoMagicRoot !== undefined ?
-                options.windowsNoMagicRoot
-                : !!(this.isWindows && this.nocase);
-        this.globSet = [];
-        this.globParts = [];
-        this.set = [];
-        // make the set of regexps etc.
-        this.make();
-    }
-    hasMagic() {
-        if (this.options.magicalBraces && this.set.length > 1) {
-            return true;
-        }
-        for (const pattern of this.set) {
-            for (const part of pattern) {
-                if (typeof part !== 'string')
-                    return true;
-            }
-        }
-        return false;
-    }
-    debug(..._) { }
-    make() {
-        const pattern = this.pattern;
-        const options = this.options;
-        // empty patterns and comments match nothing.
-        if (!options.nocomment && pattern.charAt(0) === '#') {
-            this.comment = true;
-            return;
-        }
-        if (!pattern) {
-            this.empty = true;
-            return;
-        }
-        // step 1: figure out negation, etc.
-        this.parseNegate();
-        // step 2: expand braces
-        this.globSet = [...new Set(this.braceExpand())];
-        if (options.debug) {
-            //oxlint-disable-next-line no-console
-            this.debug = (...args) => console.error(...args);
-        }
-        this.debug(this.pattern, this.globSet);
-        // step 3: now we have a set, so turn each one into a series of
-        // path-portion matching patterns.
-        // These will be regexps, except in the case of "**", which is
-        // set to the GLOBSTAR object for globstar behavior,
-        // and will not contain any / characters
-        //
-        // First, we preprocess to make the glob pattern sets a bit simpler
-        // and deduped.  There are some perf-killing patterns that can cause
-        // problems with a glob walk, but we can simplify them down a bit.
-        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
-        this.globParts = this.preprocess(rawGlobParts);
-        this.debug(this.pattern, this.globParts);
-        // glob --> regexps
-        let set = this.globParts.map((s, _, __) => {
-            if (this.isWindows && this.windowsNoMagicRoot) {
-                // check if it's a drive or unc path.
-                const isUNC = s[0] === '' &&
-                    s[1] === '' &&
-                    (s[2] === '?' || !globMagic.test(s[2])) &&
-                    !globMagic.test(s[3]);
-                const isDrive = /^[a-z]:/i.test(s[0]);
-                if (isUNC) {
-                    return [
-                        ...s.slice(0, 4),
-                        ...s.slice(4).map(ss => this.parse(ss)),
-                    ];
-                }
-                else if (isDrive) {
-                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
-                }
-            }
-            return s.map(ss => this.parse(ss));
-        });
-        this.debug(this.pattern, set);
-        // filter out everything that didn't compile properly.
-        this.set = set.filter(s => s.indexOf(false) === -1);
-        // do not treat the ? in UNC paths as magic
-        if (this.isWindows) {
-            for (let i = 0; i < this.set.length; i++) {
-                const p = this.set[i];
-                if (p[0] === '' &&
-                    p[1] === '' &&
-                    this.globParts[i][2] === '?' &&
-                    typeof p[3] === 'string' &&
-                    /^[a-z]:$/i.test(p[3])) {
-                    p[2] = '?';
-                }
-            }
-        }
-        this.debug(this.pattern, this.set);
-    }
-    // various transforms to equivalent pattern sets that are
-    // faster to process in a filesystem walk.  The goal is to
-    // eliminate what we can, and push all ** patterns as far
-    // to the right as possible, even if it increases the number
-    // of patterns that we have to process.
-    preprocess(globParts) {
-        // if we're not in globstar mode, then turn ** into *
-        if (this.options.noglobstar) {
-            for (const partset of globParts) {
-                for (let j = 0; j < partset.length; j++) {
-                    if (partset[j] === '**') {
-                        partset[j] = '*';
-                    }
-                }
-            }
-        }
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-            // aggressive optimization for the purpose of fs walking
-            globParts = this.firstPhasePreProcess(globParts);
-            globParts = this.secondPhasePreProcess(globParts);
-        }
-        else if (optimizationLevel >= 1) {
-            // just basic optimizations to remove some .. parts
-            globParts = this.levelOneOptimize(globParts);
-        }
-        else {
-            // just collapse multiple ** portions into one
-            globParts = this.adjascentGlobstarOptimize(globParts);
-        }
-        return globParts;
-    }
-    // just get rid of adjascent ** portions
-    adjascentGlobstarOptimize(globParts) {
-        return globParts.map(parts => {
-            let gs = -1;
-            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                let i = gs;
-                while (parts[i + 1] === '**') {
-                    i++;
-                }
-                if (i !== gs) {
-                    parts.splice(gs, i - gs);
-                }
-            }
-            return parts;
-        });
-    }
-    // get rid of adjascent ** and resolve .. portions
-    levelOneOptimize(globParts) {
-        return globParts.map(parts => {
-            parts = parts.reduce((set, part) => {
-                const prev = set[set.length - 1];
-                if (part === '**' && prev === '**') {
-                    return set;
-                }
-                if (part === '..') {
-                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
-                        set.pop();
-                        return set;
-                    }
-                }
-                set.push(part);
-                return set;
-            }, []);
-            return parts.length === 0 ? [''] : parts;
-        });
-    }
-    levelTwoFileOptimize(parts) {
-        if (!Array.isArray(parts)) {
-            parts = this.slashSplit(parts);
-        }
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/<e>/<rest> -> <pre>/<rest>
-            if (!this.preserveMultipleSlashes) {
-                for (let i = 1; i < parts.length - 1; i++) {
-                    const p = parts[i];
-                    // don't squeeze out UNC patterns
-                    if (i === 1 && p === '' && parts[0] === '')
-                        continue;
-                    if (p === '.' || p === '') {
-                        didSomething = true;
-                        parts.splice(i, 1);
-                        i--;
-                    }
-                }
-                if (parts[0] === '.' &&
-                    parts.length === 2 &&
-                    (parts[1] === '.' || parts[1] === '')) {
-                    didSomething = true;
-                    parts.pop();
-                }
-            }
-            // <pre>/<p>/../<rest> -> <pre>/<rest>
-            let dd = 0;
-            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                const p = parts[dd - 1];
-                if (p &&
-                    p !== '.' &&
-                    p !== '..' &&
-                    p !== '**' &&
-                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
-                    didSomething = true;
-                    parts.splice(dd - 1, 2);
-                    dd -= 2;
-                }
-            }
-        } while (didSomething);
-        return parts.length === 0 ? [''] : parts;
-    }
-    // First phase: single-pattern processing
-    // <pre> is 1 or more portions
-    // <rest> is 1 or more portions
-    // <p> is any portion other than ., .., '', or **
-    // <e> is . or ''
-    //
-    // **/.. is *brutal* for filesystem walking performance, because
-    // it effectively resets the recursive walk each time it occurs,
-    // and ** cannot be reduced out by a .. pattern part like a regexp
-    // or most strings (other than .., ., and '') can be.
-    //
-    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-    // <pre>/<e>/<rest> -> <pre>/<rest>
-    // <pre>/<p>/../<rest> -> <pre>/<rest>
-    // **/**/<rest> -> **/<rest>
-    //
-    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-    // this WOULD be allowed if ** did follow symlinks, or * didn't
-    firstPhasePreProcess(globParts) {
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-            for (let parts of globParts) {
-                let gs = -1;
-                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                    let gss = gs;
-                    while (parts[gss + 1] === '**') {
-                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
-                        gss++;
-                    }
-                    // eg, if gs is 2 and gss is 4, that means we have 3 **
-                    // parts, and can remove 2 of them.
-                    if (gss > gs) {
-                        parts.splice(gs + 1, gss - gs);
-                    }
-                    let next = parts[gs + 1];
-                    const p = parts[gs + 2];
-                    const p2 = parts[gs + 3];
-                    if (next !== '..')
-                        continue;
-                    if (!p ||
-                        p === '.' ||
-                        p === '..' ||
-                        !p2 ||
-                        p2 === '.' ||
-                        p2 === '..') {
-                        continue;
-                    }
-                    didSomething = true;
-                    // edit parts in place, and push the new one
-                    parts.splice(gs, 1);
-                    const other = parts.slice(0);
-                    other[gs] = '**';
-                    globParts.push(other);
-                    gs--;
-                }
-                // <pre>/<e>/<rest> -> <pre>/<rest>
-                if (!this.preserveMultipleSlashes) {
-                    for (let i = 1; i < parts.length - 1; i++) {
-                        const p = parts[i];
-                        // don't squeeze out UNC patterns
-                        if (i === 1 && p === '' && parts[0] === '')
-                            continue;
-                        if (p === '.' || p === '') {
-                            didSomething = true;
-                            parts.splice(i, 1);
-                            i--;
-                        }
-                    }
-                    if (parts[0] === '.' &&
-                        parts.length === 2 &&
-                        (parts[1] === '.' || parts[1] === '')) {
-                        didSomething = true;
-                        parts.pop();
-                    }
-                }
-                // <pre>/<p>/../<rest> -> <pre>/<rest>
-                let dd = 0;
-                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                    const p = parts[dd - 1];
-                    if (p && p !== '.' && p !== '..' && p !== '**') {
-                        didSomething = true;
-                        const needDot = dd === 1 && parts[dd + 1] === '**';
-                        const splin = needDot ? ['.'] : [];
-                        parts.splice(dd - 1, 2, ...splin);
-                        if (parts.length === 0)
-                            parts.push('');
-                        dd -= 2;
-                    }
-                }
-            }
-        } while (didSomething);
-        return globParts;
-    }
-    // second phase: multi-pattern dedupes
-    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-    //
-    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-    // ^-- not valid because ** doens't follow symlinks
-    secondPhasePreProcess(globParts) {
-        for (let i = 0; i < globParts.length - 1; i++) {
-            for (let j = i + 1; j < globParts.length; j++) {
-                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-                if (matched) {
-                    globParts[i] = [];
-                    globParts[j] = matched;
-                    break;
-                }
-            }
-        }
-        return globParts.filter(gs => gs.length);
-    }
-    partsMatch(a, b, emptyGSMatch = false) {
-        let ai = 0;
-        let bi = 0;
-        let result = [];
-        let which = '';
-        while (ai < a.length && bi < b.length) {
-            if (a[ai] === b[bi]) {
-                result.push(which === 'b' ? b[bi] : a[ai]);
-                ai++;
-                bi++;
-            }
-            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
-                result.push(a[ai]);
-                ai++;
-            }
-            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
-                result.push(b[bi]);
-                bi++;
-            }
-            else if (a[ai] === '*' &&
-                b[bi] &&
-                (this.options.dot || !b[bi].startsWith('.')) &&
-                b[bi] !== '**') {
-                if (which === 'b')
-                    return false;
-                which = 'a';
-                result.push(a[ai]);
-                ai++;
-                bi++;
-            }
-            else if (b[bi] === '*' &&
-                a[ai] &&
-                (this.options.dot || !a[ai].startsWith('.')) &&
-                a[ai] !== '**') {
-                if (which === 'a')
-                    return false;
-                which = 'b';
-                result.push(b[bi]);
-                ai++;
-                bi++;
-            }
-            else {
-                return false;
-            }
-        }
-        // if we fall out of the loop, it means they two are identical
-        // as long as their lengths match
-        return a.length === b.length && result;
-    }
-    parseNegate() {
-        if (this.nonegate)
-            return;
-        const pattern = this.pattern;
-        let negate = false;
-        let negateOffset = 0;
-        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
-            negate = !negate;
-            negateOffset++;
-        }
-        if (negateOffset)
-            this.pattern = pattern.slice(negateOffset);
-        this.negate = negate;
-    }
-    // set partial to true to test if, for example,
-    // "/a/b" matches the start of "/*/b/*/d"
-    // Partial means, if you run out of file before you run
-    // out of pattern, then that's fine, as long as all
-    // the parts match.
-    matchOne(file, pattern, partial = false) {
-        let fileStartIndex = 0;
-        let patternStartIndex = 0;
-        // UNC paths like //?/X:/... can match X:/... and vice versa
-        // Drive letters in absolute drive or unc paths are always compared
-        // case-insensitively.
-        if (this.isWindows) {
-            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
-            const fileUNC = !fileDrive &&
-                file[0] === '' &&
-                file[1] === '' &&
-                file[2] === '?' &&
-                /^[a-z]:$/i.test(file[3]);
-            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
-            const patternUNC = !patternDrive &&
-                pattern[0] === '' &&
-                pattern[1] === '' &&
-                pattern[2] === '?' &&
-                typeof pattern[3] === 'string' &&
-                /^[a-z]:$/i.test(pattern[3]);
-            const fdi = fileUNC ? 3
-                : fileDrive ? 0
-                    : undefined;
-            const pdi = patternUNC ? 3
-                : patternDrive ? 0
-                    : undefined;
-            if (typeof fdi === 'number' && typeof pdi === 'number') {
-                const [fd, pd] = [
-                    file[fdi],
-                    pattern[pdi],
-                ];
-                // start matching at the drive letter index of each
-                if (fd.toLowerCase() === pd.toLowerCase()) {
-                    pattern[pdi] = fd;
-                    patternStartIndex = pdi;
-                    fileStartIndex = fdi;
-                }
-            }
-        }
-        // resolve and reduce . and .. portions in the file as well.
-        // don't need to do the second phase, because it's only one string[]
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-            file = this.levelTwoFileOptimize(file);
-        }
-        if (pattern.includes(GLOBSTAR)) {
-            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-        }
-        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-        // split the pattern into head, tail, and middle of ** delimited parts
-        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-        const lastgs = pattern.lastIndexOf(GLOBSTAR);
-        // split the pattern up into globstar-delimited sections
-        // the tail has to be at the end, and the others just have
-        // to be found in order from the head.
-        const [head, body, tail] = partial ?
-            [
-                pattern.slice(patternIndex, firstgs),
-                pattern.slice(firstgs + 1),
-                [],
-            ]
-            : [
-                pattern.slice(patternIndex, firstgs),
-                pattern.slice(firstgs + 1, lastgs),
-                pattern.slice(lastgs + 1),
-            ];
-        // check the head, from the current file/pattern index.
-        if (head.length) {
-            const fileHead = file.slice(fileIndex, fileIndex + head.length);
-            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-                return false;
-            }
-            fileIndex += head.length;
-            patternIndex += head.length;
-        }
-        // now we know the head matches!
-        // if the last portion is not empty, it MUST match the end
-        // check the tail
-        let fileTailMatch = 0;
-        if (tail.length) {
-            // if head + tail > file, then we cannot possibly match
-            if (tail.length + fileIndex > file.length)
-                return false;
-            // try to match the tail
-            let tailStart = file.length - tail.length;
-            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-                fileTailMatch = tail.length;
-            }
-            else {
-                // affordance for stuff like a/**/* matching a/b/
-                // if the last file portion is '', and there's more to the pattern
-                // then try without the '' bit.
-                if (file[file.length - 1] !== '' ||
-                    fileIndex + tail.length === file.length) {
-                    return false;
-                }
-                tailStart--;
-                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-                    return false;
-                }
-                fileTailMatch = tail.length + 1;
-            }
-        }
-        // now we know the tail matches!
-        // the middle is zero or more portions wrapped in **, possibly
-        // containing more ** sections.
-        // so a/**/b/**/c/**/d has become **/b/**/c/**
-        // if it's empty, it means a/**/b, just verify we have no bad dots
-        // if there's no tail, so it ends on /**, then we must have *something*
-        // after the head, or it's not a matc
-        if (!body.length) {
-            let sawSome = !!fileTailMatch;
-            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
-                const f = String(file[i]);
-                sawSome = true;
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            // in partial mode, we just need to get past all file parts
-            return partial || sawSome;
-        }
-        // now we know that there's one or more body sections, which can
-        // be matched anywhere from the 0 index (because the head was pruned)
-        // through to the length-fileTailMatch index.
-        // split the body up into sections, and note the minimum index it can
-        // be found at (start with the length of all previous segments)
-        // [section, before, after]
-        const bodySegments = [[[], 0]];
-        let currentBody = bodySegments[0];
-        let nonGsParts = 0;
-        const nonGsPartsSums = [0];
-        for (const b of body) {
-            if (b === GLOBSTAR) {
-                nonGsPartsSums.push(nonGsParts);
-                currentBody = [[], 0];
-                bodySegments.push(currentBody);
-            }
-            else {
-                currentBody[0].push(b);
-                nonGsParts++;
-            }
-        }
-        let i = bodySegments.length - 1;
-        const fileLength = file.length - fileTailMatch;
-        for (const b of bodySegments) {
-            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-        }
-        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-    }
-    // return false for "nope, not matching"
-    // return null for "not matching, cannot keep trying"
-    #matchGlobStarBodySections(file, 
-    // pattern section, last possible position for it
-    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-        // take the first body segment, and walk from fileIndex to its "after"
-        // value at the end
-        // If it doesn't match at that position, we increment, until we hit
-        // that final possible position, and give up.
-        // If it does match, then advance and try to rest.
-        // If any of them fail we keep walking forward.
-        // this is still a bit recursively painful, but it's more constrained
-        // than previous implementations, because we never test something that
-        // can't possibly be a valid matching condition.
-        const bs = bodySegments[bodyIndex];
-        if (!bs) {
-            // just make sure that there's no bad dots
-            for (let i = fileIndex; i < file.length; i++) {
-                sawTail = true;
-                const f = file[i];
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            return sawTail;
-        }
-        // have a non-globstar body section to test
-        const [body, after] = bs;
-        while (fileIndex <= after) {
-            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-            // if limit exceeded, no match. intentional false negative,
-            // acceptable break in correctness for security.
-            if (m && globStarDepth < this.maxGlobstarRecursion) {
-                // match! see if the rest match. if so, we're done!
-                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-                if (sub !== false) {
-                    return sub;
-                }
-            }
-            const f = file[fileIndex];
-            if (f === '.' ||
-                f === '..' ||
-                (!this.options.dot && f.startsWith('.'))) {
-                return false;
-            }
-            fileIndex++;
-        }
-        // walked off. no point continuing
-        return partial || null;
-    }
-    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-        let fi;
-        let pi;
-        let pl;
-        let fl;
-        for (fi = fileIndex,
-            pi = patternIndex,
-            fl = file.length,
-            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-            this.debug('matchOne loop');
-            let p = pattern[pi];
-            let f = file[fi];
-            this.debug(pattern, p, f);
-            // should be impossible.
-            // some invalid regexp stuff in the set.
-            /* c8 ignore start */
-            if (p === false || p === GLOBSTAR) {
-                return false;
-            }
-            /* c8 ignore stop */
-            // something other than **
-            // non-magic patterns just have to match exactly
-            // patterns with magic have been turned into regexps.
-            let hit;
-            if (typeof p === 'string') {
-                hit = f === p;
-                this.debug('string match', p, f, hit);
-            }
-            else {
-                hit = p.test(f);
-                this.debug('pattern match', p, f, hit);
-            }
-            if (!hit)
-                return false;
-        }
-        // Note: ending in / means that we'll get a final ""
-        // at the end of the pattern.  This can only match a
-        // corresponding "" at the end of the file.
-        // If the file ends in /, then it can only match a
-        // a pattern that ends in /, unless the pattern just
-        // doesn't have any more for it. But, a/b/ should *not*
-        // match "a/b/*", even though "" matches against the
-        // [^/]*? pattern, except in partial mode, where it might
-        // simply not be reached yet.
-        // However, a/b/ should still satisfy a/*
-        // now either we fell off the end of the pattern, or we're done.
-        if (fi === fl && pi === pl) {
-            // ran out of pattern and filename at the same time.
-            // an exact hit!
-            return true;
-        }
-        else if (fi === fl) {
-            // ran out of file, but still had pattern left.
-            // this is ok if we're doing the match as part of
-            // a glob fs traversal.
-            return partial;
-        }
-        else if (pi === pl) {
-            // ran out of pattern, still have file left.
-            // this is only acceptable if we're on the very last
-            // empty segment of a file with a trailing slash.
-            // a/* should match a/b/
-            return fi === fl - 1 && file[fi] === '';
-            /* c8 ignore start */
-        }
-        else {
-            // should be unreachable.
-            throw new Error('wtf?');
-        }
-        /* c8 ignore stop */
-    }
-    braceExpand() {
-        return braceExpand(this.pattern, this.options);
-    }
-    parse(pattern) {
-        assertValidPattern(pattern);
-        const options = this.options;
-        // shortcuts
-        if (pattern === '**')
-            return GLOBSTAR;
-        if (pattern === '')
-            return '';
-        // far and away, the most common glob pattern parts are
-        // *, *.*, and *.<ext>  Add a fast check method for those.
-        let m;
-        let fastTest = null;
-        if ((m = pattern.match(starRE))) {
-            fastTest = options.dot ? starTestDot : starTest;
-        }
-        else if ((m = pattern.match(starDotExtRE))) {
-            fastTest = (options.nocase ?
-                options.dot ?
-                    starDotExtTestNocaseDot
-                    : starDotExtTestNocase
-                : options.dot ? starDotExtTestDot
-                    : starDotExtTest)(m[1]);
-        }
-        else if ((m = pattern.match(qmarksRE))) {
-            fastTest = (options.nocase ?
-                options.dot ?
-                    qmarksTestNocaseDot
-                    : qmarksTestNocase
-                : options.dot ? qmarksTestDot
-                    : qmarksTest)(m);
-        }
-        else if ((m = pattern.match(starDotStarRE))) {
-            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-        }
-        else if ((m = pattern.match(dotStarRE))) {
-            fastTest = dotStarTest;
-        }
-        const re = AST.fromGlob(pattern, this.options).toMMPattern();
-        if (fastTest && typeof re === 'object') {
-            // Avoids overriding in frozen environments
-            Reflect.defineProperty(re, 'test', { value: fastTest });
-        }
-        return re;
-    }
-    makeRe() {
-        if (this.regexp || this.regexp === false)
-            return this.regexp;
-        // at this point, this.set is a 2d array of partial
-        // pattern strings, or "**".
-        //
-        // It's better to use .match().  This function shouldn't
-        // be used, really, but it's pretty convenient sometimes,
-        // when you just want to work with a regex.
-        const set = this.set;
-        if (!set.length) {
-            this.regexp = false;
-            return this.regexp;
-        }
-        const options = this.options;
-        const twoStar = options.noglobstar ? esm_star
-            : options.dot ? twoStarDot
-                : twoStarNoDot;
-        const flags = new Set(options.nocase ? ['i'] : []);
-        // regexpify non-globstar patterns
-        // if ** is only item, then we just do one twoStar
-        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
-        // if ** is last, append (\/twoStar|) to previous
-        // if ** is in the middle, append (\/|\/twoStar\/) to previous
-        // then filter out GLOBSTAR symbols
-        let re = set
-            .map(pattern => {
-            const pp = pattern.map(p => {
-                if (p instanceof RegExp) {
-                    for (const f of p.flags.split(''))
-                        flags.add(f);
-                }
-                return (typeof p === 'string' ? esm_regExpEscape(p)
-                    : p === GLOBSTAR ? GLOBSTAR
-                        : p._src);
-            });
-            pp.forEach((p, i) => {
-                const next = pp[i + 1];
-                const prev = pp[i - 1];
-                if (p !== GLOBSTAR || prev === GLOBSTAR) {
-                    return;
-                }
-                if (prev === undefined) {
-                    if (next !== undefined && next !== GLOBSTAR) {
-                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
-                    }
-                    else {
-                        pp[i] = twoStar;
-                    }
-                }
-                else if (next === undefined) {
-                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
-                }
-                else if (next !== GLOBSTAR) {
-                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
-                    pp[i + 1] = GLOBSTAR;
-                }
-            });
-            const filtered = pp.filter(p => p !== GLOBSTAR);
-            // For partial matches, we need to make the pattern match
-            // any prefix of the full path. We do this by generating
-            // alternative patterns that match progressively longer prefixes.
-            if (this.partial && filtered.length >= 1) {
-                const prefixes = [];
-                for (let i = 1; i <= filtered.length; i++) {
-                    prefixes.push(filtered.slice(0, i).join('/'));
-                }
-                return '(?:' + prefixes.join('|') + ')';
-            }
-            return filtered.join('/');
-        })
-            .join('|');
-        // need to wrap in parens if we had more than one thing with |,
-        // otherwise only the first will be anchored to ^ and the last to $
-        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
-        // must match entire pattern
-        // ending in a * or ** will make it less strict.
-        re = '^' + open + re + close + '$';
-        // In partial mode, '/' should always match as it's a valid prefix for any pattern
-        if (this.partial) {
-            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
-        }
-        // can match anything, as long as it's not this.
-        if (this.negate)
-            re = '^(?!' + re + ').+$';
-        try {
-            this.regexp = new RegExp(re, [...flags].join(''));
-            /* c8 ignore start */
-        }
-        catch {
-            // should be impossible
-            this.regexp = false;
-        }
-        /* c8 ignore stop */
-        return this.regexp;
-    }
-    slashSplit(p) {
-        // if p starts with // on windows, we preserve that
-        // so that UNC paths aren't broken.  Otherwise, any number of
-        // / characters are coalesced into one, unless
-        // preserveMultipleSlashes is set to true.
-        if (this.preserveMultipleSlashes) {
-            return p.split('/');
-        }
-        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-            // add an extra '' for the one we lose
-            return ['', ...p.split(/\/+/)];
-        }
-        else {
-            return p.split(/\/+/);
-        }
-    }
-    match(f, partial = this.partial) {
-        this.debug('match', f, this.pattern);
-        // short-circuit in the case of busted things.
-        // comments, etc.
-        if (this.comment) {
-            return false;
-        }
-        if (this.empty) {
-            return f === '';
-        }
-        if (f === '/' && partial) {
-            return true;
-        }
-        const options = this.options;
-        // windows: need to use /, not \
-        if (this.isWindows) {
-            f = f.split('\\').join('/');
-        }
-        // treat the test path as a set of pathparts.
-        const ff = this.slashSplit(f);
-        this.debug(this.pattern, 'split', ff);
-        // just ONE of the pattern sets in this.set needs to match
-        // in order for it to be valid.  If negating, then just one
-        // match means that we have failed.
-        // Either way, return on the first hit.
-        const set = this.set;
-        this.debug(this.pattern, 'set', set);
-        // Find the basename of the path by looking for the last non-empty segment
-        let filename = ff[ff.length - 1];
-        if (!filename) {
-            for (let i = ff.length - 2; !filename && i >= 0; i--) {
-                filename = ff[i];
-            }
-        }
-        for (const pattern of set) {
-            let file = ff;
-            if (options.matchBase && pattern.length === 1) {
-                file = [filename];
-            }
-            const hit = this.matchOne(file, pattern, partial);
-            if (hit) {
-                if (options.flipNegate) {
-                    return true;
-                }
-                return !this.negate;
-            }
-        }
-        // didn't get any hits.  this is success if it's a negative
-        // pattern, failure otherwise.
-        if (options.flipNegate) {
-            return false;
-        }
-        return this.negate;
-    }
-    static defaults(def) {
-        return minimatch.defaults(def).Minimatch;
-    }
-}
-/* c8 ignore start */
-
-
-
-/* c8 ignore stop */
-minimatch.AST = AST;
-minimatch.Minimatch = esm_Minimatch;
-minimatch.escape = escape_escape;
-minimatch.unescape = unescape_unescape;
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
-
-
-
-const internal_path_IS_WINDOWS = process.platform === 'win32';
-/**
- * Helper class for parsing paths into segments
- */
-class internal_path_Path {
-    /**
-     * Constructs a Path
-     * @param itemPath Path or array of segments
-     */
-    constructor(itemPath) {
-        this.segments = [];
-        // String
-        if (typeof itemPath === 'string') {
-            assert(itemPath, `Parameter 'itemPath' must not be empty`);
-            // Normalize slashes and trim unnecessary trailing slash
-            itemPath = pathHelper.safeTrimTrailingSeparator(itemPath);
-            // Not rooted
-            if (!pathHelper.hasRoot(itemPath)) {
-                this.segments = itemPath.split(path.sep);
-            }
-            // Rooted
-            else {
-                // Add all segments, while not at the root
-                let remaining = itemPath;
-                let dir = pathHelper.dirname(remaining);
-                while (dir !== remaining) {
-                    // Add the segment
-                    const basename = path.basename(remaining);
-                    this.segments.unshift(basename);
-                    // Truncate the last segment
-                    remaining = dir;
-                    dir = pathHelper.dirname(remaining);
-                }
-                // Remainder is the root
-                this.segments.unshift(remaining);
-            }
-        }
-        // Array
-        else {
-            // Must not be empty
-            assert(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
-            // Each segment
-            for (let i = 0; i < itemPath.length; i++) {
-                let segment = itemPath[i];
-                // Must not be empty
-                assert(segment, `Parameter 'itemPath' must not contain any empty segments`);
-                // Normalize slashes
-                segment = pathHelper.normalizeSeparators(itemPath[i]);
-                // Root segment
-                if (i === 0 && pathHelper.hasRoot(segment)) {
-                    segment = pathHelper.safeTrimTrailingSeparator(segment);
-                    assert(segment === pathHelper.dirname(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
-                    this.segments.push(segment);
-                }
-                // All other segments
-                else {
-                    // Must not contain slash
-                    assert(!segment.includes(path.sep), `Parameter 'itemPath' contains unexpected path separators`);
-                    this.segments.push(segment);
-                }
-            }
-        }
-    }
-    /**
-     * Converts the path to it's string representation
-     */
-    toString() {
-        // First segment
-        let result = this.segments[0];
-        // All others
-        let skipSlash = result.endsWith(path.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
-        for (let i = 1; i < this.segments.length; i++) {
-            if (skipSlash) {
-                skipSlash = false;
-            }
-            else {
-                result += path.sep;
-            }
-            result += this.segments[i];
-        }
-        return result;
-    }
-}
-//# sourceMappingURL=internal-path.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
-
-
-
-
-
-
-
-const internal_pattern_IS_WINDOWS = process.platform === 'win32';
-class internal_pattern_Pattern {
-    constructor(patternOrNegate, isImplicitPattern = false, segments, homedir) {
-        /**
-         * Indicates whether matches should be excluded from the result set
-         */
-        this.negate = false;
-        // Pattern overload
-        let pattern;
-        if (typeof patternOrNegate === 'string') {
-            pattern = patternOrNegate.trim();
-        }
-        // Segments overload
-        else {
-            // Convert to pattern
-            segments = segments || [];
-            assert(segments.length, `Parameter 'segments' must not empty`);
-            const root = internal_pattern_Pattern.getLiteral(segments[0]);
-            assert(root && pathHelper.hasAbsoluteRoot(root), `Parameter 'segments' first element must be a root path`);
-            pattern = new Path(segments).toString().trim();
-            if (patternOrNegate) {
-                pattern = `!${pattern}`;
-            }
-        }
-        // Negate
-        while (pattern.startsWith('!')) {
-            this.negate = !this.negate;
-            pattern = pattern.substr(1).trim();
-        }
-        // Normalize slashes and ensures absolute root
-        pattern = internal_pattern_Pattern.fixupPattern(pattern, homedir);
-        // Segments
-        this.segments = new Path(pattern).segments;
-        // Trailing slash indicates the pattern should only match directories, not regular files
-        this.trailingSeparator = pathHelper
-            .normalizeSeparators(pattern)
-            .endsWith(path.sep);
-        pattern = pathHelper.safeTrimTrailingSeparator(pattern);
-        // Search path (literal path prior to the first glob segment)
-        let foundGlob = false;
-        const searchSegments = this.segments
-            .map(x => internal_pattern_Pattern.getLiteral(x))
-            .filter(x => !foundGlob && !(foundGlob = x === ''));
-        this.searchPath = new Path(searchSegments).toString();
-        // Root RegExp (required when determining partial match)
-        this.rootRegExp = new RegExp(internal_pattern_Pattern.regExpEscape(searchSegments[0]), internal_pattern_IS_WINDOWS ? 'i' : '');
-        this.isImplicitPattern = isImplicitPattern;
-        // Create minimatch
-        const minimatchOptions = {
-            dot: true,
-            nobrace: true,
-            nocase: internal_pattern_IS_WINDOWS,
-            nocomment: true,
-            noext: true,
-            nonegate: true
-        };
-        pattern = internal_pattern_IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
-        this.minimatch = new Minimatch(pattern, minimatchOptions);
-    }
-    /**
-     * Matches the pattern against the specified path
-     */
-    match(itemPath) {
-        // Last segment is globstar?
-        if (this.segments[this.segments.length - 1] === '**') {
-            // Normalize slashes
-            itemPath = pathHelper.normalizeSeparators(itemPath);
-            // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
-            // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
-            // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
-            if (!itemPath.endsWith(path.sep) && this.isImplicitPattern === false) {
-                // Note, this is safe because the constructor ensures the pattern has an absolute root.
-                // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
-                itemPath = `${itemPath}${path.sep}`;
-            }
-        }
-        else {
-            // Normalize slashes and trim unnecessary trailing slash
-            itemPath = pathHelper.safeTrimTrailingSeparator(itemPath);
-        }
-        // Match
-        if (this.minimatch.match(itemPath)) {
-            return this.trailingSeparator ? MatchKind.Directory : MatchKind.All;
-        }
-        return MatchKind.None;
-    }
-    /**
-     * Indicates whether the pattern may match descendants of the specified path
-     */
-    partialMatch(itemPath) {
-        // Normalize slashes and trim unnecessary trailing slash
-        itemPath = pathHelper.safeTrimTrailingSeparator(itemPath);
-        // matchOne does not handle root path correctly
-        if (pathHelper.dirname(itemPath) === itemPath) {
-            return this.rootRegExp.test(itemPath);
-        }
-        return this.minimatch.matchOne(itemPath.split(internal_pattern_IS_WINDOWS ? /\\+/ : /\/+/), this.minimatch.set[0], true);
-    }
-    /**
-     * Escapes glob patterns within a path
-     */
-    static globEscape(s) {
-        return (internal_pattern_IS_WINDOWS ? s : s.replace(/\\/g, '\\\\')) // escape '\' on Linux/macOS
-            .replace(/(\[)(?=[^/]+\])/g, '[[]') // escape '[' when ']' follows within the path segment
-            .replace(/\?/g, '[?]') // escape '?'
-            .replace(/\*/g, '[*]'); // escape '*'
-    }
-    /**
-     * Normalizes slashes and ensures absolute root
-     */
-    static fixupPattern(pattern, homedir) {
-        // Empty
-        assert(pattern, 'pattern cannot be empty');
-        // Must not contain `.` segment, unless first segment
-        // Must not contain `..` segment
-        const literalSegments = new Path(pattern).segments.map(x => internal_pattern_Pattern.getLiteral(x));
-        assert(literalSegments.every((x, i) => (x !== '.' || i === 0) && x !== '..'), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
-        // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
-        assert(!pathHelper.hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
-        // Normalize slashes
-        pattern = pathHelper.normalizeSeparators(pattern);
-        // Replace leading `.` segment
-        if (pattern === '.' || pattern.startsWith(`.${path.sep}`)) {
-            pattern = internal_pattern_Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        }
-        // Replace leading `~` segment
-        else if (pattern === '~' || pattern.startsWith(`~${path.sep}`)) {
-            homedir = homedir || os.homedir();
-            assert(homedir, 'Unable to determine HOME directory');
-            assert(pathHelper.hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
-            pattern = internal_pattern_Pattern.globEscape(homedir) + pattern.substr(1);
-        }
-        // Replace relative drive root, e.g. pattern is C: or C:foo
-        else if (internal_pattern_IS_WINDOWS &&
-            (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
-            let root = pathHelper.ensureAbsoluteRoot('C:\\dummy-root', pattern.substr(0, 2));
-            if (pattern.length > 2 && !root.endsWith('\\')) {
-                root += '\\';
-            }
-            pattern = internal_pattern_Pattern.globEscape(root) + pattern.substr(2);
-        }
-        // Replace relative root, e.g. pattern is \ or \foo
-        else if (internal_pattern_IS_WINDOWS && (pattern === '\\' || pattern.match(/^\\[^\\]/))) {
-            let root = pathHelper.ensureAbsoluteRoot('C:\\dummy-root', '\\');
-            if (!root.endsWith('\\')) {
-                root += '\\';
-            }
-            pattern = internal_pattern_Pattern.globEscape(root) + pattern.substr(1);
-        }
-        // Otherwise ensure absolute root
-        else {
-            pattern = pathHelper.ensureAbsoluteRoot(internal_pattern_Pattern.globEscape(process.cwd()), pattern);
-        }
-        return pathHelper.normalizeSeparators(pattern);
-    }
-    /**
-     * Attempts to unescape a pattern segment to create a literal path segment.
-     * Otherwise returns empty string.
-     */
-    static getLiteral(segment) {
-        let literal = '';
-        for (let i = 0; i < segment.length; i++) {
-            const c = segment[i];
-            // Escape
-            if (c === '\\' && !internal_pattern_IS_WINDOWS && i + 1 < segment.length) {
-                literal += segment[++i];
-                continue;
-            }
-            // Wildcard
-            else if (c === '*' || c === '?') {
-                return '';
-            }
-            // Character set
-            else if (c === '[' && i + 1 < segment.length) {
-                let set = '';
-                let closed = -1;
-                for (let i2 = i + 1; i2 < segment.length; i2++) {
-                    const c2 = segment[i2];
-                    // Escape
-                    if (c2 === '\\' && !internal_pattern_IS_WINDOWS && i2 + 1 < segment.length) {
-                        set += segment[++i2];
-                        continue;
-                    }
-                    // Closed
-                    else if (c2 === ']') {
-                        closed = i2;
-                        break;
-                    }
-                    // Otherwise
-                    else {
-                        set += c2;
-                    }
-                }
-                // Closed?
-                if (closed >= 0) {
-                    // Cannot convert
-                    if (set.length > 1) {
-                        return '';
-                    }
-                    // Convert to literal
-                    if (set) {
-                        literal += set;
-                        i = closed;
-                        continue;
-                    }
-                }
-                // Otherwise fall thru
-            }
-            // Append
-            literal += c;
-        }
-        return literal;
-    }
-    /**
-     * Escapes regexp special characters
-     * https://javascript.info/regexp-escaping
-     */
-    static regExpEscape(s) {
-        return s.replace(/[[\\^$.|?*+()]/g, '\\$&');
-    }
-}
-//# sourceMappingURL=internal-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
-var internal_globber_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-var __asyncValues = (undefined && undefined.__asyncValues) || function (o) {
-    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-    var m = o[Symbol.asyncIterator], i;
-    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
-    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
-    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
-};
-var __await = (undefined && undefined.__await) || function (v) { return this instanceof __await ? (this.v = v, this) : new __await(v); }
-var __asyncGenerator = (undefined && undefined.__asyncGenerator) || function (thisArg, _arguments, generator) {
-    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-    var g = generator.apply(thisArg, _arguments || []), i, q = [];
-    return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function () { return this; }, i;
-    function awaitReturn(f) { return function (v) { return Promise.resolve(v).then(f, reject); }; }
-    function verb(n, f) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; if (f) i[n] = f(i[n]); } }
-    function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
-    function step(r) { r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r); }
-    function fulfill(value) { resume("next", value); }
-    function reject(value) { resume("throw", value); }
-    function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
-};
-
-
-
-
-
-
-
-
-const internal_globber_IS_WINDOWS = process.platform === 'win32';
-class internal_globber_DefaultGlobber {
-    constructor(options) {
-        this.patterns = [];
-        this.searchPaths = [];
-        this.options = globOptionsHelper.getOptions(options);
-    }
-    getSearchPaths() {
-        // Return a copy
-        return this.searchPaths.slice();
-    }
-    glob() {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
-            var _a, e_1, _b, _c;
-            const result = [];
-            try {
-                for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a = _f.done, !_a; _d = true) {
-                    _c = _f.value;
-                    _d = false;
-                    const itemPath = _c;
-                    result.push(itemPath);
-                }
-            }
-            catch (e_1_1) { e_1 = { error: e_1_1 }; }
-            finally {
-                try {
-                    if (!_d && !_a && (_b = _e.return)) yield _b.call(_e);
-                }
-                finally { if (e_1) throw e_1.error; }
-            }
-            return result;
-        });
-    }
-    globGenerator() {
-        return __asyncGenerator(this, arguments, function* globGenerator_1() {
-            // Fill in defaults options
-            const options = globOptionsHelper.getOptions(this.options);
-            // Implicit descendants?
-            const patterns = [];
-            for (const pattern of this.patterns) {
-                patterns.push(pattern);
-                if (options.implicitDescendants &&
-                    (pattern.trailingSeparator ||
-                        pattern.segments[pattern.segments.length - 1] !== '**')) {
-                    patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
-                }
-            }
-            // Push the search paths
-            const stack = [];
-            for (const searchPath of patternHelper.getSearchPaths(patterns)) {
-                core.debug(`Search path '${searchPath}'`);
-                // Exists?
-                try {
-                    // Intentionally using lstat. Detection for broken symlink
-                    // will be performed later (if following symlinks).
-                    yield __await(fs.promises.lstat(searchPath));
-                }
-                catch (err) {
-                    if (err.code === 'ENOENT') {
-                        continue;
-                    }
-                    throw err;
-                }
-                stack.unshift(new SearchState(searchPath, 1));
-            }
-            // Search
-            const traversalChain = []; // used to detect cycles
-            while (stack.length) {
-                // Pop
-                const item = stack.pop();
-                // Match?
-                const match = patternHelper.match(patterns, item.path);
-                const partialMatch = !!match || patternHelper.partialMatch(patterns, item.path);
-                if (!match && !partialMatch) {
-                    continue;
-                }
-                // Stat
-                const stats = yield __await(internal_globber_DefaultGlobber.stat(item, options, traversalChain)
-                // Broken symlink, or symlink cycle detected, or no longer exists
-                );
-                // Broken symlink, or symlink cycle detected, or no longer exists
-                if (!stats) {
-                    continue;
-                }
-                // Hidden file or directory?
-                if (options.excludeHiddenFiles && path.basename(item.path).match(/^\./)) {
-                    continue;
-                }
-                // Directory
-                if (stats.isDirectory()) {
-                    // Matched
-                    if (match & MatchKind.Directory && options.matchDirectories) {
-                        yield yield __await(item.path);
-                    }
-                    // Descend?
-                    else if (!partialMatch) {
-                        continue;
-                    }
-                    // Push the child items in reverse
-                    const childLevel = item.level + 1;
-                    const childItems = (yield __await(fs.promises.readdir(item.path))).map(x => new SearchState(path.join(item.path, x), childLevel));
-                    stack.push(...childItems.reverse());
-                }
-                // File
-                else if (match & MatchKind.File) {
-                    yield yield __await(item.path);
-                }
-            }
-        });
-    }
-    /**
-     * Constructs a DefaultGlobber
-     */
-    static create(patterns, options) {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
-            const result = new internal_globber_DefaultGlobber(options);
-            if (internal_globber_IS_WINDOWS) {
-                patterns = patterns.replace(/\r\n/g, '\n');
-                patterns = patterns.replace(/\r/g, '\n');
-            }
-            const lines = patterns.split('\n').map(x => x.trim());
-            for (const line of lines) {
-                // Empty or comment
-                if (!line || line.startsWith('#')) {
-                    continue;
-                }
-                // Pattern
-                else {
-                    result.patterns.push(new Pattern(line));
-                }
-            }
-            result.searchPaths.push(...patternHelper.getSearchPaths(result.patterns));
-            return result;
-        });
-    }
-    static stat(item, options, traversalChain) {
-        return internal_globber_awaiter(this, void 0, void 0, function* () {
-            // Note:
-            // `stat` returns info about the target of a symlink (or symlink chain)
-            // `lstat` returns info about a symlink itself
-            let stats;
-            if (options.followSymbolicLinks) {
-                try {
-                    // Use `stat` (following symlinks)
-                    stats = yield fs.promises.stat(item.path);
-                }
-                catch (err) {
-                    if (err.code === 'ENOENT') {
-                        if (options.omitBrokenSymbolicLinks) {
-                            core.debug(`Broken symlink '${item.path}'`);
-                            return undefined;
-                        }
-                        throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
-                    }
-                    throw err;
-                }
-            }
-            else {
-                // Use `lstat` (not following symlinks)
-                stats = yield fs.promises.lstat(item.path);
-            }
-            // Note, isDirectory() returns false for the lstat of a symlink
-            if (stats.isDirectory() && options.followSymbolicLinks) {
-                // Get the realpath
-                const realPath = yield fs.promises.realpath(item.path);
-                // Fixup the traversal chain to match the item level
-                while (traversalChain.length >= item.level) {
-                    traversalChain.pop();
-                }
-                // Test for a cycle
-                if (traversalChain.some((x) => x === realPath)) {
-                    core.debug(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
-                    return undefined;
-                }
-                // Update the traversal chain
-                traversalChain.push(realPath);
-            }
-            return stats;
-        });
-    }
-}
-//# sourceMappingURL=internal-globber.js.map
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(9023);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
-var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-var internal_hash_files_asyncValues = (undefined && undefined.__asyncValues) || function (o) {
-    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-    var m = o[Symbol.asyncIterator], i;
-    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
-    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
-    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
-};
-
-
-
-
-
-
-function hashFiles(globber_1, currentWorkspace_1) {
-    return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
-        var _a, e_1, _b, _c;
-        var _d;
-        const writeDelegate = verbose ? core.info : core.debug;
-        let hasMatch = false;
-        const githubWorkspace = currentWorkspace
-            ? currentWorkspace
-            : ((_d = process.env['GITHUB_WORKSPACE']) !== null && _d !== void 0 ? _d : process.cwd());
-        const result = crypto.createHash('sha256');
-        let count = 0;
-        try {
-            for (var _e = true, _f = internal_hash_files_asyncValues(globber.globGenerator()), _g; _g = yield _f.next(), _a = _g.done, !_a; _e = true) {
-                _c = _g.value;
-                _e = false;
-                const file = _c;
-                writeDelegate(file);
-                if (!file.startsWith(`${githubWorkspace}${path.sep}`)) {
-                    writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
-                    continue;
-                }
-                if (fs.statSync(file).isDirectory()) {
-                    writeDelegate(`Skip directory '${file}'.`);
-                    continue;
-                }
-                const hash = crypto.createHash('sha256');
-                const pipeline = util.promisify(stream.pipeline);
-                yield pipeline(fs.createReadStream(file), hash);
-                result.write(hash.digest());
-                count++;
-                if (!hasMatch) {
-                    hasMatch = true;
-                }
-            }
-        }
-        catch (e_1_1) { e_1 = { error: e_1_1 }; }
-        finally {
-            try {
-                if (!_e && !_a && (_b = _f.return)) yield _b.call(_f);
-            }
-            finally { if (e_1) throw e_1.error; }
-        }
-        result.end();
-        if (hasMatch) {
-            writeDelegate(`Found ${count} files to hash.`);
-            return result.digest('hex');
-        }
-        else {
-            writeDelegate(`No matches found for glob`);
-            return '';
-        }
-    });
-}
-//# sourceMappingURL=internal-hash-files.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
-var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Constructs a globber
- *
- * @param patterns  Patterns separated by newlines
- * @param options   Glob options
- */
-function create(patterns, options) {
-    return glob_awaiter(this, void 0, void 0, function* () {
-        return yield DefaultGlobber.create(patterns, options);
-    });
-}
-/**
- * Computes the sha256 hash of a glob
- *
- * @param patterns  Patterns separated by newlines
- * @param currentWorkspace  Workspace used when matching files
- * @param options   Glob options
- * @param verbose   Enables verbose logging
- */
-function glob_hashFiles(patterns_1) {
-    return glob_awaiter(this, arguments, void 0, function* (patterns, currentWorkspace = '', options, verbose = false) {
-        let followSymbolicLinks = true;
-        if (options && typeof options.followSymbolicLinks === 'boolean') {
-            followSymbolicLinks = options.followSymbolicLinks;
-        }
-        const globber = yield create(patterns, { followSymbolicLinks });
-        return _hashFiles(globber, currentWorkspace, verbose);
-    });
-}
-//# sourceMappingURL=glob.js.map
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/gather.ts
-/** Reads what the agent will be given: the prompt and the context files (the only file I/O of the estimate). */
-
-
-
-
-/** Above this a file is not something an agent loads into its context; refuse rather than read 100 MB. */
-const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (20 * 1024 * 1024));
-/** Above this many matches a glob is almost surely too broad (node_modules, a whole monorepo). */
-const MAX_CONTEXT_FILES = 2000;
-/** The one-line error for an input that names a file that is not there. */
-function noSuchFile(input, path, fix = 'check the path') {
-    return new parse_InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`]);
-}
-/** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
-async function readNamedFile(path, input, fix) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        throw noSuchFile(input, path, fix);
-    }
-}
-function looksBinary(buf) {
-    const n = Math.min(buf.length, 8000);
-    for (let i = 0; i < n; i++)
-        if (buf[i] === 0)
-            return true;
-    return false;
-}
-async function readTextFile(path, input) {
-    let size;
-    try {
-        const s = await stat(path);
-        if (!s.isFile())
-            throw new InputError([`${input}: ${JSON.stringify(path)} is not a file; give a file path`]);
-        size = s.size;
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            throw error;
-        throw noSuchFile(input, path);
-    }
-    if (size > MAX_FILE_BYTES) {
-        throw new InputError([
-            `${input}: ${JSON.stringify(path)} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; point at the text the agent really loads`
-        ]);
-    }
-    const buf = await readFile(path);
-    if (looksBinary(buf)) {
-        throw new InputError([`${input}: ${JSON.stringify(path)} is a binary file; give a text file`]);
-    }
-    return buf.toString('utf8');
-}
-/**
- * A context pattern anchored at `cwd`: @actions/glob resolves relative patterns against the process's
- * working directory, which is not the workspace when the CLI is called with another cwd.
- */
-function gather_anchor(pattern, cwd) {
-    const negated = pattern.startsWith('!');
-    const body = negated ? pattern.slice(1) : pattern;
-    if (body === '' || body.startsWith('#') || isAbsolute(body) || body.startsWith('~'))
-        return pattern;
-    return `${negated ? '!' : ''}${join(cwd, body)}`;
-}
-/** Read the prompt (inline or file) and every file the context globs match. */
-async function gather_gather(settings, cwd = process.cwd()) {
-    const notices = [];
-    let prompt;
-    if (settings.promptFile) {
-        const text = await readTextFile(settings.promptFile, 'prompt-file');
-        if (text.trim() === '') {
-            throw new InputError([
-                `prompt-file: ${JSON.stringify(settings.promptFile)} is empty; write the prompt in it`
-            ]);
-        }
-        prompt = { source: settings.promptFile, text };
-    }
-    else if (settings.prompt !== undefined) {
-        prompt = { source: 'prompt', text: settings.prompt };
-    }
-    else {
-        throw new InputError(['prompt: no prompt given; set prompt or prompt-file']);
-    }
-    const context = [];
-    if (settings.contextFiles.length > 0) {
-        const globber = await glob.create(settings.contextFiles.map(p => gather_anchor(p, cwd)).join('\n'), {
-            matchDirectories: false,
-            followSymbolicLinks: false
-        });
-        const files = (await globber.glob()).sort();
-        if (files.length === 0) {
-            throw new InputError([
-                `context-files: ${JSON.stringify(settings.contextFiles.join(', '))} matched no files; check the patterns (they are relative to the workspace)`
-            ]);
-        }
-        if (files.length > MAX_CONTEXT_FILES) {
-            throw new InputError([
-                `context-files: ${JSON.stringify(settings.contextFiles.join(', '))} matched ${files.length} files, over ${MAX_CONTEXT_FILES}; narrow the patterns (exclude with !pattern)`
-            ]);
-        }
-        for (const file of files) {
-            const rel = relative(cwd, file) || file;
-            const buf = await readFile(file);
-            if (looksBinary(buf)) {
-                notices.push(`context-files: skipped binary file ${rel}`);
-                continue;
-            }
-            if (buf.length > MAX_FILE_BYTES) {
-                notices.push(`context-files: skipped ${rel} (${(buf.length / 1048576).toFixed(1)} MB)`);
-                continue;
-            }
-            context.push({ source: rel, text: buf.toString('utf8') });
-        }
-    }
-    return { prompt, context, notices };
+function cost_addUsage(a, b) {
+    return {
+        inputTokens: a.inputTokens + b.inputTokens,
+        outputTokens: a.outputTokens + b.outputTokens,
+        cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+        cacheWrite5mTokens: a.cacheWrite5mTokens + b.cacheWrite5mTokens,
+        cacheWrite1hTokens: a.cacheWrite1hTokens + b.cacheWrite1hTokens,
+        webSearchRequests: a.webSearchRequests + b.webSearchRequests
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/schema.ts
+/** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
 
 const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
     .min(0, 'expected 0 or more USD');
@@ -52623,14 +51261,21 @@ const row = object({
     cacheRead: schema_usd
 });
 const model = object({
+    /** Canonical id, e.g. `claude-sonnet-5-5`. */
     id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
     displayName: schemas_string().default(''),
+    /** haiku | sonnet | opus | fable | mythos (newest of a family is its alias target). */
     family: schemas_string().default('custom'),
+    /** Tokenizer family: `A` (Claude 3 … 4.6, Haiku 4.5) or `B` (Opus 4.7+, Sonnet 5+, Fable, Mythos, 5.5 models). */
     tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
+    /** Every other id that names this model: dated first-party ids and provider ids. */
     ids: array(schemas_string()).default([]),
     prices: row,
+    /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
     longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    /** Fast-mode prices (usage.speed === 'fast'). */
     fast: row.optional(),
+    /** USD per web search request. */
     webSearchUsd: schemas_number().min(0).default(0.01),
     contextWindow: schemas_number().int().positive().default(200000),
     maxOutputTokens: schemas_number().int().positive().default(32000)
@@ -52638,11 +51283,23 @@ const model = object({
 /** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
 const priceTableSchema = object({
     mode: schemas_enum(['extend', 'replace']).default('extend'),
+    /** Date (YYYY-MM-DD) the prices were taken. */
     asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
     source: schemas_string().min(1, 'expected where the prices come from'),
+    /** Multiplier on token cost when usage.inference_geo === 'us'. */
     usGeoMultiplier: schemas_number().positive().default(1.1),
+    /** Alias → canonical id (opus, sonnet, haiku, fable). */
     aliases: record(schemas_string(), schemas_string()).default({}),
     models: array(model).min(1, 'expected at least one model')
+});
+/** Token usage by class: one API request, or the sum of a run's requests for one model. */
+const tokenUsageSchema = object({
+    inputTokens: schemas_number().int().min(0),
+    outputTokens: schemas_number().int().min(0),
+    cacheReadTokens: schemas_number().int().min(0),
+    cacheWrite5mTokens: schemas_number().int().min(0),
+    cacheWrite1hTokens: schemas_number().int().min(0),
+    webSearchRequests: schemas_number().int().min(0)
 });
 
 ;// CONCATENATED MODULE: ./src/pricing/prices.json
@@ -52652,7 +51309,7 @@ const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","so
 
 
 /** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
-class UnknownModelError extends parse_InputError {
+class UnknownModelError extends InputError {
     constructor(name, nearest) {
         super([
             `model: unknown model ${JSON.stringify(name)}; nearest known: ${nearest.join(', ')}; use one of them or add it with pricing-file`
@@ -52661,7 +51318,15 @@ class UnknownModelError extends parse_InputError {
 }
 /** The table that ships with the action. */
 function builtInTable() {
-    return priceTableSchema.parse(prices_namespaceObject);
+    const { mode: _mode, ...table } = priceTableSchema.parse(prices_namespaceObject);
+    return table;
+}
+/** The table in force: the built-in one, replaced or extended by the text of a user's `pricing-file`. */
+function tableInForce(pricingFile) {
+    const base = builtInTable();
+    return pricingFile
+        ? mergeTables(base, parseTableJson(pricingFile.text, `pricing-file ${pricingFile.path}`))
+        : base;
 }
 /** Parse a price table file; a bad one is a one-line error naming the field and the fix. */
 function parseTableJson(text, sourceName) {
@@ -52670,7 +51335,7 @@ function parseTableJson(text, sourceName) {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new parse_InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
+        throw new InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
     }
     const result = priceTableSchema.safeParse(raw);
     if (!result.success) {
@@ -52680,7 +51345,7 @@ function parseTableJson(text, sourceName) {
             .join('')
             .replace(/^\./, '');
         const value = issue.path.reduce((v, k) => v?.[k], raw);
-        throw new parse_InputError([
+        throw new InputError([
             `${sourceName}: ${path || '(top)'}: ${issue.message}, got ${JSON.stringify(value) ?? 'nothing'}`
         ]);
     }
@@ -52761,749 +51426,363 @@ function table_resolveModel(table, name) {
     throw new UnknownModelError(name, nearest);
 }
 
-;// CONCATENATED MODULE: ./src/load-pricing.ts
-/** The price table in force: the built-in one, replaced or extended by the user's `pricing-file`. */
+;// CONCATENATED MODULE: ./src/usage/cost.ts
 
 
-async function load_pricing_loadPriceTable(pricingFile) {
-    const base = builtInTable();
-    if (!pricingFile)
-        return base;
-    const text = await readNamedFile(pricingFile, 'pricing-file');
-    return mergeTables(base, parseTableJson(text, `pricing-file ${pricingFile}`));
+/** Cache reads ÷ all input-side tokens (0 when nothing was sent). */
+function cacheHitRate(u) {
+    const all = u.inputTokens + u.cacheReadTokens + u.cacheWrite5mTokens + u.cacheWrite1hTokens;
+    return all === 0 ? 0 : u.cacheReadTokens / all;
 }
-
-;// CONCATENATED MODULE: ./src/tokens/vocab.json
-const vocab_namespaceObject = {};
-;// CONCATENATED MODULE: ./src/tokens/verified.json
-const verified_namespaceObject = {};
-;// CONCATENATED MODULE: ./src/tokens/vocabulary.ts
-/**
- * The two vocabularies, as byte strings (latin1: one char per byte), decoded once on first use.
- * - verified: strings Claude 3+ is known to encode as one token (a subset of its real vocabulary);
- * - legacy: the Claude 1/2 BPE ranks, in rank order (a different, overlapping vocabulary).
- */
-
-
-const vocabulary_NON_ASCII = /[^\p{ASCII}]/u;
-/** True when every char is ASCII: then the text is its own UTF-8 bytes, and already NFKC-normal. */
-const vocabulary_isAscii = (s) => !vocabulary_NON_ASCII.test(s);
-/** UTF-8 bytes as a latin1 string (one char per byte). */
-const vocabulary_toBytes = (s) => (vocabulary_isAscii(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
-let legacyList;
-let verifiedList;
-function vocabulary_legacyTokens() {
-    legacyList ??= legacy.tokens.split(' ').map(b64 => Buffer.from(b64, 'base64').toString('latin1'));
-    return legacyList;
-}
-function vocabulary_verifiedTokens() {
-    verifiedList ??= verified.tokens.map(vocabulary_toBytes);
-    return verifiedList;
-}
-
-;// CONCATENATED MODULE: ./src/tokens/bpe.ts
-/**
- * Byte-pair encoding over the legacy Claude ranks (@anthropic-ai/tokenizer 0.0.4). Only chunks the
- * verified vocabulary cannot tile well (words of thinly covered scripts, emoji) come here, so the
- * rank table is built on first use. Counts only; ids are never needed.
- */
-
-let ranks;
-// BPE is quadratic in a chunk's length; a run of emoji can be one chunk of megabytes. Counting it in
-// pieces this long costs at most one token per piece.
-const PIECE_BYTES = 128;
-/** Number of BPE tokens of one pre-token chunk (bytes as a latin1 string). */
-function bpe_bpeCount(bytes) {
-    if (bytes.length <= PIECE_BYTES)
-        return bpePiece(bytes);
-    let n = 0;
-    for (let i = 0; i < bytes.length; i += PIECE_BYTES)
-        n += bpePiece(bytes.slice(i, i + PIECE_BYTES));
-    return n;
-}
-function bpePiece(bytes) {
-    ranks ??= new Map(legacyTokens().map((t, i) => [t, i]));
-    const table = ranks;
-    if (bytes.length <= 1 || table.has(bytes))
-        return 1;
-    // parts[i] = start offset of part i; merge the adjacent pair with the lowest rank until none is known.
-    const parts = [];
-    for (let i = 0; i <= bytes.length; i++)
-        parts.push(i);
-    for (;;) {
-        let best = Infinity;
-        let at = -1;
-        for (let i = 0; i < parts.length - 2; i++) {
-            const r = table.get(bytes.slice(parts[i], parts[i + 2]));
-            if (r !== undefined && r < best) {
-                best = r;
-                at = i;
-            }
-        }
-        if (at < 0)
-            break;
-        parts.splice(at + 1, 1);
+/** Price every model of a run with our table; an unknown model is an error, not $0. */
+function priceRun(table, run) {
+    const ctx = { geo: run.geo, speed: run.speed, usGeoMultiplier: table.usGeoMultiplier };
+    let asIf5m = 0;
+    const byModel = run.byModel.map(m => {
+        const model = table_resolveModel(table, m.model);
+        const usd = cost_priceUsage(model, m.usage, ctx).usd;
+        asIf5m += cost_priceUsage(model, {
+            ...m.usage,
+            cacheWrite5mTokens: m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens,
+            cacheWrite1hTokens: 0
+        }, ctx).usd;
+        return { model: m.model, resolvedId: model.id, usd, claudeReportedUsd: m.claudeCostUsd };
+    });
+    const tokens = run.byModel.reduce((sum, m) => cost_addUsage(sum, m.usage), cost_NO_USAGE);
+    let usd = byModel.reduce((s, m) => s + m.usd, 0);
+    const claude = run.totalCostUsd;
+    let mismatch;
+    if (byModel.length === 0 && claude !== undefined) {
+        // Oldest shapes carry only a total: record Claude's figure, and say so.
+        usd = claude;
+        mismatch =
+            'the result file has no per-model usage (an old CLI?): the actual is Claude’s own total_cost_usd';
     }
-    return parts.length - 1;
-}
-
-;// CONCATENATED MODULE: ./src/tokens/chunk-class.ts
-/**
- * What a pre-token chunk is made of. The class picks how the chunk is counted (tiled over the
- * verified vocabulary, or legacy BPE where that vocabulary is thin) and which calibration factor
- * applies, so a mixed text (prose with numbers, code with an Arabic string) is calibrated per part.
- */
-
-const chunk_class_CHUNK_CLASSES = (/* unused pure expression or super */ null && (['word', 'digits', 'space', 'punct', 'symbol', 'script', 'cjk', 'emoji']));
-const EMOJI = /\p{Extended_Pictographic}|\u20e3|\ufe0f/u;
-// Words of scripts the verified vocabulary barely covers (Arabic, Cyrillic, Greek, kana, Indic, …):
-// two letters in a row. A lone σ or μ in a formula is tiled like any other letter.
-const THIN_SCRIPT_WORD = /[^\p{ASCII}\p{Script=Latin}\p{Script=Han}\p{Script=Hangul}\p{Script=Common}\p{Script=Inherited}]{2}/u;
-const CJK = /[\p{Script=Han}\p{Script=Hangul}]/u;
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{N}/u;
-const SPACE = /^\s+$/u;
-/** Class of one chunk (decoded text, not bytes). */
-function chunk_class_chunkClass(chunk) {
-    if (isAscii(chunk)) {
-        if (/[A-Za-z]/.test(chunk))
-            return 'word';
-        if (/[0-9]/.test(chunk))
-            return 'digits';
-        return SPACE.test(chunk) ? 'space' : 'punct';
+    else if (claude !== undefined && Math.abs(usd - claude) > Math.max(1e-6, 0.005 * Math.max(usd, claude))) {
+        const explained = Math.abs(asIf5m - claude) <= Math.max(1e-6, 0.005 * claude);
+        mismatch = explained
+            ? `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)}: this CLI priced 1-hour cache writes at the 5-minute rate (CLIs before 2.1.311 did); we record our figure`
+            : `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)} with our table (${table.asOf}); we record our figure`;
     }
-    if (EMOJI.test(chunk))
-        return 'emoji';
-    if (THIN_SCRIPT_WORD.test(chunk))
-        return 'script';
-    if (CJK.test(chunk))
-        return 'cjk';
-    if (LETTER.test(chunk))
-        return 'word';
-    if (DIGIT.test(chunk))
-        return 'digits';
-    return SPACE.test(chunk) ? 'space' : 'symbol';
-}
-/** Chunks of these classes are counted by legacy BPE: the verified vocabulary lacks their tokens. */
-const chunk_class_viaLegacyBpe = (c) => c === 'script' || c === 'emoji';
-
-;// CONCATENATED MODULE: ./src/tokens/tiling.ts
-/**
- * Fewest-token tilings of a chunk, over two vocabularies that bracket Claude 3+'s real one:
- * - upper: the verified single tokens alone (plus single bytes). Every verified string is a real
- *   token, but real tokens are missing from the list, so this tiling uses too many tokens;
- * - lower: the verified tokens plus the legacy vocabulary's ASCII tokens. Some of those are not real
- *   tokens, so this tiling uses too few.
- * The point estimate is their midpoint and the gap between them widens the interval.
- */
-
-const UPPER = 1;
-const LOWER = 2;
-// The longest verified token is 64 bytes; the legacy list's longer ones are runs of one character
-// (up to 1,024 spaces) that would make the tiling slow on long whitespace and claim too few tokens.
-const MAX_TOKEN_BYTES = 64;
-let trie;
-function vocabularyTrie() {
-    if (trie)
-        return trie;
-    const t = { child: new Map(), flags: [0] };
-    const add = (token, bit) => {
-        if (token.length > MAX_TOKEN_BYTES)
-            return;
-        let node = 0;
-        for (let i = 0; i < token.length; i++) {
-            const key = node * 256 + token.charCodeAt(i);
-            let next = t.child.get(key);
-            if (next === undefined) {
-                next = t.flags.length;
-                t.flags.push(0);
-                t.child.set(key, next);
-            }
-            node = next;
-        }
-        t.flags[node] |= bit;
-    };
-    for (const token of verifiedTokens())
-        add(token, UPPER | LOWER);
-    for (const token of legacyTokens())
-        if (isAscii(token))
-            add(token, LOWER);
-    trie = t;
-    return t;
-}
-/** [upper, lower] token counts of one chunk (bytes as a latin1 string). */
-function tiling_tile(bytes) {
-    const n = bytes.length;
-    if (n <= 1)
-        return [n, n];
-    const { child, flags } = vocabularyTrie();
-    const up = new Array(n + 1).fill(n);
-    const lo = new Array(n + 1).fill(n);
-    up[0] = 0;
-    lo[0] = 0;
-    for (let i = 0; i < n; i++) {
-        // A single byte is always a token (byte fallback), whatever the vocabularies hold.
-        if (up[i] + 1 < up[i + 1])
-            up[i + 1] = up[i] + 1;
-        if (lo[i] + 1 < lo[i + 1])
-            lo[i + 1] = lo[i] + 1;
-        let node = child.get(bytes.charCodeAt(i)) ?? -1;
-        for (let j = i + 2; j <= n && node >= 0; j++) {
-            node = child.get(node * 256 + bytes.charCodeAt(j - 1)) ?? -1;
-            if (node < 0)
-                break;
-            const f = flags[node];
-            if (f & UPPER && up[i] + 1 < up[j])
-                up[j] = up[i] + 1;
-            if (f & LOWER && lo[i] + 1 < lo[j])
-                lo[j] = lo[i] + 1;
-        }
-    }
-    return [up[n], lo[n]];
-}
-
-;// CONCATENATED MODULE: ./src/tokens/factors.json
-const factors_namespaceObject = {};
-;// CONCATENATED MODULE: ./src/tokens/index.ts
-
-
-
-
-
-
-
-/**
- * cl100k-style pre-tokenizer: Claude 3+ splits a newline from the indentation after it and digits
- * into groups of 1–3, as cl100k does (tokenizer.md §5c). Tokens never cross these chunks.
- */
-const PRE_TOKENIZER = /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
-const MAX_CACHE = 200_000;
-// Long chunks (whitespace runs, minified blobs) rarely repeat: caching them would only hold memory.
-const MAX_CACHED_CHUNK = 256;
-/** Per-class values (factors.json's objects) in CHUNK_CLASSES order. */
-const byClass = (values) => CHUNK_CLASSES.map(c => values[c]);
-/** A counter with its own chunk cache: real text repeats its chunks (words, indentation) heavily. */
-function createTokenCounter() {
-    const cache = new Map();
-    const measure = (chunk) => {
-        const cls = chunkClass(chunk);
-        const bytes = toBytes(chunk);
-        if (viaLegacyBpe(cls)) {
-            const n = bpeCount(bytes);
-            return { cls: CHUNK_CLASSES.indexOf(cls), upper: n, lower: n };
-        }
-        const [upper, lower] = tile(bytes);
-        return { cls: CHUNK_CLASSES.indexOf(cls), upper, lower };
-    };
-    const raw = (text) => {
-        const upper = CHUNK_CLASSES.map(() => 0);
-        const lower = CHUNK_CLASSES.map(() => 0);
-        // NFKC as the legacy tokenizer did; ASCII text is already normal, so skip the pass.
-        const normal = isAscii(text) ? text : text.normalize('NFKC');
-        for (const m of normal.matchAll(PRE_TOKENIZER)) {
-            let c = cache.get(m[0]);
-            if (c === undefined) {
-                c = measure(m[0]);
-                if (cache.size >= MAX_CACHE)
-                    cache.clear();
-                if (m[0].length <= MAX_CACHED_CHUNK)
-                    cache.set(m[0], c);
-            }
-            upper[c.cls] += c.upper;
-            lower[c.cls] += c.lower;
-        }
-        return { upper, lower };
-    };
-    const count = (text, family) => {
-        let point = 0;
-        let spread = 0;
-        for (const part of family === 'B' ? paragraphs(text) : [text]) {
-            const a = calibrate(raw(part));
-            // Family B has no public text-level ground truth: family A times a published ratio for the
-            // part's kind of content, with a wider interval.
-            const b = family === 'B' ? factors.familyB.multiplier[classify(part)] : 1;
-            const extra = family === 'B' ? factors.familyB.extraHalfWidth : 0;
-            point += a.point * b;
-            spread += (a.spread + a.point * extra) * b;
-        }
-        return {
-            tokens: Math.round(point),
-            low: Math.max(0, Math.floor(point - spread - factors.familyA.absTokens)),
-            high: Math.ceil(point + spread + factors.familyA.absTokens),
-            family,
-            method: 'offline'
-        };
-    };
-    return { raw, count };
-}
-/** Point = calibrated midpoint of the two tilings; spread = half their gap + each class's half-width. */
-function calibrate(c, factor = byClass(factors.familyA.factor), halfWidth = byClass(factors.familyA.halfWidth)) {
-    let point = 0;
-    let spread = 0;
-    for (let i = 0; i < factor.length; i++) {
-        const mid = ((c.upper[i] + c.lower[i]) / 2) * factor[i];
-        point += mid;
-        spread += ((c.upper[i] - c.lower[i]) / 2) * factor[i] + mid * halfWidth[i];
-    }
-    return { point, spread };
-}
-/** Long texts are split into paragraphs so family B's per-content ratio follows a mixed file. */
-function paragraphs(text) {
-    // The blank lines stay with the paragraph before them: they are tokens too.
-    return text.length < 4000 ? [text] : text.split(/(?<=\n[^\S\n]*\n)/);
-}
-// Created on first use: a bundle that never counts (the post step) then leaves the vocabularies out.
-let shared;
-/** Calibrated count with a ≥90% interval for the tokenizer family. */
-function tokens_countTokens(text, family) {
-    shared ??= createTokenCounter();
-    return shared.count(text, family);
-}
-
-;// CONCATENATED MODULE: ./src/estimate/presets.json
-const presets_namespaceObject = {};
-;// CONCATENATED MODULE: ./src/estimate/presets.ts
-
-/** Per-turn defaults of a preset for a run capped at maxTurns. */
-function presets_presetDefaults(agent, maxTurns) {
-    const p = presets[agent];
     return {
-        expectedTurns: Math.max(1, Math.round(maxTurns * p.expectedTurnsShare.value)),
-        growthPerTurn: p.growthPerTurn.value,
-        outputPerTurn: p.outputPerTurn.value,
-        cacheHitRate: p.cacheHitRate.value
-    };
-}
-/** The agent's prefix for a model in tokens: measured bytes over the preset's measured bytes per token. */
-function presets_prefixTokens(agent, model) {
-    const p = presets[agent];
-    const row = p.prefixBytes.find(r => new RegExp(r.match).test(model.id)) ?? p.prefixBytes[p.prefixBytes.length - 1];
-    if (row.bytes === 0)
-        return { tokens: 0, source: `${agent} preset: ${row.why}` };
-    const version = 'cliVersion' in p ? ` ${p.cliVersion}` : '';
-    const perToken = 'bytesPerToken' in p ? p.bytesPerToken.value : 4;
-    return {
-        tokens: Math.round(row.bytes / perToken),
-        source: `${agent}${version} preset: ${row.bytes.toLocaleString('en-US')} B measured (${row.why})`
+        usd,
+        claudeReportedUsd: claude,
+        mismatch,
+        byModel,
+        tokens,
+        cacheHitRate: cacheHitRate(tokens),
+        turns: run.numTurns,
+        durationMs: run.durationMs,
+        subtype: run.subtype,
+        isError: run.isError
     };
 }
 
-;// CONCATENATED MODULE: ./src/count-inputs.ts
-
-
-function sum(counts, family) {
-    return counts.reduce((a, c) => ({
-        ...a,
-        tokens: a.tokens + c.tokens,
-        low: a.low + c.low,
-        high: a.high + c.high,
-        method: c.method
-    }), { tokens: 0, low: 0, high: 0, family, method: 'offline' });
-}
-/** Count what the agent will be sent; exact counts when an API key is given, offline otherwise. */
-async function count_inputs_countInputs(settings, model, gathered, notices) {
-    const e = settings.estimate;
-    const count = async (text) => {
-        if (!e.anthropicApiKey)
-            return countTokens(text, model.tokenizer);
-        const r = await countWithFallback({
-            apiKey: e.anthropicApiKey,
-            baseUrl: e.anthropicBaseUrl,
-            model: model.id,
-            text,
-            family: model.tokenizer,
-            offline: countTokens
-        });
-        if (r.notice)
-            notices.push(r.notice);
-        return r.count;
-    };
-    const prompt = await count(gathered.prompt.text);
-    const contextCounts = [];
-    for (const file of gathered.context)
-        contextCounts.push(await count(file.text));
-    // Only the prefix's size is measured, not its text: bytes per token is part of the preset data.
-    const prefix = prefixTokens(e.agent, model);
-    return {
-        prompt,
-        context: sum(contextCounts, model.tokenizer),
-        prefixTokens: prefix.tokens,
-        prefixSource: prefix.source
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pricing/cost.ts
-/** The row Claude Code prices a request with: fast mode, then the long-prompt row, else standard. */
-function rowFor(model, promptTokens, speed) {
-    if (speed && speed !== 'standard' && model.fast)
-        return { row: model.fast, kind: 'fast' };
-    if (model.longPrompt && promptTokens > model.longPrompt.aboveTokens) {
-        return { row: model.longPrompt.prices, kind: 'long-prompt' };
-    }
-    return { row: model.prices, kind: 'standard' };
-}
-/**
- * Price one API response (or one model's summed usage) exactly as Claude Code 2.1.331 does:
- * per-class rates per million tokens, 5m/1h writes apart, ×1.1 on tokens for US-only inference,
- * web searches per request on top.
- */
-function cost_priceUsage(model, usage, ctx = {}) {
-    const prompt = usage.inputTokens + usage.cacheReadTokens + usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
-    const { row, kind } = rowFor(model, prompt, ctx.speed);
-    const geo = ctx.geo === 'us' ? (ctx.usGeoMultiplier ?? 1.1) : 1;
-    const per = (tokens, rate) => ((tokens * rate) / 1e6) * geo;
-    const byClass = {
-        input: per(usage.inputTokens, row.input),
-        output: per(usage.outputTokens, row.output),
-        cacheRead: per(usage.cacheReadTokens, row.cacheRead),
-        cacheWrite5m: per(usage.cacheWrite5mTokens, row.cacheWrite5m),
-        cacheWrite1h: per(usage.cacheWrite1hTokens, row.cacheWrite1h),
-        webSearch: usage.webSearchRequests * model.webSearchUsd
-    };
-    // Sum in Claude Code's order (tokens first, then the multiplier, then web search) to match its floats.
-    const tokens = (usage.inputTokens * row.input +
-        usage.outputTokens * row.output +
-        usage.cacheReadTokens * row.cacheRead +
-        usage.cacheWrite1hTokens * row.cacheWrite1h +
-        usage.cacheWrite5mTokens * row.cacheWrite5m) /
-        1e6;
-    return { usd: tokens * geo + byClass.webSearch, byClass, row: kind, geoMultiplier: geo };
-}
-/** Zero usage, for sums. */
-const cost_NO_USAGE = {
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheReadTokens: 0,
-    cacheWrite5mTokens: 0,
-    cacheWrite1hTokens: 0,
-    webSearchRequests: 0
+;// CONCATENATED MODULE: ./src/budget/consequences.ts
+const PASS = {
+    allowed: true,
+    failsStep: false,
+    exitCode: 0,
+    level: 'info',
+    checkConclusion: 'success',
+    icon: '✅',
+    word: 'Pass',
+    then: '',
+    says: ''
 };
-function cost_addUsage(a, b) {
-    return {
-        inputTokens: a.inputTokens + b.inputTokens,
-        outputTokens: a.outputTokens + b.outputTokens,
-        cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-        cacheWrite5mTokens: a.cacheWrite5mTokens + b.cacheWrite5mTokens,
-        cacheWrite1hTokens: a.cacheWrite1hTokens + b.cacheWrite1hTokens,
-        webSearchRequests: a.webSearchRequests + b.webSearchRequests
-    };
-}
-
-;// CONCATENATED MODULE: ./src/estimate/loop.ts
-
-/** Compact when a request would pass this share of the context window (Claude Code auto-compacts near the limit). */
-const COMPACT_AT = 0.9;
-/** The summary a compaction leaves behind, as a share of the window (capped). */
-const SUMMARY_SHARE = 0.05;
-const SUMMARY_MAX = 20_000;
-/** p90 turns sit this far from the expected turns toward the cap (runs are right-skewed). */
-const P90_TURN_SHARE = 0.6;
-function simulate(model, p, turns, ttl, hit) {
-    const rows = [];
-    const base = p.prefixTokens + p.promptTokens + p.contextTokens;
-    const limit = COMPACT_AT * model.contextWindow;
-    const summary = Math.min(SUMMARY_MAX, Math.round(SUMMARY_SHARE * model.contextWindow));
-    let usage = NO_USAGE;
-    let usd = 0;
-    let context = base;
-    let cached = 0; // tokens of the previous request that are in the cache
-    let compactions = 0;
-    for (let turn = 1; turn <= turns; turn++) {
-        let compacted = false;
-        if (turn > 1)
-            context += p.growthPerTurn;
-        if (context > limit && turn > 1) {
-            // The compaction request reads the whole context and writes a summary; the loop restarts from it.
-            const req = ttl === 'off'
-                ? { ...NO_USAGE, inputTokens: context, outputTokens: summary }
-                : {
-                    ...NO_USAGE,
-                    cacheReadTokens: Math.round(cached * hit),
-                    inputTokens: context - Math.round(cached * hit),
-                    outputTokens: summary
-                };
-            usd += priceUsage(model, req).usd;
-            usage = addUsage(usage, req);
-            context = p.prefixTokens + p.promptTokens + summary;
-            cached = ttl === 'off' ? 0 : Math.min(cached, p.prefixTokens);
-            compactions++;
-            compacted = true;
-        }
-        let req;
-        if (ttl === 'off') {
-            req = { ...NO_USAGE, inputTokens: context, outputTokens: p.outputPerTurn };
-        }
-        else {
-            const read = Math.round(Math.min(cached, context) * hit);
-            const write = context - read;
-            req = {
-                ...NO_USAGE,
-                cacheReadTokens: read,
-                cacheWrite5mTokens: ttl === '5m' ? write : 0,
-                cacheWrite1hTokens: ttl === '1h' ? write : 0,
-                outputTokens: p.outputPerTurn
-            };
-            cached = context;
-        }
-        const cost = priceUsage(model, req).usd;
-        usd += cost;
-        usage = addUsage(usage, req);
-        rows.push({ turn, contextTokens: context, usage: req, usd: cost, cumulativeUsd: usd, compacted });
+const WARN = {
+    ...PASS,
+    level: 'warning',
+    checkConclusion: 'neutral',
+    annotation: { level: 'warning', title: 'Agent credit running low' },
+    icon: '⚠️',
+    word: 'Warning'
+};
+const REFUSED = {
+    fail: {
+        allowed: false,
+        failsStep: true,
+        exitCode: 2,
+        level: 'error',
+        checkConclusion: 'failure',
+        annotation: { level: 'error', title: 'Agent credit would run out' },
+        icon: '❌',
+        word: 'Over budget',
+        then: 'The step failed.',
+        says: 'the step fails'
+    },
+    skip: {
+        allowed: false,
+        failsStep: false,
+        exitCode: 0,
+        level: 'notice',
+        // A skipped run is not a failure: a neutral check, no red X (anthropics/claude-code-action#292).
+        checkConclusion: 'neutral',
+        annotation: { level: 'warning', title: 'Agent credit would run out' },
+        icon: '❌',
+        word: 'Over budget',
+        then: 'The agent step was skipped.',
+        says: 'the agent step is skipped (allowed=false)'
+    },
+    warn: {
+        allowed: true,
+        failsStep: false,
+        exitCode: 0,
+        level: 'warning',
+        checkConclusion: 'neutral',
+        annotation: { level: 'warning', title: 'Agent credit would run out' },
+        icon: '❌',
+        word: 'Over budget',
+        then: 'Continuing with a warning.',
+        says: 'continuing with a warning (on-exhaust: warn)'
     }
-    return { rows, usd, usage, compactions };
-}
-/** p50 at the expected turns, p90 between expected and the cap (widened by token uncertainty), max at the cap. */
-function loop_estimateLoop(model, p) {
-    const expected = Math.max(1, Math.min(p.expectedTurns, p.maxTurns));
-    const p90Turns = Math.min(p.maxTurns, Math.max(expected, Math.round(expected + P90_TURN_SHARE * (p.maxTurns - expected))));
-    const full = simulate(model, p, p.maxTurns, p.cacheTtl, p.cacheHitRate);
-    const at = (turns) => full.rows[turns - 1].cumulativeUsd;
-    const p50 = simulate(model, p, expected, p.cacheTtl, p.cacheHitRate);
-    const ideal = simulate(model, p, expected, p.cacheTtl === 'off' ? '5m' : p.cacheTtl, 1);
-    const uncached = simulate(model, p, expected, 'off', 0);
-    const widen = 1 + Math.max(0, p.tokenUncertainty);
-    return {
-        p50Usd: p50.usd,
-        p90Usd: Math.max(p50.usd, at(p90Turns) * widen),
-        maxUsd: Math.max(at(p90Turns) * widen, full.usd * widen),
-        turns: { p50: expected, p90: p90Turns, max: p.maxTurns },
-        tokens: p50.usage,
-        perTurn: full.rows,
-        uncachedUsd: uncached.usd,
-        idealUsd: ideal.usd,
-        cacheWasteUsd: Math.max(0, p50.usd - ideal.usd),
-        firstRequestTokens: p.prefixTokens + p.promptTokens + p.contextTokens,
-        compactions: full.compactions
-    };
+};
+/** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
+function consequences_consequencesOf(d) {
+    if (!d || d.decision === 'pass')
+        return PASS;
+    if (d.decision === 'warn')
+        return WARN;
+    return REFUSED[d.onExhaust];
 }
 
-;// CONCATENATED MODULE: ./src/estimate-report.ts
+;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
 
-/** Build the estimate report (phase `estimate`): loop model, history blend, assumptions with sources. */
-function estimate_report_buildEstimateReport(args) {
-    const { settings, table, model, counted, pastRuns, now } = args;
-    const e = settings.estimate;
-    const preset = presetDefaults(e.agent, e.maxTurns);
-    const ttl = resolveCacheTtl(e.cacheTtl, e.auth);
-    const pick = (given, fallback, name, unit = '') => {
-        assumptions.push({
-            name,
-            value: `${given ?? fallback}${unit}`,
-            source: given === undefined ? `${e.agent} preset default` : 'input'
+
+const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 };
+/** The hidden marker that finds our sticky comment again (one per comment-tag). */
+function commentMarker(tag) {
+    return `<!-- agent-credit-gate:comment:${tag.replace(/[^\w.-]/g, '')} -->`;
+}
+const pct = (x) => `${(x * 100).toFixed(0)}%`;
+const markdown_date = (iso) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+function headline(r) {
+    const b = r.estimate.blended;
+    const left = r.budget
+        ? ` of the **${format_usd(Math.max(0, r.budget.state.remainingUsd))}** left of your ${r.budget.credit.label.split(' (')[0]}`
+        : '';
+    const resets = r.budget ? `; resets ${markdown_date(r.budget.cycle.resetsAt)}` : '';
+    if (r.actual) {
+        const a = r.actual;
+        return `${a.unverified ? '⚠️' : '🧾'} **Spent ${format_usd(a.usd)}**${a.unverified ? ' (unverified: no Claude result, the hold was kept as spent)' : ''} — estimate p50 ${format_usd(b.p50Usd)}, p90 ${format_usd(b.p90Usd)}${resets}.`;
+    }
+    const d = r.decision;
+    const est = `estimated **${format_usd(b.p50Usd)}** (p90 ${format_usd(b.p90Usd)})`;
+    if (!d)
+        return `📊 **Estimate** — ${est} for ${escapeMarkdown(r.model.displayName)}${r.ledger?.error ? ' (ledger unavailable: not gated)' : ''}.`;
+    const { icon, word, then } = consequences_consequencesOf(d);
+    return `${icon} **${word}** — ${est}${left}${resets}.${then ? ` ${then}` : ''}`;
+}
+function mainTable(r) {
+    const l = r.estimate.loop;
+    const b = r.estimate.blended;
+    const a = r.actual;
+    const rows = [
+        '| | Estimate | API-equivalent (Claude) | Recorded actual |',
+        '| --- | --- | --- | --- |',
+        `| Cost | p50 ${format_usd(b.p50Usd)} · p90 ${format_usd(b.p90Usd)} · max ${format_usd(b.maxUsd)} | ${a?.claudeReportedUsd !== undefined ? format_usd(a.claudeReportedUsd) : '—'} | ${a ? format_usd(a.usd) + (a.unverified ? ' (unverified)' : '') : '—'} |`,
+        `| Turns | ${l.turns.p50} (p90 ${l.turns.p90}, max ${l.turns.max}) | ${a?.turns ?? '—'} | |`
+    ];
+    const t = l.tokens;
+    const at = a?.tokens;
+    const tok = (n) => (n === undefined ? '—' : n.toLocaleString('en-US'));
+    rows.push(`| Input tokens | ${tok(t.inputTokens)} | ${tok(at?.inputTokens)} | |`, `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`, `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`, `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`, `| Cache hit rate | ${pct(cacheHitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`, `| Cache waste | ${format_usd(l.cacheWasteUsd)} (uncached ${format_usd(l.uncachedUsd)}, ideal ${format_usd(l.idealUsd)}) | | |`);
+    return rows.join('\n');
+}
+function budgetBar(r) {
+    if (!r.budget)
+        return undefined;
+    const s = r.budget.state;
+    const run = r.actual ? 0 : r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
+    const total = Math.max(s.budgetUsd, s.spentUsd + s.heldUsd + run, 0.000001);
+    const cells = (x) => Math.round((Math.max(0, x) / total) * 30);
+    const spent = cells(s.spentUsd);
+    const held = cells(s.heldUsd);
+    const mine = cells(run);
+    const rest = Math.max(0, 30 - spent - held - mine);
+    const bar = '█'.repeat(spent) + '▓'.repeat(held) + '▒'.repeat(mine) + '░'.repeat(rest);
+    return `\`${bar}\` spent ${format_usd(s.spentUsd)} · held ${format_usd(s.heldUsd)}${run ? ` · this run ${format_usd(run)}` : ''} · left ${format_usd(Math.max(0, s.remainingUsd - run))} of ${format_usd(s.budgetUsd)}`;
+}
+function runwayLine(r) {
+    const w = r.runway;
+    if (!w || !r.budget)
+        return undefined;
+    const when = w.exhaustsOn
+        ? `the credit runs out on ${markdown_date(w.exhaustsOn)}`
+        : 'the credit lasts until it resets';
+    return `At this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) ${when}; about ${w.runsThatFit} more run${w.runsThatFit === 1 ? '' : 's'} of this job fit.`;
+}
+function details(title, body) {
+    return `<details><summary>${title}</summary>\n\n${body}\n\n</details>`;
+}
+function detailBlocks(r) {
+    const blocks = [];
+    blocks.push(details('Assumptions', [
+        '| assumption | value | source |',
+        '| --- | --- | --- |',
+        ...r.assumptions.map(a => `| ${escapeMarkdown(a.name)} | ${escapeMarkdown(a.value)} | ${escapeMarkdown(a.source)} |`)
+    ].join('\n')));
+    if (r.recentRuns?.length) {
+        blocks.push(details('Last runs of this job', [
+            '| settled | actual | estimate p50 | turns |',
+            '| --- | --- | --- | --- |',
+            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${format_usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? format_usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
+        ].join('\n')));
+    }
+    const b = r.estimate.blended;
+    if (b.source === 'blended') {
+        const cal = calibrationSentence(b);
+        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${pct(b.history?.weight ?? 0)}).${cal ? ` ${cal}.` : ''}`));
+    }
+    const rows = r.estimate.loop.perTurn;
+    const shown = rows.slice(0, 30);
+    blocks.push(details('Per turn (estimate)', [
+        '| turn | context tokens | cost | cumulative |',
+        '| --- | --- | --- | --- |',
+        ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${format_usd(t.usd)} | ${format_usd(t.cumulativeUsd)} |`),
+        ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
+    ].join('\n')));
+    if (r.notices.length)
+        blocks.push(details('Notices', r.notices.map(n => `- ${escapeMarkdown(n)}`).join('\n')));
+    return blocks;
+}
+function burnDown(r) {
+    const days = r.burnDown ?? [];
+    if (!r.budget || days.length === 0)
+        return undefined;
+    const credit = r.budget.state.creditUsd;
+    const top = Math.max(credit, days[days.length - 1].cumulativeUsd);
+    const labels = days.map(d => `"${d.date.slice(5)}"`).join(', ');
+    const chart = [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Agent credit this cycle (USD)"',
+        `  x-axis [${labels}]`,
+        `  y-axis "USD" 0 --> ${Math.ceil(top * 1.1 * 100) / 100}`,
+        `  bar [${days.map(d => d.cumulativeUsd.toFixed(2)).join(', ')}]`,
+        `  line [${days.map(() => credit.toFixed(2)).join(', ')}]`,
+        '```'
+    ].join('\n');
+    const table = [
+        '| day | spent so far | credit |',
+        '| --- | --- | --- |',
+        ...days.map(d => `| ${d.date} | ${format_usd(d.cumulativeUsd)} | ${format_usd(credit)} |`)
+    ].join('\n');
+    return `${chart}\n\n${details('Burn-down as a table', table)}`;
+}
+function footer(r, runUrl) {
+    const parts = [
+        `Prices: ${escapeMarkdown(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
+        r.budget ? `Credit: ${escapeMarkdown(r.budget.credit.label)}.` : undefined,
+        r.ledger ? `Ledger: ${escapeMarkdown(r.ledger.location)}.` : undefined,
+        'Estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded.',
+        runUrl ? `[Run](${runUrl})` : undefined
+    ];
+    return `<sub>${parts.filter(Boolean).join(' ')}</sub>`;
+}
+/** Render a report for a PR comment, the job summary, or a check run's summary. */
+function renderReport(r, opts) {
+    const limit = opts.maxChars ?? LIMITS[opts.variant];
+    const head = [
+        opts.marker,
+        `### Agent credits · ${escapeMarkdown(r.job.workflow)} / ${escapeMarkdown(r.job.job)}`,
+        headline(r),
+        mainTable(r),
+        budgetBar(r),
+        runwayLine(r)
+    ].filter(Boolean);
+    const tail = footer(r, opts.runUrl);
+    const extra = [...(opts.variant === 'summary' ? [burnDown(r)] : []), ...detailBlocks(r)].filter(Boolean);
+    const size = (s) => (opts.variant === 'check' ? Buffer.byteLength(s) : s.length);
+    const note = `_… details truncated to fit GitHub's limit; the job summary has the full report._`;
+    let body = [...head, ...extra, tail].join('\n\n');
+    while (size(body) > limit && extra.length > 0) {
+        extra.pop();
+        body = [...head, ...extra, note, tail].join('\n\n');
+    }
+    // The headline and table alone never come near the limit; a hostile notice cannot reach here.
+    return size(body) > limit ? body.slice(0, limit) : body;
+}
+
+;// CONCATENATED MODULE: ./src/report/status.ts
+
+
+/** The check conclusion: failure only when the step itself fails (the refusal policy says when). */
+function checkConclusion(r) {
+    return consequences_consequencesOf(r.decision).checkConclusion;
+}
+function figure(r) {
+    if (r.actual)
+        return `Spent ${format_usd(r.actual.usd)}${r.actual.unverified ? ' (unverified)' : ''}`;
+    const b = r.estimate.blended;
+    return `Est. ${format_usd(b.p50Usd)} (p90 ${format_usd(b.p90Usd)})`;
+}
+/** The check run title: the figure first. */
+function checkTitle(r) {
+    const left = r.budget ? ` of ${format_usd(Math.max(0, r.budget.state.remainingUsd))} left` : '';
+    return `${figure(r)}${left} · ${r.decision?.decision ?? 'estimate'}`.slice(0, 255);
+}
+/** The commit status description (≤ 140 characters, GitHub's limit). */
+function statusDescription(r) {
+    return checkTitle(r).slice(0, 140);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/** Annotations on the workflow line of the gated step (and the prompt file), within GitHub's per-step limits. */
+
+
+/** GitHub shows at most 10 annotations of each level per step. */
+const PER_LEVEL_LIMIT = 10;
+/** 1-based line of the step whose `id` is stepId (or whose `uses` contains `uses`) in a workflow file. */
+function findStepLine(workflowYaml, match) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(workflowYaml, { lineCounter: lines });
+    const jobs = doc.get('jobs');
+    if (!(0,dist/* isMap */.jh)(jobs))
+        return undefined;
+    for (const job of jobs.items) {
+        const steps = (0,dist/* isMap */.jh)(job.value) ? job.value.get('steps') : undefined;
+        if (!(0,dist/* isSeq */.oP)(steps))
+            continue;
+        for (const step of steps.items) {
+            if (!(0,dist/* isMap */.jh)(step))
+                continue;
+            const id = step.get('id');
+            const uses = step.get('uses');
+            const hit = (match.stepId && String(id) === match.stepId) ||
+                (match.uses && typeof uses === 'string' && uses.includes(match.uses));
+            if (hit && step.range)
+                return lines.linePos(step.range[0]).line;
+        }
+    }
+    return undefined;
+}
+function annotationsFor(r, ctx) {
+    const out = [];
+    const at = ctx.workflowPath ? { file: ctx.workflowPath, startLine: ctx.line } : {};
+    const d = r.decision;
+    const flagged = consequences_consequencesOf(d).annotation;
+    if (d && flagged)
+        out.push({ ...flagged, message: d.reason, ...at });
+    const t = r.estimate.inputTokens;
+    if (ctx.promptFile && flagged && t.prompt > (t.prompt + t.context + t.prefix) / 2) {
+        out.push({
+            level: 'notice',
+            title: 'Large prompt',
+            message: `This prompt is ${t.prompt} tokens, most of the first request; every turn re-sends it.`,
+            file: ctx.promptFile,
+            startLine: 1
         });
-        return given ?? fallback;
-    };
-    const assumptions = [];
-    const expectedTurns = pick(e.expectedTurns, preset.expectedTurns, 'expected turns');
-    const growthPerTurn = pick(e.growthPerTurn, preset.growthPerTurn, 'context growth per turn', ' tokens');
-    const outputPerTurn = pick(e.outputPerTurn, preset.outputPerTurn, 'output per turn', ' tokens');
-    const cacheHitRate = pick(e.cacheHitRate, preset.cacheHitRate, 'cache hit rate');
-    assumptions.push({ name: 'max turns', value: String(e.maxTurns), source: 'input' }, {
-        name: 'cache TTL',
-        value: ttl,
-        source: e.cacheTtl === 'auto' ? `auto: ${e.auth} auth` : 'input'
-    }, { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource }, {
-        name: 'prompt + context tokens',
-        value: `${counted.prompt.tokens + counted.context.tokens}`,
-        source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
-    });
-    const inputTokens = counted.prompt.tokens + counted.context.tokens;
-    const low = counted.prompt.low + counted.context.low;
-    const high = counted.prompt.high + counted.context.high;
-    const tokenUncertainty = inputTokens > 0 ? Math.max(high - inputTokens, inputTokens - low) / inputTokens : 0;
-    const loop = estimateLoop(model, {
-        prefixTokens: counted.prefixTokens,
-        promptTokens: counted.prompt.tokens,
-        contextTokens: counted.context.tokens,
-        growthPerTurn,
-        outputPerTurn,
-        expectedTurns: Math.min(expectedTurns, e.maxTurns),
-        maxTurns: e.maxTurns,
-        cacheTtl: ttl,
-        cacheHitRate,
-        tokenUncertainty
-    });
-    const blended = blendHistory({ p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, pastRuns, e.historyRuns);
-    return {
-        schema: 'agent-credit-gate/report@1',
-        phase: 'estimate',
-        generatedAt: now.toISOString(),
-        job: settings.job,
-        model: { requested: e.model, id: model.id, displayName: model.displayName },
-        priceTable: { asOf: table.asOf, source: table.source },
-        assumptions,
-        estimate: {
-            label: 'estimate',
-            loop,
-            blended,
-            inputTokens: {
-                prompt: counted.prompt.tokens,
-                context: counted.context.tokens,
-                prefix: counted.prefixTokens,
-                low,
-                high,
-                method: counted.prompt.method
-            }
-        },
-        notices: [...args.notices]
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/ledger/document.ts
-/** The ledger document of one billing cycle, validated by this schema on every read. */
-
-const money = schemas_number().min(0).max(1e9);
-const usage = object({
-    inputTokens: schemas_number().int().min(0),
-    outputTokens: schemas_number().int().min(0),
-    cacheReadTokens: schemas_number().int().min(0),
-    cacheWrite5mTokens: schemas_number().int().min(0),
-    cacheWrite1hTokens: schemas_number().int().min(0),
-    webSearchRequests: schemas_number().int().min(0)
-});
-const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
-const entrySchema = object({
-    key: schemas_string().min(1),
-    jobId: schemas_string().min(1),
-    status: schemas_enum(['held', 'settled', 'released']),
-    createdAt: iso,
-    updatedAt: iso,
-    expiresAt: iso,
-    holdUsd: money,
-    estimate: object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
-    actualUsd: money.optional(),
-    claudeReportedUsd: money.optional(),
-    unverified: schemas_boolean().optional(),
-    model: schemas_string().optional(),
-    turns: schemas_number().int().min(0).optional(),
-    subtype: schemas_string().optional(),
-    usage: usage.optional(),
-    priceTableAsOf: schemas_string(),
-    settledAt: iso.optional()
-});
-const pastRun = object({
-    actualUsd: money,
-    estimateP50Usd: money.optional(),
-    turns: schemas_number().int().min(0).optional(),
-    settledAt: iso
-});
-const documentSchema = object({
-    schema: literal('agent-credit-gate/ledger@1'),
-    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
-    revision: schemas_number().int().min(0),
-    entries: array(entrySchema),
-    /** Settled entries folded away to keep the document small (and the gate fast). */
-    compacted: object({
-        runs: schemas_number().int().min(0),
-        settledUsd: money,
-        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
-        byDay: record(schemas_string(), money),
-        /** Per history key: run count, USD and the newest actuals. */
-        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: money, recent: array(pastRun) })),
-        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
-        keys: array(schemas_string())
-    })
-});
-/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
-function parseDocument(raw, where) {
-    const r = documentSchema.safeParse(raw);
-    if (r.success)
-        return r.data;
-    const issue = r.error.issues[0];
-    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
-}
-
-;// CONCATENATED MODULE: ./src/ledger/file-store.ts
-/**
- * The local store: one JSON file per cycle (`ledger.json` → `ledger.2026-11-01.json`), replaced
- * atomically (temp file, fsync, rename) under an exclusive lock file, with the content hash as version.
- */
-
-
-
-
-/** A lock older than this belongs to a crashed process. */
-const STALE_LOCK_MS = 30_000;
-const file_store_hash = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-class FileStore {
-    path;
-    constructor(path) {
-        this.path = path;
     }
-    describe() {
-        return `file:${this.path}`;
-    }
-    fileFor(cycle) {
-        const ext = (0,external_node_path_namespaceObject.extname)(this.path) || '.json';
-        return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.path), `${(0,external_node_path_namespaceObject.basename)(this.path, (0,external_node_path_namespaceObject.extname)(this.path))}.${cycle.id}${ext}`);
-    }
-    async read(cycle) {
-        const file = this.fileFor(cycle);
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return { doc: null, version: null };
-            throw error;
-        }
-        let raw;
-        try {
-            raw = JSON.parse(text);
-        }
-        catch {
-            throw new Error(`ledger document ${file} is not JSON; it was not changed — restore it from a backup`);
-        }
-        return { doc: parseDocument(raw, file), version: file_store_hash(text) };
-    }
-    async lock(file) {
-        const lockFile = `${file}.lock`;
-        for (let i = 0;; i++) {
-            try {
-                const handle = await (0,promises_namespaceObject.open)(lockFile, 'wx');
-                await handle.close();
-                return () => (0,promises_namespaceObject.unlink)(lockFile).catch(() => undefined);
-            }
-            catch (error) {
-                if (error.code !== 'EEXIST')
-                    throw error;
-                const age = await (0,promises_namespaceObject.stat)(lockFile).then(s => Date.now() - s.mtimeMs, () => 0);
-                if (age > STALE_LOCK_MS)
-                    await (0,promises_namespaceObject.unlink)(lockFile).catch(() => undefined);
-                else
-                    await new Promise(r => setTimeout(r, 5 + Math.random() * 20));
-                if (i > 5000)
-                    throw new Error(`ledger: ${lockFile} stays locked; remove it if no gate is running`);
-            }
-        }
-    }
-    async write(cycle, doc, version) {
-        const file = this.fileFor(cycle);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
-        const unlock = await this.lock(file);
-        try {
-            const current = await (0,promises_namespaceObject.readFile)(file, 'utf8').then(file_store_hash, () => null);
-            if (current !== version)
-                return { ok: false };
-            const text = JSON.stringify(doc) + '\n';
-            const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-            const handle = await (0,promises_namespaceObject.open)(temp, 'w');
-            await handle.writeFile(text);
-            await handle.sync();
-            await handle.close();
-            await (0,promises_namespaceObject.rename)(temp, file);
-            return { ok: true, version: file_store_hash(text) };
-        }
-        finally {
-            await unlock();
-        }
-    }
+    if (r.ledger?.error)
+        out.push({ level: 'warning', title: 'Ledger unavailable', message: r.ledger.error, ...at });
+    const counts = { warning: 0, error: 0, notice: 0 };
+    return out.filter(a => ++counts[a.level] <= PER_LEVEL_LIMIT);
 }
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
@@ -53542,7 +51821,7 @@ function networkCause(error) {
  * without its documentation link, and the request. Octokit reports a reset connection or a timed-out
  * attempt as a 500 without a response; those say "no answer from GitHub" instead of a status it never sent.
  */
-function errors_describeError(error) {
+function describeError(error) {
     const status = httpStatus(error);
     const raw = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const message = raw.replace(/ - https?:\/\/\S+$/, '');
@@ -53554,128 +51833,148 @@ function errors_describeError(error) {
     return `${status && !message.startsWith(String(status)) ? `${status} ` : ''}${message}${where}`;
 }
 
-;// CONCATENATED MODULE: ./src/ledger/github-store.ts
+;// CONCATENATED MODULE: ./src/github/comment.ts
 
-
-/** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
-function github_store_failedOnRefWrite(error) {
-    const request = failedRequest(error);
-    return request !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url);
+/** Logins the token may be: a GitHub App installation token acts as github-actions[bot]. */
+async function ownLogins(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return new Set([data.login]);
+    }
+    catch (error) {
+        // Installation tokens (GITHUB_TOKEN) cannot read /user; their comments are by github-actions[bot].
+        if (isNotPermitted(error))
+            return new Set(['github-actions[bot]']);
+        throw error;
+    }
 }
-class GitHubStore {
-    octokit;
-    owner;
-    repo;
-    /** Full ref, e.g. refs/agent-credit-gate/ledger. */
-    ref;
-    /** API calls made, for the measured numbers in the notes. */
-    calls = 0;
-    constructor(opts) {
-        this.octokit = opts.octokit;
-        this.owner = opts.owner;
-        this.repo = opts.repo;
-        this.ref = opts.ref;
-    }
-    describe() {
-        return `github:${this.owner}/${this.repo}@${this.ref}`;
-    }
-    path(cycle) {
-        return `cycles/${cycle.id}.json`;
-    }
-    async read(cycle) {
-        const { owner, repo } = this;
-        let tip;
-        try {
-            this.calls++;
-            const { data } = await this.octokit.rest.git.getRef({
-                owner,
-                repo,
-                ref: this.ref.replace(/^refs\//, '')
-            });
-            tip = data.object.sha;
-        }
-        catch (error) {
-            if (httpStatus(error) === 404)
-                return { doc: null, version: null };
-            throw error;
-        }
-        this.calls++;
-        const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: tip });
-        const version = `${tip}:${commit.data.tree.sha}`;
-        let text;
-        try {
-            this.calls++;
-            const { data } = await this.octokit.rest.repos.getContent({
-                owner,
-                repo,
-                path: this.path(cycle),
-                ref: tip
-            });
-            if (Array.isArray(data) || data.type !== 'file')
-                throw new Error(`ledger: ${this.path(cycle)} is not a file`);
-            if (data.content && data.encoding === 'base64')
-                text = Buffer.from(data.content, 'base64').toString('utf8');
-            else {
-                // Over 1 MB the contents API leaves content out; the blob API serves up to 100 MB.
-                this.calls++;
-                const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-                text = Buffer.from(blob.data.content, 'base64').toString('utf8');
-            }
-        }
-        catch (error) {
-            if (httpStatus(error) === 404)
-                return { doc: null, version };
-            throw error;
-        }
-        let raw;
-        try {
-            raw = JSON.parse(text);
-        }
-        catch {
-            throw new Error(`ledger document ${this.describe()}:${this.path(cycle)} is not JSON; it was not changed — restore it from the ref's history`);
-        }
-        return { doc: parseDocument(raw, `${this.describe()}:${this.path(cycle)}`), version };
-    }
-    async write(cycle, doc, version) {
-        const { owner, repo } = this;
-        const [tip, baseTree] = version ? version.split(':') : [undefined, undefined];
-        this.calls++;
-        const tree = await this.octokit.rest.git.createTree({
-            owner,
-            repo,
-            ...(baseTree ? { base_tree: baseTree } : {}),
-            tree: [{ path: this.path(cycle), mode: '100644', type: 'blob', content: JSON.stringify(doc) + '\n' }]
+/** Our earlier comment on the PR: it carries the marker and was written by this token's identity. */
+async function findStickyComment(octokit, target, marker) {
+    const logins = await ownLogins(octokit);
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        per_page: 100
+    });
+    // A marker planted by someone else is ignored: only our own identity's comments are edited.
+    const ours = comments.find(c => c.user && logins.has(c.user.login) && (c.body ?? '').includes(marker));
+    return ours ? { id: ours.id, body: ours.body ?? '' } : undefined;
+}
+/**
+ * Create or edit the sticky comment. `on-change` stays quiet on passing runs until a comment exists,
+ * and never edits a comment whose body would not change.
+ */
+async function upsertStickyComment(octokit, target, opts) {
+    if (opts.mode === 'off')
+        return { action: 'skipped', reason: 'comment: off' };
+    const existing = opts.knownId
+        ? { id: opts.knownId, body: undefined }
+        : await findStickyComment(octokit, target, opts.marker);
+    if (!existing) {
+        if (opts.mode === 'on-change' && opts.quiet)
+            return { action: 'skipped', reason: 'on-change: nothing to say yet' };
+        const { data } = await octokit.rest.issues.createComment({
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.issueNumber,
+            body: opts.body
         });
-        this.calls++;
-        const commit = await this.octokit.rest.git.createCommit({
-            owner,
-            repo,
-            message: `ledger ${cycle.id} revision ${doc.revision}`,
-            tree: tree.data.sha,
-            parents: tip ? [tip] : []
+        return { action: 'created', id: data.id };
+    }
+    if (opts.mode === 'on-change' && existing.body === opts.body)
+        return { action: 'unchanged', id: existing.id };
+    await octokit.rest.issues.updateComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: existing.id,
+        body: opts.body
+    });
+    return { action: 'updated', id: existing.id };
+}
+
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+
+const STATUS_STATE = { success: 'success', neutral: 'success', failure: 'failure' };
+/** Create (or, given an id, update) the check run; without the permission, fall back to a commit status. */
+async function publishCheck(octokit, target, content, existingId) {
+    const output = { title: content.title, summary: content.summary };
+    try {
+        if (existingId) {
+            await octokit.rest.checks.update({
+                owner: target.owner,
+                repo: target.repo,
+                check_run_id: existingId,
+                status: 'completed',
+                conclusion: content.conclusion,
+                output
+            });
+            return { kind: 'check-run', id: existingId };
+        }
+        const { data } = await octokit.rest.checks.create({
+            owner: target.owner,
+            repo: target.repo,
+            name: content.name,
+            head_sha: target.headSha,
+            status: 'completed',
+            conclusion: content.conclusion,
+            ...(content.detailsUrl ? { details_url: content.detailsUrl } : {}),
+            output
         });
-        try {
-            this.calls++;
-            if (tip) {
-                await this.octokit.rest.git.updateRef({
-                    owner,
-                    repo,
-                    ref: this.ref.replace(/^refs\//, ''),
-                    sha: commit.data.sha,
-                    force: false
-                });
-            }
-            else {
-                await this.octokit.rest.git.createRef({ owner, repo, ref: this.ref, sha: commit.data.sha });
-            }
-        }
-        catch (error) {
-            // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
-            if (httpStatus(error) === 422)
-                return { ok: false };
+        return { kind: 'check-run', id: data.id };
+    }
+    catch (error) {
+        if (!isNotPermitted(error))
             throw error;
-        }
-        return { ok: true, version: `${commit.data.sha}:${tree.data.sha}` };
+    }
+    try {
+        await octokit.rest.repos.createCommitStatus({
+            owner: target.owner,
+            repo: target.repo,
+            sha: target.headSha,
+            state: STATUS_STATE[content.conclusion],
+            context: content.name,
+            description: content.statusDescription.slice(0, 140),
+            ...(content.detailsUrl ? { target_url: content.detailsUrl } : {})
+        });
+        return { kind: 'status' };
+    }
+    catch (error) {
+        if (!isNotPermitted(error))
+            throw error;
+        return {
+            kind: 'none',
+            reason: 'no check run or commit status: the token lacks checks: write and statuses: write'
+        };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+
+/** Pull request of a `pull_request` / `pull_request_target` event; undefined for other events. */
+function pullRequestFrom(payload, repository) {
+    const pr = payload?.pull_request;
+    if (!pr || typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string')
+        return undefined;
+    const base = typeof pr.base?.repo?.full_name === 'string' ? pr.base.repo.full_name : repository;
+    const head = pr.head.repo?.full_name;
+    return {
+        number: pr.number,
+        headSha: pr.head.sha,
+        // A deleted head repository (repo: null) is a fork whose token is read-only too.
+        fork: pr.head.repo === null || (typeof head === 'string' && head.toLowerCase() !== base.toLowerCase()),
+        baseRepository: base
+    };
+}
+/** The pull request of the running event, read from GITHUB_EVENT_PATH (undefined off pull requests). */
+function currentPullRequest(env, repository) {
+    try {
+        return pullRequestFrom(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH ?? '', 'utf8')), repository);
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -54105,27 +52404,1429 @@ function createGitHubClient(opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/open-store.ts
+;// CONCATENATED MODULE: ./src/action/publish.ts
+/**
+ * Where a report goes after main or post: the JSON file, the job summary, the sticky comment, the check
+ * run and annotations. Comment and check are best effort: a read-only token (fork PRs, Dependabot)
+ * gets a notice, never a failed job; the job summary always carries the report.
+ */
 
 
 
 
-function open_store_openStore(settings, log, tuning) {
-    const where = settings.ledger.location;
+
+
+
+
+
+
+function runUrl(env) {
+    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+    return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
+        ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+        : undefined;
+}
+/** The line of the gated step in the workflow file, from GITHUB_WORKFLOW_REF (owner/repo/path@ref). */
+async function workflowLocation(env, files) {
+    const ref = env.GITHUB_WORKFLOW_REF;
+    const m = ref ? /^[^/]+\/[^/]+\/(.+?)@/.exec(ref) : null;
+    if (!m)
+        return {};
+    const path = m[1];
+    const yaml = await files.readIfExists(path);
+    return yaml === undefined ? { path } : { path, line: findStepLine(yaml, { stepId: env.GITHUB_ACTION }) };
+}
+/** The context the runner gives: its event, its commit, and a client from the github-token. */
+function runnerContext(settings, files, known) {
+    const token = settings.github.token;
+    return {
+        files,
+        octokit: token
+            ? createGitHubClient({ token, baseUrl: settings.github.apiUrl, log: info })
+            : undefined,
+        pr: currentPullRequest(process.env, settings.job.repository),
+        headSha: process.env.GITHUB_SHA,
+        known,
+        env: process.env
+    };
+}
+/** Annotations on the gated step's line of the workflow file (and the prompt file). */
+async function annotate(report, settings, ctx) {
+    const where = await workflowLocation(ctx.env, ctx.files);
+    for (const a of annotationsFor(report, {
+        workflowPath: where.path,
+        line: where.line,
+        promptFile: settings.estimate.promptFile
+    })) {
+        const props = { title: a.title, file: a.file, startLine: a.startLine };
+        if (a.level === 'error')
+            error(a.message, props);
+        else if (a.level === 'warning')
+            warning(a.message, props);
+        else
+            notice(a.message, props);
+    }
+}
+/** The sticky PR comment; a fork's read-only token gets a notice instead. Returns the comment's id. */
+async function comment(report, settings, ctx, t) {
+    const pr = ctx.pr;
+    if (!pr || settings.reports.comment === 'off')
+        return undefined;
+    if (pr.fork) {
+        notice('agent-credit-gate: fork pull request (read-only token): no comment; see the job summary');
+        return undefined;
+    }
+    const marker = commentMarker(settings.reports.commentTag);
+    try {
+        const outcome = await upsertStickyComment(t.octokit, { owner: t.owner, repo: t.repo, issueNumber: pr.number }, {
+            marker,
+            body: renderReport(report, { variant: 'comment', marker, runUrl: t.url }),
+            mode: settings.reports.comment,
+            quiet: consequences_consequencesOf(report.decision).level === 'info',
+            knownId: ctx.known?.commentId
+        });
+        return 'id' in outcome ? outcome.id : undefined;
+    }
+    catch (error) {
+        notice(`agent-credit-gate: could not write the PR comment (${describeError(error)}); see the job summary`);
+        return undefined;
+    }
+}
+/** The check run on the PR head (or the pushed commit). Returns its id. */
+async function checkRun(report, settings, ctx, t) {
+    const headSha = ctx.pr?.headSha ?? ctx.headSha;
+    if (!settings.reports.checkName || !headSha)
+        return undefined;
+    try {
+        const outcome = await publishCheck(t.octokit, { owner: t.owner, repo: t.repo, headSha }, {
+            name: settings.reports.checkName,
+            conclusion: checkConclusion(report),
+            title: checkTitle(report),
+            summary: renderReport(report, { variant: 'check', runUrl: t.url }),
+            statusDescription: statusDescription(report),
+            detailsUrl: t.url
+        }, ctx.known?.checkRunId);
+        if (outcome.kind === 'none')
+            notice(`agent-credit-gate: ${outcome.reason}`);
+        return outcome.kind === 'check-run' ? outcome.id : undefined;
+    }
+    catch (error) {
+        notice(`agent-credit-gate: could not publish the check (${describeError(error)}); see the job summary`);
+        return undefined;
+    }
+}
+/**
+ * Publish a report from main (`known` empty) or post (`known` = what main created): the report file
+ * and the job summary always; annotations; the comment and the check run when there is a token.
+ */
+async function publish(report, settings, ctx) {
+    const url = runUrl(ctx.env);
+    await ctx.files.write(settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n');
+    await summary.addRaw(renderReport(report, { variant: 'summary', runUrl: url })).write();
+    await annotate(report, settings, ctx);
+    if (!ctx.octokit) {
+        info('agent-credit-gate: no github-token; the report is in the job summary only');
+        return {};
+    }
+    const [owner = '', repo = ''] = (ctx.pr?.baseRepository ?? settings.job.repository).split('/');
+    const target = { octokit: ctx.octokit, owner, repo, url };
+    return {
+        commentId: await comment(report, settings, ctx, target),
+        checkRunId: await checkRun(report, settings, ctx, target)
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function dist_isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject_0
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function dist_promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return dist_promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let dist_pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	dist_pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || dist_pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
+		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
+		stat: opts.fs.stat || external_fs_namespaceObject.stat,
+		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/files/read.ts
+/** Files named by inputs, read with one-line errors that name the input, the path and the fix. */
+
+
+/** Above this a file is not something an agent loads into its context; refuse rather than read 100 MB. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The one-line error for an input that names a file that is not there. */
+function noSuchFile(input, path, fix = 'check the path') {
+    return new InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`]);
+}
+/** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
+async function readNamedFile(path, input, fix, shown = path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        throw noSuchFile(input, shown, fix);
+    }
+}
+/** A NUL byte in the first 8,000 bytes: what git calls binary. */
+function looksBinary(buf) {
+    const n = Math.min(buf.length, 8000);
+    for (let i = 0; i < n; i++)
+        if (buf[i] === 0)
+            return true;
+    return false;
+}
+/**
+ * A text file an agent would load: a one-line error naming the input when it is missing, not a file,
+ * over MAX_FILE_BYTES or binary. `shown` is the path as the user wrote it.
+ */
+async function readTextFile(path, input, shown = path) {
+    let size;
+    try {
+        const s = await (0,promises_namespaceObject.stat)(path);
+        if (!s.isFile())
+            throw new InputError([`${input}: ${JSON.stringify(shown)} is not a file; give a file path`]);
+        size = s.size;
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            throw error;
+        throw noSuchFile(input, shown);
+    }
+    if (size > MAX_FILE_BYTES) {
+        throw new InputError([
+            `${input}: ${JSON.stringify(shown)} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; point at the text the agent really loads`
+        ]);
+    }
+    const buf = await (0,promises_namespaceObject.readFile)(path);
+    if (looksBinary(buf)) {
+        throw new InputError([`${input}: ${JSON.stringify(shown)} is a binary file; give a text file`]);
+    }
+    return buf.toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/files/gather.ts
+/** Reads what the agent will be given: the prompt and the files the context globs match. */
+
+
+
+
+
+/** Above this many matches a glob is almost surely too broad (node_modules, a whole monorepo). */
+const MAX_CONTEXT_FILES = 2000;
+/** Read the prompt (inline or file) and every file the context globs match. */
+async function gather_gather(settings, cwd) {
+    const notices = [];
+    let prompt;
+    if (settings.promptFile) {
+        const text = await readTextFile((0,external_node_path_namespaceObject.resolve)(cwd, settings.promptFile), 'prompt-file', settings.promptFile);
+        if (text.trim() === '') {
+            throw new InputError([
+                `prompt-file: ${JSON.stringify(settings.promptFile)} is empty; write the prompt in it`
+            ]);
+        }
+        prompt = { source: settings.promptFile, text };
+    }
+    else if (settings.prompt !== undefined) {
+        prompt = { source: 'prompt', text: settings.prompt };
+    }
+    else {
+        throw new InputError(['prompt: no prompt given; set prompt or prompt-file']);
+    }
+    const context = [];
+    if (settings.contextFiles.length > 0) {
+        // One pattern a line as in @actions/glob: `!` excludes, `#` starts a comment; hidden files match too.
+        const patterns = settings.contextFiles.filter(p => p !== '' && !p.startsWith('#'));
+        const files = patterns.some(p => !p.startsWith('!'))
+            ? (await glob(patterns, {
+                cwd,
+                absolute: true,
+                dot: true,
+                onlyFiles: true,
+                followSymbolicLinks: false
+            })).sort()
+            : [];
+        if (files.length === 0) {
+            throw new InputError([
+                `context-files: ${JSON.stringify(settings.contextFiles.join(', '))} matched no files; check the patterns (they are relative to the workspace)`
+            ]);
+        }
+        if (files.length > MAX_CONTEXT_FILES) {
+            throw new InputError([
+                `context-files: ${JSON.stringify(settings.contextFiles.join(', '))} matched ${files.length} files, over ${MAX_CONTEXT_FILES}; narrow the patterns (exclude with !pattern)`
+            ]);
+        }
+        for (const file of files) {
+            const rel = (0,external_node_path_namespaceObject.relative)(cwd, file) || file;
+            const buf = await (0,promises_namespaceObject.readFile)(file);
+            if (looksBinary(buf)) {
+                notices.push(`context-files: skipped binary file ${rel}`);
+                continue;
+            }
+            if (buf.length > MAX_FILE_BYTES) {
+                notices.push(`context-files: skipped ${rel} (${(buf.length / 1048576).toFixed(1)} MB)`);
+                continue;
+            }
+            context.push({ source: rel, text: buf.toString('utf8') });
+        }
+    }
+    return { prompt, context, notices };
+}
+
+;// CONCATENATED MODULE: ./src/files/files.ts
+/** The files a step reads and writes, behind one interface the shells build (tests may pass their own). */
+
+
+
+
+
+/** Files on this machine; relative paths resolve against `cwd` (the workspace). */
+function nodeFiles(cwd) {
+    const at = (path) => (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    return {
+        read: (path, input, fix) => readNamedFile(at(path), input, fix, path),
+        readIfExists: async (path) => ((0,external_node_fs_namespaceObject.existsSync)(at(path)) ? (0,promises_namespaceObject.readFile)(at(path), 'utf8') : undefined),
+        write: async (path, text) => {
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(at(path)), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(at(path), text);
+        },
+        gather: request => gather_gather(request, cwd)
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/store/file.ts
+/**
+ * The local store: one JSON file per document next to the configured path (`ledger.json` →
+ * `ledger.2026-11-01.json`), replaced atomically (temp file, fsync, rename) under an exclusive lock
+ * file, with the content hash as version.
+ */
+
+
+
+/** A lock older than this belongs to a crashed process. */
+const STALE_LOCK_MS = 30_000;
+const file_hash = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+class FileStore {
+    path;
+    constructor(path) {
+        this.path = path;
+    }
+    describe() {
+        return `file:${this.path}`;
+    }
+    locate(name) {
+        return this.fileFor(name);
+    }
+    /** The file of one document: the configured name with the document's name before the extension. */
+    fileFor(name) {
+        const ext = (0,external_node_path_namespaceObject.extname)(this.path) || '.json';
+        return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.path), `${(0,external_node_path_namespaceObject.basename)(this.path, (0,external_node_path_namespaceObject.extname)(this.path))}.${name}${ext}`);
+    }
+    async read(name) {
+        try {
+            const text = await (0,promises_namespaceObject.readFile)(this.fileFor(name), 'utf8');
+            return { text, version: file_hash(text) };
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return { text: null, version: null };
+            throw error;
+        }
+    }
+    async lock(file) {
+        const lockFile = `${file}.lock`;
+        for (let i = 0;; i++) {
+            try {
+                const handle = await (0,promises_namespaceObject.open)(lockFile, 'wx');
+                await handle.close();
+                return () => (0,promises_namespaceObject.unlink)(lockFile).catch(() => undefined);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+                const age = await (0,promises_namespaceObject.stat)(lockFile).then(s => Date.now() - s.mtimeMs, () => 0);
+                if (age > STALE_LOCK_MS)
+                    await (0,promises_namespaceObject.unlink)(lockFile).catch(() => undefined);
+                else
+                    await new Promise(r => setTimeout(r, 5 + Math.random() * 20));
+                if (i > 5000)
+                    throw new Error(`ledger: ${lockFile} stays locked; remove it if no gate is running`);
+            }
+        }
+    }
+    async write(name, text, version) {
+        const file = this.fileFor(name);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
+        const unlock = await this.lock(file);
+        try {
+            const current = await (0,promises_namespaceObject.readFile)(file, 'utf8').then(file_hash, () => null);
+            if (current !== version)
+                return { ok: false };
+            const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+            const handle = await (0,promises_namespaceObject.open)(temp, 'w');
+            await handle.writeFile(text);
+            await handle.sync();
+            await handle.close();
+            await (0,promises_namespaceObject.rename)(temp, file);
+            return { ok: true, version: file_hash(text) };
+        }
+        finally {
+            await unlock();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/github.ts
+
+/** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
+function failedOnRefWrite(error) {
+    const request = failedRequest(error);
+    return request !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url);
+}
+class GitHubStore {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    describe() {
+        return `github:${this.opts.owner}/${this.opts.repo}@${this.opts.ref}`;
+    }
+    locate(name) {
+        return `${this.describe()}:${this.path(name)}`;
+    }
+    path(name) {
+        return `cycles/${name}.json`;
+    }
+    async read(name) {
+        const { octokit, owner, repo, ref } = this.opts;
+        let tip;
+        try {
+            const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
+            tip = data.object.sha;
+        }
+        catch (error) {
+            if (httpStatus(error) === 404)
+                return { text: null, version: null };
+            throw error;
+        }
+        const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: tip });
+        const version = `${tip}:${commit.data.tree.sha}`;
+        try {
+            const { data } = await octokit.rest.repos.getContent({ owner, repo, path: this.path(name), ref: tip });
+            if (Array.isArray(data) || data.type !== 'file')
+                throw new Error(`ledger: ${this.locate(name)} is not a file`);
+            if (data.content && data.encoding === 'base64')
+                return { text: Buffer.from(data.content, 'base64').toString('utf8'), version };
+            // Over 1 MB the contents API leaves content out; the blob API serves up to 100 MB.
+            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
+            return { text: Buffer.from(blob.data.content, 'base64').toString('utf8'), version };
+        }
+        catch (error) {
+            if (httpStatus(error) === 404)
+                return { text: null, version };
+            throw error;
+        }
+    }
+    async write(name, text, version, summary) {
+        const { octokit, owner, repo, ref } = this.opts;
+        const [tip, baseTree] = version ? version.split(':') : [undefined, undefined];
+        const tree = await octokit.rest.git.createTree({
+            owner,
+            repo,
+            ...(baseTree ? { base_tree: baseTree } : {}),
+            tree: [{ path: this.path(name), mode: '100644', type: 'blob', content: text }]
+        });
+        const commit = await octokit.rest.git.createCommit({
+            owner,
+            repo,
+            message: summary ?? `ledger ${name}`,
+            tree: tree.data.sha,
+            parents: tip ? [tip] : []
+        });
+        try {
+            if (tip) {
+                await octokit.rest.git.updateRef({
+                    owner,
+                    repo,
+                    ref: ref.replace(/^refs\//, ''),
+                    sha: commit.data.sha,
+                    force: false
+                });
+            }
+            else {
+                await octokit.rest.git.createRef({ owner, repo, ref, sha: commit.data.sha });
+            }
+        }
+        catch (error) {
+            // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
+            if (httpStatus(error) === 422)
+                return { ok: false };
+            throw error;
+        }
+        return { ok: true, version: `${commit.data.sha}:${tree.data.sha}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/open.ts
+
+
+
+
+function openStore(where, access) {
     if (where.kind === 'file')
         return new FileStore(where.path);
-    if (!settings.ledger.token) {
-        throw new parse_InputError([
+    if (!access.token) {
+        throw new InputError([
             'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
         ]);
     }
     const octokit = createGitHubClient({
-        ...tuning,
-        token: settings.ledger.token,
-        baseUrl: settings.github.apiUrl,
-        log
+        ...access.tuning,
+        token: access.token,
+        baseUrl: access.apiUrl,
+        log: access.log
     });
     return new GitHubStore({ octokit, owner: where.owner, repo: where.repo, ref: where.ref });
+}
+
+;// CONCATENATED MODULE: ./src/action/deps.ts
+/** What the action's steps get from the runner: the workspace's files, the log, the clock, the ledger. */
+
+
+
+function actionDeps(settings) {
+    return {
+        now: new Date(),
+        files: nodeFiles(process.env.GITHUB_WORKSPACE || process.cwd()),
+        log: info,
+        runnerTemp: process.env.RUNNER_TEMP,
+        store: openStore(settings.ledger.location, {
+            token: settings.ledger.token,
+            apiUrl: settings.github.apiUrl,
+            log: info
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/cycle.ts
+function resetDay(year, month, day) {
+    // Short months clamp: day 31 resets on Feb 28/29, Apr 30, ...
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(year, month, Math.min(day, last)));
+}
+/** The billing cycle containing `now` (UTC): from one reset day 00:00 to the next. */
+function cycleAt(now, billingCycleDay) {
+    const y = now.getUTCFullYear();
+    const m = now.getUTCMonth();
+    const thisMonth = resetDay(y, m, billingCycleDay);
+    const start = now.getTime() >= thisMonth.getTime() ? thisMonth : resetDay(y, m - 1, billingCycleDay);
+    const resets = resetDay(start.getUTCFullYear(), start.getUTCMonth() + 1, billingCycleDay);
+    return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
+}
+
+;// CONCATENATED MODULE: ./src/config/plans.json
+const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000}}}');
+;// CONCATENATED MODULE: ./src/budget/credit.ts
+
+
+/** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
+function creditFor(b) {
+    const preset = plans_namespaceObject.vw[b.plan];
+    if (b.monthlyCredits !== undefined) {
+        return {
+            creditUsd: b.monthlyCredits,
+            overageUsd: b.overageUsd,
+            source: 'monthly-credits',
+            plan: b.plan,
+            label: `${format_usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
+        };
+    }
+    return {
+        creditUsd: preset.creditUsd,
+        overageUsd: b.overageUsd,
+        source: 'plan',
+        plan: b.plan,
+        label: `${format_usd(preset.creditUsd)} ${preset.label} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/operations.ts
@@ -54138,10 +53839,14 @@ function open_store_openStore(settings, log, tuning) {
 const KEEP_ENTRIES = 200;
 const RECENT_PER_JOB = 20;
 /** The idempotency key of one gated step of one run attempt. */
-function operations_entryKey(job) {
+function entryKey(job) {
     return [job.runId, job.runAttempt, job.repository, job.workflow, job.job, job.step]
         .map(p => encodeURIComponent(String(p)))
         .join('/');
+}
+/** The history key of a job: the same step of the same job across runs. */
+function jobIdOf(job) {
+    return [job.repository, job.workflow, job.job, job.step].join('/');
 }
 const shortHash = (key) => (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16);
 function emptyDocument(cycle) {
@@ -54187,7 +53892,7 @@ function compact(doc) {
     doc.entries = doc.entries.filter(e => !fold.has(e.key));
 }
 /** Hold money for a run; the same key again changes nothing. */
-function operations_reserve(doc, req, now) {
+function reserve(doc, req, now) {
     const existing = doc.entries.find(e => e.key === req.key);
     if (existing)
         return {
@@ -54292,7 +53997,7 @@ function totals(doc, now, excludeKey) {
     };
 }
 /** The newest settled (verified) runs of a history key, for the estimate's history blend. */
-function operations_pastRuns(doc, jobId, n) {
+function pastRuns(doc, jobId, n) {
     const live = doc.entries
         .filter(e => e.jobId === jobId && e.status === 'settled' && !e.unverified && e.actualUsd !== undefined)
         .map(e => ({
@@ -54306,70 +54011,8 @@ function operations_pastRuns(doc, jobId, n) {
         .slice(0, n);
 }
 
-;// CONCATENATED MODULE: ./src/ledger/store.ts
-
-const realSleep = (ms) => new Promise(r => setTimeout(r, ms));
-/**
- * Read → mutate → write-if-unchanged, retried with jittered exponential backoff on conflict.
- * This is our only hand-written retry: HTTP faults are the octokit plugins' job.
- * A mutation that changes nothing writes nothing.
- */
-async function store_updateLedger(store, cycle, mutate, opts = {}) {
-    const max = opts.maxAttempts ?? 30;
-    const sleep = opts.sleep ?? realSleep;
-    const random = opts.random ?? Math.random;
-    for (let attempt = 1; attempt <= max; attempt++) {
-        const { doc, version } = attempt === 1 && opts.first ? opts.first : await store.read(cycle);
-        const current = doc ?? emptyDocument(cycle);
-        const { doc: next, result } = mutate(current);
-        if (next === current)
-            return { result, attempts: attempt };
-        const written = await store.write(cycle, { ...next, revision: current.revision + 1 }, version);
-        if (written.ok)
-            return { result, attempts: attempt };
-        // Full jitter: concurrent writers spread out instead of colliding again in lockstep.
-        await sleep(Math.round(random() * Math.min(2000, 50 * 2 ** attempt)));
-    }
-    throw new Error(`ledger: gave up after ${max} conflicting writes to ${store.describe()}; try again`);
-}
-
-;// CONCATENATED MODULE: ./src/config/plans.json
-const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000}}}');
-;// CONCATENATED MODULE: ./src/budget/format.ts
-/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
-function format_usd(n) {
-    const sign = n < 0 ? '-' : '';
-    const a = Math.abs(n);
-    if (a > 0 && a < 0.01)
-        return `${sign}$${a.toPrecision(2)}`;
-    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-;// CONCATENATED MODULE: ./src/budget/credit.ts
-
-
-/** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
-function credit_creditFor(b) {
-    const preset = plans_namespaceObject.vw[b.plan];
-    if (b.monthlyCredits !== undefined) {
-        return {
-            creditUsd: b.monthlyCredits,
-            overageUsd: b.overageUsd,
-            source: 'monthly-credits',
-            plan: b.plan,
-            label: `${format_usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
-        };
-    }
-    return {
-        creditUsd: preset.creditUsd,
-        overageUsd: b.overageUsd,
-        source: 'plan',
-        plan: b.plan,
-        label: `${format_usd(preset.creditUsd)} ${preset.label} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/budget/decide.ts
+
 
 /** remaining = credit + overage − settled − live holds − external spend. */
 function budgetState(a) {
@@ -54386,24 +54029,22 @@ function budgetState(a) {
         remainingUsd: budgetUsd - spentUsd - a.heldUsd
     };
 }
-const EXHAUST_SAYS = {
-    fail: 'the step fails',
-    warn: 'continuing with a warning (on-exhaust: warn)',
-    skip: 'the agent step is skipped (allowed=false)'
-};
-/** pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit). */
-function decide_decide(a) {
+/**
+ * The gate's decision, a pure function of the cycle's money, the estimate and the budget settings:
+ * pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit).
+ */
+function decide(a) {
     const gatedUsd = a.gateOn === 'p50' ? a.estimate.p50Usd : a.gateOn === 'p90' ? a.estimate.p90Usd : a.estimate.maxUsd;
     const s = a.state;
     const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd };
     if (gatedUsd > s.remainingUsd) {
-        const allowed = a.onExhaust === 'warn';
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
         return {
             ...base,
             decision: 'fail',
             allowed,
             maxBudgetUsd: allowed ? gatedUsd : 0,
-            reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${EXHAUST_SAYS[a.onExhaust]}.`
+            reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${says}.`
         };
     }
     const after = s.spentUsd + s.heldUsd + gatedUsd;
@@ -54426,7 +54067,7 @@ function decide_decide(a) {
     };
 }
 /** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */
-function decide_runway(a) {
+function runway(a) {
     const start = Date.parse(a.cycle.start);
     const days = Math.max(1, (a.now.getTime() - start) / 86_400_000);
     const burn = a.state.spentUsd / days;
@@ -54444,83 +54085,143 @@ function decide_runway(a) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate.ts
-
-
-
+;// CONCATENATED MODULE: ./src/ledger/money.ts
 
 
 /**
  * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
  * hold out, so a retried gate decides as its first try did.
  */
-function gate_cycleMoney(settings, credit, doc, now, excludeKey) {
+function cycleMoney(doc, credit, externalSpendUsd, now, excludeKey) {
     const t = doc ? totals(doc, now, excludeKey) : { settledUsd: 0, heldUsd: 0, byDay: [] };
+    return { state: budgetState({ credit, ...t, externalSpendUsd }), byDay: t.byDay };
+}
+/** The report's view of the cycle from `doc`; `gatedUsd` is what one more run of this job holds. */
+function cycleView(a) {
+    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a.excludeKey);
     return {
-        state: budgetState({ credit, ...t, externalSpendUsd: settings.budget.externalSpendUsd }),
-        byDay: t.byDay
-    };
-}
-/** history key of a job: the same step of the same job across runs. */
-function jobIdOf(job) {
-    return [job.repository, job.workflow, job.job, job.step].join('/');
-}
-/**
- * Run the gate. `estimateWith(pastRuns)` builds the estimate report once history is known;
- * the decision and the hold are computed from the document version that is written, so two
- * concurrent gates can never both spend the same dollars.
- */
-async function gate_runGate(args) {
-    const { settings, store, now } = args;
-    const cycle = cycleAt(now, settings.budget.billingCycleDay);
-    const credit = creditFor(settings.budget);
-    const jobId = jobIdOf(settings.job);
-    const key = entryKey(settings.job);
-    const before = await store.read(cycle);
-    const report = args.estimateWith(before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []);
-    const blended = report.estimate.blended;
-    const { result, attempts } = await updateLedger(store, cycle, doc => {
-        const { state, byDay } = gate_cycleMoney(settings, credit, doc, now, key);
-        const decision = decide({
-            state,
-            estimate: blended,
-            gateOn: settings.budget.gateOn,
-            warnAtPct: settings.budget.warnAtPct,
-            onExhaust: settings.budget.onExhaust
-        });
-        if (!decision.allowed)
-            return { doc, result: { state, decision, held: false, byDay } };
-        const r = reserve(doc, {
-            key,
-            jobId,
-            holdUsd: decision.maxBudgetUsd,
-            estimate: { ...blended, gateOn: settings.budget.gateOn },
-            model: report.model.id,
-            priceTableAsOf: report.priceTable.asOf,
-            holdHours: settings.ledger.holdHours
-        }, now);
-        return { doc: r.doc, result: { state, decision, held: true, byDay, outcome: r.outcome } };
-    }, { first: before });
-    const gated = {
-        ...report,
-        phase: 'gated',
         budget: {
-            credit,
-            cycle,
-            state: result.state,
-            warnAtPct: settings.budget.warnAtPct,
-            onExhaust: settings.budget.onExhaust
+            credit: a.credit,
+            cycle: a.cycle,
+            state,
+            warnAtPct: a.budget.warnAtPct,
+            onExhaust: a.budget.onExhaust
         },
-        decision: result.decision,
-        runway: runway({ state: result.state, cycle, now, gatedUsd: result.decision.gatedUsd }),
-        ledger: { location: store.describe() },
-        recentRuns: before.doc ? pastRuns(before.doc, jobId, 5) : [],
-        burnDown: result.byDay
+        runway: runway({ state, cycle: a.cycle, now: a.now, gatedUsd: a.gatedUsd }),
+        burnDown: byDay,
+        recentRuns: a.doc ? pastRuns(a.doc, a.jobId, 5) : []
     };
-    if (result.outcome && result.outcome !== 'reserved') {
-        gated.notices.push(`ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`);
+}
+
+;// CONCATENATED MODULE: ./src/ledger/document.ts
+/** The ledger document of one billing cycle, validated by this schema on every read. */
+
+
+const money = schemas_number().min(0).max(1e9);
+const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+/** One run's money in the ledger. */
+const entrySchema = object({
+    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
+    key: schemas_string().min(1),
+    /** repository/workflow/job/step: the history key. */
+    jobId: schemas_string().min(1),
+    status: schemas_enum(['held', 'settled', 'released']),
+    createdAt: iso,
+    updatedAt: iso,
+    /** After this instant a still-held entry stops counting. */
+    expiresAt: iso,
+    holdUsd: money,
+    estimate: object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
+    /** Our priced actual (settled only). */
+    actualUsd: money.optional(),
+    /** Claude's own total_cost_usd beside ours. */
+    claudeReportedUsd: money.optional(),
+    /** Settled without a usable result file: the hold was kept as spent. */
+    unverified: schemas_boolean().optional(),
+    model: schemas_string().optional(),
+    turns: schemas_number().int().min(0).optional(),
+    subtype: schemas_string().optional(),
+    usage: tokenUsageSchema.optional(),
+    priceTableAsOf: schemas_string(),
+    /** When the actual was recorded (settled only). */
+    settledAt: iso.optional()
+});
+const pastRun = object({
+    actualUsd: money,
+    estimateP50Usd: money.optional(),
+    turns: schemas_number().int().min(0).optional(),
+    settledAt: iso
+});
+const documentSchema = object({
+    schema: literal('agent-credit-gate/ledger@1'),
+    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
+    revision: schemas_number().int().min(0),
+    entries: array(entrySchema),
+    /** Settled entries folded away to keep the document small (and the gate fast). */
+    compacted: object({
+        runs: schemas_number().int().min(0),
+        settledUsd: money,
+        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
+        byDay: record(schemas_string(), money),
+        /** Per history key: run count, USD and the newest actuals. */
+        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: money, recent: array(pastRun) })),
+        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
+        keys: array(schemas_string())
+    })
+});
+/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
+function parseDocument(raw, where) {
+    const r = documentSchema.safeParse(raw);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
+}
+
+;// CONCATENATED MODULE: ./src/ledger/update.ts
+
+
+/** The cycle's document (validated) and its version. */
+async function readCycle(store, cycle) {
+    const { text, version } = await store.read(cycle.id);
+    if (text === null)
+        return { doc: null, version };
+    const where = store.locate(cycle.id);
+    let raw;
+    try {
+        raw = JSON.parse(text);
     }
-    return { report: gated, holdKey: result.held ? key : undefined, cycle, attempts };
+    catch {
+        throw new Error(`ledger document ${where} is not JSON; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
+    }
+    return { doc: parseDocument(raw, where), version };
+}
+const realSleep = (ms) => new Promise(r => setTimeout(r, ms));
+/**
+ * Read → mutate → write-if-unchanged, retried with jittered exponential backoff on conflict.
+ * This is our only hand-written retry: HTTP faults are the octokit plugins' job. `mutate` is pure and
+ * sees the version that will be written, so what it decides is what lands. A mutation that changes
+ * nothing writes nothing.
+ */
+async function updateLedger(store, cycle, mutate, opts = {}) {
+    const max = opts.maxAttempts ?? 30;
+    const sleep = opts.sleep ?? realSleep;
+    const random = opts.random ?? Math.random;
+    for (let attempt = 1; attempt <= max; attempt++) {
+        const { doc, version } = attempt === 1 && opts.first ? opts.first : await readCycle(store, cycle);
+        const current = doc ?? emptyDocument(cycle);
+        const { doc: next, result } = mutate(current);
+        if (next === current)
+            return { result, doc: current, attempts: attempt };
+        const written = { ...next, revision: current.revision + 1 };
+        const text = JSON.stringify(written) + '\n';
+        const summary = `ledger ${cycle.id} revision ${written.revision}`;
+        if ((await store.write(cycle.id, text, version, summary)).ok)
+            return { result, doc: written, attempts: attempt };
+        // Full jitter: concurrent writers spread out instead of colliding again in lockstep.
+        await sleep(Math.round(random() * Math.min(2000, 50 * 2 ** attempt)));
+    }
+    throw new Error(`ledger: gave up after ${max} conflicting writes to ${store.describe()}; try again`);
 }
 
 ;// CONCATENATED MODULE: ./src/usage/parse.ts
@@ -54568,7 +54269,7 @@ const resultSchema = looseObject({
     session_id: schemas_string().optional()
 });
 function fail(file, what) {
-    throw new parse_InputError([`usage-file: ${file} ${what}`]);
+    throw new InputError([`usage-file: ${file} ${what}`]);
 }
 function depth(value, limit) {
     // Iterative so a hostile file cannot blow the stack.
@@ -54693,61 +54394,7 @@ function parseClaudeOutput(text, file) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/usage/cost.ts
-
-
-/** Cache reads ÷ all input-side tokens (0 when nothing was sent). */
-function cacheHitRate(u) {
-    const all = u.inputTokens + u.cacheReadTokens + u.cacheWrite5mTokens + u.cacheWrite1hTokens;
-    return all === 0 ? 0 : u.cacheReadTokens / all;
-}
-/** Price every model of a run with our table; an unknown model is an error, not $0. */
-function priceRun(table, run) {
-    const ctx = { geo: run.geo, speed: run.speed, usGeoMultiplier: table.usGeoMultiplier };
-    let asIf5m = 0;
-    const byModel = run.byModel.map(m => {
-        const model = table_resolveModel(table, m.model);
-        const usd = cost_priceUsage(model, m.usage, ctx).usd;
-        asIf5m += cost_priceUsage(model, {
-            ...m.usage,
-            cacheWrite5mTokens: m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens,
-            cacheWrite1hTokens: 0
-        }, ctx).usd;
-        return { model: m.model, resolvedId: model.id, usd, claudeReportedUsd: m.claudeCostUsd };
-    });
-    const tokens = run.byModel.reduce((sum, m) => cost_addUsage(sum, m.usage), cost_NO_USAGE);
-    let usd = byModel.reduce((s, m) => s + m.usd, 0);
-    const claude = run.totalCostUsd;
-    let mismatch;
-    if (byModel.length === 0 && claude !== undefined) {
-        // Oldest shapes carry only a total: record Claude's figure, and say so.
-        usd = claude;
-        mismatch =
-            'the result file has no per-model usage (an old CLI?): the actual is Claude’s own total_cost_usd';
-    }
-    else if (claude !== undefined && Math.abs(usd - claude) > Math.max(1e-6, 0.005 * Math.max(usd, claude))) {
-        const explained = Math.abs(asIf5m - claude) <= Math.max(1e-6, 0.005 * claude);
-        mismatch = explained
-            ? `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)}: this CLI priced 1-hour cache writes at the 5-minute rate (CLIs before 2.1.311 did); we record our figure`
-            : `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)} with our table (${table.asOf}); we record our figure`;
-    }
-    return {
-        usd,
-        claudeReportedUsd: claude,
-        mismatch,
-        byModel,
-        tokens,
-        cacheHitRate: cacheHitRate(tokens),
-        turns: run.numTurns,
-        durationMs: run.durationMs,
-        subtype: run.subtype,
-        isError: run.isError
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settle.ts
-
-
+;// CONCATENATED MODULE: ./src/usage/measure.ts
 
 
 /** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
@@ -54796,14 +54443,591 @@ function measureActual(args) {
         notices.push(actual.mismatch);
     return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices };
 }
+function unverified(holdUsd) {
+    return { label: 'actual', usd: holdUsd, unverified: true };
+}
+
+;// CONCATENATED MODULE: ./src/tokens/vocab.json
+const vocab_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/tokens/verified.json
+const verified_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/tokens/vocabulary.ts
 /**
- * Replace the hold `key` of `cycle` by the actual (compare-and-swap). Returns the cycle's document as
- * written, so the report needs no second read.
+ * The two vocabularies, as byte strings (latin1: one char per byte), decoded once on first use.
+ * - verified: strings Claude 3+ is known to encode as one token (a subset of its real vocabulary);
+ * - legacy: the Claude 1/2 BPE ranks, in rank order (a different, overlapping vocabulary).
  */
-async function settleHold(args) {
-    const { store, cycle, key, actual, now } = args;
-    const { result: written } = await store_updateLedger(store, cycle, doc => {
-        const next = operations_settle(doc, {
+
+
+const vocabulary_NON_ASCII = /[^\p{ASCII}]/u;
+/** True when every char is ASCII: then the text is its own UTF-8 bytes, and already NFKC-normal. */
+const vocabulary_isAscii = (s) => !vocabulary_NON_ASCII.test(s);
+/** UTF-8 bytes as a latin1 string (one char per byte). */
+const vocabulary_toBytes = (s) => (vocabulary_isAscii(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
+let legacyList;
+let verifiedList;
+function vocabulary_legacyTokens() {
+    legacyList ??= legacy.tokens.split(' ').map(b64 => Buffer.from(b64, 'base64').toString('latin1'));
+    return legacyList;
+}
+function vocabulary_verifiedTokens() {
+    verifiedList ??= verified.tokens.map(vocabulary_toBytes);
+    return verifiedList;
+}
+
+;// CONCATENATED MODULE: ./src/tokens/bpe.ts
+/**
+ * Byte-pair encoding over the legacy Claude ranks (@anthropic-ai/tokenizer 0.0.4). Only chunks the
+ * verified vocabulary cannot tile well (words of thinly covered scripts, emoji) come here, so the
+ * rank table is built on first use. Counts only; ids are never needed.
+ */
+
+let ranks;
+// BPE is quadratic in a chunk's length; a run of emoji can be one chunk of megabytes. Counting it in
+// pieces this long costs at most one token per piece.
+const PIECE_BYTES = 128;
+/** Number of BPE tokens of one pre-token chunk (bytes as a latin1 string). */
+function bpe_bpeCount(bytes) {
+    if (bytes.length <= PIECE_BYTES)
+        return bpePiece(bytes);
+    let n = 0;
+    for (let i = 0; i < bytes.length; i += PIECE_BYTES)
+        n += bpePiece(bytes.slice(i, i + PIECE_BYTES));
+    return n;
+}
+function bpePiece(bytes) {
+    ranks ??= new Map(legacyTokens().map((t, i) => [t, i]));
+    const table = ranks;
+    if (bytes.length <= 1 || table.has(bytes))
+        return 1;
+    // parts[i] = start offset of part i; merge the adjacent pair with the lowest rank until none is known.
+    const parts = [];
+    for (let i = 0; i <= bytes.length; i++)
+        parts.push(i);
+    for (;;) {
+        let best = Infinity;
+        let at = -1;
+        for (let i = 0; i < parts.length - 2; i++) {
+            const r = table.get(bytes.slice(parts[i], parts[i + 2]));
+            if (r !== undefined && r < best) {
+                best = r;
+                at = i;
+            }
+        }
+        if (at < 0)
+            break;
+        parts.splice(at + 1, 1);
+    }
+    return parts.length - 1;
+}
+
+;// CONCATENATED MODULE: ./src/tokens/chunk-class.ts
+/**
+ * What a pre-token chunk is made of. The class picks how the chunk is counted (tiled over the
+ * verified vocabulary, or legacy BPE where that vocabulary is thin) and which calibration factor
+ * applies, so a mixed text (prose with numbers, code with an Arabic string) is calibrated per part.
+ */
+
+const chunk_class_CHUNK_CLASSES = (/* unused pure expression or super */ null && (['word', 'digits', 'space', 'punct', 'symbol', 'script', 'cjk', 'emoji']));
+const EMOJI = /\p{Extended_Pictographic}|\u20e3|\ufe0f/u;
+// Words of scripts the verified vocabulary barely covers (Arabic, Cyrillic, Greek, kana, Indic, …):
+// two letters in a row. A lone σ or μ in a formula is tiled like any other letter.
+const THIN_SCRIPT_WORD = /[^\p{ASCII}\p{Script=Latin}\p{Script=Han}\p{Script=Hangul}\p{Script=Common}\p{Script=Inherited}]{2}/u;
+const CJK = /[\p{Script=Han}\p{Script=Hangul}]/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const SPACE = /^\s+$/u;
+/** Class of one chunk (decoded text, not bytes). */
+function chunk_class_chunkClass(chunk) {
+    if (isAscii(chunk)) {
+        if (/[A-Za-z]/.test(chunk))
+            return 'word';
+        if (/[0-9]/.test(chunk))
+            return 'digits';
+        return SPACE.test(chunk) ? 'space' : 'punct';
+    }
+    if (EMOJI.test(chunk))
+        return 'emoji';
+    if (THIN_SCRIPT_WORD.test(chunk))
+        return 'script';
+    if (CJK.test(chunk))
+        return 'cjk';
+    if (LETTER.test(chunk))
+        return 'word';
+    if (DIGIT.test(chunk))
+        return 'digits';
+    return SPACE.test(chunk) ? 'space' : 'symbol';
+}
+/** Chunks of these classes are counted by legacy BPE: the verified vocabulary lacks their tokens. */
+const chunk_class_viaLegacyBpe = (c) => c === 'script' || c === 'emoji';
+
+;// CONCATENATED MODULE: ./src/tokens/tiling.ts
+/**
+ * Fewest-token tilings of a chunk, over two vocabularies that bracket Claude 3+'s real one:
+ * - upper: the verified single tokens alone (plus single bytes). Every verified string is a real
+ *   token, but real tokens are missing from the list, so this tiling uses too many tokens;
+ * - lower: the verified tokens plus the legacy vocabulary's ASCII tokens. Some of those are not real
+ *   tokens, so this tiling uses too few.
+ * The point estimate is their midpoint and the gap between them widens the interval.
+ */
+
+const UPPER = 1;
+const LOWER = 2;
+// The longest verified token is 64 bytes; the legacy list's longer ones are runs of one character
+// (up to 1,024 spaces) that would make the tiling slow on long whitespace and claim too few tokens.
+const MAX_TOKEN_BYTES = 64;
+let trie;
+function vocabularyTrie() {
+    if (trie)
+        return trie;
+    const t = { child: new Map(), flags: [0] };
+    const add = (token, bit) => {
+        if (token.length > MAX_TOKEN_BYTES)
+            return;
+        let node = 0;
+        for (let i = 0; i < token.length; i++) {
+            const key = node * 256 + token.charCodeAt(i);
+            let next = t.child.get(key);
+            if (next === undefined) {
+                next = t.flags.length;
+                t.flags.push(0);
+                t.child.set(key, next);
+            }
+            node = next;
+        }
+        t.flags[node] |= bit;
+    };
+    for (const token of verifiedTokens())
+        add(token, UPPER | LOWER);
+    for (const token of legacyTokens())
+        if (isAscii(token))
+            add(token, LOWER);
+    trie = t;
+    return t;
+}
+/** [upper, lower] token counts of one chunk (bytes as a latin1 string). */
+function tiling_tile(bytes) {
+    const n = bytes.length;
+    if (n <= 1)
+        return [n, n];
+    const { child, flags } = vocabularyTrie();
+    const up = new Array(n + 1).fill(n);
+    const lo = new Array(n + 1).fill(n);
+    up[0] = 0;
+    lo[0] = 0;
+    for (let i = 0; i < n; i++) {
+        // A single byte is always a token (byte fallback), whatever the vocabularies hold.
+        if (up[i] + 1 < up[i + 1])
+            up[i + 1] = up[i] + 1;
+        if (lo[i] + 1 < lo[i + 1])
+            lo[i + 1] = lo[i] + 1;
+        let node = child.get(bytes.charCodeAt(i)) ?? -1;
+        for (let j = i + 2; j <= n && node >= 0; j++) {
+            node = child.get(node * 256 + bytes.charCodeAt(j - 1)) ?? -1;
+            if (node < 0)
+                break;
+            const f = flags[node];
+            if (f & UPPER && up[i] + 1 < up[j])
+                up[j] = up[i] + 1;
+            if (f & LOWER && lo[i] + 1 < lo[j])
+                lo[j] = lo[i] + 1;
+        }
+    }
+    return [up[n], lo[n]];
+}
+
+;// CONCATENATED MODULE: ./src/tokens/factors.json
+const factors_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/tokens/index.ts
+
+
+
+
+
+
+/**
+ * cl100k-style pre-tokenizer: Claude 3+ splits a newline from the indentation after it and digits
+ * into groups of 1–3, as cl100k does (reference/tokenizer.md §5c). Tokens never cross these chunks.
+ */
+const PRE_TOKENIZER = /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
+const MAX_CACHE = 200_000;
+// Long chunks (whitespace runs, minified blobs) rarely repeat: caching them would only hold memory.
+const MAX_CACHED_CHUNK = 256;
+/** Per-class values (factors.json's objects) in CHUNK_CLASSES order. */
+const byClass = (values) => CHUNK_CLASSES.map(c => values[c]);
+/** A counter with its own chunk cache: real text repeats its chunks (words, indentation) heavily. */
+function createTokenCounter() {
+    const cache = new Map();
+    const measure = (chunk) => {
+        const cls = chunkClass(chunk);
+        const bytes = toBytes(chunk);
+        if (viaLegacyBpe(cls)) {
+            const n = bpeCount(bytes);
+            return { cls: CHUNK_CLASSES.indexOf(cls), upper: n, lower: n };
+        }
+        const [upper, lower] = tile(bytes);
+        return { cls: CHUNK_CLASSES.indexOf(cls), upper, lower };
+    };
+    const raw = (text) => {
+        const upper = CHUNK_CLASSES.map(() => 0);
+        const lower = CHUNK_CLASSES.map(() => 0);
+        // NFKC as the legacy tokenizer did; ASCII text is already normal, so skip the pass.
+        const normal = isAscii(text) ? text : text.normalize('NFKC');
+        for (const m of normal.matchAll(PRE_TOKENIZER)) {
+            let c = cache.get(m[0]);
+            if (c === undefined) {
+                c = measure(m[0]);
+                if (cache.size >= MAX_CACHE)
+                    cache.clear();
+                if (m[0].length <= MAX_CACHED_CHUNK)
+                    cache.set(m[0], c);
+            }
+            upper[c.cls] += c.upper;
+            lower[c.cls] += c.lower;
+        }
+        return { upper, lower };
+    };
+    const count = (text, family) => {
+        let point = 0;
+        let spread = 0;
+        for (const part of family === 'B' ? paragraphs(text) : [text]) {
+            const a = calibrate(raw(part));
+            // Family B has no public text-level ground truth: family A times a published ratio for the
+            // part's kind of content, with a wider interval.
+            const b = family === 'B' ? factors.familyB.multiplier[classify(part)] : 1;
+            const extra = family === 'B' ? factors.familyB.extraHalfWidth : 0;
+            point += a.point * b;
+            spread += (a.spread + a.point * extra) * b;
+        }
+        return {
+            tokens: Math.round(point),
+            low: Math.max(0, Math.floor(point - spread - factors.familyA.absTokens)),
+            high: Math.ceil(point + spread + factors.familyA.absTokens),
+            family,
+            method: 'offline'
+        };
+    };
+    return { raw, count };
+}
+/** Point = calibrated midpoint of the two tilings; spread = half their gap + each class's half-width. */
+function calibrate(c, factor = byClass(factors.familyA.factor), halfWidth = byClass(factors.familyA.halfWidth)) {
+    let point = 0;
+    let spread = 0;
+    for (let i = 0; i < factor.length; i++) {
+        const mid = ((c.upper[i] + c.lower[i]) / 2) * factor[i];
+        point += mid;
+        spread += ((c.upper[i] - c.lower[i]) / 2) * factor[i] + mid * halfWidth[i];
+    }
+    return { point, spread };
+}
+/** Long texts are split into paragraphs so family B's per-content ratio follows a mixed file. */
+function paragraphs(text) {
+    // The blank lines stay with the paragraph before them: they are tokens too.
+    return text.length < 4000 ? [text] : text.split(/(?<=\n[^\S\n]*\n)/);
+}
+// Created on first use: a bundle that never counts (the post step) then leaves the vocabularies out.
+let shared;
+/** Calibrated count with a ≥90% interval for the tokenizer family. */
+function tokens_countTokens(text, family) {
+    shared ??= createTokenCounter();
+    return shared.count(text, family);
+}
+
+;// CONCATENATED MODULE: ./src/estimate/loop.ts
+
+/** Compact when a request would pass this share of the context window (Claude Code auto-compacts near the limit). */
+const COMPACT_AT = 0.9;
+/** The summary a compaction leaves behind, as a share of the window (capped). */
+const SUMMARY_SHARE = 0.05;
+const SUMMARY_MAX = 20_000;
+/** p90 turns sit this far from the expected turns toward the cap (runs are right-skewed). */
+const P90_TURN_SHARE = 0.6;
+function simulate(model, p, turns, ttl, hit) {
+    const rows = [];
+    const base = p.prefixTokens + p.promptTokens + p.contextTokens;
+    const limit = COMPACT_AT * model.contextWindow;
+    const summary = Math.min(SUMMARY_MAX, Math.round(SUMMARY_SHARE * model.contextWindow));
+    let usage = NO_USAGE;
+    let usd = 0;
+    let context = base;
+    let cached = 0; // tokens of the previous request that are in the cache
+    let compactions = 0;
+    for (let turn = 1; turn <= turns; turn++) {
+        let compacted = false;
+        if (turn > 1)
+            context += p.growthPerTurn;
+        if (context > limit && turn > 1) {
+            // The compaction request reads the whole context and writes a summary; the loop restarts from it.
+            const req = ttl === 'off'
+                ? { ...NO_USAGE, inputTokens: context, outputTokens: summary }
+                : {
+                    ...NO_USAGE,
+                    cacheReadTokens: Math.round(cached * hit),
+                    inputTokens: context - Math.round(cached * hit),
+                    outputTokens: summary
+                };
+            usd += priceUsage(model, req).usd;
+            usage = addUsage(usage, req);
+            context = p.prefixTokens + p.promptTokens + summary;
+            cached = ttl === 'off' ? 0 : Math.min(cached, p.prefixTokens);
+            compactions++;
+            compacted = true;
+        }
+        let req;
+        if (ttl === 'off') {
+            req = { ...NO_USAGE, inputTokens: context, outputTokens: p.outputPerTurn };
+        }
+        else {
+            const read = Math.round(Math.min(cached, context) * hit);
+            const write = context - read;
+            req = {
+                ...NO_USAGE,
+                cacheReadTokens: read,
+                cacheWrite5mTokens: ttl === '5m' ? write : 0,
+                cacheWrite1hTokens: ttl === '1h' ? write : 0,
+                outputTokens: p.outputPerTurn
+            };
+            cached = context;
+        }
+        const cost = priceUsage(model, req).usd;
+        usd += cost;
+        usage = addUsage(usage, req);
+        rows.push({ turn, contextTokens: context, usage: req, usd: cost, cumulativeUsd: usd, compacted });
+    }
+    return { rows, usd, usage, compactions };
+}
+/** p50 at the expected turns, p90 between expected and the cap (widened by token uncertainty), max at the cap. */
+function loop_estimateLoop(model, p) {
+    const expected = Math.max(1, Math.min(p.expectedTurns, p.maxTurns));
+    const p90Turns = Math.min(p.maxTurns, Math.max(expected, Math.round(expected + P90_TURN_SHARE * (p.maxTurns - expected))));
+    const full = simulate(model, p, p.maxTurns, p.cacheTtl, p.cacheHitRate);
+    const at = (turns) => full.rows[turns - 1].cumulativeUsd;
+    const p50 = simulate(model, p, expected, p.cacheTtl, p.cacheHitRate);
+    const ideal = simulate(model, p, expected, p.cacheTtl === 'off' ? '5m' : p.cacheTtl, 1);
+    const uncached = simulate(model, p, expected, 'off', 0);
+    const widen = 1 + Math.max(0, p.tokenUncertainty);
+    return {
+        p50Usd: p50.usd,
+        p90Usd: Math.max(p50.usd, at(p90Turns) * widen),
+        maxUsd: Math.max(at(p90Turns) * widen, full.usd * widen),
+        turns: { p50: expected, p90: p90Turns, max: p.maxTurns },
+        tokens: p50.usage,
+        perTurn: full.rows,
+        uncachedUsd: uncached.usd,
+        idealUsd: ideal.usd,
+        cacheWasteUsd: Math.max(0, p50.usd - ideal.usd),
+        firstRequestTokens: p.prefixTokens + p.promptTokens + p.contextTokens,
+        compactions: full.compactions
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/presets.json
+const presets_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/estimate/presets.ts
+
+/** Per-turn defaults of a preset for a run capped at maxTurns. */
+function presets_presetDefaults(agent, maxTurns) {
+    const p = presets[agent];
+    return {
+        expectedTurns: Math.max(1, Math.round(maxTurns * p.expectedTurnsShare.value)),
+        growthPerTurn: p.growthPerTurn.value,
+        outputPerTurn: p.outputPerTurn.value,
+        cacheHitRate: p.cacheHitRate.value
+    };
+}
+/** The agent's prefix for a model in tokens: measured bytes over the preset's measured bytes per token. */
+function presets_prefixTokens(agent, model) {
+    const p = presets[agent];
+    const row = p.prefixBytes.find(r => new RegExp(r.match).test(model.id)) ?? p.prefixBytes[p.prefixBytes.length - 1];
+    if (row.bytes === 0)
+        return { tokens: 0, source: `${agent} preset: ${row.why}` };
+    const version = 'cliVersion' in p ? ` ${p.cliVersion}` : '';
+    const perToken = 'bytesPerToken' in p ? p.bytesPerToken.value : 4;
+    return {
+        tokens: Math.round(row.bytes / perToken),
+        source: `${agent}${version} preset: ${row.bytes.toLocaleString('en-US')} B measured (${row.why})`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/report.ts
+
+
+
+
+/** Build the estimate: loop model, history blend, assumptions with sources. */
+function report_buildEstimate(args) {
+    const { table, model, counted, pastRuns } = args;
+    const e = args.settings;
+    const preset = presetDefaults(e.agent, e.maxTurns);
+    const ttl = resolveCacheTtl(e.cacheTtl, e.auth);
+    const pick = (given, fallback, name, unit = '') => {
+        assumptions.push({
+            name,
+            value: `${given ?? fallback}${unit}`,
+            source: given === undefined ? `${e.agent} preset default` : 'input'
+        });
+        return given ?? fallback;
+    };
+    const assumptions = [];
+    const expectedTurns = pick(e.expectedTurns, preset.expectedTurns, 'expected turns');
+    const growthPerTurn = pick(e.growthPerTurn, preset.growthPerTurn, 'context growth per turn', ' tokens');
+    const outputPerTurn = pick(e.outputPerTurn, preset.outputPerTurn, 'output per turn', ' tokens');
+    const cacheHitRate = pick(e.cacheHitRate, preset.cacheHitRate, 'cache hit rate');
+    assumptions.push({ name: 'max turns', value: String(e.maxTurns), source: 'input' }, {
+        name: 'cache TTL',
+        value: ttl,
+        source: e.cacheTtl === 'auto' ? `auto: ${e.auth} auth` : 'input'
+    }, { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource }, {
+        name: 'prompt + context tokens',
+        value: `${counted.prompt.tokens + counted.context.tokens}`,
+        source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
+    });
+    const inputTokens = counted.prompt.tokens + counted.context.tokens;
+    const low = counted.prompt.low + counted.context.low;
+    const high = counted.prompt.high + counted.context.high;
+    const tokenUncertainty = inputTokens > 0 ? Math.max(high - inputTokens, inputTokens - low) / inputTokens : 0;
+    const loop = estimateLoop(model, {
+        prefixTokens: counted.prefixTokens,
+        promptTokens: counted.prompt.tokens,
+        contextTokens: counted.context.tokens,
+        growthPerTurn,
+        outputPerTurn,
+        expectedTurns: Math.min(expectedTurns, e.maxTurns),
+        maxTurns: e.maxTurns,
+        cacheTtl: ttl,
+        cacheHitRate,
+        tokenUncertainty
+    });
+    const blended = blendHistory({ p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, pastRuns, e.historyRuns);
+    return {
+        model: { requested: e.model, id: model.id, displayName: model.displayName },
+        priceTable: { asOf: table.asOf, source: table.source },
+        assumptions,
+        estimate: {
+            label: 'estimate',
+            loop,
+            blended,
+            inputTokens: {
+                prompt: counted.prompt.tokens,
+                context: counted.context.tokens,
+                prefix: counted.prefixTokens,
+                low,
+                high,
+                method: counted.prompt.method
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/steps/estimate.ts
+
+
+
+
+
+/** The price table in force: the built-in one, replaced or extended by the `pricing-file`. */
+async function priceTableFor(settings, deps) {
+    const path = settings.estimate.pricingFile;
+    return tableInForce(path ? { path, text: await deps.files.read(path, 'pricing-file') } : undefined);
+}
+/** The API count when it works (interval = the count), else the offline count and a notice. */
+async function countWithFallback(args) {
+    if (args.text.length === 0)
+        return { count: countTokens('', args.family) };
+    try {
+        const n = await countTokensViaApi(args);
+        return { count: { tokens: n, low: n, high: n, family: args.family, method: 'api' } };
+    }
+    catch (error) {
+        // The key is never part of the notice: only the reason.
+        const reason = error instanceof Error ? error.message : 'unknown error';
+        return {
+            count: countTokens(args.text, args.family),
+            notice: `count_tokens unavailable (${reason}); using the offline count`
+        };
+    }
+}
+function sum(counts, family) {
+    return counts.reduce((a, c) => ({
+        ...a,
+        tokens: a.tokens + c.tokens,
+        low: a.low + c.low,
+        high: a.high + c.high,
+        method: c.method
+    }), { tokens: 0, low: 0, high: 0, family, method: 'offline' });
+}
+/** Count what the agent will be sent: exact counts when an API key is given, offline otherwise. */
+async function countInputs(settings, model, gathered, notices) {
+    const e = settings.estimate;
+    const count = async (text) => {
+        if (!e.anthropicApiKey)
+            return countTokens(text, model.tokenizer);
+        const r = await countWithFallback({
+            apiKey: e.anthropicApiKey,
+            baseUrl: e.anthropicBaseUrl,
+            model: model.id,
+            text,
+            family: model.tokenizer
+        });
+        if (r.notice)
+            notices.push(r.notice);
+        return r.count;
+    };
+    const prompt = await count(gathered.prompt.text);
+    const contextCounts = [];
+    for (const file of gathered.context)
+        contextCounts.push(await count(file.text));
+    // Only the prefix's size is measured, not its text: bytes per token is part of the preset data.
+    const prefix = prefixTokens(e.agent, model);
+    return {
+        prompt,
+        context: sum(contextCounts, model.tokenizer),
+        prefixTokens: prefix.tokens,
+        prefixSource: prefix.source
+    };
+}
+/** Everything up to the estimate, done once: prices, the inputs read and counted. */
+async function prepareEstimate(settings, deps) {
+    const table = await priceTableFor(settings, deps);
+    const model = resolveModel(table, settings.estimate.model);
+    const gathered = await deps.files.gather(settings.estimate);
+    const notices = [...gathered.notices];
+    const counted = await countInputs(settings, model, gathered, notices);
+    return past => ({
+        schema: 'agent-credit-gate/report@1',
+        phase: 'estimate',
+        generatedAt: deps.now.toISOString(),
+        job: settings.job,
+        ...buildEstimate({ settings: settings.estimate, table, model, counted, pastRuns: past }),
+        notices: [...notices]
+    });
+}
+/** `estimate`: the model alone, no ledger. */
+async function estimate(settings, deps) {
+    return (await prepareEstimate(settings, deps))([]);
+}
+
+;// CONCATENATED MODULE: ./src/steps/record.ts
+
+
+
+
+
+
+
+
+/** Where Claude's result is: the usage-file input, else claude-code-action's execution file. */
+function usageFilePath(settings, deps) {
+    return settings.reports.usageFile ?? `${deps.runnerTemp ?? '.'}/claude-execution-output.json`;
+}
+async function readUsage(path, deps) {
+    const text = await deps.files.readIfExists(path);
+    return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text };
+}
+/** Replace the hold by the actual (compare-and-swap); returns the document as written. */
+async function settleHold(deps, cycle, key, actual) {
+    const { doc } = await updateLedger(deps.store, cycle, current => ({
+        doc: operations_settle(current, {
             key,
             actualUsd: actual.usd,
             claudeReportedUsd: actual.claudeReportedUsd,
@@ -54812,825 +55036,89 @@ async function settleHold(args) {
             turns: actual.turns,
             subtype: actual.subtype,
             usage: actual.tokens
-        }, now).doc;
-        return { doc: next, result: next };
-    });
-    return written;
+        }, deps.now).doc,
+        result: undefined
+    }));
+    return doc;
 }
-function unverified(holdUsd) {
-    return { label: 'actual', usd: holdUsd, unverified: true };
-}
-
-;// CONCATENATED MODULE: ./src/budget/cycle.ts
-function resetDay(year, month, day) {
-    // Short months clamp: day 31 resets on Feb 28/29, Apr 30, ...
-    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    return new Date(Date.UTC(year, month, Math.min(day, last)));
-}
-/** The billing cycle containing `now` (UTC): from one reset day 00:00 to the next. */
-function cycle_cycleAt(now, billingCycleDay) {
-    const y = now.getUTCFullYear();
-    const m = now.getUTCMonth();
-    const thisMonth = resetDay(y, m, billingCycleDay);
-    const start = now.getTime() >= thisMonth.getTime() ? thisMonth : resetDay(y, m - 1, billingCycleDay);
-    const resets = resetDay(start.getUTCFullYear(), start.getUTCMonth() + 1, billingCycleDay);
-    return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-/**
- * The steps the shells run, each a short sequence over the core: load prices, gather and count the
- * inputs, estimate, gate, record. Shared by the action (main, post) and the CLI so they cannot drift.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Everything up to the estimate: a function of past runs, so the gate can add history. */
-async function prepare(settings, env) {
-    const table = await loadPriceTable(settings.estimate.pricingFile);
-    const model = resolveModel(table, settings.estimate.model);
-    const gathered = await gather(settings.estimate, env.cwd);
-    const notices = [...gathered.notices];
-    const counted = await countInputs(settings, model, gathered, notices);
-    return past => buildEstimateReport({ settings, table, model, counted, pastRuns: past, now: env.now, notices });
-}
-/** `estimate`: the model alone, no ledger. */
-async function estimateOnly(settings, env) {
-    return (await prepare(settings, env))([]);
-}
-/**
- * `gate` / the main step: estimate with history, decide and hold. A ledger that cannot be reached
- * fails closed (no hold, allowed=false) unless on-ledger-error is warn, which goes on loudly.
- */
-async function estimateGate(settings, env) {
-    const estimateWith = await prepare(settings, env);
-    let store;
-    try {
-        store = openStore(settings, env.log, env.github);
-        const result = await runGate({ settings, store, now: env.now, estimateWith });
-        return { report: result.report, holdKey: result.holdKey, cycle: result.cycle };
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            throw error;
-        const message = `ledger: ${describeError(error)}`;
-        // A ref update that got no usable answer may still have landed: then the hold counts until it expires.
-        const fate = failedOnRefWrite(error)
-            ? `if GitHub applied the last ledger write, its hold counts until it expires; release it with: agent-credit-gate release --key ${entryKey(settings.job)}`
-            : undefined;
-        if (settings.ledger.onLedgerError === 'fail') {
-            throw new Error(`${message}; failing closed (on-ledger-error: fail): the agent step must not run; ${fate ?? 'no hold was written'}`);
-        }
-        const report = estimateWith([]);
-        report.ledger = { location: settings.ledger.location.kind, error: message };
-        report.notices.push(`${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`);
-        return { report };
-    }
-}
-/** Where Claude's result is: the usage-file input, else claude-code-action's execution file. */
-function usageFilePath(settings, env) {
-    return settings.reports.usageFile ?? `${env.runnerTemp ?? env.cwd}/claude-execution-output.json`;
-}
-async function readUsage(path) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-        return { kind: 'missing', path };
-    return { kind: 'file', path, text: await (0,promises_namespaceObject.readFile)(path, 'utf8') };
-}
-/** The money of the cycle from the document just written, for the report after the ledger changed. */
-function refreshBudget(settings, doc, cycle, report, now) {
-    const credit = credit_creditFor(settings.budget);
-    const { state, byDay } = gate_cycleMoney(settings, credit, doc, now);
-    report.budget = {
-        credit,
-        cycle,
-        state,
-        warnAtPct: settings.budget.warnAtPct,
-        onExhaust: settings.budget.onExhaust
-    };
-    report.runway = decide_runway({
-        state,
-        cycle,
-        now,
-        gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
-    });
-    report.burnDown = byDay;
-    report.recentRuns = operations_pastRuns(doc, jobIdOf(settings.job), 5);
-}
-/**
- * The post step / `record`: read Claude's result, settle (or keep as unverified) the hold, and return
- * main's report completed with the actual.
- */
-async function recordActual(settings, held, env) {
-    const table = await load_pricing_loadPriceTable(settings.estimate.pricingFile);
-    const path = usageFilePath(settings, env);
-    const cycle = held.cycle ?? cycle_cycleAt(env.now, settings.budget.billingCycleDay);
-    const store = open_store_openStore(settings, env.log, env.github);
+async function record_record(settings, held, deps) {
+    const table = await priceTableFor(settings, deps);
+    const cycle = held.cycle ?? cycleAt(deps.now, settings.budget.billingCycleDay);
     const measured = measureActual({
         table,
         key: held.holdKey,
         holdUsd: held.holdUsd,
-        usage: await readUsage(path)
+        usage: await readUsage(usageFilePath(settings, deps), deps)
     });
     let doc;
     let ledgerError;
     try {
-        doc = await settleHold({ store, cycle, key: held.holdKey, actual: measured.actual, now: env.now });
+        doc = await settleHold(deps, cycle, held.holdKey, measured.actual);
     }
     catch (error) {
-        const message = `ledger: ${errors_describeError(error)}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
-            `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`;
-        if (settings.ledger.onLedgerError === 'fail')
-            throw new Error(`${message} (on-ledger-error: fail)`);
-        ledgerError = `${message}; going on (on-ledger-error: warn)`;
+        ledgerError =
+            `ledger: ${describeError(error)}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
+                `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`;
     }
-    let report;
-    try {
-        report = JSON.parse(await (0,promises_namespaceObject.readFile)(held.reportFile, 'utf8'));
+    const text = await deps.files.readIfExists(held.reportFile);
+    if (text === undefined) {
+        throw new Error(`report-file: the gate's report ${JSON.stringify(held.reportFile)} is gone; ` +
+            (ledgerError ?? `the actual was recorded in the ledger (${deps.store.describe()})`));
     }
-    catch {
-        throw new Error(`report-file: main's report ${JSON.stringify(held.reportFile)} is gone; the actual was recorded in the ledger (${store.describe()})`);
-    }
+    const report = JSON.parse(text);
     report.phase = 'settled';
-    report.generatedAt = env.now.toISOString();
+    report.generatedAt = deps.now.toISOString();
     report.actual = measured.actual;
     report.notices.push(...measured.notices);
-    if (doc)
-        refreshBudget(settings, doc, cycle, report, env.now);
+    if (doc) {
+        const view = cycleView({
+            doc,
+            credit: creditFor(settings.budget),
+            cycle,
+            budget: settings.budget,
+            jobId: jobIdOf(settings.job),
+            now: deps.now,
+            gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
+        });
+        Object.assign(report, view);
+    }
     else {
-        report.ledger = { location: store.describe(), error: ledgerError };
+        report.ledger = { location: deps.store.describe(), error: ledgerError };
         report.notices.push(ledgerError);
     }
-    return report;
-}
-/** `status`: the cycle's money, runway and last entries, from the ledger alone. */
-async function ledgerStatus(settings, env) {
-    const store = openStore(settings, env.log, env.github);
-    const cycle = cycleAt(env.now, settings.budget.billingCycleDay);
-    const { doc } = await store.read(cycle).catch(error => {
-        throw new Error(`ledger: ${describeError(error)}`);
-    });
-    const credit = creditFor(settings.budget);
-    const { state } = cycleMoney(settings, credit, doc, env.now);
-    const entries = doc
-        ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
-        : [];
-    return {
-        ledger: store.describe(),
-        cycle,
-        credit,
-        state,
-        runway: runway({ state, cycle, now: env.now, gatedUsd: 0 }),
-        lastEntries: entries
-    };
+    return { report, ledgerError };
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/action/post.ts
+
+
+
+
+
+
 /**
- * Untrusted text (PR titles, branch, job and file names, model names as typed) in markdown and
- * table cells: no markup, no mentions, no closing our hidden marker comment.
+ * The post step (job end): read Claude's result, settle the hold, update the reports. The agent step
+ * has run by now, so nothing here fails the job: our own trouble (ledger, API, a lost report) ends in
+ * a warning that says what happened to the money, never in a red X.
  */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/@/g, '@\u200b')
-        .replace(/-->/g, '--&gt;');
-}
-
-;// CONCATENATED MODULE: ./src/estimate/history.ts
-/** Pseudo-count of the model: at K runs, model and history weigh the same. */
-const MODEL_WEIGHT_RUNS = 5;
-/** From this many runs on, the gate never holds less than the runs' own p90. */
-const TRUST_P90_AT = 5;
-function quantile(sorted, q) {
-    if (sorted.length === 1)
-        return sorted[0];
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function history_blendHistory(model, past, maxRuns) {
-    const runs = [...past]
-        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
-        .slice(0, maxRuns)
-        .filter(r => Number.isFinite(r.actualUsd) && r.actualUsd >= 0);
-    const n = runs.length;
-    if (n === 0)
-        return { ...model, source: 'model', sampleSize: 0, model };
-    const actuals = runs.map(r => r.actualUsd).sort((a, b) => a - b);
-    const h50 = quantile(actuals, 0.5);
-    const h90 = quantile(actuals, 0.9);
-    const w = n / (n + MODEL_WEIGHT_RUNS);
-    const p50Usd = w * h50 + (1 - w) * model.p50Usd;
-    let p90Usd = Math.max(p50Usd, w * h90 + (1 - w) * model.p90Usd);
-    if (n >= TRUST_P90_AT)
-        p90Usd = Math.max(p90Usd, h90);
-    const ratios = runs
-        .filter(r => r.estimateP50Usd !== undefined && r.estimateP50Usd > 0)
-        .map(r => r.actualUsd / r.estimateP50Usd)
-        .sort((a, b) => a - b);
-    return {
-        p50Usd,
-        p90Usd,
-        maxUsd: Math.max(model.maxUsd, actuals[actuals.length - 1], p90Usd),
-        source: 'blended',
-        sampleSize: n,
-        model,
-        history: { p50Usd: h50, p90Usd: h90, weight: w },
-        ...(ratios.length
-            ? {
-                calibration: {
-                    runs: ratios.length,
-                    minRatio: ratios[0],
-                    maxRatio: ratios[ratios.length - 1],
-                    medianRatio: quantile(ratios, 0.5)
-                }
-            }
-            : {})
-    };
-}
-/** "last 10 runs: actual was 0.8×–1.3× the p50 estimate" */
-function calibrationSentence(b) {
-    const c = b.calibration;
-    if (!c)
-        return undefined;
-    const x = (r) => `${r.toFixed(1)}×`;
-    return `last ${c.runs} run${c.runs === 1 ? '' : 's'}: actual was ${c.minRatio === c.maxRatio ? x(c.minRatio) : `${x(c.minRatio)}–${x(c.maxRatio)}`} the p50 estimate`;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-
-const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 };
-/** The hidden marker that finds our sticky comment again (one per comment-tag). */
-function commentMarker(tag) {
-    return `<!-- agent-credit-gate:comment:${tag.replace(/[^\w.-]/g, '')} -->`;
-}
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-const pct = (x) => `${(x * 100).toFixed(0)}%`;
-const markdown_date = (iso) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-function headline(r) {
-    const b = r.estimate.blended;
-    const left = r.budget
-        ? ` of the **${format_usd(Math.max(0, r.budget.state.remainingUsd))}** left of your ${r.budget.credit.label.split(' (')[0]}`
-        : '';
-    const resets = r.budget ? `; resets ${markdown_date(r.budget.cycle.resetsAt)}` : '';
-    if (r.actual) {
-        const a = r.actual;
-        return `${a.unverified ? '⚠️' : '🧾'} **Spent ${format_usd(a.usd)}**${a.unverified ? ' (unverified: no Claude result, the hold was kept as spent)' : ''} — estimate p50 ${format_usd(b.p50Usd)}, p90 ${format_usd(b.p90Usd)}${resets}.`;
-    }
-    const d = r.decision;
-    const est = `estimated **${format_usd(b.p50Usd)}** (p90 ${format_usd(b.p90Usd)})`;
-    if (!d)
-        return `📊 **Estimate** — ${est} for ${escapeMarkdown(r.model.displayName)}${r.ledger?.error ? ' (ledger unavailable: not gated)' : ''}.`;
-    const word = { pass: 'Pass', warn: 'Warning', fail: 'Over budget' }[d.decision];
-    const then = d.decision === 'fail'
-        ? {
-            fail: ' The step failed.',
-            skip: ' The agent step was skipped.',
-            warn: ' Continuing with a warning.'
-        }[d.onExhaust]
-        : '';
-    return `${ICON[d.decision]} **${word}** — ${est}${left}${resets}.${then}`;
-}
-function mainTable(r) {
-    const l = r.estimate.loop;
-    const b = r.estimate.blended;
-    const a = r.actual;
-    const rows = [
-        '| | Estimate | API-equivalent (Claude) | Recorded actual |',
-        '| --- | --- | --- | --- |',
-        `| Cost | p50 ${format_usd(b.p50Usd)} · p90 ${format_usd(b.p90Usd)} · max ${format_usd(b.maxUsd)} | ${a?.claudeReportedUsd !== undefined ? format_usd(a.claudeReportedUsd) : '—'} | ${a ? format_usd(a.usd) + (a.unverified ? ' (unverified)' : '') : '—'} |`,
-        `| Turns | ${l.turns.p50} (p90 ${l.turns.p90}, max ${l.turns.max}) | ${a?.turns ?? '—'} | |`
-    ];
-    const t = l.tokens;
-    const at = a?.tokens;
-    const tok = (n) => (n === undefined ? '—' : n.toLocaleString('en-US'));
-    rows.push(`| Input tokens | ${tok(t.inputTokens)} | ${tok(at?.inputTokens)} | |`, `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`, `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`, `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`, `| Cache hit rate | ${pct(cacheHitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`, `| Cache waste | ${format_usd(l.cacheWasteUsd)} (uncached ${format_usd(l.uncachedUsd)}, ideal ${format_usd(l.idealUsd)}) | | |`);
-    return rows.join('\n');
-}
-function budgetBar(r) {
-    if (!r.budget)
-        return undefined;
-    const s = r.budget.state;
-    const run = r.actual ? 0 : r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
-    const total = Math.max(s.budgetUsd, s.spentUsd + s.heldUsd + run, 0.000001);
-    const cells = (x) => Math.round((Math.max(0, x) / total) * 30);
-    const spent = cells(s.spentUsd);
-    const held = cells(s.heldUsd);
-    const mine = cells(run);
-    const rest = Math.max(0, 30 - spent - held - mine);
-    const bar = '█'.repeat(spent) + '▓'.repeat(held) + '▒'.repeat(mine) + '░'.repeat(rest);
-    return `\`${bar}\` spent ${format_usd(s.spentUsd)} · held ${format_usd(s.heldUsd)}${run ? ` · this run ${format_usd(run)}` : ''} · left ${format_usd(Math.max(0, s.remainingUsd - run))} of ${format_usd(s.budgetUsd)}`;
-}
-function runwayLine(r) {
-    const w = r.runway;
-    if (!w || !r.budget)
-        return undefined;
-    const when = w.exhaustsOn
-        ? `the credit runs out on ${markdown_date(w.exhaustsOn)}`
-        : 'the credit lasts until it resets';
-    return `At this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) ${when}; about ${w.runsThatFit} more run${w.runsThatFit === 1 ? '' : 's'} of this job fit.`;
-}
-function details(title, body) {
-    return `<details><summary>${title}</summary>\n\n${body}\n\n</details>`;
-}
-function detailBlocks(r) {
-    const blocks = [];
-    blocks.push(details('Assumptions', [
-        '| assumption | value | source |',
-        '| --- | --- | --- |',
-        ...r.assumptions.map(a => `| ${escapeMarkdown(a.name)} | ${escapeMarkdown(a.value)} | ${escapeMarkdown(a.source)} |`)
-    ].join('\n')));
-    if (r.recentRuns?.length) {
-        blocks.push(details('Last runs of this job', [
-            '| settled | actual | estimate p50 | turns |',
-            '| --- | --- | --- | --- |',
-            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${format_usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? format_usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
-        ].join('\n')));
-    }
-    const b = r.estimate.blended;
-    if (b.source === 'blended') {
-        const cal = calibrationSentence(b);
-        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${pct(b.history?.weight ?? 0)}).${cal ? ` ${cal}.` : ''}`));
-    }
-    const rows = r.estimate.loop.perTurn;
-    const shown = rows.slice(0, 30);
-    blocks.push(details('Per turn (estimate)', [
-        '| turn | context tokens | cost | cumulative |',
-        '| --- | --- | --- | --- |',
-        ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${format_usd(t.usd)} | ${format_usd(t.cumulativeUsd)} |`),
-        ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
-    ].join('\n')));
-    if (r.notices.length)
-        blocks.push(details('Notices', r.notices.map(n => `- ${escapeMarkdown(n)}`).join('\n')));
-    return blocks;
-}
-function burnDown(r) {
-    const days = r.burnDown ?? [];
-    if (!r.budget || days.length === 0)
-        return undefined;
-    const credit = r.budget.state.creditUsd;
-    const top = Math.max(credit, days[days.length - 1].cumulativeUsd);
-    const labels = days.map(d => `"${d.date.slice(5)}"`).join(', ');
-    const chart = [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Agent credit this cycle (USD)"',
-        `  x-axis [${labels}]`,
-        `  y-axis "USD" 0 --> ${Math.ceil(top * 1.1 * 100) / 100}`,
-        `  bar [${days.map(d => d.cumulativeUsd.toFixed(2)).join(', ')}]`,
-        `  line [${days.map(() => credit.toFixed(2)).join(', ')}]`,
-        '```'
-    ].join('\n');
-    const table = [
-        '| day | spent so far | credit |',
-        '| --- | --- | --- |',
-        ...days.map(d => `| ${d.date} | ${format_usd(d.cumulativeUsd)} | ${format_usd(credit)} |`)
-    ].join('\n');
-    return `${chart}\n\n${details('Burn-down as a table', table)}`;
-}
-function footer(r, runUrl) {
-    const parts = [
-        `Prices: ${escapeMarkdown(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
-        r.budget ? `Credit: ${escapeMarkdown(r.budget.credit.label)}.` : undefined,
-        r.ledger ? `Ledger: ${escapeMarkdown(r.ledger.location)}.` : undefined,
-        'Estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded.',
-        runUrl ? `[Run](${runUrl})` : undefined
-    ];
-    return `<sub>${parts.filter(Boolean).join(' ')}</sub>`;
-}
-/** Render a report for a PR comment, the job summary, or a check run's summary. */
-function renderReport(r, opts) {
-    const limit = opts.maxChars ?? LIMITS[opts.variant];
-    const head = [
-        opts.marker,
-        `### Agent credits · ${escapeMarkdown(r.job.workflow)} / ${escapeMarkdown(r.job.job)}`,
-        headline(r),
-        mainTable(r),
-        budgetBar(r),
-        runwayLine(r)
-    ].filter(Boolean);
-    const tail = footer(r, opts.runUrl);
-    const extra = [...(opts.variant === 'summary' ? [burnDown(r)] : []), ...detailBlocks(r)].filter(Boolean);
-    const size = (s) => (opts.variant === 'check' ? Buffer.byteLength(s) : s.length);
-    const note = `_… details truncated to fit GitHub's limit; the job summary has the full report._`;
-    let body = [...head, ...extra, tail].join('\n\n');
-    while (size(body) > limit && extra.length > 0) {
-        extra.pop();
-        body = [...head, ...extra, note, tail].join('\n\n');
-    }
-    // The headline and table alone never come near the limit; a hostile notice cannot reach here.
-    return size(body) > limit ? body.slice(0, limit) : body;
-}
-
-;// CONCATENATED MODULE: ./src/report/status.ts
-
-/** The check conclusion: failure only when the step itself fails (fail + on-exhaust fail). */
-function checkConclusion(r) {
-    const d = r.decision;
-    if (d?.decision === 'fail' && d.onExhaust === 'fail')
-        return 'failure';
-    if (d?.decision === 'fail' || d?.decision === 'warn')
-        return 'neutral';
-    return 'success';
-}
-function figure(r) {
-    if (r.actual)
-        return `Spent ${format_usd(r.actual.usd)}${r.actual.unverified ? ' (unverified)' : ''}`;
-    const b = r.estimate.blended;
-    return `Est. ${format_usd(b.p50Usd)} (p90 ${format_usd(b.p90Usd)})`;
-}
-/** The check run title: the figure first. */
-function checkTitle(r) {
-    const left = r.budget ? ` of ${format_usd(Math.max(0, r.budget.state.remainingUsd))} left` : '';
-    return `${figure(r)}${left} · ${r.decision?.decision ?? 'estimate'}`.slice(0, 255);
-}
-/** The commit status description (≤ 140 characters, GitHub's limit). */
-function statusDescription(r) {
-    return checkTitle(r).slice(0, 140);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-/** Annotations on the workflow line of the gated step (and the prompt file), within GitHub's per-step limits. */
-
-/** GitHub shows at most 10 annotations of each level per step. */
-const PER_LEVEL_LIMIT = 10;
-/** 1-based line of the step whose `id` is stepId (or whose `uses` contains `uses`) in a workflow file. */
-function findStepLine(workflowYaml, match) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(workflowYaml, { lineCounter: lines });
-    const jobs = doc.get('jobs');
-    if (!(0,dist/* isMap */.jh)(jobs))
-        return undefined;
-    for (const job of jobs.items) {
-        const steps = (0,dist/* isMap */.jh)(job.value) ? job.value.get('steps') : undefined;
-        if (!(0,dist/* isSeq */.oP)(steps))
-            continue;
-        for (const step of steps.items) {
-            if (!(0,dist/* isMap */.jh)(step))
-                continue;
-            const id = step.get('id');
-            const uses = step.get('uses');
-            const hit = (match.stepId && String(id) === match.stepId) ||
-                (match.uses && typeof uses === 'string' && uses.includes(match.uses));
-            if (hit && step.range)
-                return lines.linePos(step.range[0]).line;
-        }
-    }
-    return undefined;
-}
-function annotationsFor(r, ctx) {
-    const out = [];
-    const at = ctx.workflowPath ? { file: ctx.workflowPath, startLine: ctx.line } : {};
-    const d = r.decision;
-    if (d?.decision === 'fail') {
-        // A refused run is an error only when it fails the step; otherwise the run goes on and a warning says why.
-        out.push({
-            level: d.onExhaust === 'fail' ? 'error' : 'warning',
-            title: 'Agent credit would run out',
-            message: d.reason,
-            ...at
-        });
-    }
-    else if (d?.decision === 'warn') {
-        out.push({ level: 'warning', title: 'Agent credit running low', message: d.reason, ...at });
-    }
-    const t = r.estimate.inputTokens;
-    if (ctx.promptFile &&
-        (d?.decision === 'fail' || d?.decision === 'warn') &&
-        t.prompt > (t.prompt + t.context + t.prefix) / 2) {
-        out.push({
-            level: 'notice',
-            title: 'Large prompt',
-            message: `This prompt is ${t.prompt} tokens, most of the first request; every turn re-sends it.`,
-            file: ctx.promptFile,
-            startLine: 1
-        });
-    }
-    if (r.ledger?.error)
-        out.push({ level: 'warning', title: 'Ledger unavailable', message: r.ledger.error, ...at });
-    const counts = { warning: 0, error: 0, notice: 0 };
-    return out.filter(a => ++counts[a.level] <= PER_LEVEL_LIMIT);
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-
-/** Logins the token may be: a GitHub App installation token acts as github-actions[bot]. */
-async function ownLogins(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return new Set([data.login]);
-    }
-    catch (error) {
-        // Installation tokens (GITHUB_TOKEN) cannot read /user; their comments are by github-actions[bot].
-        if (isNotPermitted(error))
-            return new Set(['github-actions[bot]']);
-        throw error;
-    }
-}
-/** Our earlier comment on the PR: it carries the marker and was written by this token's identity. */
-async function findStickyComment(octokit, target, marker) {
-    const logins = await ownLogins(octokit);
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100
-    });
-    // A marker planted by someone else is ignored: only our own identity's comments are edited.
-    const ours = comments.find(c => c.user && logins.has(c.user.login) && (c.body ?? '').includes(marker));
-    return ours ? { id: ours.id, body: ours.body ?? '' } : undefined;
-}
-/**
- * Create or edit the sticky comment. `on-change` stays quiet on passing runs until a comment exists,
- * and never edits a comment whose body would not change.
- */
-async function upsertStickyComment(octokit, target, opts) {
-    if (opts.mode === 'off')
-        return { action: 'skipped', reason: 'comment: off' };
-    const existing = opts.knownId
-        ? { id: opts.knownId, body: undefined }
-        : await findStickyComment(octokit, target, opts.marker);
-    if (!existing) {
-        if (opts.mode === 'on-change' && opts.quiet)
-            return { action: 'skipped', reason: 'on-change: nothing to say yet' };
-        const { data } = await octokit.rest.issues.createComment({
-            owner: target.owner,
-            repo: target.repo,
-            issue_number: target.issueNumber,
-            body: opts.body
-        });
-        return { action: 'created', id: data.id };
-    }
-    if (opts.mode === 'on-change' && existing.body === opts.body)
-        return { action: 'unchanged', id: existing.id };
-    await octokit.rest.issues.updateComment({
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: existing.id,
-        body: opts.body
-    });
-    return { action: 'updated', id: existing.id };
-}
-
-;// CONCATENATED MODULE: ./src/github/check-run.ts
-
-const STATUS_STATE = { success: 'success', neutral: 'success', failure: 'failure' };
-/** Create (or, given an id, update) the check run; without the permission, fall back to a commit status. */
-async function publishCheck(octokit, target, content, existingId) {
-    const output = { title: content.title, summary: content.summary };
-    try {
-        if (existingId) {
-            await octokit.rest.checks.update({
-                owner: target.owner,
-                repo: target.repo,
-                check_run_id: existingId,
-                status: 'completed',
-                conclusion: content.conclusion,
-                output
-            });
-            return { kind: 'check-run', id: existingId };
-        }
-        const { data } = await octokit.rest.checks.create({
-            owner: target.owner,
-            repo: target.repo,
-            name: content.name,
-            head_sha: target.headSha,
-            status: 'completed',
-            conclusion: content.conclusion,
-            ...(content.detailsUrl ? { details_url: content.detailsUrl } : {}),
-            output
-        });
-        return { kind: 'check-run', id: data.id };
-    }
-    catch (error) {
-        if (!isNotPermitted(error))
-            throw error;
-    }
-    try {
-        await octokit.rest.repos.createCommitStatus({
-            owner: target.owner,
-            repo: target.repo,
-            sha: target.headSha,
-            state: STATUS_STATE[content.conclusion],
-            context: content.name,
-            description: content.statusDescription.slice(0, 140),
-            ...(content.detailsUrl ? { target_url: content.detailsUrl } : {})
-        });
-        return { kind: 'status' };
-    }
-    catch (error) {
-        if (!isNotPermitted(error))
-            throw error;
-        return {
-            kind: 'none',
-            reason: 'no check run or commit status: the token lacks checks: write and statuses: write'
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish.ts
-/**
- * Where a report goes after main or post: the JSON file, the job summary, the sticky comment, the check
- * run and annotations. Comment and check are best effort: a read-only token (fork PRs, Dependabot)
- * gets a notice, never a failed job; the job summary always carries the report.
- */
-
-
-
-
-
-
-
-
-
-
-async function writeReportFile(path, report) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(path, JSON.stringify(report, null, 2) + '\n');
-}
-function runUrl(env) {
-    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-    return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
-        ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
-        : undefined;
-}
-/** The line of the gated step in the workflow file, from GITHUB_WORKFLOW_REF (owner/repo/path@ref). */
-async function workflowLocation(env) {
-    const ref = env.GITHUB_WORKFLOW_REF;
-    const m = ref ? /^[^/]+\/[^/]+\/(.+?)@/.exec(ref) : null;
-    if (!m)
-        return {};
-    const path = m[1];
-    try {
-        const yaml = await (0,promises_namespaceObject.readFile)(`${env.GITHUB_WORKSPACE || '.'}/${path}`, 'utf8');
-        return { path, line: findStepLine(yaml, { stepId: env.GITHUB_ACTION }) };
-    }
-    catch {
-        return { path };
-    }
-}
-/** Publish a report from main (`known` empty) or post (`known` = what main created). */
-async function publish(report, settings, ctx) {
-    const env = ctx.env ?? process.env;
-    const url = runUrl(env);
-    const published = {};
-    await writeReportFile(settings.reports.reportFile, report);
-    await summary.addRaw(renderReport(report, { variant: 'summary', runUrl: url })).write();
-    const where = await workflowLocation(env);
-    for (const a of annotationsFor(report, {
-        workflowPath: where.path,
-        line: where.line,
-        promptFile: settings.estimate.promptFile
-    })) {
-        const props = { title: a.title, file: a.file, startLine: a.startLine };
-        if (a.level === 'error')
-            error(a.message, props);
-        else if (a.level === 'warning')
-            warning(a.message, props);
-        else
-            notice(a.message, props);
-    }
-    const token = settings.github.token;
-    if (!token) {
-        info('agent-credit-gate: no github-token; the report is in the job summary only');
-        return published;
-    }
-    const octokit = createGitHubClient({ token, baseUrl: settings.github.apiUrl, log: info });
-    const [owner = '', repo = ''] = (ctx.pr?.baseRepository ?? settings.job.repository).split('/');
-    if (ctx.pr && settings.reports.comment !== 'off') {
-        if (ctx.pr.fork) {
-            notice('agent-credit-gate: fork pull request (read-only token): no comment; see the job summary');
-        }
-        else {
-            try {
-                const body = renderReport(report, {
-                    variant: 'comment',
-                    marker: commentMarker(settings.reports.commentTag),
-                    runUrl: url
-                });
-                const outcome = await upsertStickyComment(octokit, { owner, repo, issueNumber: ctx.pr.number }, {
-                    marker: commentMarker(settings.reports.commentTag),
-                    body,
-                    mode: settings.reports.comment,
-                    quiet: report.decision?.decision === 'pass' || report.decision === undefined,
-                    knownId: ctx.known?.commentId
-                });
-                if ('id' in outcome)
-                    published.commentId = outcome.id;
-            }
-            catch (error) {
-                notice(`agent-credit-gate: could not write the PR comment (${errors_describeError(error)}); see the job summary`);
-            }
-        }
-    }
-    const headSha = ctx.pr?.headSha ?? ctx.headSha;
-    if (settings.reports.checkName && headSha) {
-        try {
-            const outcome = await publishCheck(octokit, { owner, repo, headSha }, {
-                name: settings.reports.checkName,
-                conclusion: checkConclusion(report),
-                title: checkTitle(report),
-                summary: renderReport(report, { variant: 'check', runUrl: url }),
-                statusDescription: statusDescription(report),
-                detailsUrl: url
-            }, ctx.known?.checkRunId);
-            if (outcome.kind === 'check-run')
-                published.checkRunId = outcome.id;
-            if (outcome.kind === 'none')
-                notice(`agent-credit-gate: ${outcome.reason}`);
-        }
-        catch (error) {
-            notice(`agent-credit-gate: could not publish the check (${errors_describeError(error)}); see the job summary`);
-        }
-    }
-    return published;
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
-
-/** Pull request of a `pull_request` / `pull_request_target` event; undefined for other events. */
-function pullRequestFrom(payload, repository) {
-    const pr = payload?.pull_request;
-    if (!pr || typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string')
-        return undefined;
-    const base = typeof pr.base?.repo?.full_name === 'string' ? pr.base.repo.full_name : repository;
-    const head = pr.head.repo?.full_name;
-    return {
-        number: pr.number,
-        headSha: pr.head.sha,
-        // A deleted head repository (repo: null) is a fork whose token is read-only too.
-        fork: pr.head.repo === null || (typeof head === 'string' && head.toLowerCase() !== base.toLowerCase()),
-        baseRepository: base
-    };
-}
-/** The pull request of the running event, read from GITHUB_EVENT_PATH (undefined off pull requests). */
-function currentPullRequest(env, repository) {
-    try {
-        return pullRequestFrom(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH ?? '', 'utf8')), repository);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/post.ts
-
-
-
-
-
-
-/** The post step (job end): read Claude's result, settle the hold, update the reports. */
 async function run() {
     try {
-        const state = readState();
-        if (!state.mainRan) {
+        const { started, handoff } = readHandoff();
+        if (!started) {
             info('agent-credit-gate: the main step did not run; nothing to settle.');
             return;
         }
-        if (!state.holdKey) {
-            info('agent-credit-gate: no hold was written (the gate refused the run or the ledger was off); nothing to settle.');
+        if (!handoff?.holdKey) {
+            info('agent-credit-gate: no hold was written (the gate refused the run, failed, or the ledger was off); nothing to settle.');
             return;
         }
         const settings = readActionSettings();
-        const report = await recordActual(settings, state, {
-            now: new Date(),
-            cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-            log: info,
-            runnerTemp: process.env.RUNNER_TEMP
-        });
-        await publish(report, settings, {
-            pr: currentPullRequest(process.env, settings.job.repository),
-            headSha: process.env.GITHUB_SHA,
-            known: {
-                commentId: Number(state.commentId) || undefined,
-                checkRunId: Number(state.checkRunId) || undefined
-            }
-        });
+        const deps = actionDeps(settings);
+        const { report } = await record_record(settings, handoff, deps);
+        await publish(report, settings, runnerContext(settings, deps.files, {
+            commentId: handoff.commentId || undefined,
+            checkRunId: handoff.checkRunId || undefined
+        }));
         for (const notice of report.notices)
             warning(`agent-credit-gate: ${notice}`);
         const a = report.actual;
@@ -55638,10 +55126,25 @@ async function run() {
             info(`agent-credit-gate: recorded actual ${a.usd.toFixed(4)} USD${a.unverified ? ' (unverified: hold kept as spent)' : ''}`);
     }
     catch (error) {
-        setFailed(error instanceof Error ? error.message : String(error));
+        warning(`agent-credit-gate: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
+
+/***/ }),
+
+/***/ 4520:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8653);
+
+await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// Dangling HTTP retries or throttling timers must not keep the job waiting.
+process.exit(process.exitCode ?? 0);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -64527,6 +64030,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -64542,6 +64075,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

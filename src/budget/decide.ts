@@ -1,6 +1,7 @@
 import type { GateOn, OnExhaust } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Decision, Runway } from './types.js'
 import { usd } from './format.js'
+import { consequencesOf } from './consequences.js'
 
 /** remaining = credit + overage − settled − live holds − external spend. */
 export function budgetState(a: {
@@ -23,13 +24,10 @@ export function budgetState(a: {
   }
 }
 
-const EXHAUST_SAYS: Record<OnExhaust, string> = {
-  fail: 'the step fails',
-  warn: 'continuing with a warning (on-exhaust: warn)',
-  skip: 'the agent step is skipped (allowed=false)'
-}
-
-/** pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit). */
+/**
+ * The gate's decision, a pure function of the cycle's money, the estimate and the budget settings:
+ * pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit).
+ */
 export function decide(a: {
   state: BudgetState
   estimate: { p50Usd: number; p90Usd: number; maxUsd: number }
@@ -42,13 +40,13 @@ export function decide(a: {
   const s = a.state
   const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd }
   if (gatedUsd > s.remainingUsd) {
-    const allowed = a.onExhaust === 'warn'
+    const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust })
     return {
       ...base,
       decision: 'fail',
       allowed,
       maxBudgetUsd: allowed ? gatedUsd : 0,
-      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${EXHAUST_SAYS[a.onExhaust]}.`
+      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${says}.`
     }
   }
   const after = s.spentUsd + s.heldUsd + gatedUsd

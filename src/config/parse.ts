@@ -1,17 +1,10 @@
 import { z } from 'zod'
 import { INPUTS } from './inputs.js'
 import type { LedgerLocation, Settings } from './settings.js'
+import { InputError } from '../errors.js'
 
 /** Raw input values by input name, as the runner or the CLI hands them over (strings, '' = unset). */
 export type RawInputs = Record<string, string | undefined>
-
-/** One or more invalid inputs; `problems` holds one line each (name, bad value, fix). */
-export class InputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'))
-    this.name = 'InputError'
-  }
-}
 
 const SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name))
 
@@ -179,6 +172,9 @@ const schema = z.object({
 })
 
 type Parsed = z.output<typeof schema>
+
+/** The inputs this parser knows (a test holds them equal to inputs.json). */
+export const PARSED_INPUTS = Object.keys(schema.shape)
 
 /** The environment a shell runs in: only the variables the settings read. */
 export interface SettingsEnv {

@@ -1,4 +1,5 @@
 /** The one typed settings object every shell builds and the core reads. */
+import type { StoreLocation } from '../store/types.js'
 
 /** Identifies the gated agent step across runs (history) and within one run (idempotency). */
 export interface JobKey {
@@ -21,12 +22,12 @@ export type CacheTtl = 'auto' | '5m' | '1h' | 'off'
 export type Auth = 'subscription' | 'api-key'
 export type GateOn = 'p50' | 'p90' | 'max'
 export type OnExhaust = 'fail' | 'warn' | 'skip'
-export type CommentMode = 'update' | 'off' | 'on-change'
+export type { CommentMode } from '../github/comment.js'
+import type { CommentMode } from '../github/comment.js'
 export type OnLedgerError = 'fail' | 'warn'
 
 /** Where the ledger lives. */
-export type LedgerLocation =
-  { kind: 'file'; path: string } | { kind: 'github'; owner: string; repo: string; ref: string }
+export type LedgerLocation = StoreLocation
 
 export interface EstimateSettings {
   /** Prompt text given inline (`prompt`). */

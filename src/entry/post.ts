@@ -1,4 +1,4 @@
-import { run } from '../post.js'
+import { run } from '../action/post.js'
 
 await run()
 // Dangling HTTP retries or throttling timers must not keep the job waiting.

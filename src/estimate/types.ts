@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../pricing/types.js'
 
-/** The parameters of one agent-loop estimate (DESIGN.md, "The estimate"). */
+/** The parameters of one agent-loop estimate (docs/estimation.md). */
 export interface LoopParams {
   /** S: the agent's fixed prefix (system prompt + tools), tokens. */
   prefixTokens: number

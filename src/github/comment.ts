@@ -1,6 +1,5 @@
 /** The sticky PR comment: found by marker AND author, created once, then edited in place. */
 import type { Octokit } from '@octokit/rest'
-import type { CommentMode } from '../config/settings.js'
 import { isNotPermitted } from './errors.js'
 
 export interface CommentTarget {
@@ -8,6 +7,9 @@ export interface CommentTarget {
   repo: string
   issueNumber: number
 }
+
+/** `update`: create once, then edit; `on-change`: only once there is something to say; `off`. */
+export type CommentMode = 'update' | 'off' | 'on-change'
 
 export type CommentOutcome =
   | { action: 'created' | 'updated'; id: number }

@@ -1,34 +1,35 @@
 /** The ledger document of one billing cycle, validated by this schema on every read. */
 import { z } from 'zod'
+import { tokenUsageSchema } from '../pricing/schema.js'
 
 const money = z.number().min(0).max(1e9)
-const usage = z.object({
-  inputTokens: z.number().int().min(0),
-  outputTokens: z.number().int().min(0),
-  cacheReadTokens: z.number().int().min(0),
-  cacheWrite5mTokens: z.number().int().min(0),
-  cacheWrite1hTokens: z.number().int().min(0),
-  webSearchRequests: z.number().int().min(0)
-})
 const iso = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time')
 
+/** One run's money in the ledger. */
 export const entrySchema = z.object({
+  /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
   key: z.string().min(1),
+  /** repository/workflow/job/step: the history key. */
   jobId: z.string().min(1),
   status: z.enum(['held', 'settled', 'released']),
   createdAt: iso,
   updatedAt: iso,
+  /** After this instant a still-held entry stops counting. */
   expiresAt: iso,
   holdUsd: money,
   estimate: z.object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: z.enum(['p50', 'p90', 'max']) }),
+  /** Our priced actual (settled only). */
   actualUsd: money.optional(),
+  /** Claude's own total_cost_usd beside ours. */
   claudeReportedUsd: money.optional(),
+  /** Settled without a usable result file: the hold was kept as spent. */
   unverified: z.boolean().optional(),
   model: z.string().optional(),
   turns: z.number().int().min(0).optional(),
   subtype: z.string().optional(),
-  usage: usage.optional(),
+  usage: tokenUsageSchema.optional(),
   priceTableAsOf: z.string(),
+  /** When the actual was recorded (settled only). */
   settledAt: iso.optional()
 })
 
@@ -61,6 +62,7 @@ export const documentSchema = z.object({
 })
 
 export type LedgerDocument = z.output<typeof documentSchema>
+export type LedgerEntry = z.output<typeof entrySchema>
 
 /** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
 export function parseDocument(raw: unknown, where: string): LedgerDocument {

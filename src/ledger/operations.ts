@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
-import type { LedgerEntry } from './types.js'
-import type { LedgerDocument } from './document.js'
+import type { LedgerDocument, LedgerEntry } from './document.js'
 
 /** Settled entries kept in full; older ones are folded into `compacted`. */
 export const KEEP_ENTRIES = 200
@@ -18,6 +17,11 @@ export function entryKey(job: JobKey): string {
   return [job.runId, job.runAttempt, job.repository, job.workflow, job.job, job.step]
     .map(p => encodeURIComponent(String(p)))
     .join('/')
+}
+
+/** The history key of a job: the same step of the same job across runs. */
+export function jobIdOf(job: JobKey): string {
+  return [job.repository, job.workflow, job.job, job.step].join('/')
 }
 
 const shortHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16)
@@ -76,12 +80,14 @@ export interface ReserveRequest {
   holdHours: number
 }
 
+export type ReserveOutcome = 'reserved' | 'already-held' | 'already-settled' | 'already-released'
+
 /** Hold money for a run; the same key again changes nothing. */
 export function reserve(
   doc: LedgerDocument,
   req: ReserveRequest,
   now: Date
-): { doc: LedgerDocument; outcome: 'reserved' | 'already-held' | 'already-settled' | 'already-released' } {
+): { doc: LedgerDocument; outcome: ReserveOutcome } {
   const existing = doc.entries.find(e => e.key === req.key)
   if (existing)
     return {

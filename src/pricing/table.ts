@@ -1,6 +1,5 @@
-import type { ModelEntry, PriceTable } from './types.js'
-import { priceTableSchema, type PriceTableFile } from './schema.js'
-import { InputError } from '../config/parse.js'
+import { priceTableSchema, type ModelEntry, type PriceTable, type PriceTableFile } from './schema.js'
+import { InputError } from '../errors.js'
 import builtIn from './prices.json' with { type: 'json' }
 
 /** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
@@ -14,7 +13,16 @@ export class UnknownModelError extends InputError {
 
 /** The table that ships with the action. */
 export function builtInTable(): PriceTable {
-  return priceTableSchema.parse(builtIn) as PriceTable
+  const { mode: _mode, ...table } = priceTableSchema.parse(builtIn)
+  return table
+}
+
+/** The table in force: the built-in one, replaced or extended by the text of a user's `pricing-file`. */
+export function tableInForce(pricingFile?: { path: string; text: string }): PriceTable {
+  const base = builtInTable()
+  return pricingFile
+    ? mergeTables(base, parseTableJson(pricingFile.text, `pricing-file ${pricingFile.path}`))
+    : base
 }
 
 /** Parse a price table file; a bad one is a one-line error naming the field and the fix. */
@@ -46,9 +54,9 @@ export function parseTableJson(text: string, sourceName: string): PriceTableFile
 /** A user file extends the built-in table (its models win by id) unless it says `"mode": "replace"`. */
 export function mergeTables(base: PriceTable, file: PriceTableFile): PriceTable {
   const { mode, ...table } = file
-  if (mode === 'replace') return table as PriceTable
+  if (mode === 'replace') return table
   const byId = new Map(base.models.map(m => [m.id, m]))
-  for (const m of table.models) byId.set(m.id, m as ModelEntry)
+  for (const m of table.models) byId.set(m.id, m)
   return {
     asOf: table.asOf,
     source: `${table.source} (over ${base.source}, ${base.asOf})`,

@@ -1,6 +1,7 @@
 /** Annotations on the workflow line of the gated step (and the prompt file), within GitHub's per-step limits. */
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml'
 import type { GateReport } from './types.js'
+import { consequencesOf } from '../budget/consequences.js'
 
 /** GitHub shows at most 10 annotations of each level per step. */
 export const PER_LEVEL_LIMIT = 10
@@ -45,23 +46,10 @@ export function annotationsFor(
   const out: Annotation[] = []
   const at = ctx.workflowPath ? { file: ctx.workflowPath, startLine: ctx.line } : {}
   const d = r.decision
-  if (d?.decision === 'fail') {
-    // A refused run is an error only when it fails the step; otherwise the run goes on and a warning says why.
-    out.push({
-      level: d.onExhaust === 'fail' ? 'error' : 'warning',
-      title: 'Agent credit would run out',
-      message: d.reason,
-      ...at
-    })
-  } else if (d?.decision === 'warn') {
-    out.push({ level: 'warning', title: 'Agent credit running low', message: d.reason, ...at })
-  }
+  const flagged = consequencesOf(d).annotation
+  if (d && flagged) out.push({ ...flagged, message: d.reason, ...at })
   const t = r.estimate.inputTokens
-  if (
-    ctx.promptFile &&
-    (d?.decision === 'fail' || d?.decision === 'warn') &&
-    t.prompt > (t.prompt + t.context + t.prefix) / 2
-  ) {
+  if (ctx.promptFile && flagged && t.prompt > (t.prompt + t.context + t.prefix) / 2) {
     out.push({
       level: 'notice',
       title: 'Large prompt',

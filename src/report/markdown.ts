@@ -8,6 +8,7 @@ import { usd } from '../budget/format.js'
 import { escapeMarkdown as esc } from './escape.js'
 import { calibrationSentence } from '../estimate/history.js'
 import { cacheHitRate } from '../usage/cost.js'
+import { consequencesOf } from '../budget/consequences.js'
 
 export const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 } as const
 
@@ -16,7 +17,6 @@ export function commentMarker(tag: string): string {
   return `<!-- agent-credit-gate:comment:${tag.replace(/[^\w.-]/g, '')} -->`
 }
 
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`
 const date = (iso: string) =>
   new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
@@ -35,16 +35,8 @@ function headline(r: GateReport): string {
   const est = `estimated **${usd(b.p50Usd)}** (p90 ${usd(b.p90Usd)})`
   if (!d)
     return `📊 **Estimate** — ${est} for ${esc(r.model.displayName)}${r.ledger?.error ? ' (ledger unavailable: not gated)' : ''}.`
-  const word = { pass: 'Pass', warn: 'Warning', fail: 'Over budget' }[d.decision]
-  const then =
-    d.decision === 'fail'
-      ? {
-          fail: ' The step failed.',
-          skip: ' The agent step was skipped.',
-          warn: ' Continuing with a warning.'
-        }[d.onExhaust]
-      : ''
-  return `${ICON[d.decision]} **${word}** — ${est}${left}${resets}.${then}`
+  const { icon, word, then } = consequencesOf(d)
+  return `${icon} **${word}** — ${est}${left}${resets}.${then ? ` ${then}` : ''}`
 }
 
 function mainTable(r: GateReport): string {

@@ -1,12 +1,10 @@
 import type { GateReport } from './types.js'
 import { usd } from '../budget/format.js'
+import { consequencesOf } from '../budget/consequences.js'
 
-/** The check conclusion: failure only when the step itself fails (fail + on-exhaust fail). */
+/** The check conclusion: failure only when the step itself fails (the refusal policy says when). */
 export function checkConclusion(r: GateReport): 'success' | 'neutral' | 'failure' {
-  const d = r.decision
-  if (d?.decision === 'fail' && d.onExhaust === 'fail') return 'failure'
-  if (d?.decision === 'fail' || d?.decision === 'warn') return 'neutral'
-  return 'success'
+  return consequencesOf(r.decision).checkConclusion
 }
 
 function figure(r: GateReport): string {

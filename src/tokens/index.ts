@@ -7,11 +7,9 @@ import { tile } from './tiling.js'
 import { isAscii, toBytes } from './vocabulary.js'
 import factors from './factors.json' with { type: 'json' }
 
-export { countTokensViaApi, countWithFallback } from './count-api.js'
-
 /**
  * cl100k-style pre-tokenizer: Claude 3+ splits a newline from the indentation after it and digits
- * into groups of 1–3, as cl100k does (tokenizer.md §5c). Tokens never cross these chunks.
+ * into groups of 1–3, as cl100k does (reference/tokenizer.md §5c). Tokens never cross these chunks.
  */
 const PRE_TOKENIZER =
   /'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { TokenUsage } from '../pricing/types.js'
 import type { ClaudeOutputFormat, ClaudeRunResult, ModelUsageRecord } from './types.js'
-import { InputError } from '../config/parse.js'
+import { InputError } from '../errors.js'
 
 const MAX_BYTES = 200 * 1024 * 1024
 const MAX_DEPTH = 64

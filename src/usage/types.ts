@@ -28,3 +28,23 @@ export interface ClaudeRunResult {
   apiKeySource?: string
   sessionId?: string
 }
+
+/** A run's recorded actual, as reports show it: our figure, Claude's beside it. */
+export interface RecordedActual {
+  label: 'actual'
+  /** Our figure: Claude's usage priced with our table (kept as the hold when unverified). */
+  usd: number
+  /** Claude Code's total_cost_usd (API-equivalent). */
+  claudeReportedUsd?: number
+  /** Why our figure and Claude's differ beyond rounding, if they do. */
+  mismatch?: string
+  /** No usable result file: the hold was kept as spent. */
+  unverified: boolean
+  subtype?: string
+  isError?: boolean
+  turns?: number
+  durationMs?: number
+  cacheHitRate?: number
+  tokens?: TokenUsage
+  byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number }>
+}

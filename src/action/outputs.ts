@@ -1,0 +1,31 @@
+import type { GateReport } from '../report/types.js'
+import { consequencesOf } from '../budget/consequences.js'
+
+/** Dollar outputs are plain decimal strings (no $), rounded to 1/10,000 of a cent. */
+const money = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 1e6) / 1e6))
+
+/** The step outputs for a report, by output name (action.yml). */
+export function outputsFor(report: GateReport, reportFile: string): Record<string, string> {
+  const est = report.estimate
+  const out: Record<string, string> = {
+    'estimate-usd': money(est.blended.p50Usd),
+    'estimate-usd-p90': money(est.blended.p90Usd),
+    'estimate-usd-max': money(est.blended.maxUsd),
+    'estimate-tokens': String(est.loop.firstRequestTokens),
+    'cache-waste-usd': money(est.loop.cacheWasteUsd),
+    'report-file': reportFile
+  }
+  // No ledger verdict (estimate only, or the ledger failed open) runs like a pass.
+  out.allowed = String(consequencesOf(report.decision).allowed)
+  out.decision = report.decision?.decision ?? 'pass'
+  if (report.decision) out['max-budget-usd'] = money(report.decision.maxBudgetUsd)
+  if (report.budget) {
+    const s = report.budget.state
+    out['budget-usd'] = money(s.budgetUsd)
+    out['spent-usd'] = money(s.spentUsd)
+    out['held-usd'] = money(s.heldUsd)
+    out['remaining-usd'] = money(s.remainingUsd)
+    out['resets-at'] = report.budget.cycle.resetsAt
+  }
+  return out
+}

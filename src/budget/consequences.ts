@@ -1,0 +1,101 @@
+/**
+ * The refusal policy: what a decision means for everything that shows or acts on it. The action's
+ * step result, the CLI's exit code, the log level, `allowed`, the check run's conclusion, the
+ * annotation and the report's headline all come from here, so they cannot disagree.
+ */
+import type { OnExhaust } from '../config/settings.js'
+import type { DecisionKind } from './types.js'
+
+export type Level = 'info' | 'notice' | 'warning' | 'error'
+
+export interface Consequences {
+  /** The agent step may run (`allowed` output). */
+  allowed: boolean
+  /** The gate's step fails (the action calls setFailed; the CLI exits 2). */
+  failsStep: boolean
+  /** The CLI's exit code for `gate`. */
+  exitCode: 0 | 2
+  /** How the shells log the decision's reason. */
+  level: Level
+  /** Conclusion of the check run: failure only when the step itself fails. */
+  checkConclusion: 'success' | 'neutral' | 'failure'
+  /** The annotation on the gated step's workflow line, if any. */
+  annotation?: { level: Exclude<Level, 'info'>; title: string }
+  /** The report headline's icon and verdict word. */
+  icon: string
+  word: string
+  /** What happens next, as the headline's last sentence ('' when nothing unusual happens). */
+  then: string
+  /** What happens next, as the end of the decision's reason ("…this cycle: the step fails."). */
+  says: string
+}
+
+const PASS: Consequences = {
+  allowed: true,
+  failsStep: false,
+  exitCode: 0,
+  level: 'info',
+  checkConclusion: 'success',
+  icon: '✅',
+  word: 'Pass',
+  then: '',
+  says: ''
+}
+
+const WARN: Consequences = {
+  ...PASS,
+  level: 'warning',
+  checkConclusion: 'neutral',
+  annotation: { level: 'warning', title: 'Agent credit running low' },
+  icon: '⚠️',
+  word: 'Warning'
+}
+
+const REFUSED: Record<OnExhaust, Consequences> = {
+  fail: {
+    allowed: false,
+    failsStep: true,
+    exitCode: 2,
+    level: 'error',
+    checkConclusion: 'failure',
+    annotation: { level: 'error', title: 'Agent credit would run out' },
+    icon: '❌',
+    word: 'Over budget',
+    then: 'The step failed.',
+    says: 'the step fails'
+  },
+  skip: {
+    allowed: false,
+    failsStep: false,
+    exitCode: 0,
+    level: 'notice',
+    // A skipped run is not a failure: a neutral check, no red X (anthropics/claude-code-action#292).
+    checkConclusion: 'neutral',
+    annotation: { level: 'warning', title: 'Agent credit would run out' },
+    icon: '❌',
+    word: 'Over budget',
+    then: 'The agent step was skipped.',
+    says: 'the agent step is skipped (allowed=false)'
+  },
+  warn: {
+    allowed: true,
+    failsStep: false,
+    exitCode: 0,
+    level: 'warning',
+    checkConclusion: 'neutral',
+    annotation: { level: 'warning', title: 'Agent credit would run out' },
+    icon: '❌',
+    word: 'Over budget',
+    then: 'Continuing with a warning.',
+    says: 'continuing with a warning (on-exhaust: warn)'
+  }
+}
+
+/** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
+export function consequencesOf(
+  d: { decision: DecisionKind; onExhaust: OnExhaust } | undefined
+): Consequences {
+  if (!d || d.decision === 'pass') return PASS
+  if (d.decision === 'warn') return WARN
+  return REFUSED[d.onExhaust]
+}

@@ -1,0 +1,45 @@
+/** `cost`: price a Claude result file with our table, no ledger. */
+import type { Settings } from '../config/settings.js'
+import { parseClaudeOutput } from '../usage/parse.js'
+import { priceRun, type RunCost } from '../usage/cost.js'
+import type { ClaudeOutputFormat } from '../usage/types.js'
+import { priceTableFor } from './estimate.js'
+import { usageFilePath } from './record.js'
+import type { StepDeps } from './deps.js'
+
+export interface CostReport {
+  /** The file priced. */
+  path: string
+  format: ClaudeOutputFormat
+  /** Our figure: Claude's usage priced with our table. */
+  usd: number
+  /** Claude's API-equivalent total_cost_usd. */
+  claudeReportedUsd?: number
+  mismatch: string | null
+  byModel: RunCost['byModel']
+  subtype: string
+  isError: boolean
+  turns: number
+  priceTableAsOf: string
+  label: string
+}
+
+export async function cost(settings: Settings, deps: StepDeps): Promise<CostReport> {
+  const path = usageFilePath(settings, deps)
+  const table = await priceTableFor(settings, deps)
+  const parsed = parseClaudeOutput(await deps.files.read(path, 'usage-file'), path)
+  const run = priceRun(table, parsed)
+  return {
+    path,
+    format: parsed.format,
+    usd: run.usd,
+    claudeReportedUsd: run.claudeReportedUsd,
+    mismatch: run.mismatch ?? null,
+    byModel: run.byModel,
+    subtype: run.subtype,
+    isError: run.isError,
+    turns: run.turns,
+    priceTableAsOf: table.asOf,
+    label: 'actual: Claude usage priced with our table; claudeReportedUsd is Claude’s API-equivalent figure'
+  }
+}

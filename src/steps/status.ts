@@ -1,0 +1,41 @@
+/** `status`: this cycle's money, runway and newest entries, from the ledger alone. */
+import type { Settings } from '../config/settings.js'
+import type { BudgetState, Credit, Cycle, Runway } from '../budget/types.js'
+import { cycleAt } from '../budget/cycle.js'
+import { creditFor } from '../budget/credit.js'
+import { runway } from '../budget/decide.js'
+import { cycleMoney } from '../ledger/money.js'
+import { readCycle } from '../ledger/update.js'
+import type { LedgerEntry } from '../ledger/document.js'
+import { describeError } from '../github/errors.js'
+import type { LedgerDeps } from './deps.js'
+
+export interface StatusReport {
+  ledger: string
+  cycle: Cycle
+  credit: Credit
+  state: BudgetState
+  runway: Runway
+  /** The ten most recently changed entries, newest first. */
+  lastEntries: LedgerEntry[]
+}
+
+export async function status(settings: Settings, deps: LedgerDeps): Promise<StatusReport> {
+  const cycle = cycleAt(deps.now, settings.budget.billingCycleDay)
+  const { doc } = await readCycle(deps.store, cycle).catch(error => {
+    throw new Error(`ledger: ${describeError(error)}`)
+  })
+  const credit = creditFor(settings.budget)
+  const { state } = cycleMoney(doc, credit, settings.budget.externalSpendUsd, deps.now)
+  const entries = doc
+    ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
+    : []
+  return {
+    ledger: deps.store.describe(),
+    cycle,
+    credit,
+    state,
+    runway: runway({ state, cycle, now: deps.now, gatedUsd: 0 }),
+    lastEntries: entries
+  }
+}

@@ -1,0 +1,31 @@
+/** The store a location names: a local file, or a ref of a GitHub repository. */
+import type { DocumentStore, StoreLocation } from './types.js'
+import { FileStore } from './file.js'
+import { GitHubStore } from './github.js'
+import { createGitHubClient, type ClientTuning } from '../github/client.js'
+import { InputError } from '../errors.js'
+
+export interface StoreAccess {
+  /** Token for a GitHub store (needs contents: write). */
+  token?: string
+  /** GITHUB_API_URL. */
+  apiUrl: string
+  log?: (message: string) => void
+  tuning?: ClientTuning
+}
+
+export function openStore(where: StoreLocation, access: StoreAccess): DocumentStore {
+  if (where.kind === 'file') return new FileStore(where.path)
+  if (!access.token) {
+    throw new InputError([
+      'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
+    ])
+  }
+  const octokit = createGitHubClient({
+    ...access.tuning,
+    token: access.token,
+    baseUrl: access.apiUrl,
+    log: access.log
+  })
+  return new GitHubStore({ octokit, owner: where.owner, repo: where.repo, ref: where.ref })
+}

@@ -1,0 +1,72 @@
+/** Claude's result file → the run's recorded actual, never under-counted. */
+import type { PriceTable } from '../pricing/types.js'
+import type { RecordedActual } from './types.js'
+import { parseClaudeOutput } from './parse.js'
+import { priceRun } from './cost.js'
+
+export type UsageSource =
+  | { kind: 'file'; path: string; text: string }
+  /** No file at all: the agent step may not have run, or died before writing anything. */
+  | { kind: 'missing'; path: string }
+
+export interface MeasuredActual {
+  outcome: 'settled' | 'unverified'
+  actual: RecordedActual
+  notices: string[]
+}
+
+/** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
+export function actualFromText(table: PriceTable, text: string, name: string): RecordedActual {
+  const run = priceRun(table, parseClaudeOutput(text, name))
+  return {
+    label: 'actual',
+    usd: run.usd,
+    claudeReportedUsd: run.claudeReportedUsd,
+    mismatch: run.mismatch,
+    unverified: false,
+    subtype: run.subtype,
+    isError: run.isError,
+    turns: run.turns,
+    durationMs: run.durationMs,
+    cacheHitRate: run.cacheHitRate,
+    tokens: run.tokens,
+    byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd }))
+  }
+}
+
+/**
+ * The actual of run `key`. A readable result file gives our priced actual. A file that exists but
+ * cannot be read (crash mid-write, timeout) keeps the hold as spent and marks it unverified: never
+ * under-count. A missing file does the same: post cannot tell a skipped agent step from one that died
+ * before writing, and says how to release the hold if it never ran.
+ */
+export function measureActual(args: {
+  table: PriceTable
+  key: string
+  holdUsd: number
+  usage: UsageSource
+}): MeasuredActual {
+  const { key } = args
+  const notices: string[] = []
+  let actual: RecordedActual
+  if (args.usage.kind === 'file') {
+    try {
+      actual = actualFromText(args.table, args.usage.text, args.usage.path)
+    } catch (error) {
+      notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
+      actual = unverified(args.holdUsd)
+    }
+  } else {
+    notices.push(
+      `usage-file: no Claude result at ${args.usage.path}; the hold is kept as spent (unverified). ` +
+        `If the agent step never ran: agent-credit-gate release --key ${key}`
+    )
+    actual = unverified(args.holdUsd)
+  }
+  if (actual.mismatch) notices.push(actual.mismatch)
+  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices }
+}
+
+function unverified(holdUsd: number): RecordedActual {
+  return { label: 'actual', usd: holdUsd, unverified: true }
+}
