@@ -1,6 +1,7 @@
 /** The ledger document of one billing cycle, validated by this schema on every read. */
 import { z } from 'zod'
 import { tokenUsageSchema } from '../pricing/schema.js'
+import { metersSchema } from './meters.js'
 
 const money = z.number().min(0).max(1e9)
 const iso = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time')
@@ -30,7 +31,9 @@ export const entrySchema = z.object({
   usage: tokenUsageSchema.optional(),
   priceTableAsOf: z.string(),
   /** When the actual was recorded (settled only). */
-  settledAt: iso.optional()
+  settledAt: iso.optional(),
+  /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
+  stoppedBy: z.string().optional()
 })
 
 const pastRun = z.object({
@@ -45,6 +48,8 @@ export const documentSchema = z.object({
   cycle: z.object({ id: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
   revision: z.number().int().min(0),
   entries: z.array(entrySchema),
+  /** The subscription meters each account's runs reported (carried from cycle to cycle). */
+  meters: metersSchema.optional(),
   /** Settled entries folded away to keep the document small (and the gate fast). */
   compacted: z.object({
     runs: z.number().int().min(0),
