@@ -1,4 +1,5 @@
 import type { TokenUsage } from '../pricing/types.js'
+import type { RunBehaviour } from '../usage/types.js'
 
 /** The parameters of one agent-loop estimate (docs/estimation.md). */
 export interface LoopParams {
@@ -79,4 +80,6 @@ export interface PastRun {
   estimateP50Usd?: number
   turns?: number
   settledAt: string
+  /** How the run behaved (absent for runs recorded before behaviour was kept). */
+  behaviour?: RunBehaviour
 }

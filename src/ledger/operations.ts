@@ -62,7 +62,8 @@ function compact(doc: LedgerDocument): void {
         actualUsd: usd,
         estimateP50Usd: e.estimate.p50Usd,
         turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt
+        settledAt: e.settledAt ?? e.updatedAt,
+        ...(e.behaviour ? { behaviour: e.behaviour } : {})
       })
       job.recent = job.recent.slice(0, RECENT_PER_JOB)
     }
@@ -127,6 +128,7 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
       | 'turns'
       | 'subtype'
       | 'usage'
+      | 'behaviour'
       | 'jobId'
       | 'priceTableAsOf'
     >
@@ -154,7 +156,8 @@ export function settle(
     ...(req.model ? { model: req.model } : {}),
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
-    ...(req.usage ? { usage: req.usage } : {})
+    ...(req.usage ? { usage: req.usage } : {}),
+    ...(req.behaviour ? { behaviour: req.behaviour } : {})
   }
   let outcome: 'settled' | 'settled-without-hold' = 'settled'
   const entry = next.entries.find(e => e.key === req.key)
@@ -227,9 +230,39 @@ export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun
       actualUsd: e.actualUsd as number,
       estimateP50Usd: e.estimate.p50Usd || undefined,
       turns: e.turns,
-      settledAt: e.settledAt ?? e.updatedAt
+      settledAt: e.settledAt ?? e.updatedAt,
+      ...(e.behaviour ? { behaviour: e.behaviour } : {})
     }))
   return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
     .slice(0, n)
+}
+
+/**
+ * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
+ * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
+ * ledger is one account's budget, so every job in it counts. Undefined when there is none.
+ */
+export function lastRunAt(
+  doc: LedgerDocument,
+  matches: (model: string | undefined) => boolean,
+  now: Date
+): string | undefined {
+  let last: string | undefined
+  let lastMs = -Infinity
+  for (const e of doc.entries) {
+    if (!matches(e.model)) continue
+    const at =
+      e.status === 'settled'
+        ? (e.settledAt ?? e.updatedAt)
+        : e.status === 'held' && Date.parse(e.expiresAt) > now.getTime()
+          ? e.createdAt
+          : undefined
+    const ms = at ? Date.parse(at) : NaN
+    if (ms <= now.getTime() && ms > lastMs) {
+      last = at
+      lastMs = ms
+    }
+  }
+  return last
 }
