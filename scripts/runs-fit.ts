@@ -331,7 +331,7 @@ export function fitRuns(runs: CalibrationRun[], all: CalibrationRun[] = runs): F
     ...base,
     spread: {
       scores,
-      why: `(actual − p50) ÷ scale of each of ${runs.length} runs, estimated with its turn count from presets fitted on the other ${runs.length - 1}; a new run lands at or below the k-th of n scores with chance k / (n + 1)`
+      why: `(actual − p50) ÷ scale of each of ${runs.length} runs, estimated with its turn count from presets fitted on the other ${runs.length - 1}; the scale is the loop after the first request's input plus one agent-prefix write; a new run lands at or below the k-th of n scores with chance k / (n + 1)`
     }
   }
 }

@@ -63,10 +63,10 @@ describe('the estimate a user sees', () => {
   })
   it('states the basis of p90 and max: given turns, or the turn distribution capped at max-turns', () => {
     expect(assumption(estimate({ 'expected-turns': '8', 'max-turns': '20' }), 'p90 and max').value).toMatch(
-      /^p90: 90th percentile over the run at 8 turns and cost at a known turn count spread by the leave-one-out residuals of 46 calibration runs/
+      /^p90: the run at 8 turns at the 90th percentile of the spread of cost at a known turn count \(leave-one-out, 46 runs\); max: the run at max-turns 20/
     )
     expect(assumption(estimate({ 'max-turns': '20' }), 'p90 and max').value).toMatch(
-      /over turns log-normal \(median 9\.7, σ 0\.87\) capped at max-turns 20/
+      /^p90: 90th percentile over turns \(log-normal, median 9\.7, σ 0\.87, capped at max-turns 20\) and the spread/
     )
   })
   it('turns per-turn inputs into per-request behaviour', () => {

@@ -177,10 +177,10 @@ export function estimateLoop(model: ModelEntry, p: LoopParams): LoopEstimate {
 
 /** How p90 and max were derived, in a sentence the report shows. */
 function basisOf(p: LoopParams): string {
-  const spread = `cost at a known turn count spread by the leave-one-out residuals of ${p.spreadScores.length} calibration runs, scaled by the loop after the first request's input plus one agent-prefix write`
+  const spread = `the spread of cost at a known turn count (leave-one-out, ${p.spreadScores.length} runs)`
   const turns =
     p.turns.kind === 'given'
-      ? `the run at ${Math.min(p.turns.turns, p.maxTurns)} turns`
-      : `turns log-normal (median ${p.turns.median.toFixed(1)}, σ ${p.turns.sigma.toFixed(2)}) capped at max-turns ${p.maxTurns}`
-  return `p90: 90th percentile over ${turns} and ${spread}; max: the run at max-turns at the same 90th percentile`
+      ? `p90: the run at ${Math.min(p.turns.turns, p.maxTurns)} turns at the 90th percentile of ${spread}`
+      : `p90: 90th percentile over turns (log-normal, median ${p.turns.median.toFixed(1)}, σ ${p.turns.sigma.toFixed(2)}, capped at max-turns ${p.maxTurns}) and ${spread}`
+  return `${turns}; max: the run at max-turns ${p.maxTurns} at the same percentile of the spread`
 }
