@@ -88,6 +88,14 @@ describe('ledger operations', () => {
     ).toEqual(behaviour)
     expect(documentSchema.safeParse(doc).success).toBe(true)
   })
+  it('leave out a behaviour the document could not be read back with, and still settle the money', () => {
+    let doc = reserve(emptyDocument(cycle), hold('a'), now).doc
+    const hostile = { requests: 3, growthTokens: 5e12 }
+    doc = settle(doc, { key: 'a', actualUsd: 0.5, behaviour: hostile }, now).doc
+    expect(doc.entries[0]).toMatchObject({ status: 'settled', actualUsd: 0.5 })
+    expect(doc.entries[0].behaviour).toBeUndefined()
+    expect(documentSchema.safeParse(doc).success).toBe(true)
+  })
   it('read documents written before behaviour was kept', () => {
     let doc = reserve(emptyDocument(cycle), hold('a'), now).doc
     doc = settle(doc, { key: 'a', actualUsd: 0.5, turns: 3 }, now).doc

@@ -6,7 +6,7 @@ const money = z.number().min(0).max(1e9)
 const tokenCount = z.number().int().min(0).max(1e12)
 
 /** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
-const behaviourSchema = z.object({
+export const behaviourSchema = z.object({
   requests: z.number().int().min(0).max(1e7).optional(),
   growthTokens: tokenCount.optional(),
   outputTokens: tokenCount.optional(),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
-import type { LedgerDocument, LedgerEntry } from './document.js'
+import { behaviourSchema, type LedgerDocument, type LedgerEntry } from './document.js'
 
 /** Settled entries kept in full; older ones are folded into `compacted`. */
 export const KEEP_ENTRIES = 200
@@ -157,7 +157,9 @@ export function settle(
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
     ...(req.usage ? { usage: req.usage } : {}),
-    ...(req.behaviour ? { behaviour: req.behaviour } : {})
+    // Behaviour only teaches the next estimate: a value the document could not be read back with is
+    // left out rather than risk the ledger.
+    ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
   }
   let outcome: 'settled' | 'settled-without-hold' = 'settled'
   const entry = next.entries.find(e => e.key === req.key)

@@ -30,7 +30,7 @@ interface Request {
   split?: { write5m: number; write1h: number }
 }
 
-const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : 0)
+const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0)
 
 /** The main loop's requests in order: subagent messages (parent_tool_use_id set) left out. */
 function mainLoopRequests(messages: unknown[]): { requests: Request[]; model?: string } {

@@ -36,6 +36,8 @@ export function actualFromText(table: PriceTable, text: string, name: string): R
   }
 }
 
+const MAX_SIDE_SHARE = 100
+
 /**
  * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
  * the main model is the one the main loop's requests name, else the costliest.
@@ -53,8 +55,9 @@ function withSideShare(
       undefined
     )
   if (!main || main.usd <= 0) return behaviour
-  const others = byModel.reduce((s, m) => s + m.usd, 0) - main.usd
-  return { ...behaviour, sideShare: others / main.usd }
+  const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd
+  // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
+  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour
 }
 
 /**
