@@ -61,6 +61,20 @@ describe('the estimate a user sees', () => {
     expect(warm.estimate.loop.p50Usd).toBeLessThan(cold.estimate.loop.p50Usd)
     expect(none.estimate.loop.p50Usd).toBeCloseTo(cold.estimate.loop.p50Usd, 12)
   })
+  it('reads nothing of the prefix on a cold first request on Bedrock or Vertex: their caches stay in the account', () => {
+    for (const model of ['us.anthropic.claude-sonnet-4-5', 'claude-sonnet-4-5@20250929']) {
+      const e = estimate({ model })
+      expect(assumption(e, 'agent prefix on the first request').value).toMatch(
+        /^cold: none of the 21\.7k prefix tokens/
+      )
+      expect(e.estimate.loop.perTurn[0].usage.cacheReadTokens).toBe(0)
+    }
+    const warm = estimate(
+      { model: 'us.anthropic.claude-sonnet-4-5' },
+      { ledger: { lastRunAt: '2026-11-24T11:58:00Z' } }
+    )
+    expect(warm.estimate.loop.perTurn[0].usage.cacheReadTokens).toBeGreaterThan(0)
+  })
   it('states the basis of p90 and max: given turns, or the turn distribution capped at max-turns', () => {
     expect(assumption(estimate({ 'expected-turns': '8', 'max-turns': '20' }), 'p90 and max').value).toMatch(
       /^p90: the run at 8 turns at the 90th percentile of the spread of cost at a known turn count \(leave-one-out, 46 runs\); max: the run at max-turns 20/

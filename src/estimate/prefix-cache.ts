@@ -24,6 +24,18 @@ export interface FirstRequestCache {
 
 const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 }
 
+/**
+ * Bedrock and Vertex keep caches within the account: nothing is cached beyond the account's own runs
+ * (a Claude Code 2.1.233 run on Vertex read none of its prefix on its first request). Known only when
+ * the model is named by its provider id.
+ */
+export function cloudProvider(requestedModel: string): 'bedrock' | 'vertex' | undefined {
+  const m = requestedModel.trim().toLowerCase()
+  if (/^(bedrock\/|((us|eu|apac|global|jp|au)\.)?anthropic\.)/.test(m)) return 'bedrock'
+  if (/^vertex(_ai)?\//.test(m) || /@\d{8}$/.test(m)) return 'vertex'
+  return undefined
+}
+
 function ago(ms: number): string {
   const min = Math.round(ms / 60_000)
   if (min < 1) return 'less than a minute ago'
@@ -36,6 +48,8 @@ export function firstRequestCache(args: {
   prefixTokens: number
   ttl: '5m' | '1h' | 'off'
   model: string
+  /** The model as the user named it: a Bedrock or Vertex id says where the cache lives. */
+  requestedModel: string
   ledger: LedgerView | undefined
   now: Date
   fitted?: FittedPresets
@@ -57,13 +71,16 @@ export function firstRequestCache(args: {
     sharedPrefixTokens: shared,
     value: `warm: ${k(shared)} of ${k(S)} prefix tokens read`
   }
-  const coldTokens = Math.round(S * shares.coldShare.value)
+  const provider = cloudProvider(args.requestedModel)
+  const coldTokens = provider ? 0 : Math.round(S * shares.coldShare.value)
   const cold = {
     cachedPrefixTokens: coldTokens,
     sharedPrefixTokens: shared,
-    value: `cold: ${k(coldTokens)} of ${k(S)} prefix tokens read (the part cached beyond one session)`
+    value: provider
+      ? `cold: none of the ${k(S)} prefix tokens read (${provider} keeps caches within the account)`
+      : `cold: ${k(coldTokens)} of ${k(S)} prefix tokens read (the part cached beyond one session)`
   }
-  const why = `${shares.warmShare.why}; ${shares.coldShare.why}`
+  const why = `${shares.warmShare.why}; ${provider ? `${provider}: nothing is cached beyond the account's own runs` : shares.coldShare.why}`
   if (!args.ledger) {
     return {
       ...cold,

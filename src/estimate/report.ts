@@ -147,6 +147,7 @@ export function buildEstimate(args: {
     prefixTokens: counted.prefixTokens,
     ttl: ttl.ttl,
     model: model.id,
+    requestedModel: e.model,
     ledger: args.ledger,
     now: args.now,
     fitted
