@@ -114,6 +114,8 @@ describe('ledger operations', () => {
     expect(lastRunAt(doc, sonnet, at(10))).toBe(at(3).toISOString())
     doc = reserve(doc, { ...hold('c'), model: 'claude-sonnet-4-5' }, at(8)).doc
     expect(lastRunAt(doc, sonnet, at(10))).toBe(at(8).toISOString())
+    // A retried gate of run c does not find its own hold.
+    expect(lastRunAt(doc, sonnet, at(10), 'c')).toBe(at(3).toISOString())
     // An expired hold is a run that died: it keeps nothing warm.
     expect(lastRunAt(doc, sonnet, at(8 + 6 * 60 + 1))).toBe(at(3).toISOString())
   })

@@ -243,17 +243,19 @@ export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun
 /**
  * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
  * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
- * ledger is one account's budget, so every job in it counts. Undefined when there is none.
+ * ledger is one account's budget, so every job in it counts; `excludeKey` leaves out the run asking (a
+ * retried gate finds its own hold). Undefined when there is none.
  */
 export function lastRunAt(
   doc: LedgerDocument,
   matches: (model: string | undefined) => boolean,
-  now: Date
+  now: Date,
+  excludeKey?: string
 ): string | undefined {
   let last: string | undefined
   let lastMs = -Infinity
   for (const e of doc.entries) {
-    if (!matches(e.model)) continue
+    if (!matches(e.model) || e.key === excludeKey) continue
     const at =
       e.status === 'settled'
         ? (e.settledAt ?? e.updatedAt)

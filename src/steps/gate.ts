@@ -39,7 +39,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       before.doc
         ? {
             pastRuns: pastRuns(before.doc, jobId, settings.estimate.historyRuns),
-            lastRunAt: lastRunAt(before.doc, prepared.sameModel, now)
+            lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
           }
         : { pastRuns: [] }
     )
