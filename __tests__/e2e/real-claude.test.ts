@@ -111,7 +111,7 @@ describe.each([
 
     // The claude-code preset's prefix for this model (bytes) against what the CLI really sent.
     const presets = JSON.parse(readFileSync('src/estimate/presets.json', 'utf8'))
-    const row = presets['claude-code'].prefixBytes.find((r: { match: string }) =>
+    const row = presets.agents['claude-code'].prefixBytes.find((r: { match: string }) =>
       new RegExp(r.match).test('claude-sonnet-4-5')
     )
     const sent = first.systemBytes + first.toolsBytes + first.messagesBytes
@@ -152,6 +152,10 @@ describe.each([
     const entry = JSON.parse(readFileSync(join(dirs.temp, file), 'utf8')).entries[0]
     expect(entry.status).toBe('settled')
     expect(Math.abs(entry.actualUsd - (ours.claudeReportedUsd as number))).toBeLessThan(1e-9)
+    // What history learns from the real CLI's stream: its requests and the TTL its writes went to.
+    expect(entry.behaviour.requests).toBeGreaterThanOrEqual(1)
+    expect(entry.behaviour.requests).toBeLessThanOrEqual(fake.calls.length)
+    expect(entry.behaviour.cacheTtl).toBe('CLAUDE_CODE_PROMPT_CACHE_TTL' in env ? '1h' : '5m')
     console.log(
       `${name}: estimate p50 $${main.outputs['estimate-usd']}, p90 $${main.outputs['estimate-usd-p90']}, actual $${entry.actualUsd.toFixed(6)}`
     )

@@ -34,7 +34,8 @@ function report(
       prefixTokens: 12_000,
       prefixSource: 'test'
     },
-    pastRuns: []
+    pastRuns: [],
+    now
   })
   const r = {
     schema: 'agent-credit-gate/report@1' as const,

@@ -229,6 +229,51 @@ describe('record', () => {
   })
 })
 
+describe('the next gate of a job', () => {
+  it('learns from the run record settled: its TTL, its behaviour, and the agent prefix still cached', async () => {
+    const store = new MemoryStore()
+    const inputs = {
+      agent: 'claude-code',
+      model: 'claude-sonnet-5-5',
+      'max-turns': '4',
+      'monthly-credits': '20'
+    }
+    const first = run('r1', inputs)
+    const { holdKey, report: before } = await gated(store, first)
+    expect(before.assumptions.find(a => a.name === 'agent prefix on the first request')!.value).toMatch(
+      /^cold/
+    )
+    copyFileSync(fixture('stream.jsonl'), join(first.dir, 'result.json'))
+    const held = {
+      holdKey: holdKey!,
+      holdUsd: before.decision!.maxBudgetUsd,
+      reportFile: first.settings.reports.reportFile
+    }
+    await record(first.settings, held, deps(store, first.dir, new Date(NOW.getTime() + 60_000)))
+    expect((await entries(store))[0].behaviour).toMatchObject({
+      requests: 2,
+      cacheTtl: '1h',
+      outputTokens: 600
+    })
+
+    const second = run('r2', inputs)
+    const { report } = await gate(
+      second.settings,
+      deps(store, second.dir, new Date(NOW.getTime() + 3 * 60_000))
+    )
+    const said = (name: string) => report.assumptions.find(a => a.name === name)!
+    expect(said('cache TTL')).toMatchObject({
+      value: '1h',
+      source: expect.stringMatching(/this job's last settled run/)
+    })
+    expect(said('agent prefix on the first request')).toMatchObject({
+      value: expect.stringMatching(/^warm/),
+      source: expect.stringMatching(/a run of claude-sonnet-5-5 was active 2 min ago, within the 1h TTL/)
+    })
+    expect(report.estimate.blended).toMatchObject({ source: 'blended', sampleSize: 1 })
+  })
+})
+
 describe('release', () => {
   it('frees a hold whose agent step never ran, and says so when there is none', async () => {
     const store = new MemoryStore()

@@ -21,6 +21,13 @@ describe('settings', () => {
       'monthly-credits: expected a positive number of USD, e.g. 20, got "twenty"'
     )
   })
+  it('takes a Claude Code version with or without a leading v, and names a bad one', () => {
+    expect(parseSettings({ 'claude-version': 'v2.1.331' }, {}, 'cli').estimate.claudeVersion).toBe('2.1.331')
+    expect(parseSettings({}, {}, 'cli').estimate.claudeVersion).toBeUndefined()
+    expect(() => parseSettings({ 'claude-version': 'latest' }, {}, 'cli')).toThrow(
+      'claude-version: expected a Claude Code version such as 2.1.331, got "latest"'
+    )
+  })
   it('reports every problem, one line each', () => {
     try {
       parseSettings(

@@ -49,6 +49,10 @@ export function renderEstimateText(r: GateReport): string {
   out.push(
     `cache: uncached run ${usd(l.uncachedUsd)}, ideal cache ${usd(l.idealUsd)}, waste ${usd(l.cacheWasteUsd)}`
   )
+  for (const a of r.assumptions) {
+    if (a.name === 'cache TTL') out.push(`cache TTL ${a.value}: ${a.source}`)
+    if (a.name === 'p90 and max') out.push(a.value)
+  }
   if (b.source === 'blended')
     out.push(`history: blended with ${b.sampleSize} past runs (model p50 ${usd(b.model.p50Usd)})`)
   if (r.budget && r.decision) {

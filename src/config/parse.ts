@@ -96,6 +96,13 @@ const schema = z.object({
     what: 'a whole number of tokens from 0 to 200000'
   }),
   'cache-ttl': oneOf(['auto', '5m', '1h', 'off'] as const),
+  'claude-version': z.string().transform((s, ctx) => {
+    const t = s.trim().replace(/^v/, '')
+    if (t === '') return undefined
+    if (/^\d+\.\d+\.\d+([-+][\w.]+)?$/.test(t)) return t
+    ctx.addIssue({ code: 'custom', message: 'expected a Claude Code version such as 2.1.331' })
+    return z.NEVER
+  }),
   'cache-hit-rate': optNum({ min: 0, max: 1, what: 'a share from 0 to 1, e.g. 0.9' }),
   auth: oneOf(['subscription', 'api-key'] as const),
   'pricing-file': text,
@@ -266,6 +273,7 @@ function toSettings(p: Parsed, env: SettingsEnv, where: 'action' | 'cli', proble
       growthPerTurn: p['growth-per-turn'],
       outputPerTurn: p['output-per-turn'],
       cacheTtl: p['cache-ttl'],
+      claudeVersion: p['claude-version'],
       cacheHitRate: p['cache-hit-rate'],
       auth: p.auth,
       pricingFile: p['pricing-file'],

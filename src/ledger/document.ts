@@ -3,6 +3,18 @@ import { z } from 'zod'
 import { tokenUsageSchema } from '../pricing/schema.js'
 
 const money = z.number().min(0).max(1e9)
+const tokenCount = z.number().int().min(0).max(1e12)
+
+/** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
+export const behaviourSchema = z.object({
+  requests: z.number().int().min(0).max(1e7).optional(),
+  growthTokens: tokenCount.optional(),
+  outputTokens: tokenCount.optional(),
+  cacheTtl: z.enum(['5m', '1h']).optional(),
+  cacheMisses: z.number().int().min(0).max(1e7).optional(),
+  readBack: z.number().min(0).max(1).optional(),
+  sideShare: z.number().min(0).max(1e6).optional()
+})
 const iso = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time')
 
 /** One run's money in the ledger. */
@@ -28,6 +40,8 @@ export const entrySchema = z.object({
   turns: z.number().int().min(0).optional(),
   subtype: z.string().optional(),
   usage: tokenUsageSchema.optional(),
+  /** How the run behaved (settled runs recorded since behaviour is kept). */
+  behaviour: behaviourSchema.optional(),
   priceTableAsOf: z.string(),
   /** When the actual was recorded (settled only). */
   settledAt: iso.optional()
@@ -37,7 +51,8 @@ const pastRun = z.object({
   actualUsd: money,
   estimateP50Usd: money.optional(),
   turns: z.number().int().min(0).optional(),
-  settledAt: iso
+  settledAt: iso,
+  behaviour: behaviourSchema.optional()
 })
 
 export const documentSchema = z.object({

@@ -59,7 +59,8 @@ async function settleHold(deps: LedgerDeps, cycle: Cycle, key: string, actual: R
         model: actual.byModel?.[0]?.model,
         turns: actual.turns,
         subtype: actual.subtype,
-        usage: actual.tokens
+        usage: actual.tokens,
+        behaviour: actual.behaviour
       },
       deps.now
     ).doc,

@@ -1,6 +1,6 @@
 /** Claude's result file → the run's recorded actual, never under-counted. */
 import type { PriceTable } from '../pricing/types.js'
-import type { RecordedActual } from './types.js'
+import type { ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun } from './cost.js'
 
@@ -17,7 +17,8 @@ export interface MeasuredActual {
 
 /** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
 export function actualFromText(table: PriceTable, text: string, name: string): RecordedActual {
-  const run = priceRun(table, parseClaudeOutput(text, name))
+  const parsed = parseClaudeOutput(text, name)
+  const run = priceRun(table, parsed)
   return {
     label: 'actual',
     usd: run.usd,
@@ -30,8 +31,33 @@ export function actualFromText(table: PriceTable, text: string, name: string): R
     durationMs: run.durationMs,
     cacheHitRate: run.cacheHitRate,
     tokens: run.tokens,
-    byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd }))
+    byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd })),
+    behaviour: withSideShare(parsed, run.byModel)
   }
+}
+
+const MAX_SIDE_SHARE = 100
+
+/**
+ * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
+ * the main model is the one the main loop's requests name, else the costliest.
+ */
+function withSideShare(
+  parsed: ClaudeRunResult,
+  byModel: Array<{ model: string; usd: number }>
+): RunBehaviour | undefined {
+  const behaviour = parsed.behaviour
+  if (!behaviour) return undefined
+  const main =
+    byModel.find(m => m.model === parsed.mainModel) ??
+    byModel.reduce<{ model: string; usd: number } | undefined>(
+      (a, m) => (!a || m.usd > a.usd ? m : a),
+      undefined
+    )
+  if (!main || main.usd <= 0) return behaviour
+  const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd
+  // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
+  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour
 }
 
 /**

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { TokenUsage } from '../pricing/types.js'
 import type { ClaudeOutputFormat, ClaudeRunResult, ModelUsageRecord } from './types.js'
 import { InputError } from '../errors.js'
+import { behaviourOf } from './behaviour.js'
 
 const MAX_BYTES = 200 * 1024 * 1024
 const MAX_DEPTH = 64
@@ -172,6 +173,7 @@ export function parseClaudeOutput(text: string, file: string): ClaudeRunResult {
     speed: r.usage?.speed ?? undefined,
     claudeCodeVersion: typeof init?.claude_code_version === 'string' ? init.claude_code_version : undefined,
     apiKeySource: typeof init?.apiKeySource === 'string' ? init.apiKeySource : undefined,
-    sessionId: r.session_id
+    sessionId: r.session_id,
+    ...behaviourOf(messages, r.usage)
   }
 }
