@@ -28,7 +28,10 @@ const NOW = new Date()
 const CYCLE = cycleAt(NOW, 1)
 const REF = 'refs/agent-credit-gate/ledger'
 const USAGE = join(process.cwd(), '__tests__/fixtures/result-success.json')
-const ACTUAL = actualFromText(builtInTable(), readFileSync(USAGE, 'utf8'), USAGE).usd
+const ACTUAL = actualFromText(builtInTable(), readFileSync(USAGE, 'utf8'), USAGE, {
+  day: NOW.toISOString().slice(0, 10),
+  from: 'today'
+}).usd
 /** Slowest any cell may be with TUNING's waits (the slowest, a hung answer on every request, takes ~2 s). */
 const BOUND_MS = 8000
 

@@ -107,11 +107,16 @@ export function renderStatusText(s: StatusReport): string {
 }
 
 export function renderCostText(c: CostReport): string {
-  return (
-    `${c.path}: $${c.usd.toFixed(4)} (our price table ${c.priceTableAsOf})` +
-    (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : '') +
-    (c.mismatch ? `\n${c.mismatch}` : '')
-  )
+  const basis =
+    c.basis === 'claude-reported'
+      ? "Claude's own figure: no per-model usage to price"
+      : `our price table ${c.priceTableAsOf}, prices in force on ${c.pricedOn.day} (${c.pricedOn.from})`
+  return [
+    `${c.path}: $${c.usd.toFixed(4)} (${basis})` +
+      (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : ''),
+    ...(c.mismatch ? [c.mismatch] : []),
+    ...c.notes
+  ].join('\n')
 }
 
 export function renderTokensText(t: TokensReport): string {

@@ -16,6 +16,7 @@ import type { RecordedActual } from '../usage/types.js'
 import type { GateReport } from '../report/types.js'
 import { describeError } from '../github/errors.js'
 import { priceTableFor } from './estimate.js'
+import { dayOf } from '../pricing/dated.js'
 import type { LedgerDeps, StepDeps } from './deps.js'
 
 /** What the gate left for this step: the hold, where it was written, and the gate's report. */
@@ -75,7 +76,8 @@ export async function record(settings: Settings, held: Held, deps: LedgerDeps): 
     table,
     key: held.holdKey,
     holdUsd: held.holdUsd,
-    usage: await readUsage(usageFilePath(settings, deps), deps)
+    usage: await readUsage(usageFilePath(settings, deps), deps),
+    fallbackDay: { day: dayOf(deps.now), from: 'the day it was recorded' }
   })
   let doc: LedgerDocument | undefined
   let ledgerError: string | undefined
