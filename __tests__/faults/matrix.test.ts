@@ -130,7 +130,10 @@ function cliOf(
       [
         ...argv,
         ...['--ledger', 'github:acme/api', '--github-token', TOKEN, '--run-id', opts.runId ?? 'r1', '--json'],
-        ...['--report-file', join(dir, 'report.json'), '--on-ledger-error', opts.onLedgerError ?? 'fail']
+        // release writes no report and has no on-ledger-error: it is not a flag of release.
+        ...(argv[0] === 'release'
+          ? []
+          : ['--report-file', join(dir, 'report.json'), '--on-ledger-error', opts.onLedgerError ?? 'fail'])
       ],
       { apiUrl: server.url, cwd: dir, now: NOW, github: tuning() }
     )

@@ -24,6 +24,8 @@ export const entrySchema = z.object({
   claudeReportedUsd: money.optional(),
   /** Settled without a usable result file: the hold was kept as spent. */
   unverified: z.boolean().optional(),
+  /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
+  withoutHold: z.boolean().optional(),
   model: z.string().optional(),
   turns: z.number().int().min(0).optional(),
   subtype: z.string().optional(),

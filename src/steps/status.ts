@@ -1,11 +1,10 @@
 /** `status`: this cycle's money, runway and newest entries, from the ledger alone. */
 import type { Settings } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Runway } from '../budget/types.js'
-import { cycleAt } from '../budget/cycle.js'
 import { creditFor } from '../budget/credit.js'
 import { runway } from '../budget/decide.js'
 import { cycleMoney } from '../ledger/money.js'
-import { readCycle } from '../ledger/update.js'
+import { currentCycle } from '../ledger/cycles.js'
 import type { LedgerEntry } from '../ledger/document.js'
 import { describeError } from '../github/errors.js'
 import type { LedgerDeps } from './deps.js'
@@ -21,8 +20,10 @@ export interface StatusReport {
 }
 
 export async function status(settings: Settings, deps: LedgerDeps): Promise<StatusReport> {
-  const cycle = cycleAt(deps.now, settings.budget.billingCycleDay)
-  const { doc } = await readCycle(deps.store, cycle).catch(error => {
+  const {
+    cycle,
+    read: { doc }
+  } = await currentCycle(deps.store, deps.now, settings.budget.billingCycleDay).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
   const credit = creditFor(settings.budget)
