@@ -108,3 +108,18 @@ describe('GitHub token from the environment', () => {
     expect(token({ GH_TOKEN: 'env' }, '--ledger-token', 'ledger')).toBe('ledger')
   })
 })
+
+describe('context files the shell expanded', () => {
+  it('reads a file whose name has glob characters as that file (app/[id]/page.tsx)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { gather } = await import('../../src/files/gather.js')
+    const dir = mkdtempSync(join(tmpdir(), 'acg-glob-'))
+    mkdirSync(join(dir, 'app', '[id]'), { recursive: true })
+    writeFileSync(join(dir, 'app', '[id]', 'page.tsx'), 'export default function Page() {}\n')
+    writeFileSync(join(dir, 'app', 'i.tsx'), 'not this one\n')
+    const g = await gather({ prompt: 'x', contextFiles: ['app/[id]/page.tsx'] }, dir)
+    expect(g.context.map(c => c.source)).toEqual([join('app', '[id]', 'page.tsx')])
+  })
+})
