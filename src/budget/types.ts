@@ -19,6 +19,22 @@ export interface Credit {
   label: string
 }
 
+/**
+ * The cycle's account as its ledger document records it: the credit, overage and external spend the
+ * gates decided on, so `status` and every report show the same figures.
+ */
+export interface RecordedAccount {
+  plan: Plan
+  /** Explicit monthly credit (absent: the plan preset). */
+  monthlyCredits?: number
+  overageUsd: number
+  externalSpendUsd: number
+  billingCycleDay: number
+  /** When and by which run these were last changed. */
+  setAt: string
+  setBy: string
+}
+
 /** The money of one cycle, before this run. */
 export interface BudgetState {
   creditUsd: number

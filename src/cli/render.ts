@@ -4,6 +4,7 @@ import type { StatusReport } from '../steps/status.js'
 import type { CostReport } from '../steps/cost.js'
 import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
+import { consequencesOf, standing } from '../budget/consequences.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -56,10 +57,15 @@ export function renderEstimateText(r: GateReport): string {
     out.push('')
     out.push(`budget: ${r.budget.credit.label}`)
     out.push(
-      `cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, remaining ${usd(s.remainingUsd)}`
+      `cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, ${standing(s)}`
     )
+    // The decision's word is the refusal policy's, the same the comment and the check run use.
+    const c = consequencesOf(r.decision)
+    out.push(`decision: ${c.word}: ${r.decision.reason}`)
     out.push(
-      `decision: ${r.decision.decision.toUpperCase()} (allowed=${r.decision.allowed}, max-budget-usd ${r.decision.maxBudgetUsd.toFixed(4)}) — ${r.decision.reason}`
+      c.allowed
+        ? `max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (held; pass it to Claude's --max-budget-usd)`
+        : 'max-budget-usd: 0 (nothing held: the agent step must not run)'
     )
     if (r.runway)
       out.push(
@@ -85,7 +91,7 @@ export function renderStatusText(s: StatusReport): string {
     `ledger: ${s.ledger}`,
     `cycle: ${s.cycle.start.slice(0, 10)} → resets ${s.cycle.resetsAt.slice(0, 10)}`,
     `credit: ${s.credit.label}`,
-    `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · remaining ${usd(s.state.remainingUsd)} of ${usd(s.state.budgetUsd)}`,
+    `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · ${standing(s.state)}`,
     `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`
   ]
   if (s.lastEntries.length) {

@@ -6,7 +6,6 @@
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
 import { cycleAt } from '../budget/cycle.js'
-import { creditFor } from '../budget/credit.js'
 import { entryKey, jobIdOf, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
@@ -30,7 +29,6 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const estimateWith = await prepareEstimate(settings, deps)
   const { now, store } = deps
   const cycle = cycleAt(now, settings.budget.billingCycleDay)
-  const credit = creditFor(settings.budget)
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   try {
@@ -47,7 +45,6 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           {
             key,
             jobId,
-            credit,
             budget: settings.budget,
             estimate: estimated.estimate.blended,
             model: estimated.model.id,
@@ -60,9 +57,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     )
     const view = cycleView({
       doc,
-      credit,
+      credit: result.credit,
       cycle,
-      budget: settings.budget,
+      budget: result.budget,
       jobId,
       now,
       gatedUsd: result.decision.gatedUsd,
@@ -77,6 +74,11 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       ledger: { location: store.describe() },
       recentRuns: view.recentRuns,
       burnDown: view.burnDown
+    }
+    if (result.outcome === 'reserved' && result.accountChanges.length > 0) {
+      report.notices.push(
+        `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
+      )
     }
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(

@@ -9,7 +9,7 @@
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
 import { cycleAt } from '../budget/cycle.js'
-import { creditFor } from '../budget/credit.js'
+import { accountInForce, creditFor } from '../budget/credit.js'
 import { usd } from '../budget/format.js'
 import { entryKey, jobIdOf, settle } from '../ledger/operations.js'
 import { cycleView } from '../ledger/money.js'
@@ -221,13 +221,14 @@ export function completeReport(
     notices: [...report.notices, ...s.notices]
   }
   if (s.doc && !s.ledgerError) {
+    const { budget } = accountInForce(settings.budget, s.doc.account)
     Object.assign(
       done,
       cycleView({
         doc: s.doc,
-        credit: creditFor(settings.budget),
+        credit: creditFor(budget),
         cycle: s.cycle,
-        budget: settings.budget,
+        budget,
         jobId: jobIdOf(settings.job),
         now: deps.now,
         gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd

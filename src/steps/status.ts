@@ -1,7 +1,8 @@
 /** `status`: this cycle's money, runway and newest entries, from the ledger alone. */
 import type { Settings } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Runway } from '../budget/types.js'
-import { creditFor } from '../budget/credit.js'
+import { accountInForce, creditFor } from '../budget/credit.js'
+import { runLabel } from '../ledger/runs.js'
 import { runway } from '../budget/decide.js'
 import { cycleMoney } from '../ledger/money.js'
 import { currentCycle } from '../ledger/cycles.js'
@@ -26,8 +27,18 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
   } = await currentCycle(deps.store, deps.now, settings.budget.billingCycleDay).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
-  const credit = creditFor(settings.budget)
-  const { state } = cycleMoney(doc, credit, settings.budget.externalSpendUsd, deps.now)
+  // The cycle's account as its gates recorded it, unless this command was given other figures.
+  const { budget, from } = accountInForce(settings.budget, doc?.account)
+  const base = creditFor(budget)
+  const recorded = doc?.account
+  const credit =
+    from === 'ledger' && recorded
+      ? {
+          ...base,
+          label: `${base.label}; as the ledger records it (${runLabel(recorded.setBy)}, ${recorded.setAt.slice(0, 10)})`
+        }
+      : base
+  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now)
   const entries = doc
     ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
     : []
