@@ -87,7 +87,8 @@ beforeAll(async () => {
   ])
   expect(ok.code).toBe(0)
   before = snapshot()
-  expect(Object.keys(before)).toHaveLength(1)
+  // The cycle's document, and `current`, which names it as the running cycle.
+  expect(Object.keys(before)).toEqual(['ledger.2026-11-01.json', 'ledger.current.json'])
 })
 
 const gate = (...args: string[]) => [

@@ -109,6 +109,7 @@ export function renderStatusText(s: StatusReport): string {
       ])
     )
   }
+  for (const notice of s.notices) out.push(`note: ${notice}`)
   return out.join('\n')
 }
 

@@ -5,11 +5,11 @@
  */
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
-import { cycleAt } from '../budget/cycle.js'
 import { entryKey, jobIdOf, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
-import { readCycle, updateLedger } from '../ledger/update.js'
+import { updateLedger } from '../ledger/update.js'
+import { currentCycle, recordCurrent } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
@@ -28,11 +28,15 @@ export interface GateOutcome {
 export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOutcome> {
   const estimateWith = await prepareEstimate(settings, deps)
   const { now, store } = deps
-  const cycle = cycleAt(now, settings.budget.billingCycleDay)
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   try {
-    const before = await readCycle(store, cycle)
+    const {
+      cycle,
+      read: before,
+      notices,
+      unrecorded
+    } = await currentCycle(store, now, settings.budget.billingCycleDay)
     const estimated = estimateWith(
       before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []
     )
@@ -74,6 +78,12 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       ledger: { location: store.describe() },
       recentRuns: view.recentRuns,
       burnDown: view.burnDown
+    }
+    report.notices.push(...notices)
+    // The first hold of a cycle names it as the running one, so a later change of the reset day finds it.
+    if (result.outcome === 'reserved' && unrecorded) {
+      const missed = await recordCurrent(store, unrecorded, describeError)
+      if (missed) report.notices.push(missed)
     }
     if (result.outcome === 'reserved' && result.accountChanges.length > 0) {
       report.notices.push(

@@ -18,12 +18,15 @@ export interface StatusReport {
   runway: Runway
   /** The ten most recently changed entries, newest first. */
   lastEntries: LedgerEntry[]
+  /** What the reader should know, e.g. that the running cycle keeps its old reset day until it ends. */
+  notices: string[]
 }
 
 export async function status(settings: Settings, deps: LedgerDeps): Promise<StatusReport> {
   const {
     cycle,
-    read: { doc }
+    read: { doc },
+    notices
   } = await currentCycle(deps.store, deps.now, settings.budget.billingCycleDay).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
@@ -48,6 +51,7 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
     credit,
     state,
     runway: runway({ state, cycle, now: deps.now, gatedUsd: 0 }),
-    lastEntries: entries
+    lastEntries: entries,
+    notices
   }
 }
