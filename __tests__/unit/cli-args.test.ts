@@ -123,3 +123,14 @@ describe('context files the shell expanded', () => {
     expect(g.context.map(c => c.source)).toEqual([join('app', '[id]', 'page.tsx')])
   })
 })
+
+describe('a mistyped flag', () => {
+  it('of another command is named too: record --maxturns says did you mean --max-turns', () => {
+    expect(() => parseCli(['record', '--maxturns', '5'], {})).toThrow(
+      /^--maxturns: not a flag of record; did you mean --max-turns\? \(agent-credit-gate record --help lists its flags\)$/
+    )
+  })
+  it('far from every flag gets no guess', () => {
+    expect(() => parseCli(['gate', '--zzzzzzzz', '5'], {})).toThrow(/^--zzzzzzzz: not a flag of gate \(/)
+  })
+})

@@ -7,7 +7,7 @@ import { Command as Program, CommanderError } from 'commander'
 import { INPUTS } from '../config/inputs.js'
 import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
-import { InputError } from '../errors.js'
+import { InputError, nearest } from '../errors.js'
 import { ACTION_ONLY, CLI_FLAGS, COMMANDS, SPECS, type Command, type CliFlag } from './spec.js'
 
 export { COMMANDS, type Command } from './spec.js'
@@ -138,7 +138,9 @@ function oneLine(error: CommanderError, argv: string[]): string {
     )
     if (takers.length)
       return `${unknownOption}: not a flag of ${command}: it matters only to ${takers.join(', ')} (${help} lists its flags)`
-    return `${unknownOption}: not a flag of ${command ?? NAME}${suggestion ? `; did you mean ${suggestion}?` : ''} (${help} lists its flags)`
+    // commander suggests among this command's flags; a typo of another command's flag is named too.
+    const guess = suggestion ?? guessFlag(name)
+    return `${unknownOption}: not a flag of ${command ?? NAME}${guess ? `; did you mean ${guess}?` : ''} (${help} lists its flags)`
   }
   const unknownCommand = /unknown command '([^']+)'/.exec(error.message)?.[1]
   if (unknownCommand !== undefined || error.code === 'commander.unknownCommand') {
@@ -223,6 +225,13 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
       notes
     }
   }
+}
+
+/** The flag of any command a typo most likely meant, if one is close (at most a third of it differs). */
+function guessFlag(name: string): string | undefined {
+  const all = [...new Set(COMMANDS.flatMap(c => [...SPECS[c].inputs, ...SPECS[c].flags]))]
+  const [best] = nearest(name, all, 1, Math.max(2, Math.floor(name.length / 3)))
+  return best ? `--${best}` : undefined
 }
 
 /** commander's attribute name for a flag: `max-turns` → `maxTurns`. */
