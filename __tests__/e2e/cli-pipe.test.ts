@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { SMALL_RUN } from '../support/cli.js'
 
 const CLI = resolve('dist/cli/index.js')
 
@@ -35,21 +36,7 @@ function headOf(
 describe('a closed pipe', () => {
   it('ends the output quietly: `estimate --json | head -c 10` exits 0 with nothing on stderr', async () => {
     // A long run makes a JSON report far bigger than a pipe's buffer, so the write meets the closed pipe.
-    const r = await headOf(
-      [
-        'estimate',
-        '--prompt',
-        'Review the diff.',
-        '--model',
-        'haiku',
-        '--agent',
-        'none',
-        '--max-turns',
-        '3000',
-        '--json'
-      ],
-      10
-    )
+    const r = await headOf(['estimate', ...SMALL_RUN, '--max-turns', '3000', '--json'], 10)
     expect(r.head).toBe('{\n  "schem')
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)

@@ -3,40 +3,25 @@
  * never counted twice, and what is printed is what the ledger holds.
  */
 import { describe, expect, it } from '@jest/globals'
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../support/cli.js'
+import { fileLedgerCli, runCli } from '../support/cli.js'
 import { usd } from '../../src/budget/format.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const fixture = (name: string) => join(process.cwd(), '__tests__/fixtures', name)
 
+/** A file ledger and the text of its documents, to show what a refused command left alone. */
 function workspace() {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-record-'))
-  const cli = (...argv: string[]) =>
-    runCli([...argv, '--ledger', `file:${join(dir, 'ledger.json')}`], { cwd: dir, now: NOW })
-  const gate = (runId: string, prompt = 'Review the diff and report bugs.') =>
-    cli(
-      'gate',
-      '--prompt',
-      prompt,
-      '--model',
-      'haiku',
-      '--agent',
-      'none',
-      '--max-turns',
-      '3',
-      '--run-id',
-      runId,
-      '--json'
-    )
+  const l = fileLedgerCli(NOW)
+  const cli = (...argv: string[]) => l.cli(argv)
+  const gate = (runId: string) => l.gate(runId, ['--json'])
   const ledgerText = () =>
-    readdirSync(dir)
+    readdirSync(l.dir)
       .filter(f => f.startsWith('ledger.'))
-      .map(f => readFileSync(join(dir, f), 'utf8'))
+      .map(f => readFileSync(join(l.dir, f), 'utf8'))
       .join()
-  return { dir, cli, gate, ledgerText }
+  return { dir: l.dir, cli, gate, ledgerText }
 }
 
 describe('record', () => {

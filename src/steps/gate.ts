@@ -9,7 +9,7 @@ import { entryKey, jobIdOf, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
 import { updateLedger } from '../ledger/update.js'
-import { currentCycle, recordCurrent } from '../ledger/cycles.js'
+import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
@@ -31,12 +31,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   try {
-    const {
-      cycle,
-      read: before,
-      notices,
-      unrecorded
-    } = await currentCycle(store, now, settings.budget.billingCycleDay)
+    const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     const estimated = estimateWith(
       before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []
     )
@@ -80,9 +75,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       burnDown: view.burnDown
     }
     report.notices.push(...notices)
-    // The first hold of a cycle names it as the running one, so a later change of the reset day finds it.
-    if (result.outcome === 'reserved' && unrecorded) {
-      const missed = await recordCurrent(store, unrecorded, describeError)
+    // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
+    if (result.outcome === 'reserved' && newResetDay !== undefined) {
+      const missed = await recordResetDay(store, newResetDay, describeError)
       if (missed) report.notices.push(missed)
     }
     if (result.outcome === 'reserved' && result.accountChanges.length > 0) {

@@ -14,7 +14,7 @@ import { usd } from '../budget/format.js'
 import { entryKey, jobIdOf, settle } from '../ledger/operations.js'
 import { cycleView } from '../ledger/money.js'
 import { readCycle, updateLedger, type CycleRead } from '../ledger/update.js'
-import { currentCycle } from '../ledger/cycles.js'
+import { currentCycle, resetOf } from '../ledger/cycles.js'
 import { entriesOf, liveHoldsLine, runLabel, targetLabel, type RunTarget } from '../ledger/runs.js'
 import type { LedgerDocument, LedgerEntry } from '../ledger/document.js'
 import { measureActual, type UsageSource } from '../usage/measure.js'
@@ -124,7 +124,7 @@ export async function settleRun(
   let ledgerError: string | undefined
   try {
     if (cycle) read = await readCycle(deps.store, cycle)
-    else ({ cycle, read } = await currentCycle(deps.store, deps.now, settings.budget.billingCycleDay))
+    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)))
   } catch (error) {
     ledgerError = `ledger: ${describeError(error)}`
     cycle ??= cycleAt(deps.now, settings.budget.billingCycleDay)

@@ -11,7 +11,7 @@ import type { LedgerDocument, LedgerEntry } from '../ledger/document.js'
 import { usd } from '../budget/format.js'
 import { describeError } from '../github/errors.js'
 import { InputError } from '../errors.js'
-import { currentCycle } from '../ledger/cycles.js'
+import { currentCycle, resetOf } from '../ledger/cycles.js'
 import type { LedgerDeps } from './deps.js'
 
 export interface ReleaseOutcome {
@@ -51,11 +51,9 @@ export async function release(
   deps: LedgerDeps
 ): Promise<ReleaseOutcome> {
   const input = target.runId === undefined ? 'key' : 'run-id'
-  const { cycle, read } = await currentCycle(deps.store, deps.now, settings.budget.billingCycleDay).catch(
-    error => {
-      throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
-    }
-  )
+  const { cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
+    throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
+  })
   const { result } = await updateLedger(
     deps.store,
     cycle,

@@ -5,7 +5,7 @@ import { accountInForce, creditFor } from '../budget/credit.js'
 import { runLabel } from '../ledger/runs.js'
 import { runway } from '../budget/decide.js'
 import { cycleMoney } from '../ledger/money.js'
-import { currentCycle } from '../ledger/cycles.js'
+import { currentCycle, resetOf } from '../ledger/cycles.js'
 import type { LedgerEntry } from '../ledger/document.js'
 import { describeError } from '../github/errors.js'
 import type { LedgerDeps } from './deps.js'
@@ -27,7 +27,7 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
     cycle,
     read: { doc },
     notices
-  } = await currentCycle(deps.store, deps.now, settings.budget.billingCycleDay).catch(error => {
+  } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
   // The cycle's account as its gates recorded it, unless this command was given other figures.
