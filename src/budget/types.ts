@@ -2,7 +2,11 @@ import type { GateOn, OnExhaust, Plan } from '../config/settings.js'
 
 /** One billing cycle: [start, resetsAt) in UTC. */
 export interface Cycle {
-  /** YYYY-MM-DD of the start day; names the ledger document. */
+  /**
+   * YYYY-MM-DD of the first day of the reset-day cycle it belongs to; names the ledger document. The cycle
+   * itself may begin later (`start`): the first cycle after a change of the reset day begins where the
+   * old one ended.
+   */
   id: string
   start: string
   resetsAt: string

@@ -194,7 +194,7 @@ export async function settleRun(
     }
   }
   const lost =
-    `${ledgerError}; the actual (${usd(measured.actual.usd)}) was not recorded: ` +
+    `${ledgerError}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
     `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`
   return {
     ...base,
