@@ -117,7 +117,7 @@ export function renderCostText(c: CostReport): string {
   const basis =
     c.basis === 'claude-reported'
       ? "Claude's own figure: no per-model usage to price"
-      : `our price table ${c.priceTableAsOf}, prices in force on ${c.pricedOn.day} (${c.pricedOn.from})`
+      : `our price table ${c.priceTableAsOf}, prices of ${c.pricedOn.day} (${c.pricedOn.from})`
   return [
     `${c.path}: $${c.usd.toFixed(4)} (${basis})` +
       (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : ''),

@@ -35,7 +35,7 @@ export async function cost(settings: Settings, deps: StepDeps): Promise<CostRepo
   const parsed = parseClaudeOutput(await deps.files.read(path, 'usage-file'), path)
   const run = priceRun(table, parsed, {
     day: dayOf(deps.now),
-    from: 'today (the file does not say when it ran)'
+    from: 'today: the file does not say when it ran'
   })
   return {
     path,

@@ -8,7 +8,7 @@ import type { ClaudeRunResult } from './types.js'
 /** The day a run is priced by (YYYY-MM-DD, UTC) and how it was known. */
 export interface PricingDay {
   day: string
-  /** e.g. `the file's timestamps`, `the gate's hold`, `today (the file does not say when it ran)`. */
+  /** e.g. `the file's timestamps`, `the gate's hold`, `today: the file does not say when it ran`. */
   from: string
 }
 
