@@ -5,6 +5,7 @@ import type { CostReport } from '../steps/cost.js'
 import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
 import { consequencesOf, standing } from '../budget/consequences.js'
+import { runLabel } from '../ledger/runs.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -98,12 +99,14 @@ export function renderStatusText(s: StatusReport): string {
     out.push(
       '',
       pad([
-        ['updated', 'status', 'hold', 'actual', 'key'],
+        // Runs as users name them (--run-id, --job); the key for --key last.
+        ['updated', 'status', 'hold', 'actual', 'run', 'key'],
         ...s.lastEntries.map(e => [
           e.updatedAt.slice(0, 19).replace('T', ' '),
           e.status + (e.unverified ? ' (unverified)' : ''),
           usd(e.holdUsd),
           e.actualUsd !== undefined ? usd(e.actualUsd) : '—',
+          runLabel(e.key),
           e.key
         ])
       ])
