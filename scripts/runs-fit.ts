@@ -120,6 +120,7 @@ export function loadRuns(dir = REAL_RUNS): CalibrationRun[] {
   }
   return manifest.runs.map(({ file }) => {
     const f = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as RunFile
+    const times = timesOf(file, f.source_url)
     return {
       file,
       model: f.model,
@@ -127,9 +128,12 @@ export function loadRuns(dir = REAL_RUNS): CalibrationRun[] {
       turns: f.num_turns,
       promptChars: f.prompt_chars,
       claudeVersion: f.claude_code_version,
-      ...timesOf(file, f.source_url),
+      ...times,
       firstRead: f.turns[0]?.cache_read ?? 0,
-      actual: actualFromText(table, executionFile(f), file)
+      actual: actualFromText(table, executionFile(f), file, {
+        day: times.endedAt.slice(0, 10),
+        from: 'the published report'
+      })
     }
   })
 }

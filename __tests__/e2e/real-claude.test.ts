@@ -91,7 +91,7 @@ describe.each([
     const t0 = Date.now()
     const run = await runClaude(fake, ['--model', 'claude-sonnet-4-5', ...extra], env)
     const result = parseClaudeOutput(run.stdout, 'stdout')
-    const ours = priceRun(table, result)
+    const ours = priceRun(table, result, { day: new Date().toISOString().slice(0, 10), from: 'today' })
     const first = fake.calls[0]
     console.log(
       `${name}: exit ${run.code}, ${fake.calls.length} API calls, ${result.subtype}, Claude $${ours.claudeReportedUsd?.toFixed(6)}, fake log priced $${pricedLog(fake).toFixed(6)}, ours $${ours.usd.toFixed(6)}; first request system ${first.systemBytes} B, tools ${first.toolsBytes} B, messages ${first.messagesBytes} B; ${((Date.now() - t0) / 1000).toFixed(1)} s (install ${installSeconds.toFixed(1)} s)`

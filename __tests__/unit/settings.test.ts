@@ -41,4 +41,13 @@ describe('settings', () => {
       expect((e as InputError).problems).toHaveLength(3)
     }
   })
+  it.each([
+    ['comment', 'always', /^comment: expected one of update, off, on-change, got "always"$/],
+    ['comment-tag', 'x-->', /^comment-tag: expected up to 64 letters, digits/],
+    ['check-name', 'x'.repeat(101), /^check-name: expected a name of at most 100 characters/]
+  ])('refuses the action-only input %s = %j with the fix', (name, value, message) => {
+    expect(() => parseSettings({ [name]: value }, { GITHUB_REPOSITORY: 'acme/api' }, 'action')).toThrow(
+      message
+    )
+  })
 })

@@ -41,7 +41,7 @@ describe('what a result file tells about how the run behaved', () => {
   it.each(['stream.jsonl', 'claude-execution-output.json'])(
     '%s: requests deduplicated by message id, growth, output, TTL and side share',
     name => {
-      const actual = actualFromText(table, fixture(name), name)
+      const actual = actualFromText(table, fixture(name), name, { day: '2026-11-24', from: 'the test' })
       // Two requests (the first printed twice, once per content block): 21,503 then 23,402 tokens sent.
       expect(actual.behaviour).toMatchObject({
         requests: 2,
@@ -51,7 +51,10 @@ describe('what a result file tells about how the run behaved', () => {
         cacheMisses: 0,
         readBack: 21_500 / 21_503
       })
-      const byModel = priceRun(table, parseClaudeOutput(fixture(name), name)).byModel
+      const byModel = priceRun(table, parseClaudeOutput(fixture(name), name), {
+        day: '2026-11-24',
+        from: 'the test'
+      }).byModel
       const main = byModel.find(m => m.model === 'claude-sonnet-5-5')!.usd
       const side = byModel.find(m => m.model === 'claude-haiku-5-5')!.usd
       expect(actual.behaviour!.sideShare).toBeCloseTo(side / main, 12)

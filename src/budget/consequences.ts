@@ -4,7 +4,8 @@
  * annotation and the report's headline all come from here, so they cannot disagree.
  */
 import type { OnExhaust } from '../config/settings.js'
-import type { DecisionKind } from './types.js'
+import type { BudgetState, DecisionKind } from './types.js'
+import { usd } from './format.js'
 
 export type Level = 'info' | 'notice' | 'warning' | 'error'
 
@@ -98,4 +99,15 @@ export function consequencesOf(
   if (!d || d.decision === 'pass') return PASS
   if (d.decision === 'warn') return WARN
   return REFUSED[d.onExhaust]
+}
+
+/**
+ * What is left of the cycle's budget, as one word and one figure: `$4.44 left of $20.00`, or, past the
+ * budget (external spend can take it there), `$5.56 over the $20.00 budget`, never a negative
+ * "remaining" beside "$0.00 left".
+ */
+export function standing(s: Pick<BudgetState, 'remainingUsd' | 'budgetUsd'>): string {
+  return s.remainingUsd >= 0
+    ? `${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)}`
+    : `${usd(-s.remainingUsd)} over the ${usd(s.budgetUsd)} budget`
 }

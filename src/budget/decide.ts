@@ -1,7 +1,7 @@
 import type { GateOn, OnExhaust } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Decision, Runway } from './types.js'
 import { usd } from './format.js'
-import { consequencesOf } from './consequences.js'
+import { consequencesOf, standing } from './consequences.js'
 
 /** remaining = credit + overage − settled − live holds − external spend. */
 export function budgetState(a: {
@@ -46,7 +46,7 @@ export function decide(a: {
       decision: 'fail',
       allowed,
       maxBudgetUsd: allowed ? gatedUsd : 0,
-      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${says}.`
+      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit ${s.remainingUsd >= 0 ? `the ${standing(s)} this cycle` : `this cycle, already ${standing(s)}`}: ${says}.`
     }
   }
   const after = s.spentUsd + s.heldUsd + gatedUsd

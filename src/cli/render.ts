@@ -4,6 +4,8 @@ import type { StatusReport } from '../steps/status.js'
 import type { CostReport } from '../steps/cost.js'
 import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
+import { consequencesOf, standing } from '../budget/consequences.js'
+import { runLabel } from '../ledger/runs.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -60,10 +62,15 @@ export function renderEstimateText(r: GateReport): string {
     out.push('')
     out.push(`budget: ${r.budget.credit.label}`)
     out.push(
-      `cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, remaining ${usd(s.remainingUsd)}`
+      `cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, ${standing(s)}`
     )
+    // The decision's word is the refusal policy's, the same the comment and the check run use.
+    const c = consequencesOf(r.decision)
+    out.push(`decision: ${c.word}: ${r.decision.reason}`)
     out.push(
-      `decision: ${r.decision.decision.toUpperCase()} (allowed=${r.decision.allowed}, max-budget-usd ${r.decision.maxBudgetUsd.toFixed(4)}) — ${r.decision.reason}`
+      c.allowed
+        ? `max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (held; pass it to Claude's --max-budget-usd)`
+        : 'max-budget-usd: 0 (nothing held: the agent step must not run)'
     )
     if (r.runway)
       out.push(
@@ -89,33 +96,41 @@ export function renderStatusText(s: StatusReport): string {
     `ledger: ${s.ledger}`,
     `cycle: ${s.cycle.start.slice(0, 10)} → resets ${s.cycle.resetsAt.slice(0, 10)}`,
     `credit: ${s.credit.label}`,
-    `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · remaining ${usd(s.state.remainingUsd)} of ${usd(s.state.budgetUsd)}`,
+    `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · ${standing(s.state)}`,
     `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`
   ]
   if (s.lastEntries.length) {
     out.push(
       '',
       pad([
-        ['updated', 'status', 'hold', 'actual', 'key'],
+        // Runs as users name them (--run-id, --job); the key for --key last.
+        ['updated', 'status', 'hold', 'actual', 'run', 'key'],
         ...s.lastEntries.map(e => [
           e.updatedAt.slice(0, 19).replace('T', ' '),
           e.status + (e.unverified ? ' (unverified)' : ''),
           usd(e.holdUsd),
           e.actualUsd !== undefined ? usd(e.actualUsd) : '—',
+          runLabel(e.key),
           e.key
         ])
       ])
     )
   }
+  for (const notice of s.notices) out.push(`note: ${notice}`)
   return out.join('\n')
 }
 
 export function renderCostText(c: CostReport): string {
-  return (
-    `${c.path}: $${c.usd.toFixed(4)} (our price table ${c.priceTableAsOf})` +
-    (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : '') +
-    (c.mismatch ? `\n${c.mismatch}` : '')
-  )
+  const basis =
+    c.basis === 'claude-reported'
+      ? "Claude's own figure: no per-model usage to price"
+      : `our price table ${c.priceTableAsOf}, prices of ${c.pricedOn.day} (${c.pricedOn.from})`
+  return [
+    `${c.path}: $${c.usd.toFixed(4)} (${basis})` +
+      (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : ''),
+    ...(c.mismatch ? [c.mismatch] : []),
+    ...c.notes
+  ].join('\n')
 }
 
 export function renderTokensText(t: TokensReport): string {

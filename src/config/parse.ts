@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { INPUTS } from './inputs.js'
-import type { LedgerLocation, Settings } from './settings.js'
+import { ACCOUNT_INPUTS, type AccountInput, type LedgerLocation, type Settings } from './settings.js'
 import { InputError } from '../errors.js'
 
 /** Raw input values by input name, as the runner or the CLI hands them over (strings, '' = unset). */
@@ -233,10 +233,18 @@ export function parseSettings(raw: RawInputs, env: SettingsEnv, where: 'action' 
     }
   }
   if (problems.length > 0 || !result.success) throw new InputError(problems)
-  return toSettings(result.data, env, where, problems)
+  const explicit =
+    where === 'action' ? [...ACCOUNT_INPUTS] : ACCOUNT_INPUTS.filter(name => (raw[name] ?? '') !== '')
+  return toSettings(result.data, env, where, problems, explicit)
 }
 
-function toSettings(p: Parsed, env: SettingsEnv, where: 'action' | 'cli', problems: string[]): Settings {
+function toSettings(
+  p: Parsed,
+  env: SettingsEnv,
+  where: 'action' | 'cli',
+  problems: string[],
+  explicit: AccountInput[]
+): Settings {
   if (p.prompt !== undefined && p['prompt-file'] !== undefined) {
     problems.push('prompt-file: give either prompt or prompt-file, not both')
   }
@@ -282,6 +290,7 @@ function toSettings(p: Parsed, env: SettingsEnv, where: 'action' | 'cli', proble
       historyRuns: p['history-runs']
     },
     budget: {
+      explicit,
       plan: p.plan,
       monthlyCredits: p['monthly-credits'],
       billingCycleDay: p['billing-cycle-day'],

@@ -66,7 +66,22 @@ export interface EstimateSettings {
   historyRuns: number
 }
 
+/** The inputs that describe the cycle's account, kept in its ledger document so every report agrees. */
+export type AccountInput = 'plan' | 'monthly-credits' | 'overage' | 'external-spend' | 'billing-cycle-day'
+export const ACCOUNT_INPUTS: readonly AccountInput[] = [
+  'plan',
+  'monthly-credits',
+  'overage',
+  'external-spend',
+  'billing-cycle-day'
+]
+
 export interface BudgetSettings {
+  /**
+   * The account inputs given explicitly (the action's are all given: its inputs are the workflow's
+   * configuration); the others come from the cycle's ledger document when it records them.
+   */
+  explicit: AccountInput[]
   /** Plan preset that gives the monthly credit (`plan`). */
   plan: Plan
   /** Explicit monthly credit in USD; overrides the plan preset (`monthly-credits`). */

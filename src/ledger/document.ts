@@ -1,6 +1,8 @@
 /** The ledger document of one billing cycle, validated by this schema on every read. */
 import { z } from 'zod'
 import { tokenUsageSchema } from '../pricing/schema.js'
+import type { Plan } from '../config/settings.js'
+import plans from '../config/plans.json' with { type: 'json' }
 
 const money = z.number().min(0).max(1e9)
 const tokenCount = z.number().int().min(0).max(1e12)
@@ -36,6 +38,8 @@ export const entrySchema = z.object({
   claudeReportedUsd: money.optional(),
   /** Settled without a usable result file: the hold was kept as spent. */
   unverified: z.boolean().optional(),
+  /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
+  withoutHold: z.boolean().optional(),
   model: z.string().optional(),
   turns: z.number().int().min(0).optional(),
   subtype: z.string().optional(),
@@ -55,9 +59,22 @@ const pastRun = z.object({
   behaviour: behaviourSchema.optional()
 })
 
+/** The cycle's account as the gates decided on it: what `status` and every report show. */
+const accountSchema = z.object({
+  plan: z.enum(Object.keys(plans.plans) as [Plan, ...Plan[]]),
+  monthlyCredits: money.optional(),
+  overageUsd: money,
+  externalSpendUsd: money,
+  billingCycleDay: z.number().int().min(1).max(31),
+  setAt: iso,
+  setBy: z.string()
+})
+
 export const documentSchema = z.object({
   schema: z.literal('agent-credit-gate/ledger@1'),
   cycle: z.object({ id: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
+  /** Recorded by the gates (absent in documents written before it existed). */
+  account: accountSchema.optional(),
   revision: z.number().int().min(0),
   entries: z.array(entrySchema),
   /** Settled entries folded away to keep the document small (and the gate fast). */

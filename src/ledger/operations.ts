@@ -174,6 +174,7 @@ export function settle(
       holdUsd: 0,
       estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
       priceTableAsOf: req.priceTableAsOf ?? '',
+      withoutHold: true,
       ...fields
     })
   }

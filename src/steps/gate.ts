@@ -5,12 +5,11 @@
  */
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
-import { cycleAt } from '../budget/cycle.js'
-import { creditFor } from '../budget/credit.js'
 import { entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
-import { readCycle, updateLedger } from '../ledger/update.js'
+import { updateLedger } from '../ledger/update.js'
+import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
@@ -29,12 +28,10 @@ export interface GateOutcome {
 export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOutcome> {
   const prepared = await prepareEstimate(settings, deps)
   const { now, store } = deps
-  const cycle = cycleAt(now, settings.budget.billingCycleDay)
-  const credit = creditFor(settings.budget)
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   try {
-    const before = await readCycle(store, cycle)
+    const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     const estimated = prepared.estimateWith(
       before.doc
         ? {
@@ -52,7 +49,6 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           {
             key,
             jobId,
-            credit,
             budget: settings.budget,
             estimate: estimated.estimate.blended,
             model: estimated.model.id,
@@ -65,9 +61,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     )
     const view = cycleView({
       doc,
-      credit,
+      credit: result.credit,
       cycle,
-      budget: settings.budget,
+      budget: result.budget,
       jobId,
       now,
       gatedUsd: result.decision.gatedUsd,
@@ -82,6 +78,17 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       ledger: { location: store.describe() },
       recentRuns: view.recentRuns,
       burnDown: view.burnDown
+    }
+    report.notices.push(...notices)
+    // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
+    if (result.outcome === 'reserved' && newResetDay !== undefined) {
+      const missed = await recordResetDay(store, newResetDay, describeError)
+      if (missed) report.notices.push(missed)
+    }
+    if (result.outcome === 'reserved' && result.accountChanges.length > 0) {
+      report.notices.push(
+        `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
+      )
     }
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(

@@ -2,7 +2,7 @@
 import type { PriceTable } from '../pricing/types.js'
 import type { ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
 import { parseClaudeOutput } from './parse.js'
-import { priceRun } from './cost.js'
+import { priceRun, type PricingDay } from './cost.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
@@ -15,15 +15,27 @@ export interface MeasuredActual {
   notices: string[]
 }
 
-/** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
-export function actualFromText(table: PriceTable, text: string, name: string): RecordedActual {
+/**
+ * The actual of a result file, as the report shows it (our figure, Claude's beside it), priced with the
+ * prices of the day the file says it ran, else of `fallback` (when the file does not say).
+ */
+export function actualFromText(
+  table: PriceTable,
+  text: string,
+  name: string,
+  fallback: PricingDay
+): RecordedActual & { notes: string[] } {
   const parsed = parseClaudeOutput(text, name)
-  const run = priceRun(table, parsed)
+  const run = priceRun(table, parsed, fallback)
   return {
     label: 'actual',
     usd: run.usd,
     claudeReportedUsd: run.claudeReportedUsd,
     mismatch: run.mismatch,
+    basis: run.basis,
+    pricedOn: run.pricedOn,
+    priceTableAsOf: table.asOf,
+    notes: run.notes,
     unverified: false,
     subtype: run.subtype,
     isError: run.isError,
@@ -31,7 +43,12 @@ export function actualFromText(table: PriceTable, text: string, name: string): R
     durationMs: run.durationMs,
     cacheHitRate: run.cacheHitRate,
     tokens: run.tokens,
-    byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd })),
+    byModel: run.byModel.map(m => ({
+      model: m.model,
+      usd: m.usd,
+      claudeReportedUsd: m.claudeReportedUsd,
+      row: m.row
+    })),
     behaviour: withSideShare(parsed, run.byModel)
   }
 }
@@ -71,13 +88,22 @@ export function measureActual(args: {
   key: string
   holdUsd: number
   usage: UsageSource
+  /** The day to price by when the file does not say when it ran (the hold's day, or today). */
+  fallbackDay: PricingDay
 }): MeasuredActual {
   const { key } = args
   const notices: string[] = []
   let actual: RecordedActual
   if (args.usage.kind === 'file') {
     try {
-      actual = actualFromText(args.table, args.usage.text, args.usage.path)
+      const { notes, ...priced } = actualFromText(
+        args.table,
+        args.usage.text,
+        args.usage.path,
+        args.fallbackDay
+      )
+      actual = priced
+      notices.push(...notes)
     } catch (error) {
       notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
       actual = unverified(args.holdUsd)

@@ -9,8 +9,12 @@ export interface ModelUsageRecord {
   usage: TokenUsage
   claudeCostUsd?: number
   costBasis?: string
-  /** False for CLIs before 2.1.311: all cache writes are then recorded as 5-minute writes. */
-  ttlSplitReported: boolean
+  /**
+   * Where the 5m/1h split of this model's cache writes came from: `reported` by modelUsage (CLIs from
+   * 2.1.311), `main-loop` from the result's usage.cache_creation (older CLIs), or `unknown` (priced at
+   * the 5-minute rate, as Claude Code prices writes whose TTL it does not know).
+   */
+  ttlSplit: 'reported' | 'main-loop' | 'unknown'
 }
 
 /** What we read from one Claude result file: the last `result` message. */
@@ -21,7 +25,17 @@ export interface ClaudeRunResult {
   numTurns: number
   durationMs?: number
   totalCostUsd?: number
+  /** The field Claude's figure came from: `cost_usd` in the oldest results. */
+  costField?: 'total_cost_usd' | 'cost_usd'
   byModel: ModelUsageRecord[]
+  /** The result's own usage (the main loop), summed over token classes: 0 for an empty run. */
+  mainLoopTokens: number
+  /** How 1-hour cache writes were assigned to models when the file has several (one sentence). */
+  ttlNote?: string
+  /** The main loop's model: the one its requests name, else the one the run started with (init's `model`). */
+  mainModel?: string
+  /** The newest timestamp the file carries (ISO 8601): the day the run's prices are looked up by. */
+  endedAt?: string
   geo?: string
   speed?: string
   claudeCodeVersion?: string
@@ -29,8 +43,6 @@ export interface ClaudeRunResult {
   sessionId?: string
   /** How the main loop behaved (requests, growth, output, TTL), for the estimate's history. */
   behaviour?: RunBehaviour
-  /** The model of the main loop's requests, when the file has them. */
-  mainModel?: string
 }
 
 /**
@@ -63,6 +75,15 @@ export interface RecordedActual {
   claudeReportedUsd?: number
   /** Why our figure and Claude's differ beyond rounding, if they do. */
   mismatch?: string
+  /**
+   * What `usd` is: Claude's usage priced with our table (`our-prices`, the default), or Claude's own
+   * figure (`claude-reported`) when the file has no per-model usage to price.
+   */
+  basis?: 'our-prices' | 'claude-reported'
+  /** The day whose prices were used (YYYY-MM-DD) and how that day was known. */
+  pricedOn?: { day: string; from: string }
+  /** The date of the price table that produced `usd`. */
+  priceTableAsOf?: string
   /** No usable result file: the hold was kept as spent. */
   unverified: boolean
   subtype?: string
@@ -71,7 +92,7 @@ export interface RecordedActual {
   durationMs?: number
   cacheHitRate?: number
   tokens?: TokenUsage
-  byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number }>
+  byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number; row?: string }>
   /** How the main loop behaved, recorded in the ledger for the next estimate of this job. */
   behaviour?: RunBehaviour
 }
