@@ -1,5 +1,5 @@
 import type { GateOn, OnExhaust } from '../config/settings.js'
-import type { BudgetState, Credit, Cycle, Decision, Runway } from './types.js'
+import type { BudgetState, Credit, Cycle, Decision, DecisionKind, Runway } from './types.js'
 import { usd } from './format.js'
 import { consequencesOf } from './consequences.js'
 
@@ -67,6 +67,17 @@ export function decide(a: {
     maxBudgetUsd: gatedUsd,
     reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
   }
+}
+
+/**
+ * Where the cycle stands now, by the same lines the gate draws: over the budget (fail), past warn-at %
+ * of the credit (warn), or within it (pass). A settled report says this instead of repeating the
+ * gate's decision, which was about money before the run.
+ */
+export function standing(state: BudgetState, warnAtPct: number): DecisionKind {
+  if (state.remainingUsd < 0) return 'fail'
+  if (state.spentUsd + state.heldUsd > (warnAtPct / 100) * state.creditUsd) return 'warn'
+  return 'pass'
 }
 
 /** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */

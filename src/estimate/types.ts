@@ -79,4 +79,6 @@ export interface PastRun {
   estimateP50Usd?: number
   turns?: number
   settledAt: string
+  /** The model the run used, when the ledger knows it (reports label the runs with it). */
+  model?: string
 }

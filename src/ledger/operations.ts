@@ -227,7 +227,8 @@ export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun
       actualUsd: e.actualUsd as number,
       estimateP50Usd: e.estimate.p50Usd || undefined,
       turns: e.turns,
-      settledAt: e.settledAt ?? e.updatedAt
+      settledAt: e.settledAt ?? e.updatedAt,
+      ...(e.model ? { model: e.model } : {})
     }))
   return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))

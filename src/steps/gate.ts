@@ -15,7 +15,8 @@ import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
 import { failedOnRefWrite } from '../store/github.js'
-import { prepareEstimate, type EstimateWith } from './estimate.js'
+import { prepareEstimate, priceTableFor, type EstimateWith } from './estimate.js'
+import { waysOut } from '../report/ways-out.js'
 import type { LedgerDeps } from './deps.js'
 
 export interface GateOutcome {
@@ -78,6 +79,8 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       recentRuns: view.recentRuns,
       burnDown: view.burnDown
     }
+    if (result.decision.decision !== 'pass')
+      report.waysOut = waysOut(report, await priceTableFor(settings, deps))
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(
         `ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`
