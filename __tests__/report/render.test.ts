@@ -168,9 +168,9 @@ describe('the table', () => {
     const g = figuresOf(states.settled)
     const writes = g.rows.find(r => r[0] === 'Cache writes')!
     expect(writes[1]).toMatch(/\(1 h\)$/)
-    expect(writes[2]).toMatch(/\(5 min\) ¹$/)
+    expect(writes[2]).toMatch(/\(5 min\) ²$/)
     expect(g.notes.join('\n')).toContain(
-      '¹ The estimate assumed 1-hour cache writes; the run wrote 5-minute ones'
+      '² The estimate assumed 1-hour cache writes; the run wrote 5-minute ones'
     )
     expect(g.notes.join('\n')).toMatch(
       /The actual covers 2 models \(claude-sonnet-5-5 \$0\.\d\d, claude-haiku-5-5/
@@ -180,7 +180,7 @@ describe('the table', () => {
   it('says why the cost differs from the per-turn rows when history is blended in', () => {
     const md = renderReport(states.pass, { variant: 'summary' })
     expect(md).toMatch(
-      /Cost blends the model with \d+ past runs of this job; the token rows are the model's alone/
+      /estimated cost blends the model with \d+ past runs of this job; the token rows are the model's alone/
     )
     expect(md).toContain(
       "The headline's p50 ($0.17) blends it with past runs, so it differs from these rows' total."

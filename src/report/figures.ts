@@ -60,12 +60,14 @@ function before(r: GateReport): Grid {
     if (v.some(x => x > 0)) rows.push([c.label, ...at.map(u => cellOf(c, u))])
   }
   rows.push(['Cache hit rate', ...at.map(u => pct(cacheHitRate(u)))])
-  const notes = blended
-    ? [
-        `${MARKS[0]} Cost blends the model with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} of this job; the token rows are the model's alone (its p50 is ${usd(b.model.p50Usd)}).`
-      ]
-    : []
+  const notes = blended ? [`${MARKS[0]} ${blendNote(r)}`] : []
   return { head: [`Estimate, ${r.model.displayName}`, 'p50', 'p90', 'max'], rows, notes }
+}
+
+/** Why the cost row and the token rows disagree when past runs are blended into the estimate. */
+function blendNote(r: GateReport): string {
+  const b = r.estimate.blended
+  return `The estimated cost blends the model with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} of this job; the token rows are the model's alone (its p50 is ${usd(b.model.p50Usd)}).`
 }
 
 /** The TTL the estimate assumed, from its assumptions list ('5m', '1h', 'off'). */
@@ -84,6 +86,8 @@ function after(r: GateReport): Grid {
     notes.push(`${m} ${note}`)
     return ` ${m}`
   }
+  // Marks in reading order: the cost row's label, then its actual, then the cache writes.
+  const blendMark = b.source === 'blended' ? mark(blendNote(r)) : ''
   const claude = a.claudeReportedUsd
   const claudeNote =
     claude !== undefined && Math.abs(claude - a.usd) >= 0.005
@@ -93,7 +97,7 @@ function after(r: GateReport): Grid {
       : ''
   const rows = [
     [
-      'Cost',
+      `Cost${blendMark}`,
       usd(b.p50Usd),
       `${usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${claudeNote}`,
       versus(a.usd, b.p50Usd)

@@ -34,7 +34,7 @@ export function headlineMarkdown(h: Headline): string {
 
 function gridMarkdown(g: Grid): string {
   const line = (cells: string[]) => `| ${cells.map(c => esc(c)).join(' | ')} |`
-  const align = g.head.map((_, i) => (i === 0 ? '---' : '---:'))
+  const align = g.head.map((_, i) => (i === 0 ? ':---' : '---:'))
   return [
     line(g.head),
     `| ${align.join(' | ')} |`,

@@ -48,10 +48,11 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
       cheaper.push({ alias, id, displayName: other.displayName, gatedUsd: usd, fits: usd <= left })
   }
   cheaper.sort((x, y) => y.gatedUsd - x.gatedUsd)
-  // The per-request rows are the model alone; the gated figure may blend in history. Scale the rows
-  // like the gated figure, so a capped run is judged on the same footing as the refused one.
+  // The per-request rows are the model alone; the gated figure may blend in history. When history
+  // says runs cost more than the model, scale the rows up by the same ratio; never down, so a way out
+  // never promises a run cheaper than the model's own figure for it.
   const modelGated = { p50: loop.p50Usd, p90: loop.p90Usd, max: loop.maxUsd }[d.gateOn]
-  const scale = modelGated > 0 ? d.gatedUsd / modelGated : 1
+  const scale = modelGated > 0 ? Math.max(1, d.gatedUsd / modelGated) : 1
   const fitting = loop.perTurn
     .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * scale, d.gatedUsd) }))
     .filter(t => t.turn < loop.turns.max && t.usd <= left && t.usd < d.gatedUsd)
