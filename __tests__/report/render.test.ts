@@ -133,6 +133,10 @@ describe('the ways out of a refusal', () => {
     expect(w.raise.overageUsd).toBeCloseTo(r.budget!.credit.overageUsd + w.shortfallUsd, 10)
     expect(w.maxTurns!.turns).toBeLessThan(12)
     expect(w.maxTurns!.usd).toBeLessThanOrEqual(left)
+    // Never cheaper than the table says a typical run (p50 turns) costs.
+    if (w.maxTurns!.turns >= r.estimate.loop.turns.p50)
+      expect(w.maxTurns!.usd).toBeGreaterThanOrEqual(r.estimate.blended.p50Usd)
+    expect(w.maxTurns!.belowTypical).toBe(w.maxTurns!.turns < r.estimate.loop.turns.p50)
     for (const m of w.cheaperModels) {
       expect(m.gatedUsd).toBeLessThan(r.decision!.gatedUsd)
       expect(m.fits).toBe(m.gatedUsd <= left)

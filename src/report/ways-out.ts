@@ -48,11 +48,13 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
       cheaper.push({ alias, id, displayName: other.displayName, gatedUsd: usd, fits: usd <= left })
   }
   cheaper.sort((x, y) => y.gatedUsd - x.gatedUsd)
-  // The per-request rows are the model alone; the gated figure may blend in history. When history
-  // says runs cost more than the model, scale the rows up by the same ratio; never down, so a way out
-  // never promises a run cheaper than the model's own figure for it.
+  // The per-request rows are the model alone; the report's figures may blend in history. When history
+  // says runs cost more than the model (at p50 or at the gated figure), scale the rows up by the larger
+  // ratio, so N turns never cost less here than the table's column for N turns; never scale down.
+  const blended = r.estimate.blended
   const modelGated = { p50: loop.p50Usd, p90: loop.p90Usd, max: loop.maxUsd }[d.gateOn]
-  const scale = modelGated > 0 ? Math.max(1, d.gatedUsd / modelGated) : 1
+  const ratio = (x: number, model: number) => (model > 0 ? x / model : 1)
+  const scale = Math.max(1, ratio(blended.p50Usd, loop.p50Usd), ratio(d.gatedUsd, modelGated))
   const fitting = loop.perTurn
     .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * scale, d.gatedUsd) }))
     .filter(t => t.turn < loop.turns.max && t.usd <= left && t.usd < d.gatedUsd)
