@@ -291,7 +291,7 @@ describe(`${N} jobs at once under a seeded mix of faults`, () => {
     expect(open.main!.exitCode).toBe(0)
     expect(open.main!.outputs.allowed).toBe('true')
     expect(told(open.main!, 'warning', /^ledger: 403 Resource not accessible by integration/)).toBe(true)
-    expect(open.main!.summary).toContain('ledger unavailable: not gated')
+    expect(open.main!.summary).toContain('Not gated: the ledger was unavailable')
     for (const run of [closed, open]) {
       expect(run.post!.exitCode).toBe(0)
       expect(run.post!.stdout).toContain('no hold was written')

@@ -123,4 +123,6 @@ export interface PastRun {
   settledAt: string
   /** How the run behaved (absent for runs recorded before behaviour was kept). */
   behaviour?: RunBehaviour
+  /** The model the run used, when the ledger knows it (reports label the runs with it). */
+  model?: string
 }

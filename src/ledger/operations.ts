@@ -234,7 +234,8 @@ export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun
       estimateP50Usd: e.estimate.p50Usd || undefined,
       turns: e.turns,
       settledAt: e.settledAt ?? e.updatedAt,
-      ...(e.behaviour ? { behaviour: e.behaviour } : {})
+      ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+      ...(e.model ? { model: e.model } : {})
     }))
   return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))

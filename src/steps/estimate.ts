@@ -100,6 +100,8 @@ export interface LedgerKnows {
 
 /** The inputs read and counted once; the estimate is built again when the ledger is known. */
 export interface PreparedEstimate {
+  /** The price table in force (the gate prices its ways out with it). */
+  table: PriceTable
   /** The report of an estimate with what the ledger knows (phase `estimate`). */
   estimateWith: (known: LedgerKnows | undefined) => GateReport
   /** True when a ledger entry's model is the model being estimated (dated ids, provider ids, aliases). */
@@ -114,6 +116,7 @@ export async function prepareEstimate(settings: Settings, deps: StepDeps): Promi
   const notices = [...gathered.notices]
   const counted = await countInputs(settings, model, gathered, notices)
   return {
+    table,
     estimateWith: known => ({
       schema: 'agent-credit-gate/report@1',
       phase: 'estimate',

@@ -15,6 +15,7 @@ import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
 import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
+import { waysOut } from '../report/ways-out.js'
 import type { LedgerDeps } from './deps.js'
 
 export interface GateOutcome {
@@ -90,6 +91,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
         `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
       )
     }
+    if (result.decision.decision !== 'pass') report.waysOut = waysOut(report, prepared.table)
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(
         `ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`
