@@ -1,5 +1,6 @@
 // Regenerates src/pricing/prices.json from Claude Code's own catalog (reference/), so the
-// table we ship is traceable to the CLI version whose total_cost_usd it must reproduce.
+// table we ship is traceable to the CLI version whose total_cost_usd it must reproduce, plus the
+// dated price changes of reference/price-history.json, so a run is priced with the prices of its day.
 import { readFileSync, writeFileSync } from 'node:fs'
 
 const src = process.argv[2] ?? 'reference/claude-code-2.1.331-pricing.json'
@@ -37,6 +38,20 @@ const models = cat.models.map(m => ({
   contextWindow: m.context?.window ?? 200000,
   maxOutputTokens: m.max_output_tokens?.upper ?? m.max_output_tokens?.default ?? 8192
 }))
+// Prices that changed: today's row stays as the catalog has it, the earlier one applies before `until`.
+const history = JSON.parse(readFileSync('reference/price-history.json', 'utf8'))
+for (const change of history.changes) {
+  const model = models.find(m => m.id === change.model)
+  if (!model) throw new Error(`reference/price-history.json: no model ${change.model} in ${src}`)
+  model.pricesSince = change.since
+  model.earlier = [
+    {
+      until: change.earlier.until,
+      prices: change.earlier.prices,
+      source: `reference/price-history.json: ${change.what}`
+    }
+  ]
+}
 const table = {
   asOf: '2026-11-23',
   source: 'Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)',

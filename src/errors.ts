@@ -8,3 +8,30 @@ export class InputError extends Error {
     this.name = 'InputError'
   }
 }
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = tmp
+    }
+  }
+  return prev[b.length]
+}
+
+/**
+ * The `count` known names nearest to `wanted` (edit distance, then name), at most `within` edits away:
+ * the "did you mean" of an error.
+ */
+export function nearest(wanted: string, known: readonly string[], count = 3, within = Infinity): string[] {
+  return known
+    .map(name => ({ name, d: editDistance(wanted.toLowerCase(), name.toLowerCase()) }))
+    .filter(x => x.d <= within)
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map(x => x.name)
+}

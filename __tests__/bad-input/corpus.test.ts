@@ -87,7 +87,7 @@ beforeAll(async () => {
   ])
   expect(ok.code).toBe(0)
   before = snapshot()
-  expect(Object.keys(before)).toHaveLength(1)
+  expect(Object.keys(before)).toEqual(['ledger.2026-11-01.json'])
 })
 
 const gate = (...args: string[]) => [
@@ -101,7 +101,7 @@ const gate = (...args: string[]) => [
 
 // [case, argv, the input the error must name, words of the fix]
 const cases: Array<[string, string[], string, RegExp]> = [
-  ['a negative value after a space', gate('--max-turns', '-3'), 'max-turns', /--max-turns=VALUE/],
+  ['a negative value after a space', gate('--max-turns', '-3'), 'max-turns', /from 1 to 10000, got "-3"/],
   ['max-turns zero', gate('--max-turns', '0'), 'max-turns', /whole number of turns from 1/],
   ['max-turns words', gate('--max-turns', 'ten'), 'max-turns', /got "ten"/],
   ['max-turns fraction', gate('--max-turns', '2.5'), 'max-turns', /whole number/],
@@ -166,14 +166,39 @@ const cases: Array<[string, string[], string, RegExp]> = [
   ],
   ['hold-hours zero', gate('--hold-hours', '0'), 'hold-hours', /hours from 0\.1/],
   ['on-ledger-error unknown', gate('--on-ledger-error', 'retry'), 'on-ledger-error', /one of fail, warn/],
-  ['comment unknown', gate('--comment', 'always'), 'comment', /one of update, off, on-change/],
+  // The CLI posts no comment or check run: those inputs are the action's (their values: settings.test.ts).
+  ['an action-only input', gate('--comment', 'always'), 'comment', /an input of the action only .*; drop it/],
+  ['a typo of a flag', gate('--maxturns', '5'), 'maxturns', /did you mean --max-turns\?/],
   [
-    'comment-tag that could close the marker',
-    gate('--comment-tag', 'x-->'),
-    'comment-tag',
-    /letters, digits/
+    'a flag of another command',
+    ['record', '--usage-file', f('not-claude.json'), '--max-turns', '5'],
+    'max-turns',
+    /not a flag of record: it matters only to estimate, gate/
   ],
-  ['check-name too long', gate('--check-name', 'x'.repeat(101)), 'check-name', /at most 100 characters/],
+  [
+    'an unquoted glob after a one-value flag',
+    ['gate', '--prompt-file', f('prompt.md'), f('empty.md'), '--ledger', `file:${ledger}`],
+    'prompt-file',
+    /unexpected value .* after --prompt-file, which takes one value; quote a glob/
+  ],
+  [
+    'a ledger file in a folder that does not exist',
+    gate('--ledger', `file:${join(dir, 'ledgr', 'ledger.json')}`),
+    'ledger',
+    /does not exist; a new folder would start a new, empty account/
+  ],
+  [
+    'record of a run that holds nothing',
+    ['record', '--usage-file', f('not-claude.json'), '--ledger', `file:${ledger}`, '--run-id', 'sead'],
+    'run-id',
+    /nothing in the ledger is held under run sead, so there is nothing to settle .*live holds: run seed/
+  ],
+  [
+    'release of a run that holds nothing',
+    ['release', '--ledger', `file:${ledger}`, '--key', 'seed/1/local%2Flocal/local/local/gatee'],
+    'key',
+    /nothing in the ledger is held under key .*; live holds: run seed gate/
+  ],
   ['unknown model', gate('--model', 'claude-sonet-4-5'), 'model', /nearest known: claude-sonnet-4-5/],
   ['empty model', gate('--model', ' '), 'model', /model id or alias/],
   ['both prompt and prompt-file', gate('--prompt', 'x'), 'prompt-file', /either prompt or prompt-file/],

@@ -80,7 +80,11 @@ describe('the action, step by step', () => {
     expect(Number(main.outputs['max-budget-usd'])).toBe(Number(main.outputs['estimate-usd-p90']))
     expect(main.outputs['resets-at']).toMatch(/T00:00:00.000Z$/)
     expect(JSON.parse(main.state.handoff).holdKey).toBe('1001/1/acme%2Fapi/agent/review/gate')
-    expect(main.summary).toContain('Estimate')
+    // Main's summary is short (the headline and the estimate); post writes the full report.
+    expect(main.summary).toMatch(/^### Agent credits · agent \/ review\n\n✅ \*\*Pass\*\* — holds \*\*\$/)
+    expect(main.summary).toContain('post-step summary')
+    expect(main.summary).not.toContain('```mermaid')
+    expect(main.summary.endsWith('\n')).toBe(true)
 
     expect(post.exitCode).toBe(0)
     const report = JSON.parse(readFileSync(main.outputs['report-file'], 'utf8'))
@@ -88,6 +92,7 @@ describe('the action, step by step', () => {
     expect(report.actual.usd).toBeCloseTo(0.102756, 9)
     expect(report.actual.claudeReportedUsd).toBeCloseTo(0.102756, 9)
     expect(post.summary).toContain('Spent $0.10')
+    expect(post.summary).toContain('```mermaid')
     const ledgerFile = readdirSync(dirs.temp).find(f => /^ledger\..*\.json$/.test(f))!
     const doc = JSON.parse(readFileSync(join(dirs.temp, ledgerFile), 'utf8'))
     expect(doc.entries).toHaveLength(1)
@@ -194,7 +199,7 @@ describe('the action, step by step', () => {
     const status = server.statuses.find(x => x.sha === 'd'.repeat(40))
     expect(status).toMatchObject({ state: 'success', context: 'Agent credits' })
     expect(status!.description.length).toBeLessThanOrEqual(140)
-    expect(status!.description).toMatch(/^Est\. \$/)
+    expect(status!.description).toMatch(/^Pass — holds \$\d+\.\d\d \(p90 estimate; typical \$/)
   })
 
   it('notes a comment or check run GitHub refuses, and the job goes on', async () => {

@@ -53,7 +53,10 @@ let server: GitHubDouble
 let gated: number
 beforeAll(async () => {
   server = await new GitHubDouble().start()
-  const est = await cli(['estimate', ...common])
+  // estimate takes the estimate's inputs only: what the gate decides on (gate-on, on-exhaust) is not one of them.
+  const decision = new Set(['--gate-on', '--on-exhaust'])
+  const estimateArgs = common.filter((a, i) => !decision.has(a) && !decision.has(common[i - 1]))
+  const est = await cli(['estimate', ...estimateArgs])
   gated = JSON.parse(est.stdout).estimate.blended.maxUsd
 })
 afterAll(async () => server.stop())

@@ -91,7 +91,7 @@ describe.each([
     const t0 = Date.now()
     const run = await runClaude(fake, ['--model', 'claude-sonnet-4-5', ...extra], env)
     const result = parseClaudeOutput(run.stdout, 'stdout')
-    const ours = priceRun(table, result)
+    const ours = priceRun(table, result, { day: new Date().toISOString().slice(0, 10), from: 'today' })
     const first = fake.calls[0]
     console.log(
       `${name}: exit ${run.code}, ${fake.calls.length} API calls, ${result.subtype}, Claude $${ours.claudeReportedUsd?.toFixed(6)}, fake log priced $${pricedLog(fake).toFixed(6)}, ours $${ours.usd.toFixed(6)}; first request system ${first.systemBytes} B, tools ${first.toolsBytes} B, messages ${first.messagesBytes} B; ${((Date.now() - t0) / 1000).toFixed(1)} s (install ${installSeconds.toFixed(1)} s)`
@@ -111,7 +111,7 @@ describe.each([
 
     // The claude-code preset's prefix for this model (bytes) against what the CLI really sent.
     const presets = JSON.parse(readFileSync('src/estimate/presets.json', 'utf8'))
-    const row = presets['claude-code'].prefixBytes.find((r: { match: string }) =>
+    const row = presets.agents['claude-code'].prefixBytes.find((r: { match: string }) =>
       new RegExp(r.match).test('claude-sonnet-4-5')
     )
     const sent = first.systemBytes + first.toolsBytes + first.messagesBytes
@@ -152,6 +152,10 @@ describe.each([
     const entry = JSON.parse(readFileSync(join(dirs.temp, file), 'utf8')).entries[0]
     expect(entry.status).toBe('settled')
     expect(Math.abs(entry.actualUsd - (ours.claudeReportedUsd as number))).toBeLessThan(1e-9)
+    // What history learns from the real CLI's stream: its requests and the TTL its writes went to.
+    expect(entry.behaviour.requests).toBeGreaterThanOrEqual(1)
+    expect(entry.behaviour.requests).toBeLessThanOrEqual(fake.calls.length)
+    expect(entry.behaviour.cacheTtl).toBe('CLAUDE_CODE_PROMPT_CACHE_TTL' in env ? '1h' : '5m')
     console.log(
       `${name}: estimate p50 $${main.outputs['estimate-usd']}, p90 $${main.outputs['estimate-usd-p90']}, actual $${entry.actualUsd.toFixed(6)}`
     )

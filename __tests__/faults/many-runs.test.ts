@@ -26,6 +26,8 @@ import { cycleAt } from '../../src/budget/cycle.js'
 import { actualFromText } from '../../src/usage/measure.js'
 import { builtInTable } from '../../src/pricing/table.js'
 
+/** The fixtures carry no timestamps: they are priced with today's prices, as post prices them. */
+const TODAY = { day: new Date().toISOString().slice(0, 10), from: 'today' }
 const TOKEN = 'ghs_manyRunsSecretToken0123456789abcd'
 const READ_ONLY = 'ghs_forkReadOnlyToken0123456789abcdef'
 const SEED = 20261124
@@ -104,7 +106,10 @@ beforeAll(async () => {
       '--json',
       '--report-file',
       join(dir, 'r.json'),
-      ...Object.entries(common).flatMap(([k, v]) => [`--${k}`, v])
+      // estimate takes the estimate's inputs only: what the gate decides on is not one of them.
+      ...Object.entries(common)
+        .filter(([k]) => k !== 'gate-on' && k !== 'on-exhaust')
+        .flatMap(([k, v]) => [`--${k}`, v])
     ],
     { cwd: dir, now: new Date() }
   )
@@ -244,7 +249,7 @@ describe(`${N} jobs at once under a seeded mix of faults`, () => {
       expect(run.post!.stdout).toMatch(/agent-credit-gate: recorded actual \d+\.\d{4} USD/)
       // Without a result file the hold itself is the (unverified) actual.
       const actual = run.result
-        ? actualFromText(builtInTable(), readFileSync(fixture(run.result), 'utf8'), run.result).usd
+        ? actualFromText(builtInTable(), readFileSync(fixture(run.result), 'utf8'), run.result, TODAY).usd
         : entry.holdUsd
       expect({
         run: run.i,
@@ -286,7 +291,7 @@ describe(`${N} jobs at once under a seeded mix of faults`, () => {
     expect(open.main!.exitCode).toBe(0)
     expect(open.main!.outputs.allowed).toBe('true')
     expect(told(open.main!, 'warning', /^ledger: 403 Resource not accessible by integration/)).toBe(true)
-    expect(open.main!.summary).toContain('ledger unavailable: not gated')
+    expect(open.main!.summary).toContain('Not gated: the ledger was unavailable')
     for (const run of [closed, open]) {
       expect(run.post!.exitCode).toBe(0)
       expect(run.post!.stdout).toContain('no hold was written')

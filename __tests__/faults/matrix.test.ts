@@ -28,7 +28,10 @@ const NOW = new Date()
 const CYCLE = cycleAt(NOW, 1)
 const REF = 'refs/agent-credit-gate/ledger'
 const USAGE = join(process.cwd(), '__tests__/fixtures/result-success.json')
-const ACTUAL = actualFromText(builtInTable(), readFileSync(USAGE, 'utf8'), USAGE).usd
+const ACTUAL = actualFromText(builtInTable(), readFileSync(USAGE, 'utf8'), USAGE, {
+  day: NOW.toISOString().slice(0, 10),
+  from: 'today'
+}).usd
 /** Slowest any cell may be with TUNING's waits (the slowest, a hung answer on every request, takes ~2 s). */
 const BOUND_MS = 8000
 
@@ -127,7 +130,10 @@ function cliOf(
       [
         ...argv,
         ...['--ledger', 'github:acme/api', '--github-token', TOKEN, '--run-id', opts.runId ?? 'r1', '--json'],
-        ...['--report-file', join(dir, 'report.json'), '--on-ledger-error', opts.onLedgerError ?? 'fail']
+        // release writes no report and has no on-ledger-error: it is not a flag of release.
+        ...(argv[0] === 'release'
+          ? []
+          : ['--report-file', join(dir, 'report.json'), '--on-ledger-error', opts.onLedgerError ?? 'fail'])
       ],
       { apiUrl: server.url, cwd: dir, now: NOW, github: tuning() }
     )
@@ -187,8 +193,22 @@ async function runCell(cell: Cell): Promise<Observed> {
 /** How a successful operation got past its faults: by re-reading, by retrying, or only by waiting. */
 function how(requests: GitHubDouble['requests']): string {
   if (requests.some(r => r.fault?.conflict)) return 're-read'
-  const distinct = new Set(requests.map(r => `${r.method} ${r.path} ${JSON.stringify(r.body)}`))
-  return distinct.size < requests.length ? 'retried' : 'slower'
+  const same = (a: (typeof requests)[number], b: (typeof requests)[number]) =>
+    `${a.method} ${a.path} ${JSON.stringify(a.body)}` === `${b.method} ${b.path} ${JSON.stringify(b.body)}`
+  // A retry repeats a request that got no usable answer; reading the same thing twice (the ledger's
+  // cycle, then its reset day, both start at the ref) is not one, and neither is a slow answer.
+  const unanswered = (r: (typeof requests)[number]) =>
+    r.fault !== undefined &&
+    !(
+      r.fault.delayMs !== undefined &&
+      r.fault.delayMs < TUNING.timeoutMs &&
+      !r.fault.status &&
+      !r.fault.reset &&
+      !r.fault.lostResponse
+    )
+  return requests.some((r, i) => unanswered(r) && requests.slice(i + 1).some(q => same(q, r)))
+    ? 'retried'
+    : 'slower'
 }
 
 type Result = Pick<Observed, 'outcome' | 'message' | 'printed'>

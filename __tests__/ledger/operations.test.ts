@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   emptyDocument,
   entryKey,
+  lastRunAt,
   pastRuns,
   release,
   reserve,
@@ -70,5 +71,52 @@ describe('ledger operations', () => {
     expect(reserve(doc, hold('k3'), now).outcome).toBe('already-settled')
     expect(pastRuns(doc, 'acme/api/agent/review/gate', 10)).toHaveLength(10)
     expect(documentSchema.safeParse(doc).success).toBe(true)
+  })
+  it('keep how each settled run behaved for the next estimate, also once the entry is compacted', () => {
+    const behaviour = { requests: 12, growthTokens: 30_000, outputTokens: 4_000, cacheTtl: '5m' as const }
+    let doc = reserve(emptyDocument(cycle), hold('first'), now).doc
+    doc = settle(doc, { key: 'first', actualUsd: 0.5, turns: 15, behaviour }, now).doc
+    expect(pastRuns(doc, 'acme/api/agent/review/gate', 1)[0]).toMatchObject({ turns: 15, behaviour })
+    for (let i = 0; i < KEEP_ENTRIES + 1; i++) {
+      const later = new Date(now.getTime() + (i + 1) * 1000)
+      doc = reserve(doc, hold(`k${i}`, 0.01), later).doc
+      doc = settle(doc, { key: `k${i}`, actualUsd: 0.01 }, later).doc
+    }
+    expect(doc.entries.some(e => e.key === 'first')).toBe(false)
+    expect(
+      doc.compacted.byJob['acme/api/agent/review/gate'].recent.find(r => r.turns === 15)?.behaviour
+    ).toEqual(behaviour)
+    expect(documentSchema.safeParse(doc).success).toBe(true)
+  })
+  it('leave out a behaviour the document could not be read back with, and still settle the money', () => {
+    let doc = reserve(emptyDocument(cycle), hold('a'), now).doc
+    const hostile = { requests: 3, growthTokens: 5e12 }
+    doc = settle(doc, { key: 'a', actualUsd: 0.5, behaviour: hostile }, now).doc
+    expect(doc.entries[0]).toMatchObject({ status: 'settled', actualUsd: 0.5 })
+    expect(doc.entries[0].behaviour).toBeUndefined()
+    expect(documentSchema.safeParse(doc).success).toBe(true)
+  })
+  it('read documents written before behaviour was kept', () => {
+    let doc = reserve(emptyDocument(cycle), hold('a'), now).doc
+    doc = settle(doc, { key: 'a', actualUsd: 0.5, turns: 3 }, now).doc
+    const old = JSON.parse(JSON.stringify(doc))
+    expect(old.entries[0].behaviour).toBeUndefined()
+    expect(documentSchema.parse(old).entries[0]).toMatchObject({ actualUsd: 0.5, turns: 3 })
+  })
+  it('know when a run of a model was last active: the newest settle, or the start of a live hold', () => {
+    const at = (min: number) => new Date(now.getTime() + min * 60_000)
+    const sonnet = (m: string | undefined) => m === 'claude-sonnet-4-5'
+    let doc = emptyDocument(cycle)
+    expect(lastRunAt(doc, sonnet, now)).toBeUndefined()
+    doc = reserve(doc, { ...hold('a'), model: 'claude-sonnet-4-5' }, at(0)).doc
+    doc = settle(doc, { key: 'a', actualUsd: 0.5 }, at(3)).doc
+    doc = reserve(doc, { ...hold('b'), model: 'claude-opus-4-5' }, at(5)).doc
+    expect(lastRunAt(doc, sonnet, at(10))).toBe(at(3).toISOString())
+    doc = reserve(doc, { ...hold('c'), model: 'claude-sonnet-4-5' }, at(8)).doc
+    expect(lastRunAt(doc, sonnet, at(10))).toBe(at(8).toISOString())
+    // A retried gate of run c does not find its own hold.
+    expect(lastRunAt(doc, sonnet, at(10), 'c')).toBe(at(3).toISOString())
+    // An expired hold is a run that died: it keeps nothing warm.
+    expect(lastRunAt(doc, sonnet, at(8 + 6 * 60 + 1))).toBe(at(3).toISOString())
   })
 })

@@ -2,8 +2,26 @@ import { describe, expect, it } from '@jest/globals'
 import { builtInTable, mergeTables, parseTableJson, resolveModel } from '../../src/pricing/table.js'
 import { priceUsage } from '../../src/pricing/cost.js'
 import { NO_USAGE } from '../../src/pricing/cost.js'
+import { pricesOn } from '../../src/pricing/dated.js'
 
 const table = builtInTable()
+
+/** A user's pricing file adding one model, `claude-internal-1`, with `extra` fields on it. */
+const contract = (extra: object = {}) =>
+  parseTableJson(
+    JSON.stringify({
+      asOf: '2026-12-01',
+      source: 'our contract',
+      models: [
+        {
+          id: 'claude-internal-1',
+          prices: { input: 1, output: 2, cacheWrite5m: 1.25, cacheWrite1h: 2, cacheRead: 0.1 },
+          ...extra
+        }
+      ]
+    }),
+    'pricing-file p.json'
+  )
 
 describe('price table', () => {
   it('covers every model of Claude Code 2.1.331 and says its date', () => {
@@ -29,19 +47,7 @@ describe('price table', () => {
     )
   })
   it('lets a pricing file add a model and names a bad field', () => {
-    const file = parseTableJson(
-      JSON.stringify({
-        asOf: '2026-12-01',
-        source: 'our contract',
-        models: [
-          {
-            id: 'claude-internal-1',
-            prices: { input: 1, output: 2, cacheWrite5m: 1.25, cacheWrite1h: 2, cacheRead: 0.1 }
-          }
-        ]
-      }),
-      'pricing-file p.json'
-    )
+    const file = contract()
     const merged = mergeTables(table, file)
     expect(resolveModel(merged, 'claude-internal-1').prices.output).toBe(2)
     expect(resolveModel(merged, 'sonnet').id).toBe('claude-sonnet-5-5')
@@ -77,5 +83,44 @@ describe('priceUsage', () => {
   it('uses the fast-mode row when the response ran fast', () => {
     const m = resolveModel(table, 'claude-opus-5-5')
     expect(priceUsage(m, { ...NO_USAGE, outputTokens: 1e6 }, { speed: 'fast' }).usd).toBeCloseTo(40, 10)
+  })
+})
+
+describe('prices by effective date', () => {
+  it("carries Sonnet 5.5's cache-read change of 2026-10-07 ($0.20 → $0.10) with where it comes from", () => {
+    const m = resolveModel(table, 'sonnet')
+    expect(pricesOn(m, '2026-10-06')).toMatchObject({
+      row: 'prices before 2026-10-07',
+      model: { prices: { cacheRead: 0.2 } }
+    })
+    expect(pricesOn(m, '2026-10-07')).toMatchObject({
+      row: 'prices since 2026-10-07',
+      model: { prices: { cacheRead: 0.1 } }
+    })
+    expect(m.earlier[0].source).toMatch(/reference\/price-history\.json/)
+  })
+  it('lets a pricing file date its own rows, oldest first', () => {
+    const file = contract({
+      pricesSince: '2026-09-01',
+      earlier: [
+        {
+          until: '2026-06-01',
+          source: 'contract v1',
+          prices: { input: 4, output: 8, cacheWrite5m: 5, cacheWrite1h: 8, cacheRead: 0.4 }
+        },
+        {
+          until: '2026-09-01',
+          source: 'contract v2',
+          prices: { input: 2, output: 4, cacheWrite5m: 2.5, cacheWrite1h: 4, cacheRead: 0.2 }
+        }
+      ]
+    })
+    const m = resolveModel(mergeTables(table, file), 'claude-internal-1')
+    expect(
+      ['2026-05-31', '2026-06-01', '2026-08-31', '2026-09-01'].map(d => pricesOn(m, d).model.prices.input)
+    ).toEqual([4, 2, 2, 1])
+    expect(() =>
+      contract({ earlier: [{ until: 'soon', source: 's', prices: file.models[0].prices }] })
+    ).toThrow('pricing-file p.json: models[0].earlier[0].until: expected a date, YYYY-MM-DD, got "soon"')
   })
 })

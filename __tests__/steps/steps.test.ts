@@ -227,21 +227,106 @@ describe('record', () => {
     expect(report.actual!.unverified).toBe(false)
     expect(await entries(store)).toEqual([expect.objectContaining({ status: 'held' })])
   })
+  it('records the actual without a hold, flagged, when the post step finds its hold gone', async () => {
+    const store = new MemoryStore()
+    const r = run('r1')
+    // The hold went to another ledger (here: another store); post settles into this one.
+    const { holdKey, report: before } = await gated(new MemoryStore(), r)
+    copyFileSync(fixture('result-success.json'), join(r.dir, 'result.json'))
+    const { report } = await record(
+      r.settings,
+      {
+        holdKey: holdKey!,
+        holdUsd: before.decision!.maxBudgetUsd,
+        reportFile: r.settings.reports.reportFile
+      },
+      deps(store, r.dir)
+    )
+    expect(await entries(store)).toEqual([
+      expect.objectContaining({
+        key: holdKey,
+        status: 'settled',
+        withoutHold: true,
+        actualUsd: report.actual!.usd
+      })
+    ])
+    expect(report.notices.join('\n')).toMatch(
+      /no hold for this run was found .* recorded without one, flagged/
+    )
+  })
+})
+
+describe('the next gate of a job', () => {
+  it('learns from the run record settled: its TTL, its behaviour, and the agent prefix still cached', async () => {
+    const store = new MemoryStore()
+    const inputs = {
+      agent: 'claude-code',
+      model: 'claude-sonnet-5-5',
+      'max-turns': '4',
+      'monthly-credits': '20'
+    }
+    const first = run('r1', inputs)
+    const { holdKey, report: before } = await gated(store, first)
+    expect(before.assumptions.find(a => a.name === 'agent prefix on the first request')!.value).toMatch(
+      /^cold/
+    )
+    copyFileSync(fixture('stream.jsonl'), join(first.dir, 'result.json'))
+    const held = {
+      holdKey: holdKey!,
+      holdUsd: before.decision!.maxBudgetUsd,
+      reportFile: first.settings.reports.reportFile
+    }
+    await record(first.settings, held, deps(store, first.dir, new Date(NOW.getTime() + 60_000)))
+    expect((await entries(store))[0].behaviour).toMatchObject({
+      requests: 2,
+      cacheTtl: '1h',
+      outputTokens: 600
+    })
+
+    const second = run('r2', inputs)
+    const { report } = await gate(
+      second.settings,
+      deps(store, second.dir, new Date(NOW.getTime() + 3 * 60_000))
+    )
+    const said = (name: string) => report.assumptions.find(a => a.name === name)!
+    expect(said('cache TTL')).toMatchObject({
+      value: '1h',
+      source: expect.stringMatching(/this job's last settled run/)
+    })
+    expect(said('agent prefix on the first request')).toMatchObject({
+      value: expect.stringMatching(/^warm/),
+      source: expect.stringMatching(/a run of claude-sonnet-5-5 was active 2 min ago, within the 1h TTL/)
+    })
+    expect(report.estimate.blended).toMatchObject({ source: 'blended', sampleSize: 1 })
+  })
 })
 
 describe('release', () => {
-  it('frees a hold whose agent step never ran, and says so when there is none', async () => {
+  it('frees a hold whose agent step never ran; a second release fails and lists the live holds', async () => {
     const store = new MemoryStore()
     const r = run('r1')
-    const { holdKey } = await gated(store, r)
-    expect(await release(r.settings, holdKey!, deps(store, r.dir))).toEqual({
+    const { holdKey, report } = await gated(store, r)
+    await gated(store, run('r2'))
+    expect(await release(r.settings, { key: holdKey }, deps(store, r.dir))).toEqual({
       key: holdKey,
-      outcome: 'released'
+      run: 'run r1 acme/api gate',
+      outcome: 'released',
+      releasedUsd: report.decision!.maxBudgetUsd
     })
-    expect((await status(r.settings, deps(store, r.dir))).state.heldUsd).toBe(0)
-    expect(await release(r.settings, holdKey!, deps(store, r.dir))).toEqual({
-      key: holdKey,
-      outcome: 'not-held'
+    expect((await status(r.settings, deps(store, r.dir))).state.heldUsd).toBe(report.decision!.maxBudgetUsd)
+    await expect(release(r.settings, { key: holdKey }, deps(store, r.dir))).rejects.toThrow(
+      /^key: run r1 acme\/api gate is released, nothing is held; live holds: run r2 acme\/api gate \$0\.\d+ \(--key r2\/1\/acme%2Fapi\/local\/local\/gate\)$/
+    )
+  })
+  it('names a run by its run id, and a typo by what is held instead', async () => {
+    const store = new MemoryStore()
+    const r = run('4242')
+    await gated(store, r)
+    await expect(release(r.settings, { runId: '4243' }, deps(store, r.dir))).rejects.toThrow(
+      /^run-id: nothing in the ledger is held under run 4243; live holds: run 4242 acme\/api gate/
+    )
+    expect(await release(r.settings, { runId: '4242' }, deps(store, r.dir))).toMatchObject({
+      outcome: 'released'
     })
   })
 })

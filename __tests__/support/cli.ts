@@ -1,4 +1,7 @@
 /** The CLI run in-process (src/cli/main.ts) against a GitHub double, with what it printed. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import type { ClientTuning } from '../../src/github/client.js'
 
@@ -27,4 +30,29 @@ export async function runCli(
     github: opts.github
   })
   return { code, out, err, ms: Date.now() - started }
+}
+
+/** A small, cheap run to estimate or gate: no agent prefix, three turns of Haiku. */
+export const SMALL_RUN = [
+  '--prompt',
+  'Review the diff.',
+  '--model',
+  'haiku',
+  '--agent',
+  'none',
+  '--max-turns',
+  '3'
+]
+
+/**
+ * The CLI over a file ledger in a fresh folder, as of `now` (or the instant a call gives): every command
+ * gets `--ledger file:…`, and `gate(runId)` gates SMALL_RUN as that run.
+ */
+export function fileLedgerCli(now: Date) {
+  const dir = mkdtempSync(join(tmpdir(), 'acg-ledger-'))
+  const cli = (argv: string[], at: Date = now) =>
+    runCli([...argv, '--ledger', `file:${join(dir, 'ledger.json')}`], { cwd: dir, now: at })
+  const gate = (runId: string, argv: string[] = [], at: Date = now) =>
+    cli(['gate', ...SMALL_RUN, '--run-id', runId, ...argv], at)
+  return { dir, cli, gate }
 }

@@ -97,7 +97,7 @@ const REPO = String.raw`/repos/acme/api`
 export const ROUTES = {
   ledger: new RegExp(`^\\w+ ${REPO}/(git|contents)/`),
   refWrites: new RegExp(`^(PATCH|POST) ${REPO}/git/refs`),
-  comment: new RegExp(`^\\w+ (/user|${REPO}/issues/.*)$`),
+  comment: new RegExp(`^\\w+ (/graphql|${REPO}/issues/.*)$`),
   check: new RegExp(`^\\w+ ${REPO}/(check-runs|statuses)(/|$)`)
 }
 

@@ -1,7 +1,7 @@
 /**
  * A local HTTP server that behaves like GitHub for the endpoints the action uses: the git database
  * (refs with a real fast-forward check, commits, trees with inline content, blobs), contents at a
- * commit, issue comments (paginated), check runs, commit statuses and /user. Real error bodies,
+ * commit, issue comments (paginated), check runs, commit statuses and GraphQL `viewer`. Real error bodies,
  * rate-limit headers, `%2F`-encoded refs, 403 for read-only tokens, and injectable faults.
  *
  * Every request it receives and every response it sends is checked against GitHub's OpenAPI
@@ -114,7 +114,10 @@ export class GitHubDouble {
   private nextId = 1000
   /** Tokens that may only read (fork PRs, `permissions: read-all`). */
   readonly readOnlyTokens = new Set<string>()
-  /** Login of the token's identity; GITHUB_TOKEN-like tokens get 403 on /user. */
+  /**
+   * Login of the token's identity: undefined is the workflow's GITHUB_TOKEN (github-actions[bot]); a
+   * login ending in [bot] is a GitHub App installation token; any other login is a person's token.
+   */
   tokenLogin: string | undefined = undefined
   /** Where `chance` faults draw from: seed it (support/faults.ts seededRandom) for a repeatable mix. */
   random: () => number = Math.random
@@ -259,11 +262,13 @@ export class GitHubDouble {
       this.check([`${method} ${path}: the request body is not JSON`])
       return this.error(res, rec, url, 400, 'Problems parsing JSON')
     }
-    if (!contract!.match(method, path)) {
+    // GraphQL is not in the REST description: the double answers the one query the action sends.
+    const graphql = method === 'POST' && path === '/graphql'
+    if (!graphql && !contract!.match(method, path)) {
       this.check([`${method} ${path}: GitHub has no such endpoint in ${contract!.info.source}`])
       return this.error(res, rec, url, 404, 'Not Found')
     }
-    const problems = contract!.checkRequest(method, url, rec.body)
+    const problems = graphql ? [] : contract!.checkRequest(method, url, rec.body)
     if (problems.length) {
       this.check(problems)
       return this.error(res, rec, url, 422, `Invalid request.\n\n${problems.join('\n')}`)
@@ -307,7 +312,7 @@ export class GitHubDouble {
     }
     const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '')
     if (!token) return this.error(res, rec, url, 401, 'Requires authentication')
-    if (method !== 'GET' && this.readOnlyTokens.has(token))
+    if (method !== 'GET' && !graphql && this.readOnlyTokens.has(token))
       return this.error(res, rec, url, 403, 'Resource not accessible by integration')
     try {
       this.route(method, decodeURIComponent(path), url, rec, res)
@@ -315,6 +320,28 @@ export class GitHubDouble {
       this.check([`${method} ${path}: the double crashed: ${(error as Error).message}`])
       this.error(res, rec, url, 500, (error as Error).message)
     }
+  }
+
+  /** The login every kind of token acts as. */
+  private get identity(): string {
+    return this.tokenLogin ?? 'github-actions[bot]'
+  }
+
+  /** POST /graphql: `viewer { login }` as GitHub answers it; any other query is a violation. */
+  private graphql(rec: RecordedRequest, res: ServerResponse): void {
+    const query = String((rec.body as { query?: unknown })?.query ?? '')
+    const answer = (status: number, body: unknown) => {
+      rec.status = status
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(body))
+    }
+    if (!/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      this.check([
+        `POST /graphql: the double answers only "query { viewer { login } }", got ${JSON.stringify(query)}`
+      ])
+      return answer(200, { errors: [{ message: 'unsupported query in the GitHub double' }] })
+    }
+    answer(200, { data: { viewer: { login: this.identity } } })
   }
 
   private gitRef(name: string) {
@@ -351,10 +378,7 @@ export class GitHubDouble {
       this.send(res, rec, url, status, json, headers)
     const error = (status: number, message: string) => this.error(res, rec, url, status, message)
     let m: RegExpExecArray | null
-    if (method === 'GET' && path === '/user') {
-      if (!this.tokenLogin) return error(403, 'Resource not accessible by integration')
-      return send(200, this.publicUser(this.tokenLogin))
-    }
+    if (method === 'POST' && path === '/graphql') return this.graphql(rec, res)
     if (!path.startsWith(base + '/')) return error(404, 'Not Found')
     const p = path.slice(base.length)
     if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(p))) {
@@ -481,7 +505,7 @@ export class GitHubDouble {
           id: this.nextId++,
           issue,
           body: text,
-          user: { login: this.tokenLogin ?? 'github-actions[bot]', type: this.tokenLogin ? 'User' : 'Bot' },
+          user: { login: this.identity, type: this.identity.endsWith('[bot]') ? 'Bot' : 'User' },
           createdAt: now,
           updatedAt: now
         }
@@ -581,26 +605,6 @@ export class GitHubDouble {
       received_events_url: `${at}/received_events`,
       type,
       site_admin: false
-    }
-  }
-
-  private publicUser(login: string) {
-    return {
-      ...this.user(login, 1, 'User'),
-      user_view_type: 'public',
-      name: login,
-      company: null,
-      blog: '',
-      location: null,
-      email: null,
-      hireable: null,
-      bio: null,
-      public_repos: 1,
-      public_gists: 0,
-      followers: 0,
-      following: 0,
-      created_at: '2020-01-01T00:00:00Z',
-      updated_at: '2026-01-01T00:00:00Z'
     }
   }
 

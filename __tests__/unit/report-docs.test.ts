@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { runCli } from '../support/cli.js'
+import { reportIn } from '../support/report-states.js'
 
 const docs = readFileSync('docs/reports.md', 'utf8')
 
@@ -40,4 +41,13 @@ describe('the JSON report', () => {
     const undocumented = paths(report).filter(p => !named(p))
     expect(undocumented).toEqual([])
   })
+
+  it.each(['refused', 'settled'] as const)(
+    'has every field of a %s report (budget, decision, ways out, actual) documented too',
+    async state => {
+      const report = await reportIn(state)
+      const named = (p: string) => docs.includes(`\`${p}\``) || docs.includes(`\`${p.split('.').pop()}\``)
+      expect(paths(report).filter(p => !named(p))).toEqual([])
+    }
+  )
 })

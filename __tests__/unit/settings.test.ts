@@ -21,6 +21,13 @@ describe('settings', () => {
       'monthly-credits: expected a positive number of USD, e.g. 20, got "twenty"'
     )
   })
+  it('takes a Claude Code version with or without a leading v, and names a bad one', () => {
+    expect(parseSettings({ 'claude-version': 'v2.1.331' }, {}, 'cli').estimate.claudeVersion).toBe('2.1.331')
+    expect(parseSettings({}, {}, 'cli').estimate.claudeVersion).toBeUndefined()
+    expect(() => parseSettings({ 'claude-version': 'latest' }, {}, 'cli')).toThrow(
+      'claude-version: expected a Claude Code version such as 2.1.331, got "latest"'
+    )
+  })
   it('reports every problem, one line each', () => {
     try {
       parseSettings(
@@ -33,5 +40,14 @@ describe('settings', () => {
       expect(e).toBeInstanceOf(InputError)
       expect((e as InputError).problems).toHaveLength(3)
     }
+  })
+  it.each([
+    ['comment', 'always', /^comment: expected one of update, off, on-change, got "always"$/],
+    ['comment-tag', 'x-->', /^comment-tag: expected up to 64 letters, digits/],
+    ['check-name', 'x'.repeat(101), /^check-name: expected a name of at most 100 characters/]
+  ])('refuses the action-only input %s = %j with the fix', (name, value, message) => {
+    expect(() => parseSettings({ [name]: value }, { GITHUB_REPOSITORY: 'acme/api' }, 'action')).toThrow(
+      message
+    )
   })
 })

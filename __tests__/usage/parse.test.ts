@@ -6,6 +6,8 @@ import { builtInTable } from '../../src/pricing/table.js'
 
 const fixture = (name: string) => readFileSync(`__tests__/fixtures/${name}`, 'utf8')
 const table = builtInTable()
+/** The fixtures carry no timestamps: price them as of a day after every dated price change. */
+const DAY = { day: '2026-11-24', from: 'the test' }
 
 describe('Claude output files', () => {
   it.each([
@@ -17,7 +19,7 @@ describe('Claude output files', () => {
   ])('%s is read as %s and priced exactly as Claude Code prices it', (name, format) => {
     const run = parseClaudeOutput(fixture(name), name)
     expect(run.format).toBe(format)
-    const cost = priceRun(table, run)
+    const cost = priceRun(table, run, DAY)
     for (const m of cost.byModel) expect(Math.abs(m.usd - (m.claudeReportedUsd ?? NaN))).toBeLessThan(1e-9)
     expect(Math.abs(cost.usd - (cost.claudeReportedUsd ?? NaN))).toBeLessThan(1e-9)
     expect(cost.mismatch).toBeUndefined()
@@ -30,7 +32,7 @@ describe('Claude output files', () => {
     const run = parseClaudeOutput(JSON.stringify(lines), 'v.json')
     expect(run.format).toBe('json-verbose')
     expect(run.numTurns).toBe(2)
-    expect(priceRun(table, run).usd).toBeCloseTo(0.102756, 9)
+    expect(priceRun(table, run, DAY).usd).toBeCloseTo(0.102756, 9)
   })
   it('reports the outcome of a run that hit max turns', () => {
     const run = parseClaudeOutput(fixture('result-error-max-turns.json'), 'r.json')
@@ -39,7 +41,7 @@ describe('Claude output files', () => {
   it('flags a CLI that priced 1-hour writes at the 5-minute rate', () => {
     const r = JSON.parse(fixture('result-error-max-turns.json'))
     r.total_cost_usd = (3 * 2 + 180 * 10 + 21500 * 2.5) / 1e6
-    const cost = priceRun(table, parseClaudeOutput(JSON.stringify(r), 'old.json'))
+    const cost = priceRun(table, parseClaudeOutput(JSON.stringify(r), 'old.json'), DAY)
     expect(cost.mismatch).toMatch(/1-hour cache writes at the 5-minute rate/)
     expect(cost.usd).toBeCloseTo(0.087806, 9)
   })
@@ -58,6 +60,8 @@ describe('Claude output files', () => {
   it('refuses to price an unknown model as $0', () => {
     const r = JSON.parse(fixture('result-success.json'))
     r.modelUsage = { 'claude-nonexistent-9': r.modelUsage['claude-sonnet-5-5'] }
-    expect(() => priceRun(table, parseClaudeOutput(JSON.stringify(r), 'x.json'))).toThrow(/unknown model/)
+    expect(() => priceRun(table, parseClaudeOutput(JSON.stringify(r), 'x.json'), DAY)).toThrow(
+      /unknown model/
+    )
   })
 })

@@ -3,12 +3,18 @@ import * as core from '@actions/core'
 import type { Settings } from '../config/settings.js'
 import type { LedgerDeps } from '../steps/deps.js'
 import { nodeFiles } from '../files/files.js'
+import { requireFolder } from '../files/folder.js'
 import { openStore } from '../store/open.js'
 
 export function actionDeps(settings: Settings): LedgerDeps {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const where = settings.ledger.location
+  // A mistyped file: path must not open a new, empty account: the folder has to be there already.
+  if (where.kind === 'file')
+    requireFolder(where.path, workspace, 'ledger', 'a new folder would start a new, empty account')
   return {
     now: new Date(),
-    files: nodeFiles(process.env.GITHUB_WORKSPACE || process.cwd()),
+    files: nodeFiles(workspace),
     log: core.info,
     runnerTemp: process.env.RUNNER_TEMP,
     store: openStore(settings.ledger.location, {

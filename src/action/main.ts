@@ -28,7 +28,9 @@ export async function run(): Promise<void> {
     for (const [name, value] of Object.entries(outputsFor(report, settings.reports.reportFile))) {
       core.setOutput(name, value)
     }
-    const published = await publish(report, settings, runnerContext(settings, deps.files))
+    // With a hold, post publishes the full report when the agent has run: main's summary stays short.
+    const summary = holdKey ? 'short' : 'full'
+    const published = await publish(report, settings, runnerContext(settings, deps.files, undefined, summary))
     saveHandoff({ ...handoff, commentId: published.commentId ?? 0, checkRunId: published.checkRunId ?? 0 })
     for (const notice of report.notices) core.info(`agent-credit-gate: ${notice}`)
     if (report.decision) {

@@ -54,10 +54,20 @@ export interface PublishContext {
   /** What main created, for post to edit. */
   known?: Published
   env: NodeJS.ProcessEnv
+  /**
+   * `short` when post will publish the full report (main, with a hold written): the job summary then
+   * carries the headline once, not two nearly identical reports. Default `full`.
+   */
+  summary?: 'short' | 'full'
 }
 
 /** The context the runner gives: its event, its commit, and a client from the github-token. */
-export function runnerContext(settings: Settings, files: Files, known?: Published): PublishContext {
+export function runnerContext(
+  settings: Settings,
+  files: Files,
+  known?: Published,
+  summary: PublishContext['summary'] = 'full'
+): PublishContext {
   const token = settings.github.token
   return {
     files,
@@ -67,7 +77,8 @@ export function runnerContext(settings: Settings, files: Files, known?: Publishe
     pr: currentPullRequest(process.env, settings.job.repository),
     headSha: process.env.GITHUB_SHA,
     known,
-    env: process.env
+    env: process.env,
+    summary
   }
 }
 
@@ -172,7 +183,8 @@ export async function publish(
 ): Promise<Published> {
   const url = runUrl(ctx.env)
   await ctx.files.write(settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
-  await core.summary.addRaw(renderReport(report, { variant: 'summary', runUrl: url })).write()
+  const variant = ctx.summary === 'short' ? 'short' : 'summary'
+  await core.summary.addRaw(renderReport(report, { variant, runUrl: url })).write()
   await annotate(report, settings, ctx)
   if (!ctx.octokit) {
     core.info('agent-credit-gate: no github-token; the report is in the job summary only')

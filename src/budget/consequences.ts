@@ -4,7 +4,8 @@
  * annotation and the report's headline all come from here, so they cannot disagree.
  */
 import type { OnExhaust } from '../config/settings.js'
-import type { DecisionKind } from './types.js'
+import type { BudgetState, DecisionKind } from './types.js'
+import { usd } from './format.js'
 
 export type Level = 'info' | 'notice' | 'warning' | 'error'
 
@@ -24,7 +25,7 @@ export interface Consequences {
   /** The report headline's icon and verdict word. */
   icon: string
   word: string
-  /** What happens next, as the headline's last sentence ('' when nothing unusual happens). */
+  /** What happens to this run, in one plain sentence (the headline's second line starts with it). */
   then: string
   /** What happens next, as the end of the decision's reason ("…this cycle: the step fails."). */
   says: string
@@ -38,7 +39,7 @@ const PASS: Consequences = {
   checkConclusion: 'success',
   icon: '✅',
   word: 'Pass',
-  then: '',
+  then: 'The agent runs.',
   says: ''
 }
 
@@ -48,7 +49,8 @@ const WARN: Consequences = {
   checkConclusion: 'neutral',
   annotation: { level: 'warning', title: 'Agent credit running low' },
   icon: '⚠️',
-  word: 'Warning'
+  word: 'Warning',
+  then: 'The agent runs, but the credit is running low.'
 }
 
 const REFUSED: Record<OnExhaust, Consequences> = {
@@ -60,8 +62,8 @@ const REFUSED: Record<OnExhaust, Consequences> = {
     checkConclusion: 'failure',
     annotation: { level: 'error', title: 'Agent credit would run out' },
     icon: '❌',
-    word: 'Over budget',
-    then: 'The step failed.',
+    word: 'Refused: over budget',
+    then: 'The step failed, so the agent did not run.',
     says: 'the step fails'
   },
   skip: {
@@ -72,9 +74,9 @@ const REFUSED: Record<OnExhaust, Consequences> = {
     // A skipped run is not a failure: a neutral check, no red X (anthropics/claude-code-action#292).
     checkConclusion: 'neutral',
     annotation: { level: 'warning', title: 'Agent credit would run out' },
-    icon: '❌',
-    word: 'Over budget',
-    then: 'The agent step was skipped.',
+    icon: '⏭️',
+    word: 'Skipped: over budget',
+    then: 'The agent step was skipped (allowed=false); the job goes on.',
     says: 'the agent step is skipped (allowed=false)'
   },
   warn: {
@@ -86,7 +88,7 @@ const REFUSED: Record<OnExhaust, Consequences> = {
     annotation: { level: 'warning', title: 'Agent credit would run out' },
     icon: '❌',
     word: 'Over budget',
-    then: 'Continuing with a warning.',
+    then: 'The agent runs anyway (on-exhaust: warn) and may spend past the budget.',
     says: 'continuing with a warning (on-exhaust: warn)'
   }
 }
@@ -98,4 +100,32 @@ export function consequencesOf(
   if (!d || d.decision === 'pass') return PASS
   if (d.decision === 'warn') return WARN
   return REFUSED[d.onExhaust]
+}
+
+/**
+ * What is left of the cycle's budget, as one word and one figure: `$4.44 left of $20.00`, or, past the
+ * budget (external spend can take it there), `$5.56 over the $20.00 budget`, never a negative
+ * "remaining" beside "$0.00 left".
+ */
+export function moneyLeft(s: Pick<BudgetState, 'remainingUsd' | 'budgetUsd'>): string {
+  return s.remainingUsd >= 0
+    ? `${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)}`
+    : `${usd(-s.remainingUsd)} over the ${usd(s.budgetUsd)} budget`
+}
+
+/** How the cycle stands once a run is recorded: the settled report's verdict. */
+export interface Standing {
+  icon: string
+  word: string
+}
+
+const STANDING: Record<DecisionKind, Standing> = {
+  pass: { icon: '✅', word: 'Within budget' },
+  warn: { icon: '⚠️', word: 'Warning stands' },
+  fail: { icon: '❌', word: 'Over budget' }
+}
+
+/** The words for where the cycle stands after a run (from budget/decide.ts standing()). */
+export function standingWords(kind: DecisionKind): Standing {
+  return STANDING[kind]
 }

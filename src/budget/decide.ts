@@ -1,7 +1,7 @@
 import type { GateOn, OnExhaust } from '../config/settings.js'
-import type { BudgetState, Credit, Cycle, Decision, Runway } from './types.js'
+import type { BudgetState, Credit, Cycle, Decision, DecisionKind, Runway } from './types.js'
 import { usd } from './format.js'
-import { consequencesOf } from './consequences.js'
+import { consequencesOf, moneyLeft } from './consequences.js'
 
 /** remaining = credit + overage − settled − live holds − external spend. */
 export function budgetState(a: {
@@ -46,7 +46,7 @@ export function decide(a: {
       decision: 'fail',
       allowed,
       maxBudgetUsd: allowed ? gatedUsd : 0,
-      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${says}.`
+      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
     }
   }
   const after = s.spentUsd + s.heldUsd + gatedUsd
@@ -67,6 +67,17 @@ export function decide(a: {
     maxBudgetUsd: gatedUsd,
     reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
   }
+}
+
+/**
+ * Where the cycle stands now, by the same lines the gate draws: over the budget (fail), past warn-at %
+ * of the credit (warn), or within it (pass). A settled report says this instead of repeating the
+ * gate's decision, which was about money before the run.
+ */
+export function standing(state: BudgetState, warnAtPct: number): DecisionKind {
+  if (state.remainingUsd < 0) return 'fail'
+  if (state.spentUsd + state.heldUsd > (warnAtPct / 100) * state.creditUsd) return 'warn'
+  return 'pass'
 }
 
 /** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */

@@ -2,7 +2,11 @@ import type { GateOn, OnExhaust, Plan } from '../config/settings.js'
 
 /** One billing cycle: [start, resetsAt) in UTC. */
 export interface Cycle {
-  /** YYYY-MM-DD of the start day; names the ledger document. */
+  /**
+   * YYYY-MM-DD of the first day of the reset-day cycle it belongs to; names the ledger document. The cycle
+   * itself may begin later (`start`): the first cycle after a change of the reset day begins where the
+   * old one ended.
+   */
   id: string
   start: string
   resetsAt: string
@@ -17,6 +21,22 @@ export interface Credit {
   plan: Plan
   /** Human label, e.g. "Pro plan preset ($20.00, announced tiers 2026-06-15)". */
   label: string
+}
+
+/**
+ * The cycle's account as its ledger document records it: the credit, overage and external spend the
+ * gates decided on, so `status` and every report show the same figures.
+ */
+export interface RecordedAccount {
+  plan: Plan
+  /** Explicit monthly credit (absent: the plan preset). */
+  monthlyCredits?: number
+  overageUsd: number
+  externalSpendUsd: number
+  billingCycleDay: number
+  /** When and by which run these were last changed. */
+  setAt: string
+  setBy: string
 }
 
 /** The money of one cycle, before this run. */

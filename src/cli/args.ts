@@ -1,104 +1,252 @@
-/** argv → the same Settings the action builds, plus the CLI's own flags. */
-import { parseArgs } from 'node:util'
+/**
+ * argv → the same Settings the action builds, plus the CLI's own flags. Parsed with commander, which
+ * gives each command its own flags and help, suggests the flag a typo meant, and takes every value after
+ * `--context` (so a glob the shell expanded is read as the files it expanded to).
+ */
+import { Command as Program, CommanderError } from 'commander'
 import { INPUTS } from '../config/inputs.js'
 import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
-import { InputError } from '../errors.js'
+import { InputError, nearest } from '../errors.js'
+import { ACTION_ONLY, CLI_FLAGS, COMMANDS, SPECS, type Command, type CliFlag } from './spec.js'
 
-export const COMMANDS = [
-  'estimate',
-  'gate',
-  'status',
-  'release',
-  'record',
-  'cost',
-  'tokens',
-  'report'
-] as const
-export type Command = (typeof COMMANDS)[number]
+export { COMMANDS, type Command } from './spec.js'
 
 /** Flags that are not action inputs: how the CLI prints and which run it speaks for. */
 export interface CliFlags {
   json: boolean
-  /** Ledger key to release / record against (default: the key of this run). */
+  /** Ledger key to release / record against. */
   key?: string
+  /** The run named by --run-id (or GITHUB_RUN_ID in a runner). */
+  runId?: string
+  /** With --run-id: the job or step of the run. */
+  job?: string
   /** Input file for `tokens` (stdin when absent). */
   file?: string
   /** `report --format`. */
   format: 'markdown' | 'json'
-  help: boolean
   /** Whether the run id came from --run-id or GITHUB_RUN_ID (not made up for this invocation). */
   explicitRun: boolean
+  /** Whether --ledger was given (only the default ledger's folder is created when missing). */
+  ledgerGiven: boolean
 }
 
 export interface CliInvocation {
   command: Command
   settings: Settings
   flags: CliFlags
+  /** What the CLI says on stderr before it runs (how it read the arguments). */
+  notes: string[]
 }
 
-/** Parse argv into the same Settings the action builds, plus CLI-only flags. */
-export function parseCli(argv: string[], env: SettingsEnv): CliInvocation {
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {}
-  for (const spec of INPUTS) options[spec.name] = { type: 'string' }
-  Object.assign(options, {
-    context: { type: 'string', multiple: true },
-    key: { type: 'string' },
-    'run-id': { type: 'string' },
-    file: { type: 'string' },
-    format: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' }
-  })
-  let parsed: ReturnType<typeof parseArgs>
+/** Either a command to run, or text to print (help) and the exit code. */
+export type Parsed =
+  { kind: 'run'; invocation: CliInvocation } | { kind: 'print'; text: string; code: number }
+
+const NAME = 'agent-credit-gate'
+const SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name))
+
+/**
+ * The token GitHub's own CLI would use, read the way gh reads it: GH_TOKEN then GITHUB_TOKEN for
+ * github.com (and *.ghe.com), GH_ENTERPRISE_TOKEN then GITHUB_ENTERPRISE_TOKEN for a GitHub Enterprise
+ * Server API (the gh manual, "gh environment").
+ */
+export function tokenFromEnv(env: SettingsEnv): string | undefined {
+  const api = env.GITHUB_API_URL || 'https://api.github.com'
+  let host = 'api.github.com'
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
-  } catch (error) {
-    const message = (error as Error).message
-    const ambiguous = /^Option '--([\w-]+)' argument is ambiguous/.exec(message)
-    if (ambiguous) {
-      const name = ambiguous[1]
-      throw new InputError([
-        `${name}: a value starting with "-" must be written as --${name}=VALUE (see --help for what ${name} takes)`
-      ])
-    }
-    // node:util's other messages already name the flag; keep them to one line with the fix.
-    throw new InputError([`${message.split('\n')[0]}; run agent-credit-gate --help`])
+    host = new URL(api).hostname
+  } catch {
+    // An unparsable URL is reported where the client is built; the token choice falls back to github.com.
   }
-  const { values, positionals } = parsed
-  const name = positionals[0] ?? (values.help ? 'estimate' : '')
-  if (!(COMMANDS as readonly string[]).includes(name)) {
+  const dotcom = host === 'api.github.com' || host === 'github.com' || host.endsWith('.ghe.com')
+  const names = dotcom ? ['GH_TOKEN', 'GITHUB_TOKEN'] : ['GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']
+  return names.map(n => env[n]?.trim()).find(Boolean)
+}
+
+function describe(name: string): string {
+  const spec = INPUTS.find(i => i.name === name)
+  if (!spec) return ''
+  const env = name === 'github-token' ? ' (default: GH_TOKEN or GITHUB_TOKEN, as gh reads them)' : ''
+  const fallback =
+    name === 'ledger'
+      ? ' (default: file:.agent-credit-gate/ledger.json)'
+      : spec.default && !SECRET.has(name)
+        ? ` (default: ${spec.default})`
+        : ''
+  return `${spec.description}${env || fallback}`
+}
+
+/** The program: one subcommand per command, each with exactly its flags. */
+function program(out: string[]): {
+  root: Program
+  chosen: { command?: Command; opts?: Record<string, unknown>; args?: string[] }
+} {
+  const chosen: { command?: Command; opts?: Record<string, unknown>; args?: string[] } = {}
+  const root = new Program(NAME)
+    .description('Estimate, gate and record the cost of Claude agent steps against a monthly credit.')
+    .usage('<command> [flags]')
+    .exitOverride()
+    .configureOutput({ writeOut: t => out.push(t), writeErr: t => out.push(t), outputError: () => undefined })
+    .showSuggestionAfterError(true)
+    .helpCommand(false)
+  for (const name of COMMANDS) {
+    const spec = SPECS[name]
+    const cmd = root
+      .command(name)
+      .description(spec.summary)
+      .usage('[flags]')
+      .allowExcessArguments(true)
+      .exitOverride()
+      .configureOutput({
+        writeOut: t => out.push(t),
+        writeErr: t => out.push(t),
+        outputError: () => undefined
+      })
+      .showSuggestionAfterError(true)
+    for (const input of spec.inputs) cmd.option(`--${input} <value>`, describe(input))
+    for (const flag of spec.flags) cmd.option(CLI_FLAGS[flag].flags, CLI_FLAGS[flag].help)
+    cmd.action((opts: Record<string, unknown>, self: Program) => {
+      chosen.command = name
+      chosen.opts = opts
+      chosen.args = self.args
+    })
+  }
+  return { root, chosen }
+}
+
+/** The flag a stray value came after (the shell split its value, or expanded a glob into many paths). */
+function flagBefore(argv: string[], stray: string): string | undefined {
+  const at = argv.indexOf(stray)
+  for (let i = at - 1; i >= 0; i--)
+    if (argv[i].startsWith('--')) return argv[i].replace(/^--/, '').split('=')[0]
+  return undefined
+}
+
+/** commander's error, in this CLI's one-line form: the input or flag first, then the fix. */
+function oneLine(error: CommanderError, argv: string[]): string {
+  const command = argv.find(a => (COMMANDS as readonly string[]).includes(a))
+  const help = command ? `${NAME} ${command} --help` : `${NAME} --help`
+  const suggestion = /\(Did you mean ([^)]+)\?\)/.exec(error.message)?.[1]
+  const unknownOption = /unknown option '([^']+)'/.exec(error.message)?.[1]
+  if (unknownOption) {
+    const name = unknownOption.replace(/^--/, '')
+    if (ACTION_ONLY.includes(name))
+      return `${unknownOption}: an input of the action only (the CLI posts no PR comment or check run); drop it`
+    const takers = COMMANDS.filter(
+      c => SPECS[c].inputs.includes(name) || SPECS[c].flags.includes(name as CliFlag)
+    )
+    if (takers.length)
+      return `${unknownOption}: not a flag of ${command}: it matters only to ${takers.join(', ')} (${help} lists its flags)`
+    // commander suggests among this command's flags; a typo of another command's flag is named too.
+    const guess = suggestion ?? guessFlag(name)
+    return `${unknownOption}: not a flag of ${command ?? NAME}${guess ? `; did you mean ${guess}?` : ''} (${help} lists its flags)`
+  }
+  const unknownCommand = /unknown command '([^']+)'/.exec(error.message)?.[1]
+  if (unknownCommand !== undefined || error.code === 'commander.unknownCommand') {
+    return `command: expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(unknownCommand ?? argv[0])}${suggestion ? `; did you mean ${suggestion}?` : ''} (run ${NAME} --help)`
+  }
+  const missing = /option '--([\w-]+)[^']*' argument missing/.exec(error.message)?.[1]
+  if (missing) return `${missing}: --${missing} needs a value (${help})`
+  return `${error.message.replace(/^error: /, '').split('\n')[0]} (${help})`
+}
+
+/** Parse argv into the same Settings the action builds, plus CLI-only flags, or the help to print. */
+export function parseCli(argv: string[], env: SettingsEnv): Parsed {
+  const out: string[] = []
+  const { root, chosen } = program(out)
+  if (argv.length === 0) return { kind: 'print', text: root.helpInformation(), code: 1 }
+  try {
+    root.parse(argv, { from: 'user' })
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')
+      return { kind: 'print', text: out.join(''), code: error.code === 'commander.help' ? 1 : 0 }
+    throw new InputError([oneLine(error, argv)])
+  }
+  const command = chosen.command as Command
+  const opts = chosen.opts ?? {}
+  const notes: string[] = []
+  const strays = chosen.args ?? []
+  if (strays.length > 0) {
+    const flag = flagBefore(argv, strays[0])
+    const shown = JSON.stringify(strays[0]) + (strays.length > 1 ? ` and ${strays.length - 1} more` : '')
     throw new InputError([
-      `command: expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(name)}; run agent-credit-gate --help`
+      `${flag ?? 'command'}: unexpected value ${shown}${flag ? ` after --${flag}, which takes one value` : ` after ${command}`}; ` +
+        `quote a glob so the shell does not expand it (--context 'src/**/*.ts'), or see ${NAME} ${command} --help`
     ])
   }
   const raw: RawInputs = {}
-  for (const spec of INPUTS) {
-    const v = values[spec.name]
-    if (typeof v === 'string') raw[spec.name] = v
+  for (const input of SPECS[command].inputs) {
+    const v = opts[camel(input)]
+    if (typeof v === 'string') raw[input] = v
   }
-  const context = values.context as string[] | undefined
-  if (context?.length)
+  const context = opts.context as string[] | undefined
+  if (context?.length) {
     raw['context-files'] = [raw['context-files'] ?? '', ...context].filter(Boolean).join('\n')
-  const format = (values.format as string | undefined) ?? 'markdown'
+    const most = longestRun(argv, '--context')
+    if (most > 1)
+      notes.push(
+        `context-files: ${most} paths came after one --context (the shell expanded a glob?); they are used as given. ` +
+          `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`
+      )
+  }
+  const tokenInput = SPECS[command].inputs.includes('github-token')
+  if (tokenInput && raw['github-token'] === undefined && raw['ledger-token'] === undefined) {
+    const token = tokenFromEnv(env)
+    if (token) raw['github-token'] = token
+  }
+  const format = (opts.format as string | undefined) ?? 'markdown'
   if (format !== 'markdown' && format !== 'json') {
     throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`])
   }
   const runEnv: SettingsEnv = { ...env }
-  if (typeof values['run-id'] === 'string') runEnv.GITHUB_RUN_ID = values['run-id']
+  const runId = typeof opts.runId === 'string' ? opts.runId : undefined
+  if (runId !== undefined) runEnv.GITHUB_RUN_ID = runId
   // Outside a runner every invocation is its own run; --run-id makes a retry idempotent.
   const explicitRun = Boolean(runEnv.GITHUB_RUN_ID)
+  const runIdOf = runEnv.GITHUB_RUN_ID
   runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`
   return {
-    command: name as Command,
-    settings: parseSettings(raw, runEnv, 'cli'),
-    flags: {
-      json: values.json === true,
-      key: values.key as string | undefined,
-      file: values.file as string | undefined,
-      format,
-      help: values.help === true,
-      explicitRun
+    kind: 'run',
+    invocation: {
+      command,
+      settings: parseSettings(raw, runEnv, 'cli'),
+      flags: {
+        json: opts.json === true,
+        key: opts.key as string | undefined,
+        runId: explicitRun ? runIdOf : undefined,
+        job: opts.job as string | undefined,
+        file: opts.file as string | undefined,
+        format,
+        explicitRun,
+        ledgerGiven: raw.ledger !== undefined
+      },
+      notes
     }
   }
+}
+
+/** The flag of any command a typo most likely meant, if one is close (at most a third of it differs). */
+function guessFlag(name: string): string | undefined {
+  const all = [...new Set(COMMANDS.flatMap(c => [...SPECS[c].inputs, ...SPECS[c].flags]))]
+  const [best] = nearest(name, all, 1, Math.max(2, Math.floor(name.length / 3)))
+  return best ? `--${best}` : undefined
+}
+
+/** commander's attribute name for a flag: `max-turns` → `maxTurns`. */
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+}
+
+/** The most values that followed one occurrence of `flag` (a shell-expanded glob gives many). */
+function longestRun(argv: string[], flag: string): number {
+  let most = 0
+  argv.forEach((a, i) => {
+    if (a !== flag) return
+    let n = 0
+    while (i + 1 + n < argv.length && !argv[i + 1 + n].startsWith('--')) n++
+    most = Math.max(most, n)
+  })
+  return most
 }

@@ -1,4 +1,5 @@
 /** What the CLI talks to: its streams, environment, folder and clock (tests pass their own). */
+import type { Writable, Readable } from 'node:stream'
 import type { ClientTuning } from '../github/client.js'
 
 export interface Io {
@@ -14,14 +15,30 @@ export interface Io {
 
 const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`)
 
+/**
+ * A writer that stops quietly when the reader goes away (`… --json | head -c 10`): the pipe's EPIPE ends
+ * the output, not the process, so a ledger write already under way still finishes and the exit code
+ * stays the command's own.
+ */
+export function pipeWriter(stream: Writable): (text: string) => void {
+  let closed = false
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed = true
+    else throw error
+  })
+  return text => {
+    if (!closed) stream.write(line(text))
+  }
+}
+
 /** The terminal. */
-export function terminalIo(): Io {
+export function terminalIo(streams: { stdout: Writable; stderr: Writable; stdin: Readable } = process): Io {
   return {
-    out: t => process.stdout.write(line(t)),
-    err: t => process.stderr.write(line(t)),
+    out: pipeWriter(streams.stdout),
+    err: pipeWriter(streams.stderr),
     stdin: async () => {
       const chunks: Buffer[] = []
-      for await (const c of process.stdin) chunks.push(c as Buffer)
+      for await (const c of streams.stdin) chunks.push(c as Buffer)
       return Buffer.concat(chunks).toString('utf8')
     },
     env: process.env,

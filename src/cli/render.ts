@@ -4,6 +4,10 @@ import type { StatusReport } from '../steps/status.js'
 import type { CostReport } from '../steps/cost.js'
 import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
+import { consequencesOf, moneyLeft } from '../budget/consequences.js'
+import { runLabel } from '../ledger/runs.js'
+import { headlineOf, headlineText } from '../report/headline.js'
+import { figuresOf } from '../report/figures.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -19,64 +23,48 @@ const pad = (rows: string[][]) => {
 const n = (x: number) => x.toLocaleString('en-US')
 
 export function renderEstimateText(r: GateReport): string {
+  const h = headlineOf(r)
+  const grid = figuresOf(r)
+  const out: string[] = [headlineText(h), h.next, '']
+  out.push(pad([grid.head, ...grid.rows]))
+  out.push(...grid.notes)
+  out.push('')
   const l = r.estimate.loop
+  out.push(`${r.model.displayName} (${r.model.id}) · prices as of ${r.priceTable.asOf}`)
+  out.push(
+    `first request ${n(l.firstRequestTokens)} tokens (prefix + prompt + context); cache: uncached run ${usd(l.uncachedUsd)}, ideal cache ${usd(l.idealUsd)}, waste ${usd(l.cacheWasteUsd)}`
+  )
   const b = r.estimate.blended
-  const t = l.tokens
-  const out: string[] = []
-  out.push(`agent-credit-gate · ${r.model.displayName} (${r.model.id}) · prices as of ${r.priceTable.asOf}`)
-  out.push('')
-  out.push(
-    pad([
-      ['', 'estimate (USD)', 'turns'],
-      ['p50', usd(b.p50Usd), String(l.turns.p50)],
-      ['p90', usd(b.p90Usd), String(l.turns.p90)],
-      ['max', usd(b.maxUsd), String(l.turns.max)]
-    ])
-  )
-  out.push('')
-  out.push(
-    pad([
-      ['tokens at p50', 'count'],
-      ['first request (prefix + prompt + context)', n(l.firstRequestTokens)],
-      ['input', n(t.inputTokens)],
-      ['cache write 5m', n(t.cacheWrite5mTokens)],
-      ['cache write 1h', n(t.cacheWrite1hTokens)],
-      ['cache read', n(t.cacheReadTokens)],
-      ['output', n(t.outputTokens)]
-    ])
-  )
-  out.push('')
-  out.push(
-    `cache: uncached run ${usd(l.uncachedUsd)}, ideal cache ${usd(l.idealUsd)}, waste ${usd(l.cacheWasteUsd)}`
-  )
+  for (const a of r.assumptions) {
+    if (a.name === 'cache TTL') out.push(`cache TTL ${a.value}: ${a.source}`)
+    if (a.name === 'p90 and max') out.push(a.value)
+  }
   if (b.source === 'blended')
     out.push(`history: blended with ${b.sampleSize} past runs (model p50 ${usd(b.model.p50Usd)})`)
-  if (r.budget && r.decision) {
+  if (r.budget) {
     const s = r.budget.state
-    out.push('')
     out.push(`budget: ${r.budget.credit.label}`)
     out.push(
-      `cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, remaining ${usd(s.remainingUsd)}`
-    )
-    out.push(
-      `decision: ${r.decision.decision.toUpperCase()} (allowed=${r.decision.allowed}, max-budget-usd ${r.decision.maxBudgetUsd.toFixed(4)}) — ${r.decision.reason}`
-    )
-    if (r.runway)
-      out.push(
-        `runway: ${r.runway.runsThatFit} more runs like this fit${r.runway.exhaustsOn ? `; at this pace the credit runs out on ${r.runway.exhaustsOn}` : ''}`
-      )
-  }
-  if (r.actual) {
-    const a = r.actual
-    out.push('')
-    out.push(
-      `actual: ${usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${a.claudeReportedUsd !== undefined ? `, Claude reported ${usd(a.claudeReportedUsd)}` : ''}${a.subtype ? `, ${a.subtype}` : ''}${a.turns !== undefined ? `, ${a.turns} turns` : ''}`
+      `cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, ${moneyLeft(s)}`
     )
   }
+  if (r.decision) {
+    // The decision's word is the refusal policy's, the same the comment and the check run use.
+    const c = consequencesOf(r.decision)
+    out.push(`decision: ${c.word}: ${r.decision.reason}`)
+    out.push(
+      c.allowed
+        ? `max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (held; pass it to Claude's --max-budget-usd)`
+        : 'max-budget-usd: 0 (nothing held: the agent step must not run)'
+    )
+  }
+  if (r.actual?.subtype) out.push(`result: ${r.actual.subtype}${r.actual.isError ? ' (error)' : ''}`)
   if (r.ledger) out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`)
   for (const notice of r.notices) out.push(`note: ${notice}`)
   out.push('')
-  out.push('estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded')
+  out.push(
+    'estimate = our model; actual = Claude’s usage priced with our table; API-equivalent = Claude’s total_cost_usd'
+  )
   return out.join('\n')
 }
 
@@ -85,33 +73,41 @@ export function renderStatusText(s: StatusReport): string {
     `ledger: ${s.ledger}`,
     `cycle: ${s.cycle.start.slice(0, 10)} → resets ${s.cycle.resetsAt.slice(0, 10)}`,
     `credit: ${s.credit.label}`,
-    `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · remaining ${usd(s.state.remainingUsd)} of ${usd(s.state.budgetUsd)}`,
+    `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · ${moneyLeft(s.state)}`,
     `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`
   ]
   if (s.lastEntries.length) {
     out.push(
       '',
       pad([
-        ['updated', 'status', 'hold', 'actual', 'key'],
+        // Runs as users name them (--run-id, --job); the key for --key last.
+        ['updated', 'status', 'hold', 'actual', 'run', 'key'],
         ...s.lastEntries.map(e => [
           e.updatedAt.slice(0, 19).replace('T', ' '),
           e.status + (e.unverified ? ' (unverified)' : ''),
           usd(e.holdUsd),
           e.actualUsd !== undefined ? usd(e.actualUsd) : '—',
+          runLabel(e.key),
           e.key
         ])
       ])
     )
   }
+  for (const notice of s.notices) out.push(`note: ${notice}`)
   return out.join('\n')
 }
 
 export function renderCostText(c: CostReport): string {
-  return (
-    `${c.path}: $${c.usd.toFixed(4)} (our price table ${c.priceTableAsOf})` +
-    (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : '') +
-    (c.mismatch ? `\n${c.mismatch}` : '')
-  )
+  const basis =
+    c.basis === 'claude-reported'
+      ? "Claude's own figure: no per-model usage to price"
+      : `our price table ${c.priceTableAsOf}, prices of ${c.pricedOn.day} (${c.pricedOn.from})`
+  return [
+    `${c.path}: $${c.usd.toFixed(4)} (${basis})` +
+      (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : ''),
+    ...(c.mismatch ? [c.mismatch] : []),
+    ...c.notes
+  ].join('\n')
 }
 
 export function renderTokensText(t: TokensReport): string {

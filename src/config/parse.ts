@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { INPUTS } from './inputs.js'
-import type { LedgerLocation, Settings } from './settings.js'
+import { ACCOUNT_INPUTS, type AccountInput, type LedgerLocation, type Settings } from './settings.js'
 import { InputError } from '../errors.js'
 
 /** Raw input values by input name, as the runner or the CLI hands them over (strings, '' = unset). */
@@ -96,6 +96,13 @@ const schema = z.object({
     what: 'a whole number of tokens from 0 to 200000'
   }),
   'cache-ttl': oneOf(['auto', '5m', '1h', 'off'] as const),
+  'claude-version': z.string().transform((s, ctx) => {
+    const t = s.trim().replace(/^v/, '')
+    if (t === '') return undefined
+    if (/^\d+\.\d+\.\d+([-+][\w.]+)?$/.test(t)) return t
+    ctx.addIssue({ code: 'custom', message: 'expected a Claude Code version such as 2.1.331' })
+    return z.NEVER
+  }),
   'cache-hit-rate': optNum({ min: 0, max: 1, what: 'a share from 0 to 1, e.g. 0.9' }),
   auth: oneOf(['subscription', 'api-key'] as const),
   'pricing-file': text,
@@ -226,10 +233,18 @@ export function parseSettings(raw: RawInputs, env: SettingsEnv, where: 'action' 
     }
   }
   if (problems.length > 0 || !result.success) throw new InputError(problems)
-  return toSettings(result.data, env, where, problems)
+  const explicit =
+    where === 'action' ? [...ACCOUNT_INPUTS] : ACCOUNT_INPUTS.filter(name => (raw[name] ?? '') !== '')
+  return toSettings(result.data, env, where, problems, explicit)
 }
 
-function toSettings(p: Parsed, env: SettingsEnv, where: 'action' | 'cli', problems: string[]): Settings {
+function toSettings(
+  p: Parsed,
+  env: SettingsEnv,
+  where: 'action' | 'cli',
+  problems: string[],
+  explicit: AccountInput[]
+): Settings {
   if (p.prompt !== undefined && p['prompt-file'] !== undefined) {
     problems.push('prompt-file: give either prompt or prompt-file, not both')
   }
@@ -266,6 +281,7 @@ function toSettings(p: Parsed, env: SettingsEnv, where: 'action' | 'cli', proble
       growthPerTurn: p['growth-per-turn'],
       outputPerTurn: p['output-per-turn'],
       cacheTtl: p['cache-ttl'],
+      claudeVersion: p['claude-version'],
       cacheHitRate: p['cache-hit-rate'],
       auth: p.auth,
       pricingFile: p['pricing-file'],
@@ -274,6 +290,7 @@ function toSettings(p: Parsed, env: SettingsEnv, where: 'action' | 'cli', proble
       historyRuns: p['history-runs']
     },
     budget: {
+      explicit,
       plan: p.plan,
       monthlyCredits: p['monthly-credits'],
       billingCycleDay: p['billing-cycle-day'],

@@ -48,11 +48,13 @@ export interface EstimateSettings {
   growthPerTurn?: number
   /** Output tokens per turn; preset default when absent (`output-per-turn`). */
   outputPerTurn?: number
-  /** Cache TTL the agent requests; `auto` follows `auth` (`cache-ttl`). */
+  /** Cache TTL the agent requests; `auto`: this job's runs, else auth + claude-version, else measured (`cache-ttl`). */
   cacheTtl: CacheTtl
+  /** Claude Code version the agent step runs, e.g. 2.1.331 (`claude-version`). */
+  claudeVersion?: string
   /** Share (0–1) of previously sent context read from cache; preset default when absent (`cache-hit-rate`). */
   cacheHitRate?: number
-  /** How the agent authenticates: subscription runs draw the credit and cache for 1h (`auth`). */
+  /** How the agent authenticates: subscription (the plan's credit) or an API key (`auth`). */
   auth: Auth
   /** A price table file that replaces or extends the built-in one (`pricing-file`). */
   pricingFile?: string
@@ -64,7 +66,22 @@ export interface EstimateSettings {
   historyRuns: number
 }
 
+/** The inputs that describe the cycle's account, kept in its ledger document so every report agrees. */
+export type AccountInput = 'plan' | 'monthly-credits' | 'overage' | 'external-spend' | 'billing-cycle-day'
+export const ACCOUNT_INPUTS: readonly AccountInput[] = [
+  'plan',
+  'monthly-credits',
+  'overage',
+  'external-spend',
+  'billing-cycle-day'
+]
+
 export interface BudgetSettings {
+  /**
+   * The account inputs given explicitly (the action's are all given: its inputs are the workflow's
+   * configuration); the others come from the cycle's ledger document when it records them.
+   */
+  explicit: AccountInput[]
   /** Plan preset that gives the monthly credit (`plan`). */
   plan: Plan
   /** Explicit monthly credit in USD; overrides the plan preset (`monthly-credits`). */

@@ -1,12 +1,14 @@
-/** Pure: settings + counted inputs + price table + history → the estimate part of the report. */
+/** Pure: settings + counted inputs + price table + what the ledger knows → the estimate part of the report. */
 import type { EstimateSettings } from '../config/settings.js'
 import type { ModelEntry, PriceTable } from '../pricing/types.js'
 import type { TokenCount } from '../tokens/types.js'
-import type { BlendedEstimate, LoopEstimate, PastRun } from './types.js'
-import { estimateLoop } from './loop.js'
-import { blendHistory } from './history.js'
+import { InputError } from '../errors.js'
+import type { BlendedEstimate, LoopBehaviour, LoopEstimate, LoopParams, PastRun, TurnModel } from './types.js'
+import { COMPACT_AT, estimateLoop } from './loop.js'
+import { blendHistory, learnFromHistory, MODEL_WEIGHT_RUNS, usableRuns } from './history.js'
 import { resolveCacheTtl } from './ttl.js'
-import { presetDefaults } from './presets.js'
+import { firstRequestCache, type LedgerView } from './prefix-cache.js'
+import { presetBehaviour, SHIPPED, type FittedPresets } from './presets.js'
 
 export interface CountedInputs {
   prompt: TokenCount
@@ -46,66 +48,192 @@ export interface EstimateView {
   }
 }
 
-/** Build the estimate: loop model, history blend, assumptions with sources. */
+const n = (x: number) => Math.round(x).toLocaleString('en-US')
+
+/** A first request over the window cannot run: say which input makes it too big. */
+function checkWindow(e: EstimateSettings, model: ModelEntry, counted: CountedInputs): void {
+  const { prefixTokens: s, prompt, context } = counted
+  const first = s + prompt.tokens + context.tokens
+  if (first <= model.contextWindow) return
+  const input = context.tokens >= prompt.tokens ? 'context-files' : e.promptFile ? 'prompt-file' : 'prompt'
+  throw new InputError([
+    `${input}: the first request would be ${n(first)} tokens (agent prefix ${n(s)} + prompt ${n(prompt.tokens)} + context files ${n(context.tokens)}), over the ${n(model.contextWindow)}-token context window of ${model.id}; load fewer files up front (the agent can read them as it goes) or pick a model with a larger window`
+  ])
+}
+
+/** The behaviour and turn model after history and inputs, each value with its source. */
+function behaviourFor(
+  e: EstimateSettings,
+  model: ModelEntry,
+  runs: PastRun[],
+  fitted: FittedPresets
+): {
+  behaviour: LoopBehaviour
+  sources: Record<keyof LoopBehaviour, string>
+  turns: TurnModel
+  turnsSource: string
+} {
+  const preset = presetBehaviour(e.agent, model, fitted)
+  const t = fitted.turns
+  const learned = learnFromHistory(
+    preset,
+    {
+      median: t.median.value,
+      sigma: t.sigma.value,
+      source: `the preset (median ${t.median.value}, σ ${t.sigma.value}: ${t.median.why})`
+    },
+    runs
+  )
+  const b = { ...learned.behaviour }
+  const sources = { ...learned.sources }
+  // Inputs are per turn, as users count; the loop runs per request.
+  if (e.growthPerTurn !== undefined) {
+    b.growthScale = e.growthPerTurn / b.requestsPerTurn
+    b.growthExponent = 1
+    sources.growthScale = `input growth-per-turn ${e.growthPerTurn} ÷ ${b.requestsPerTurn.toFixed(2)} requests per turn`
+    sources.growthExponent = 'input growth-per-turn: linear growth'
+  }
+  if (e.outputPerTurn !== undefined) {
+    b.outputPerRequest = e.outputPerTurn / b.requestsPerTurn
+    sources.outputPerRequest = `input output-per-turn ${e.outputPerTurn} ÷ ${b.requestsPerTurn.toFixed(2)} requests per turn`
+  }
+  if (e.cacheHitRate !== undefined) {
+    b.cacheHitRate = e.cacheHitRate
+    sources.cacheHitRate = 'input'
+  }
+  if (e.expectedTurns !== undefined) {
+    return {
+      behaviour: b,
+      sources,
+      turns: { kind: 'given', turns: e.expectedTurns },
+      turnsSource: 'input expected-turns'
+    }
+  }
+  const d = learned.turns
+  return {
+    behaviour: b,
+    sources,
+    turns: { kind: 'distribution', median: d.median, sigma: d.sigma },
+    turnsSource: `log-normal, median ${d.median.toFixed(1)}, σ ${d.sigma.toFixed(2)}, capped at max-turns: ${d.source}`
+  }
+}
+
+/** Build the estimate: the loop model with the job's learned behaviour, assumptions with sources. */
 export function buildEstimate(args: {
   settings: EstimateSettings
   table: PriceTable
   model: ModelEntry
   counted: CountedInputs
   pastRuns: PastRun[]
+  /** What the ledger says about recent runs; undefined when none was consulted. */
+  ledger?: LedgerView
+  now: Date
+  /** The fitted presets (the shipped ones unless a calibration run passes its own). */
+  fitted?: FittedPresets
 }): EstimateView {
-  const { table, model, counted, pastRuns } = args
+  const { table, model, counted } = args
   const e = args.settings
-  const preset = presetDefaults(e.agent, e.maxTurns)
-  const ttl = resolveCacheTtl(e.cacheTtl, e.auth)
-  const pick = <T>(given: T | undefined, fallback: T, name: string, unit = '') => {
-    assumptions.push({
-      name,
-      value: `${given ?? fallback}${unit}`,
-      source: given === undefined ? `${e.agent} preset default` : 'input'
-    })
-    return given ?? fallback
+  const fitted = args.fitted ?? SHIPPED
+  checkWindow(e, model, counted)
+  const runs = usableRuns(args.pastRuns, e.historyRuns)
+  const ttl = resolveCacheTtl({
+    setting: e.cacheTtl,
+    auth: e.auth,
+    claudeVersion: e.claudeVersion,
+    pastRuns: runs,
+    fitted
+  })
+  const prefix = firstRequestCache({
+    prefixTokens: counted.prefixTokens,
+    ttl: ttl.ttl,
+    model: model.id,
+    requestedModel: e.model,
+    ledger: args.ledger,
+    now: args.now,
+    fitted
+  })
+  const base = {
+    prefixTokens: counted.prefixTokens,
+    cachedPrefixTokens: prefix.cachedPrefixTokens,
+    sharedPrefixTokens: prefix.sharedPrefixTokens,
+    promptTokens: counted.prompt.tokens,
+    contextTokens: counted.context.tokens,
+    maxTurns: e.maxTurns,
+    cacheTtl: ttl.ttl,
+    spreadScores: fitted.spread.scores
   }
-  const assumptions: Assumption[] = []
-  const expectedTurns = pick(e.expectedTurns, preset.expectedTurns, 'expected turns')
-  const growthPerTurn = pick(e.growthPerTurn, preset.growthPerTurn, 'context growth per turn', ' tokens')
-  const outputPerTurn = pick(e.outputPerTurn, preset.outputPerTurn, 'output per turn', ' tokens')
-  const cacheHitRate = pick(e.cacheHitRate, preset.cacheHitRate, 'cache hit rate')
-  assumptions.push(
+  const params = (b: ReturnType<typeof behaviourFor>): LoopParams => ({
+    ...base,
+    behaviour: b.behaviour,
+    turns: b.turns
+  })
+  const presetOnly = behaviourFor(e, model, [], fitted)
+  const modelLoop = estimateLoop(model, params(presetOnly))
+  const chosen = runs.length ? behaviourFor(e, model, runs, fitted) : presetOnly
+  const loop = runs.length ? estimateLoop(model, params(chosen)) : modelLoop
+  const blended = blendHistory(
+    { p50Usd: modelLoop.p50Usd, p90Usd: modelLoop.p90Usd, maxUsd: modelLoop.maxUsd },
+    { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd },
+    runs
+  )
+  const b = chosen.behaviour
+  const s = chosen.sources
+  const assumptions: Assumption[] = [
+    {
+      name: 'turns',
+      value: `p50 ${loop.turns.p50}, p90 ${loop.turns.p90}, max ${loop.turns.max}`,
+      source: chosen.turnsSource
+    },
     { name: 'max turns', value: String(e.maxTurns), source: 'input' },
     {
-      name: 'cache TTL',
-      value: ttl,
-      source: e.cacheTtl === 'auto' ? `auto: ${e.auth} auth` : 'input'
+      name: 'API requests per turn',
+      value: `${b.requestsPerTurn.toFixed(2)} (${loop.requests.p50} requests at p50, ${loop.requests.max} at max)`,
+      source: s.requestsPerTurn
     },
+    {
+      name: 'context growth',
+      value: `${n(b.growthScale)} × k^${b.growthExponent.toFixed(2)} tokens after k requests (${n(b.growthScale * Math.pow(Math.max(1, loop.requests.p50 - 1), b.growthExponent))} by the p50's last request)`,
+      source: `${s.growthScale}; exponent: ${s.growthExponent}`
+    },
+    { name: 'output per request', value: `${n(b.outputPerRequest)} tokens`, source: s.outputPerRequest },
+    { name: 'cache TTL', value: ttl.ttl, source: ttl.source },
+    { name: 'agent prefix on the first request', value: prefix.value, source: prefix.source },
+    { name: 'cache hit rate', value: b.cacheHitRate.toFixed(4), source: s.cacheHitRate },
+    {
+      name: 'TTL gaps',
+      value: `${(b.ttlGapsPerRequest * 100).toFixed(2)}% of requests`,
+      source: s.ttlGapsPerRequest
+    },
+    {
+      name: 'side and subagent models',
+      value: `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50)`,
+      source: s.sideShare
+    },
+    { name: 'p90 and max', value: loop.basis, source: fitted.spread.why },
     { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource },
     {
       name: 'prompt + context tokens',
       value: `${counted.prompt.tokens + counted.context.tokens}`,
       source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
     }
-  )
-  const inputTokens = counted.prompt.tokens + counted.context.tokens
+  ]
+  if (loop.compactions > 0) {
+    assumptions.push({
+      name: 'compaction',
+      value: `${loop.compactions} up to max turns, each when a request would pass ${COMPACT_AT * 100}% of the ${n(model.contextWindow)}-token window`,
+      source:
+        'Claude Code auto-compacts near the window: the compaction request reads the context and writes a summary, and the loop goes on from the agent prefix and the summary'
+    })
+  }
+  if (runs.length) {
+    assumptions.push({
+      name: 'history',
+      value: `${runs.length} settled run${runs.length === 1 ? '' : 's'} of this job`,
+      source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
+    })
+  }
   const low = counted.prompt.low + counted.context.low
   const high = counted.prompt.high + counted.context.high
-  const tokenUncertainty = inputTokens > 0 ? Math.max(high - inputTokens, inputTokens - low) / inputTokens : 0
-  const loop = estimateLoop(model, {
-    prefixTokens: counted.prefixTokens,
-    promptTokens: counted.prompt.tokens,
-    contextTokens: counted.context.tokens,
-    growthPerTurn,
-    outputPerTurn,
-    expectedTurns: Math.min(expectedTurns, e.maxTurns),
-    maxTurns: e.maxTurns,
-    cacheTtl: ttl,
-    cacheHitRate,
-    tokenUncertainty
-  })
-  const blended = blendHistory(
-    { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd },
-    pastRuns,
-    e.historyRuns
-  )
   return {
     model: { requested: e.model, id: model.id, displayName: model.displayName },
     priceTable: { asOf: table.asOf, source: table.source },

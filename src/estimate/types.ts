@@ -1,38 +1,70 @@
 import type { TokenUsage } from '../pricing/types.js'
+import type { RunBehaviour } from '../usage/types.js'
 
-/** The parameters of one agent-loop estimate (docs/estimation.md). */
+/**
+ * How an agent loop behaves on a model (docs/estimation.md): fitted per model family on published
+ * runs (`npm run accuracy:runs`), refined per job by history, overridden by inputs.
+ */
+export interface LoopBehaviour {
+  /** API requests per Claude Code turn after the first (parallel tool calls share a request). */
+  requestsPerTurn: number
+  /** a: after k requests the context has grown by a·k^α tokens (tool results + output). */
+  growthScale: number
+  /** α: below 1, a run reads most early (files) and less later (edits). */
+  growthExponent: number
+  /** Output tokens per API request. */
+  outputPerRequest: number
+  /** Share 0–1 of the previous request read back from cache (the rest is written again). */
+  cacheHitRate: number
+  /** Chance per request that the cache expired since the previous one (a tool call longer than the TTL). */
+  ttlGapsPerRequest: number
+  /** Side and subagent models, as a share of the main loop's cost. */
+  sideShare: number
+}
+
+/** The turn count of a run: given, or a distribution capped at max-turns. */
+export type TurnModel =
+  | { kind: 'given'; turns: number }
+  /** ln(turns) ~ Normal(ln median, sigma), turns above max-turns end at max-turns. */
+  | { kind: 'distribution'; median: number; sigma: number }
+
+/** The parameters of one agent-loop estimate. */
 export interface LoopParams {
-  /** S: the agent's fixed prefix (system prompt + tools), tokens. */
+  /** S: the agent's fixed prefix (system prompt + tools + first-turn reminders), tokens. */
   prefixTokens: number
+  /** Tokens of the prefix already in the cache when the first request is sent. */
+  cachedPrefixTokens: number
+  /** Tokens of the prefix an ideal cache reads on the first request (a run of this agent just ran). */
+  sharedPrefixTokens: number
   /** P: the prompt, tokens. */
   promptTokens: number
   /** K: context loaded up front, tokens. */
   contextTokens: number
-  /** g: tokens the context grows by each turn (tool results + assistant output). */
-  growthPerTurn: number
-  /** Output tokens per turn. */
-  outputPerTurn: number
-  /** Turns of a typical run (the p50). */
-  expectedTurns: number
+  behaviour: LoopBehaviour
+  turns: TurnModel
   /** Hard cap on turns (the max). */
   maxTurns: number
-  /** Cache TTL requested; `off` = no caching. */
+  /** Cache TTL the agent requests; `off` = no caching. */
   cacheTtl: '5m' | '1h' | 'off'
-  /** Share 0–1 of previously sent context that is read from cache (the rest is re-written). */
-  cacheHitRate: number
-  /** Relative half-width of the token-count interval (e.g. 0.05), widens p90. */
-  tokenUncertainty: number
+  /** Leave-one-out scores of cost at a known turn count (sorted): the spread (src/estimate/spread.ts). */
+  spreadScores: number[]
 }
 
-/** One request of the modelled loop. */
+/** One API request of the modelled loop (or the compaction request before it). */
 export interface TurnRow {
+  /** 1-based API request of the main loop. */
+  request: number
+  /** Claude Code turns reached once this request is answered. */
   turn: number
-  /** Input-side tokens sent this turn (after compaction). */
+  /** `compaction`: the request that summarises the context once it nears the window. */
+  kind: 'request' | 'compaction'
+  /** Input-side tokens sent by this request. */
   contextTokens: number
   usage: TokenUsage
   usd: number
+  /** Main loop so far (side and subagent models not included). */
   cumulativeUsd: number
-  /** True when the context was compacted before this turn. */
+  /** True for a compaction request. */
   compacted: boolean
 }
 
@@ -42,32 +74,42 @@ export interface LoopEstimate {
   p90Usd: number
   maxUsd: number
   turns: { p50: number; p90: number; max: number }
-  /** Tokens by class at p50 turns. */
+  /** Main-loop API requests at the p50, p90 and max turn counts. */
+  requests: { p50: number; p90: number; max: number }
+  /** Main-loop tokens by class at p50 (side and subagent models not included). */
   tokens: TokenUsage
-  /** Every turn up to max turns. */
+  /** A row per API request up to max turns; compactions have their own row. */
   perTurn: TurnRow[]
+  /** The side and subagent allowance included in p50Usd. */
+  sideUsd: number
   /** Same p50 run with caching off. */
   uncachedUsd: number
-  /** Same p50 run with an ideal cache (every previously sent token read, never re-written). */
+  /** Same p50 run with an ideal cache: every token sent before is read, none written that is not read again. */
   idealUsd: number
-  /** p50Usd − idealUsd: what the declared cache profile costs beyond ideal. */
+  /** p50Usd − idealUsd: what the cache profile costs beyond ideal. */
   cacheWasteUsd: number
   /** Input-side tokens of the first request (S + P + K). */
   firstRequestTokens: number
-  /** How many times the context window forced a compaction up to max turns. */
+  /** How many compactions the context window forces up to max turns. */
   compactions: number
+  /** What the spread scales at p50: the loop after the first request's input, plus one agent-prefix write. */
+  spreadScaleUsd: number
+  /** How p90 and max were derived, in a sentence. */
+  basis: string
 }
 
-/** The estimate after past actuals of the same job key are blended in. */
+/** The estimate after past runs of the same job key taught it. */
 export interface BlendedEstimate {
   p50Usd: number
   p90Usd: number
   maxUsd: number
   /** `model` when no usable history, else `blended`. */
   source: 'model' | 'blended'
-  /** How many past actuals were used. */
+  /** How many past runs were used. */
   sampleSize: number
+  /** The figures of the fitted presets alone, before this job's history. */
   model: { p50Usd: number; p90Usd: number; maxUsd: number }
+  /** The job's own actuals (median, p90) and the weight its behaviour got. */
   history?: { p50Usd: number; p90Usd: number; weight: number }
   /** Past actual ÷ past p50 estimate, when past estimates are known. */
   calibration?: { runs: number; minRatio: number; maxRatio: number; medianRatio: number }
@@ -79,4 +121,8 @@ export interface PastRun {
   estimateP50Usd?: number
   turns?: number
   settledAt: string
+  /** How the run behaved (absent for runs recorded before behaviour was kept). */
+  behaviour?: RunBehaviour
+  /** The model the run used, when the ledger knows it (reports label the runs with it). */
+  model?: string
 }

@@ -1,6 +1,7 @@
 /** Reads what the agent will be given: the prompt and the files the context globs match. */
-import { glob } from 'tinyglobby'
+import { escapePath, glob, isDynamicPattern } from 'tinyglobby'
 import { readFile } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import { looksBinary, MAX_FILE_BYTES, readTextFile } from './read.js'
@@ -51,7 +52,11 @@ export async function gather(settings: GatherRequest, cwd: string): Promise<Gath
   const context: GatheredText[] = []
   if (settings.contextFiles.length > 0) {
     // One pattern a line as in @actions/glob: `!` excludes, `#` starts a comment; hidden files match too.
-    const patterns = settings.contextFiles.filter(p => p !== '' && !p.startsWith('#'))
+    // A path that names a file is that file, even with glob characters in its name (`app/[id]/page.tsx`,
+    // as a shell hands over the files it expanded): escape it so it is not read as a pattern.
+    const patterns = settings.contextFiles
+      .filter(p => p !== '' && !p.startsWith('#'))
+      .map(p => (!p.startsWith('!') && isDynamicPattern(p) && isFile(resolve(cwd, p)) ? escapePath(p) : p))
     const files = patterns.some(p => !p.startsWith('!'))
       ? (
           await glob(patterns, {
@@ -88,4 +93,12 @@ export async function gather(settings: GatherRequest, cwd: string): Promise<Gath
     }
   }
   return { prompt, context, notices }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
 }

@@ -1,6 +1,5 @@
 /** The sticky PR comment: found by marker AND author, created once, then edited in place. */
 import type { Octokit } from '@octokit/rest'
-import { isNotPermitted } from './errors.js'
 
 export interface CommentTarget {
   owner: string
@@ -16,33 +15,37 @@ export type CommentOutcome =
   | { action: 'unchanged'; id: number }
   | { action: 'skipped'; reason: string }
 
-/** Logins the token may be: a GitHub App installation token acts as github-actions[bot]. */
-async function ownLogins(octokit: Octokit): Promise<Set<string>> {
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated()
-    return new Set([data.login])
-  } catch (error) {
-    // Installation tokens (GITHUB_TOKEN) cannot read /user; their comments are by github-actions[bot].
-    if (isNotPermitted(error)) return new Set(['github-actions[bot]'])
-    throw error
-  }
+/**
+ * The login of the token's own identity, from GraphQL `viewer`, which answers for every kind of token:
+ * the workflow's GITHUB_TOKEN ("github-actions[bot]"), a GitHub App installation token
+ * ("<app-slug>[bot]", e.g. from actions/create-github-app-token) and a personal token (the user). REST
+ * `GET /user` answers 403 to the first two, so it is never asked.
+ */
+async function ownLogin(octokit: Octokit): Promise<string> {
+  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')
+  return viewer.login.toLowerCase()
 }
 
-/** Our earlier comment on the PR: it carries the marker and was written by this token's identity. */
+/**
+ * Our earlier comment on the PR: it carries the marker and was written by this token's identity. The
+ * identity is asked only when some comment carries the marker, so a PR's first run makes no extra call.
+ */
 export async function findStickyComment(
   octokit: Octokit,
   target: CommentTarget,
   marker: string
 ): Promise<{ id: number; body: string } | undefined> {
-  const logins = await ownLogins(octokit)
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   })
-  // A marker planted by someone else is ignored: only our own identity's comments are edited.
-  const ours = comments.find(c => c.user && logins.has(c.user.login) && (c.body ?? '').includes(marker))
+  const marked = comments.filter(c => c.user && (c.body ?? '').includes(marker))
+  if (marked.length === 0) return undefined
+  // A marker planted by someone else (a person, another app's bot) is ignored: only our own comments are edited.
+  const login = await ownLogin(octokit)
+  const ours = marked.find(c => c.user?.login.toLowerCase() === login)
   return ours ? { id: ours.id, body: ours.body ?? '' } : undefined
 }
 

@@ -2,8 +2,22 @@
 import { z } from 'zod'
 import { tokenUsageSchema } from '../pricing/schema.js'
 import { metersSchema } from './meters.js'
+import type { Plan } from '../config/settings.js'
+import plans from '../config/plans.json' with { type: 'json' }
 
 const money = z.number().min(0).max(1e9)
+const tokenCount = z.number().int().min(0).max(1e12)
+
+/** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
+export const behaviourSchema = z.object({
+  requests: z.number().int().min(0).max(1e7).optional(),
+  growthTokens: tokenCount.optional(),
+  outputTokens: tokenCount.optional(),
+  cacheTtl: z.enum(['5m', '1h']).optional(),
+  cacheMisses: z.number().int().min(0).max(1e7).optional(),
+  readBack: z.number().min(0).max(1).optional(),
+  sideShare: z.number().min(0).max(1e6).optional()
+})
 const iso = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time')
 
 /** One run's money in the ledger. */
@@ -25,10 +39,14 @@ export const entrySchema = z.object({
   claudeReportedUsd: money.optional(),
   /** Settled without a usable result file: the hold was kept as spent. */
   unverified: z.boolean().optional(),
+  /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
+  withoutHold: z.boolean().optional(),
   model: z.string().optional(),
   turns: z.number().int().min(0).optional(),
   subtype: z.string().optional(),
   usage: tokenUsageSchema.optional(),
+  /** How the run behaved (settled runs recorded since behaviour is kept). */
+  behaviour: behaviourSchema.optional(),
   priceTableAsOf: z.string(),
   /** When the actual was recorded (settled only). */
   settledAt: iso.optional(),
@@ -40,12 +58,26 @@ const pastRun = z.object({
   actualUsd: money,
   estimateP50Usd: money.optional(),
   turns: z.number().int().min(0).optional(),
-  settledAt: iso
+  settledAt: iso,
+  behaviour: behaviourSchema.optional()
+})
+
+/** The cycle's account as the gates decided on it: what `status` and every report show. */
+const accountSchema = z.object({
+  plan: z.enum(Object.keys(plans.plans) as [Plan, ...Plan[]]),
+  monthlyCredits: money.optional(),
+  overageUsd: money,
+  externalSpendUsd: money,
+  billingCycleDay: z.number().int().min(1).max(31),
+  setAt: iso,
+  setBy: z.string()
 })
 
 export const documentSchema = z.object({
   schema: z.literal('agent-credit-gate/ledger@1'),
   cycle: z.object({ id: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
+  /** Recorded by the gates (absent in documents written before it existed). */
+  account: accountSchema.optional(),
   revision: z.number().int().min(0),
   entries: z.array(entrySchema),
   /** The subscription meters each account's runs reported (carried from cycle to cycle). */

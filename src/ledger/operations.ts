@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
-import type { LedgerDocument, LedgerEntry } from './document.js'
+import { behaviourSchema, type LedgerDocument, type LedgerEntry } from './document.js'
 
 /** Settled entries kept in full; older ones are folded into `compacted`. */
 export const KEEP_ENTRIES = 200
@@ -62,7 +62,8 @@ function compact(doc: LedgerDocument): void {
         actualUsd: usd,
         estimateP50Usd: e.estimate.p50Usd,
         turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt
+        settledAt: e.settledAt ?? e.updatedAt,
+        ...(e.behaviour ? { behaviour: e.behaviour } : {})
       })
       job.recent = job.recent.slice(0, RECENT_PER_JOB)
     }
@@ -127,6 +128,7 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
       | 'turns'
       | 'subtype'
       | 'usage'
+      | 'behaviour'
       | 'jobId'
       | 'priceTableAsOf'
     >
@@ -154,7 +156,10 @@ export function settle(
     ...(req.model ? { model: req.model } : {}),
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
-    ...(req.usage ? { usage: req.usage } : {})
+    ...(req.usage ? { usage: req.usage } : {}),
+    // Behaviour only teaches the next estimate: a value the document could not be read back with is
+    // left out rather than risk the ledger.
+    ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
   }
   let outcome: 'settled' | 'settled-without-hold' = 'settled'
   const entry = next.entries.find(e => e.key === req.key)
@@ -169,6 +174,7 @@ export function settle(
       holdUsd: 0,
       estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
       priceTableAsOf: req.priceTableAsOf ?? '',
+      withoutHold: true,
       ...fields
     })
   }
@@ -227,9 +233,42 @@ export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun
       actualUsd: e.actualUsd as number,
       estimateP50Usd: e.estimate.p50Usd || undefined,
       turns: e.turns,
-      settledAt: e.settledAt ?? e.updatedAt
+      settledAt: e.settledAt ?? e.updatedAt,
+      ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+      ...(e.model ? { model: e.model } : {})
     }))
   return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
     .slice(0, n)
+}
+
+/**
+ * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
+ * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
+ * ledger is one account's budget, so every job in it counts; `excludeKey` leaves out the run asking (a
+ * retried gate finds its own hold). Undefined when there is none.
+ */
+export function lastRunAt(
+  doc: LedgerDocument,
+  matches: (model: string | undefined) => boolean,
+  now: Date,
+  excludeKey?: string
+): string | undefined {
+  let last: string | undefined
+  let lastMs = -Infinity
+  for (const e of doc.entries) {
+    if (!matches(e.model) || e.key === excludeKey) continue
+    const at =
+      e.status === 'settled'
+        ? (e.settledAt ?? e.updatedAt)
+        : e.status === 'held' && Date.parse(e.expiresAt) > now.getTime()
+          ? e.createdAt
+          : undefined
+    const ms = at ? Date.parse(at) : NaN
+    if (ms <= now.getTime() && ms > lastMs) {
+      last = at
+      lastMs = ms
+    }
+  }
+  return last
 }

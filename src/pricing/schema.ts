@@ -13,6 +13,19 @@ const row = z.object({
   cacheRead: usd
 })
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD')
+
+/** Prices a model had before a change: in force on every day before `until`. */
+const earlierPrices = z.object({
+  /** The first day these prices no longer applied (the day the next prices took effect). */
+  until: day,
+  prices: row,
+  longPrompt: z.object({ aboveTokens: z.number().int().positive(), prices: row }).optional(),
+  fast: row.optional(),
+  /** Where the earlier prices and the date of the change come from. */
+  source: z.string().min(1, 'expected where these prices come from')
+})
+
 const model = z.object({
   /** Canonical id, e.g. `claude-sonnet-5-5`. */
   id: z.string().min(1, 'expected a model id such as claude-sonnet-5-5'),
@@ -23,7 +36,12 @@ const model = z.object({
   tokenizer: z.enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
   /** Every other id that names this model: dated first-party ids and provider ids. */
   ids: z.array(z.string()).default([]),
+  /** The prices in force now (since `pricesSince` when the model's prices ever changed). */
   prices: row,
+  /** The day the current prices took effect, when the model had other prices before. */
+  pricesSince: day.optional(),
+  /** Earlier prices by effective date, oldest first: a run is priced with those in force on its day. */
+  earlier: z.array(earlierPrices).default([]),
   /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
   longPrompt: z.object({ aboveTokens: z.number().int().positive(), prices: row }).optional(),
   /** Fast-mode prices (usage.speed === 'fast'). */
@@ -62,6 +80,8 @@ export type PriceTableFile = z.output<typeof priceTableSchema>
 export type PriceTable = Omit<PriceTableFile, 'mode'>
 /** One model of the price table. */
 export type ModelEntry = z.output<typeof model>
+/** Prices a model had before a change, and when they stopped applying. */
+export type EarlierPrices = z.output<typeof earlierPrices>
 /** USD per million tokens for one price row. */
 export type PriceRow = z.output<typeof row>
 export type TokenUsage = z.output<typeof tokenUsageSchema>

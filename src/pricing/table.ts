@@ -1,5 +1,5 @@
 import { priceTableSchema, type ModelEntry, type PriceTable, type PriceTableFile } from './schema.js'
-import { InputError } from '../errors.js'
+import { InputError, nearest } from '../errors.js'
 import builtIn from './prices.json' with { type: 'json' }
 
 /** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
@@ -66,20 +66,6 @@ export function mergeTables(base: PriceTable, file: PriceTableFile): PriceTable 
   }
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = tmp
-    }
-  }
-  return prev[b.length]
-}
-
 /** Strip what names a deployment rather than a model: context suffixes, provider and region prefixes. */
 function normalise(name: string): string[] {
   const n = name
@@ -114,10 +100,11 @@ export function resolveModel(table: PriceTable, name: string): ModelEntry {
     if (hit) return hit
   }
   const wanted = normalise(name)[1] ?? name
-  const nearest = table.models
-    .map(m => ({ id: m.id, d: editDistance(wanted, m.id.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-    .slice(0, 3)
-    .map(x => x.id)
-  throw new UnknownModelError(name, nearest)
+  throw new UnknownModelError(
+    name,
+    nearest(
+      wanted,
+      table.models.map(m => m.id)
+    )
+  )
 }

@@ -1,4 +1,4 @@
-export type { ModelEntry, PriceRow, PriceTable, TokenUsage } from './schema.js'
+export type { EarlierPrices, ModelEntry, PriceRow, PriceTable, TokenUsage } from './schema.js'
 
 /** USD by token class plus the total, and which price row was used. */
 export interface PricedUsage {

@@ -1,25 +1,27 @@
 import type { GateReport } from './types.js'
-import { usd } from '../budget/format.js'
 import { consequencesOf } from '../budget/consequences.js'
+import { headlineOf, headlineText } from './headline.js'
 
 /** The check conclusion: failure only when the step itself fails (the refusal policy says when). */
 export function checkConclusion(r: GateReport): 'success' | 'neutral' | 'failure' {
   return consequencesOf(r.decision).checkConclusion
 }
 
-function figure(r: GateReport): string {
-  if (r.actual) return `Spent ${usd(r.actual.usd)}${r.actual.unverified ? ' (unverified)' : ''}`
-  const b = r.estimate.blended
-  return `Est. ${usd(b.p50Usd)} (p90 ${usd(b.p90Usd)})`
-}
-
-/** The check run title: the figure first. */
+/** The check run title: the headline's first line (GitHub allows 255 characters). */
 export function checkTitle(r: GateReport): string {
-  const left = r.budget ? ` of ${usd(Math.max(0, r.budget.state.remainingUsd))} left` : ''
-  return `${figure(r)}${left} · ${r.decision?.decision ?? 'estimate'}`.slice(0, 255)
+  return cut(headlineText(headlineOf(r), { icon: false }), 255)
 }
 
-/** The commit status description (≤ 140 characters, GitHub's limit). */
+/** The commit status description: the same line, within GitHub's 140 characters. */
 export function statusDescription(r: GateReport): string {
-  return checkTitle(r).slice(0, 140)
+  return cut(headlineText(headlineOf(r), { icon: false }), 140)
+}
+
+/** Cut at a " · " boundary when the line is too long, so no figure is cut in half. */
+function cut(line: string, max: number): string {
+  if (line.length <= max) return line
+  const parts = line.split(' · ')
+  while (parts.length > 1 && parts.join(' · ').length > max) parts.pop()
+  const kept = parts.join(' · ')
+  return kept.length <= max ? kept : `${kept.slice(0, max - 1)}…`
 }

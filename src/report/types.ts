@@ -4,6 +4,7 @@ import type { EstimateView } from '../estimate/report.js'
 import type { BudgetView, BurnDown } from '../ledger/money.js'
 import type { PastRun } from '../estimate/types.js'
 import type { RecordedActual } from '../usage/types.js'
+import type { WaysOut } from './ways-out.js'
 
 /**
  * The JSON report: everything main and post know about one gated run. Written to `report-file`,
@@ -27,5 +28,7 @@ export interface GateReport extends EstimateView {
   recentRuns?: PastRun[]
   /** Cumulative settled spend by day of the cycle, for the burn-down. */
   burnDown?: BurnDown
+  /** What a refused or warned run could do instead, each with its figure (gate only). */
+  waysOut?: WaysOut
   notices: string[]
 }

@@ -2,6 +2,7 @@
 import type { Settings } from '../config/settings.js'
 import { parseClaudeOutput } from '../usage/parse.js'
 import { priceRun, type RunCost } from '../usage/cost.js'
+import { dayOf } from '../pricing/dated.js'
 import type { ClaudeOutputFormat } from '../usage/types.js'
 import { priceTableFor } from './estimate.js'
 import { usageFilePath } from './record.js'
@@ -11,8 +12,12 @@ export interface CostReport {
   /** The file priced. */
   path: string
   format: ClaudeOutputFormat
-  /** Our figure: Claude's usage priced with our table. */
+  /** Our figure: Claude's usage priced with our table (or Claude's own figure when `basis` says so). */
   usd: number
+  basis: RunCost['basis']
+  /** The day whose prices were used, and how it was known. */
+  pricedOn: RunCost['pricedOn']
+  notes: string[]
   /** Claude's API-equivalent total_cost_usd. */
   claudeReportedUsd?: number
   mismatch: string | null
@@ -28,11 +33,17 @@ export async function cost(settings: Settings, deps: StepDeps): Promise<CostRepo
   const path = usageFilePath(settings, deps)
   const table = await priceTableFor(settings, deps)
   const parsed = parseClaudeOutput(await deps.files.read(path, 'usage-file'), path)
-  const run = priceRun(table, parsed)
+  const run = priceRun(table, parsed, {
+    day: dayOf(deps.now),
+    from: 'today: the file does not say when it ran'
+  })
   return {
     path,
     format: parsed.format,
     usd: run.usd,
+    basis: run.basis,
+    pricedOn: run.pricedOn,
+    notes: run.notes,
     claudeReportedUsd: run.claudeReportedUsd,
     mismatch: run.mismatch ?? null,
     byModel: run.byModel,

@@ -1,6 +1,6 @@
 /**
  * `estimate`: what the agent step will cost (p50 / p90 / max), with no ledger. The gate builds on
- * prepareEstimate, which counts the inputs once and estimates again when history is known.
+ * prepareEstimate, which counts the inputs once and estimates again when the ledger is known.
  */
 import type { Settings } from '../config/settings.js'
 import type { ModelEntry, PriceTable } from '../pricing/types.js'
@@ -90,27 +90,61 @@ async function countInputs(
   }
 }
 
-/** The report of an estimate with the given history (phase `estimate`). */
-export type EstimateWith = (past: PastRun[]) => GateReport
+/** What the ledger knows that the estimate uses; undefined when no ledger was read. */
+export interface LedgerKnows {
+  /** This job's newest settled runs. */
+  pastRuns: PastRun[]
+  /** When a run of this model was last active in the ledger. */
+  lastRunAt?: string
+}
+
+/** The inputs read and counted once; the estimate is built again when the ledger is known. */
+export interface PreparedEstimate {
+  /** The price table in force (the gate prices its ways out with it). */
+  table: PriceTable
+  /** The report of an estimate with what the ledger knows (phase `estimate`). */
+  estimateWith: (known: LedgerKnows | undefined) => GateReport
+  /** True when a ledger entry's model is the model being estimated (dated ids, provider ids, aliases). */
+  sameModel: (model: string | undefined) => boolean
+}
 
 /** Everything up to the estimate, done once: prices, the inputs read and counted. */
-export async function prepareEstimate(settings: Settings, deps: StepDeps): Promise<EstimateWith> {
+export async function prepareEstimate(settings: Settings, deps: StepDeps): Promise<PreparedEstimate> {
   const table = await priceTableFor(settings, deps)
   const model = resolveModel(table, settings.estimate.model)
   const gathered = await deps.files.gather(settings.estimate)
   const notices = [...gathered.notices]
   const counted = await countInputs(settings, model, gathered, notices)
-  return past => ({
-    schema: 'agent-credit-gate/report@1',
-    phase: 'estimate',
-    generatedAt: deps.now.toISOString(),
-    job: settings.job,
-    ...buildEstimate({ settings: settings.estimate, table, model, counted, pastRuns: past }),
-    notices: [...notices]
-  })
+  return {
+    table,
+    estimateWith: known => ({
+      schema: 'agent-credit-gate/report@1',
+      phase: 'estimate',
+      generatedAt: deps.now.toISOString(),
+      job: settings.job,
+      ...buildEstimate({
+        settings: settings.estimate,
+        table,
+        model,
+        counted,
+        pastRuns: known?.pastRuns ?? [],
+        ledger: known ? { lastRunAt: known.lastRunAt } : undefined,
+        now: deps.now
+      }),
+      notices: [...notices]
+    }),
+    sameModel: other => {
+      if (other === undefined) return false
+      try {
+        return resolveModel(table, other).id === model.id
+      } catch {
+        return false
+      }
+    }
+  }
 }
 
 /** `estimate`: the model alone, no ledger. */
 export async function estimate(settings: Settings, deps: StepDeps): Promise<GateReport> {
-  return (await prepareEstimate(settings, deps))([])
+  return (await prepareEstimate(settings, deps)).estimateWith(undefined)
 }

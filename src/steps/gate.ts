@@ -5,17 +5,17 @@
  */
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
-import { cycleAt } from '../budget/cycle.js'
-import { creditFor } from '../budget/credit.js'
-import { entryKey, jobIdOf, pastRuns } from '../ledger/operations.js'
+import { entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
-import { readCycle, updateLedger } from '../ledger/update.js'
+import { updateLedger } from '../ledger/update.js'
+import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
 import { failedOnRefWrite } from '../store/github.js'
-import { prepareEstimate, type EstimateWith } from './estimate.js'
+import { prepareEstimate, type PreparedEstimate } from './estimate.js'
+import { waysOut } from '../report/ways-out.js'
 import type { LedgerDeps } from './deps.js'
 
 export interface GateOutcome {
@@ -27,16 +27,19 @@ export interface GateOutcome {
 }
 
 export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOutcome> {
-  const estimateWith = await prepareEstimate(settings, deps)
+  const prepared = await prepareEstimate(settings, deps)
   const { now, store } = deps
-  const cycle = cycleAt(now, settings.budget.billingCycleDay)
-  const credit = creditFor(settings.budget)
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   try {
-    const before = await readCycle(store, cycle)
-    const estimated = estimateWith(
-      before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []
+    const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
+    const estimated = prepared.estimateWith(
+      before.doc
+        ? {
+            pastRuns: pastRuns(before.doc, jobId, settings.estimate.historyRuns),
+            lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
+          }
+        : { pastRuns: [] }
     )
     const { result, doc } = await updateLedger(
       store,
@@ -47,7 +50,6 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           {
             key,
             jobId,
-            credit,
             budget: settings.budget,
             estimate: estimated.estimate.blended,
             model: estimated.model.id,
@@ -60,9 +62,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     )
     const view = cycleView({
       doc,
-      credit,
+      credit: result.credit,
       cycle,
-      budget: settings.budget,
+      budget: result.budget,
       jobId,
       now,
       gatedUsd: result.decision.gatedUsd,
@@ -78,6 +80,18 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       recentRuns: view.recentRuns,
       burnDown: view.burnDown
     }
+    report.notices.push(...notices)
+    // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
+    if (result.outcome === 'reserved' && newResetDay !== undefined) {
+      const missed = await recordResetDay(store, newResetDay, describeError)
+      if (missed) report.notices.push(missed)
+    }
+    if (result.outcome === 'reserved' && result.accountChanges.length > 0) {
+      report.notices.push(
+        `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
+      )
+    }
+    if (result.decision.decision !== 'pass') report.waysOut = waysOut(report, prepared.table)
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(
         `ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`
@@ -86,7 +100,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     return { report, holdKey: result.held ? key : undefined, cycle }
   } catch (error) {
     if (error instanceof InputError) throw error
-    return unheld(settings, key, error, estimateWith)
+    return unheld(settings, key, error, prepared)
   }
 }
 
@@ -95,7 +109,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
  * and say so (warn). A ref update that got no usable answer may still have landed: then its hold counts
  * until it expires, and the message names the command that releases it.
  */
-function unheld(settings: Settings, key: string, error: unknown, estimateWith: EstimateWith): GateOutcome {
+function unheld(settings: Settings, key: string, error: unknown, prepared: PreparedEstimate): GateOutcome {
   const message = `ledger: ${describeError(error)}`
   const fate = failedOnRefWrite(error)
     ? `if GitHub applied the last ledger write, its hold counts until it expires; release it with: agent-credit-gate release --key ${key}`
@@ -105,7 +119,7 @@ function unheld(settings: Settings, key: string, error: unknown, estimateWith: E
       `${message}; failing closed (on-ledger-error: fail): the agent step must not run; ${fate ?? 'no hold was written'}`
     )
   }
-  const report = estimateWith([])
+  const report = prepared.estimateWith(undefined)
   report.ledger = { location: settings.ledger.location.kind, error: message }
   report.notices.push(
     `${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`

@@ -1,20 +1,28 @@
 /**
- * `record` / the action's post step: read Claude's result, settle the hold with the actual (or keep it
- * as spent, unverified), and return the gate's report completed with the actual. A ledger failure here
- * comes back as `ledgerError`, never as a throw: the agent already ran, and the shell decides how loud.
+ * `record` / the action's post step: read Claude's result, settle the run's hold with the actual (or keep
+ * it as spent, unverified). The post step settles the hold main handed it, and completes main's report;
+ * a hold that is gone by then is recorded without one, flagged. The CLI names a run that must hold money
+ * (its key, or its run id and job): naming nothing held is an error listing the live holds, and a run
+ * already settled keeps its first figure, which is what is shown. A ledger failure here comes back as
+ * `ledgerError`, never as a throw: the agent already ran, and the shell decides how loud.
  */
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
 import { cycleAt } from '../budget/cycle.js'
-import { creditFor } from '../budget/credit.js'
-import { jobIdOf, settle } from '../ledger/operations.js'
+import { accountInForce, creditFor } from '../budget/credit.js'
+import { usd } from '../budget/format.js'
+import { entryKey, jobIdOf, settle } from '../ledger/operations.js'
 import { cycleView } from '../ledger/money.js'
-import { updateLedger } from '../ledger/update.js'
-import type { LedgerDocument } from '../ledger/document.js'
+import { readCycle, updateLedger, type CycleRead } from '../ledger/update.js'
+import { currentCycle, resetOf } from '../ledger/cycles.js'
+import { entriesOf, liveHoldsLine, runLabel, targetLabel, type RunTarget } from '../ledger/runs.js'
+import type { LedgerDocument, LedgerEntry } from '../ledger/document.js'
 import { measureActual, type UsageSource } from '../usage/measure.js'
 import type { RecordedActual } from '../usage/types.js'
 import type { GateReport } from '../report/types.js'
 import { describeError } from '../github/errors.js'
+import { dayOf } from '../pricing/dated.js'
+import { InputError } from '../errors.js'
 import { priceTableFor } from './estimate.js'
 import type { LedgerDeps, StepDeps } from './deps.js'
 
@@ -36,6 +44,26 @@ export interface RecordOutcome {
   ledgerError?: string
 }
 
+/** What recording did to one run's entry. */
+export interface Settlement {
+  key: string
+  /** Who the run is, e.g. `run 77 acme/api review/gate`. */
+  run: string
+  /**
+   * `settled` now; `already-settled` (the ledger keeps its earlier figure); `settled-without-hold` (post
+   * only: the hold was gone, the actual is recorded and flagged); `not-recorded` (the ledger failed).
+   */
+  outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'not-recorded'
+  /** What this result file prices at: the figure recorded now, or the one that was not recorded. */
+  actual: RecordedActual
+  /** The run's entry as the ledger holds it after this step. */
+  entry?: LedgerEntry
+  doc?: LedgerDocument
+  cycle: Cycle
+  notices: string[]
+  ledgerError?: string
+}
+
 /** Where Claude's result is: the usage-file input, else claude-code-action's execution file. */
 export function usageFilePath(settings: Settings, deps: StepDeps): string {
   return settings.reports.usageFile ?? `${deps.runnerTemp ?? '.'}/claude-execution-output.json`
@@ -46,72 +74,206 @@ async function readUsage(path: string, deps: StepDeps): Promise<UsageSource> {
   return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text }
 }
 
-/** Replace the hold by the actual (compare-and-swap); returns the document as written. */
-async function settleHold(deps: LedgerDeps, cycle: Cycle, key: string, actual: RecordedActual) {
-  const { doc } = await updateLedger(deps.store, cycle, current => ({
-    doc: settle(
-      current,
-      {
-        key,
-        actualUsd: actual.usd,
-        claudeReportedUsd: actual.claudeReportedUsd,
-        unverified: actual.unverified,
-        model: actual.byModel?.[0]?.model,
-        turns: actual.turns,
-        subtype: actual.subtype,
-        usage: actual.tokens
-      },
-      deps.now
-    ).doc,
-    result: undefined
-  }))
-  return doc
+/** The entry the CLI records against: one held (or already settled) entry, else a one-line error. */
+function recordable(doc: LedgerDocument | null, target: RunTarget, now: Date): LedgerEntry {
+  const input = target.runId === undefined ? 'key' : 'run-id'
+  const found = entriesOf(doc, target)
+  const held = found.filter(e => e.status === 'held')
+  if (held.length > 1) {
+    throw new InputError([
+      `${input}: ${targetLabel(target)} holds ${held.length} entries (${held.map(e => runLabel(e.key)).join('; ')}); name one with --job or --key`
+    ])
+  }
+  const entry = held[0] ?? found.find(e => e.status === 'settled')
+  if (entry) return entry
+  const what = found[0]
+    ? `${runLabel(found[0].key)} was ${found[0].status}, nothing is held`
+    : `nothing in the ledger is held under ${targetLabel(target)}`
+  throw new InputError([
+    `${input}: ${what}, so there is nothing to settle (a new entry would count the money twice while the real hold lives); ${liveHoldsLine(doc, now)}`
+  ])
 }
 
-export async function record(settings: Settings, held: Held, deps: LedgerDeps): Promise<RecordOutcome> {
+/** Why a second result for a settled run was not recorded, and what the ledger keeps. */
+function keptFigure(entry: LedgerEntry, actual: RecordedActual): string {
+  const kept = entry.actualUsd ?? 0
+  const at = (entry.settledAt ?? entry.updatedAt).slice(0, 16).replace('T', ' ')
+  if (!actual.unverified && Math.abs(kept - actual.usd) < 5e-7) {
+    return `${runLabel(entry.key)} was already recorded at ${usd(kept)} (${at} UTC), the same figure; nothing changed`
+  }
+  return (
+    `not recorded: ${runLabel(entry.key)} was already settled at ${usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
+    `and the ledger keeps that figure (a run is settled once); this file prices at ${usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}`
+  )
+}
+
+/**
+ * Settle one run. `mode` is who asks: the post step settles its own hold (and records without one,
+ * flagged, if it is gone); the CLI must name a run that holds money.
+ */
+export async function settleRun(
+  settings: Settings,
+  target: RunTarget & { holdUsd?: number; cycle?: Cycle },
+  deps: LedgerDeps,
+  mode: 'post' | 'cli'
+): Promise<Settlement> {
   const table = await priceTableFor(settings, deps)
-  const cycle = held.cycle ?? cycleAt(deps.now, settings.budget.billingCycleDay)
-  const measured = measureActual({
-    table,
-    key: held.holdKey,
-    holdUsd: held.holdUsd,
-    usage: await readUsage(usageFilePath(settings, deps), deps)
-  })
-  let doc: LedgerDocument | undefined
+  const usage = await readUsage(usageFilePath(settings, deps), deps)
+  let cycle = target.cycle
+  let read: CycleRead | undefined
   let ledgerError: string | undefined
   try {
-    doc = await settleHold(deps, cycle, held.holdKey, measured.actual)
+    if (cycle) read = await readCycle(deps.store, cycle)
+    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)))
   } catch (error) {
-    ledgerError =
-      `ledger: ${describeError(error)}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
-      `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`
+    ledgerError = `ledger: ${describeError(error)}`
+    cycle ??= cycleAt(deps.now, settings.budget.billingCycleDay)
   }
+  const entry = read
+    ? mode === 'cli'
+      ? recordable(read.doc, target, deps.now)
+      : entriesOf(read.doc, target)[0]
+    : undefined
+  const key = entry?.key ?? target.key ?? ''
+  const measured = measureActual({
+    table,
+    key,
+    holdUsd: entry?.holdUsd ?? target.holdUsd ?? 0,
+    usage,
+    // A file that does not say when it ran ran after its gate: price it by the day of the hold.
+    fallbackDay: entry
+      ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
+      : { day: dayOf(deps.now), from: 'the day it was recorded' }
+  })
+  const base = { key, run: runLabel(key), actual: measured.actual, cycle, notices: [...measured.notices] }
+  if (entry?.status === 'settled') {
+    return {
+      ...base,
+      outcome: 'already-settled',
+      entry,
+      doc: read?.doc ?? undefined,
+      notices: [...base.notices, keptFigure(entry, measured.actual)]
+    }
+  }
+  if (!ledgerError && read) {
+    try {
+      const { doc, result } = await updateLedger(
+        deps.store,
+        cycle,
+        current => {
+          const s = settle(
+            current,
+            {
+              key,
+              actualUsd: measured.actual.usd,
+              claudeReportedUsd: measured.actual.claudeReportedUsd,
+              unverified: measured.actual.unverified,
+              model: measured.actual.byModel?.[0]?.model,
+              turns: measured.actual.turns,
+              subtype: measured.actual.subtype,
+              usage: measured.actual.tokens,
+              behaviour: measured.actual.behaviour,
+              jobId: jobIdOf(settings.job),
+              priceTableAsOf: measured.actual.priceTableAsOf
+            },
+            deps.now
+          )
+          return { doc: s.doc, result: s.outcome }
+        },
+        { first: read }
+      )
+      const after = doc.entries.find(e => e.key === key)
+      const notices = [...base.notices]
+      if (result === 'settled-without-hold')
+        notices.push(
+          `ledger: no hold for this run was found in cycle ${cycle.id} (it expired and was folded away, or was released): the actual was recorded without one, flagged`
+        )
+      if (result === 'already-settled' && after) notices.push(keptFigure(after, measured.actual))
+      return { ...base, outcome: result, entry: after, doc, notices }
+    } catch (error) {
+      ledgerError = `ledger: ${describeError(error)}`
+    }
+  }
+  const lost =
+    `${ledgerError}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
+    `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`
+  return {
+    ...base,
+    outcome: 'not-recorded',
+    entry,
+    doc: read?.doc ?? undefined,
+    ledgerError: lost,
+    notices: [...base.notices, lost]
+  }
+}
+
+/** The gate's report completed with a settlement: the actual, the notices and the cycle's money. */
+export function completeReport(
+  settings: Settings,
+  report: GateReport,
+  s: Settlement,
+  deps: LedgerDeps
+): GateReport {
+  const done: GateReport = {
+    ...report,
+    phase: 'settled',
+    generatedAt: deps.now.toISOString(),
+    actual: s.actual,
+    notices: [...report.notices, ...s.notices]
+  }
+  if (s.doc && !s.ledgerError) {
+    const { budget } = accountInForce(settings.budget, s.doc.account)
+    Object.assign(
+      done,
+      cycleView({
+        doc: s.doc,
+        credit: creditFor(budget),
+        cycle: s.cycle,
+        budget,
+        jobId: jobIdOf(settings.job),
+        now: deps.now,
+        gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
+      })
+    )
+  } else {
+    done.ledger = { location: deps.store.describe(), error: s.ledgerError }
+  }
+  return done
+}
+
+/** The post step: settle the hold main handed over and complete main's report. */
+export async function record(settings: Settings, held: Held, deps: LedgerDeps): Promise<RecordOutcome> {
+  const s = await settleRun(
+    settings,
+    { key: held.holdKey, holdUsd: held.holdUsd, cycle: held.cycle },
+    deps,
+    'post'
+  )
   const text = await deps.files.readIfExists(held.reportFile)
   if (text === undefined) {
     throw new Error(
       `report-file: the gate's report ${JSON.stringify(held.reportFile)} is gone; ` +
-        (ledgerError ?? `the actual was recorded in the ledger (${deps.store.describe()})`)
+        (s.ledgerError ?? `the actual was recorded in the ledger (${deps.store.describe()})`)
     )
   }
-  const report = JSON.parse(text) as GateReport
-  report.phase = 'settled'
-  report.generatedAt = deps.now.toISOString()
-  report.actual = measured.actual
-  report.notices.push(...measured.notices)
-  if (doc) {
-    const view = cycleView({
-      doc,
-      credit: creditFor(settings.budget),
-      cycle,
-      budget: settings.budget,
-      jobId: jobIdOf(settings.job),
-      now: deps.now,
-      gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
-    })
-    Object.assign(report, view)
-  } else {
-    report.ledger = { location: deps.store.describe(), error: ledgerError }
-    report.notices.push(ledgerError as string)
+  return {
+    report: completeReport(settings, JSON.parse(text) as GateReport, s, deps),
+    ledgerError: s.ledgerError
   }
-  return { report, ledgerError }
+}
+
+/** The report file's gate report, when it is this run's (a shared file may hold another run's estimate). */
+export async function reportOfRun(
+  path: string,
+  key: string,
+  deps: StepDeps
+): Promise<GateReport | undefined> {
+  const text = await deps.files.readIfExists(path)
+  if (text === undefined) return undefined
+  try {
+    const report = JSON.parse(text) as GateReport
+    return report.job && entryKey(report.job) === key ? report : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -1,23 +1,79 @@
-/** `release`: drop a hold whose agent step never ran, so its money counts again. */
+/**
+ * `release`: drop a hold whose agent step never ran, so its money counts again. The run is named by its
+ * key or its run id (and job); naming nothing that is held is an error that lists the live holds, never
+ * a quiet success.
+ */
 import type { Settings } from '../config/settings.js'
-import { cycleAt } from '../budget/cycle.js'
 import { release as releaseHold } from '../ledger/operations.js'
 import { updateLedger } from '../ledger/update.js'
+import { entriesOf, liveHoldsLine, runLabel, targetLabel, type RunTarget } from '../ledger/runs.js'
+import type { LedgerDocument, LedgerEntry } from '../ledger/document.js'
+import { usd } from '../budget/format.js'
 import { describeError } from '../github/errors.js'
+import { InputError } from '../errors.js'
+import { currentCycle, resetOf } from '../ledger/cycles.js'
 import type { LedgerDeps } from './deps.js'
 
 export interface ReleaseOutcome {
   key: string
-  outcome: 'released' | 'not-held'
+  /** Who the run is, e.g. `run 77 acme/api review/gate`. */
+  run: string
+  outcome: 'released'
+  /** The USD that counts again. */
+  releasedUsd: number
 }
 
-export async function release(settings: Settings, key: string, deps: LedgerDeps): Promise<ReleaseOutcome> {
-  const cycle = cycleAt(deps.now, settings.budget.billingCycleDay)
-  const { result } = await updateLedger(deps.store, cycle, doc => {
-    const r = releaseHold(doc, key, deps.now)
-    return { doc: r.doc, result: r.outcome }
-  }).catch(error => {
+/** The one held entry `target` names in `doc`, or a one-line error naming what is held instead. */
+export function heldEntry(
+  doc: LedgerDocument | null,
+  target: RunTarget,
+  now: Date,
+  input: string
+): LedgerEntry {
+  const found = entriesOf(doc, target)
+  const held = found.filter(e => e.status === 'held')
+  if (held.length === 1) return held[0]
+  if (held.length > 1) {
+    throw new InputError([
+      `${input}: ${targetLabel(target)} holds ${held.length} entries (${held.map(e => runLabel(e.key)).join('; ')}); name one with --job or --key`
+    ])
+  }
+  const done = found[0]
+  const what = done
+    ? `${runLabel(done.key)} is ${done.status}${done.actualUsd !== undefined ? ` at ${usd(done.actualUsd)}` : ''}, nothing is held`
+    : `nothing in the ledger is held under ${targetLabel(target)}`
+  throw new InputError([`${input}: ${what}; ${liveHoldsLine(doc, now)}`])
+}
+
+export async function release(
+  settings: Settings,
+  target: RunTarget,
+  deps: LedgerDeps
+): Promise<ReleaseOutcome> {
+  const input = target.runId === undefined ? 'key' : 'run-id'
+  const { cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
     throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
   })
-  return { key, outcome: result }
+  const { result } = await updateLedger(
+    deps.store,
+    cycle,
+    doc => {
+      const entry = heldEntry(doc, target, deps.now, input)
+      const r = releaseHold(doc, entry.key, deps.now)
+      return {
+        doc: r.doc,
+        result: {
+          key: entry.key,
+          run: runLabel(entry.key),
+          outcome: 'released' as const,
+          releasedUsd: entry.holdUsd
+        }
+      }
+    },
+    { first: read }
+  ).catch(error => {
+    if (error instanceof InputError) throw error
+    throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
+  })
+  return result
 }

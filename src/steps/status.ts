@@ -1,11 +1,11 @@
 /** `status`: this cycle's money, runway and newest entries, from the ledger alone. */
 import type { Settings } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Runway } from '../budget/types.js'
-import { cycleAt } from '../budget/cycle.js'
-import { creditFor } from '../budget/credit.js'
+import { accountInForce, creditFor } from '../budget/credit.js'
+import { runLabel } from '../ledger/runs.js'
 import { runway } from '../budget/decide.js'
 import { cycleMoney } from '../ledger/money.js'
-import { readCycle } from '../ledger/update.js'
+import { currentCycle, resetOf } from '../ledger/cycles.js'
 import type { LedgerEntry } from '../ledger/document.js'
 import { describeError } from '../github/errors.js'
 import type { LedgerDeps } from './deps.js'
@@ -18,15 +18,30 @@ export interface StatusReport {
   runway: Runway
   /** The ten most recently changed entries, newest first. */
   lastEntries: LedgerEntry[]
+  /** What the reader should know, e.g. that the running cycle keeps its old reset day until it ends. */
+  notices: string[]
 }
 
 export async function status(settings: Settings, deps: LedgerDeps): Promise<StatusReport> {
-  const cycle = cycleAt(deps.now, settings.budget.billingCycleDay)
-  const { doc } = await readCycle(deps.store, cycle).catch(error => {
+  const {
+    cycle,
+    read: { doc },
+    notices
+  } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
-  const credit = creditFor(settings.budget)
-  const { state } = cycleMoney(doc, credit, settings.budget.externalSpendUsd, deps.now)
+  // The cycle's account as its gates recorded it, unless this command was given other figures.
+  const { budget, from } = accountInForce(settings.budget, doc?.account)
+  const base = creditFor(budget)
+  const recorded = doc?.account
+  const credit =
+    from === 'ledger' && recorded
+      ? {
+          ...base,
+          label: `${base.label}; as the ledger records it (${runLabel(recorded.setBy)}, ${recorded.setAt.slice(0, 10)})`
+        }
+      : base
+  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now)
   const entries = doc
     ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
     : []
@@ -36,6 +51,7 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
     credit,
     state,
     runway: runway({ state, cycle, now: deps.now, gatedUsd: 0 }),
-    lastEntries: entries
+    lastEntries: entries,
+    notices
   }
 }

@@ -1,8 +1,8 @@
 /** Claude's result file → the run's recorded actual, never under-counted. */
 import type { PriceTable } from '../pricing/types.js'
-import type { RecordedActual } from './types.js'
+import type { ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
 import { parseClaudeOutput } from './parse.js'
-import { priceRun } from './cost.js'
+import { priceRun, type PricingDay } from './cost.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
@@ -15,14 +15,27 @@ export interface MeasuredActual {
   notices: string[]
 }
 
-/** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
-export function actualFromText(table: PriceTable, text: string, name: string): RecordedActual {
-  const run = priceRun(table, parseClaudeOutput(text, name))
+/**
+ * The actual of a result file, as the report shows it (our figure, Claude's beside it), priced with the
+ * prices of the day the file says it ran, else of `fallback` (when the file does not say).
+ */
+export function actualFromText(
+  table: PriceTable,
+  text: string,
+  name: string,
+  fallback: PricingDay
+): RecordedActual & { notes: string[] } {
+  const parsed = parseClaudeOutput(text, name)
+  const run = priceRun(table, parsed, fallback)
   return {
     label: 'actual',
     usd: run.usd,
     claudeReportedUsd: run.claudeReportedUsd,
     mismatch: run.mismatch,
+    basis: run.basis,
+    pricedOn: run.pricedOn,
+    priceTableAsOf: table.asOf,
+    notes: run.notes,
     unverified: false,
     subtype: run.subtype,
     isError: run.isError,
@@ -30,8 +43,38 @@ export function actualFromText(table: PriceTable, text: string, name: string): R
     durationMs: run.durationMs,
     cacheHitRate: run.cacheHitRate,
     tokens: run.tokens,
-    byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd }))
+    byModel: run.byModel.map(m => ({
+      model: m.model,
+      usd: m.usd,
+      claudeReportedUsd: m.claudeReportedUsd,
+      row: m.row
+    })),
+    behaviour: withSideShare(parsed, run.byModel)
   }
+}
+
+const MAX_SIDE_SHARE = 100
+
+/**
+ * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
+ * the main model is the one the main loop's requests name, else the costliest.
+ */
+function withSideShare(
+  parsed: ClaudeRunResult,
+  byModel: Array<{ model: string; usd: number }>
+): RunBehaviour | undefined {
+  const behaviour = parsed.behaviour
+  if (!behaviour) return undefined
+  const main =
+    byModel.find(m => m.model === parsed.mainModel) ??
+    byModel.reduce<{ model: string; usd: number } | undefined>(
+      (a, m) => (!a || m.usd > a.usd ? m : a),
+      undefined
+    )
+  if (!main || main.usd <= 0) return behaviour
+  const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd
+  // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
+  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour
 }
 
 /**
@@ -45,13 +88,22 @@ export function measureActual(args: {
   key: string
   holdUsd: number
   usage: UsageSource
+  /** The day to price by when the file does not say when it ran (the hold's day, or today). */
+  fallbackDay: PricingDay
 }): MeasuredActual {
   const { key } = args
   const notices: string[] = []
   let actual: RecordedActual
   if (args.usage.kind === 'file') {
     try {
-      actual = actualFromText(args.table, args.usage.text, args.usage.path)
+      const { notes, ...priced } = actualFromText(
+        args.table,
+        args.usage.text,
+        args.usage.path,
+        args.fallbackDay
+      )
+      actual = priced
+      notices.push(...notes)
     } catch (error) {
       notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
       actual = unverified(args.holdUsd)

@@ -5,7 +5,9 @@
 import { z } from 'zod'
 import type { TokenUsage } from '../pricing/types.js'
 import type { ClaudeOutputFormat, ClaudeRunResult, ModelUsageRecord } from './types.js'
+import { splitCacheWrites, type MainLoopUsage } from './ttl-split.js'
 import { InputError } from '../errors.js'
+import { behaviourOf } from './behaviour.js'
 
 const MAX_BYTES = 200 * 1024 * 1024
 const MAX_DEPTH = 64
@@ -24,13 +26,19 @@ const modelUsageSchema = z.looseObject({
   costBasis: z.string().optional()
 })
 
+const cacheCreation = z
+  .looseObject({ ephemeral_5m_input_tokens: tokens, ephemeral_1h_input_tokens: tokens })
+  .nullish()
+
 const usageSchema = z.looseObject({
   input_tokens: tokens,
   output_tokens: tokens,
   cache_read_input_tokens: tokens,
   cache_creation_input_tokens: tokens,
-  cache_creation: z
-    .looseObject({ ephemeral_5m_input_tokens: tokens, ephemeral_1h_input_tokens: tokens })
+  cache_creation: cacheCreation,
+  /** Per-request parts of the last response (message, compaction, advisor, fallback), some naming a model. */
+  iterations: z
+    .array(z.looseObject({ model: z.string().nullish(), cache_creation: cacheCreation }))
     .nullish(),
   server_tool_use: z.looseObject({ web_search_requests: tokens }).nullish(),
   inference_geo: z.string().nullish(),
@@ -44,6 +52,8 @@ const resultSchema = z.looseObject({
   num_turns: z.number().int().min(0).max(1e7).optional(),
   duration_ms: z.number().min(0).optional(),
   total_cost_usd: z.number().min(0).max(1e9).optional(),
+  /** The oldest results (Claude Code before mid-2025) carry their figure here instead. */
+  cost_usd: z.number().min(0).max(1e9).optional(),
   usage: usageSchema.optional(),
   modelUsage: z.record(z.string(), modelUsageSchema).optional(),
   session_id: z.string().optional()
@@ -70,7 +80,7 @@ function toUsage(m: z.output<typeof modelUsageSchema>): { usage: TokenUsage; spl
   const writes = m.cacheCreationInputTokens ?? 0
   const split =
     m.cacheCreationEphemeral1hInputTokens !== undefined || m.cacheCreationEphemeral5mInputTokens !== undefined
-  // Claude Code prices writes whose TTL it did not report at the 5-minute rate; we do the same.
+  // Without the split here every write counts as a 5-minute write until the main loop's usage says otherwise.
   const oneHour = Math.min(m.cacheCreationEphemeral1hInputTokens ?? 0, writes)
   return {
     usage: {
@@ -128,6 +138,29 @@ function messagesOf(text: string, file: string): { messages: unknown[]; format: 
   return { messages, format: 'stream-json' }
 }
 
+/** The main loop's cache writes and their 1-hour part, as the result's own `usage` has them. */
+function mainLoopOf(u: z.output<typeof usageSchema> | undefined): MainLoopUsage {
+  return {
+    cacheWrites: u?.cache_creation_input_tokens ?? 0,
+    cacheCreation: u?.cache_creation ? { oneHour: u.cache_creation.ephemeral_1h_input_tokens } : undefined,
+    iterations: (u?.iterations ?? []).map(i => ({
+      model: i.model ?? undefined,
+      oneHour: i.cache_creation?.ephemeral_1h_input_tokens ?? 0
+    }))
+  }
+}
+
+/** The newest ISO `timestamp` any message carries (stream-json lines have one in newer CLIs). */
+function newestTimestamp(messages: unknown[]): string | undefined {
+  let newest = -Infinity
+  for (const m of messages) {
+    const t = (m as { timestamp?: unknown })?.timestamp
+    const at = typeof t === 'string' ? Date.parse(t) : NaN
+    if (at > newest) newest = at
+  }
+  return Number.isFinite(newest) ? new Date(newest).toISOString() : undefined
+}
+
 /** Parse a Claude output file; the last `result` message is the run's total (never sum assistant lines). */
 export function parseClaudeOutput(text: string, file: string): ClaudeRunResult {
   if (text.length > MAX_BYTES)
@@ -155,23 +188,53 @@ export function parseClaudeOutput(text: string, file: string): ClaudeRunResult {
   }
   const r = parsed.data
   const init = messages.find(m => (m as { type?: string; subtype?: string })?.subtype === 'init') as
-    { claude_code_version?: string; apiKeySource?: string } | undefined
-  const byModel: ModelUsageRecord[] = Object.entries(r.modelUsage ?? {}).map(([model, m]) => {
-    const { usage, split } = toUsage(m)
-    return { model, usage, claudeCostUsd: m.costUSD, costBasis: m.costBasis, ttlSplitReported: split }
+    { claude_code_version?: string; apiKeySource?: string; model?: string } | undefined
+  const startModel = typeof init?.model === 'string' ? init.model : undefined
+  const models = Object.entries(r.modelUsage ?? {}).map(([model, m]) => ({ model, m, ...toUsage(m) }))
+  const split = splitCacheWrites(
+    mainLoopOf(r.usage),
+    models.filter(x => !x.split),
+    startModel
+  )
+  const byModel: ModelUsageRecord[] = models.map(({ model, m, usage, split: reported }) => {
+    const oneHour = split.oneHour.get(model) ?? 0
+    const writes = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens
+    return {
+      model,
+      usage: reported
+        ? usage
+        : { ...usage, cacheWrite1hTokens: oneHour, cacheWrite5mTokens: writes - oneHour },
+      claudeCostUsd: m.costUSD,
+      costBasis: m.costBasis,
+      ttlSplit: reported ? 'reported' : oneHour > 0 ? 'main-loop' : 'unknown'
+    }
   })
+  const u = r.usage
+  const observed = behaviourOf(messages, r.usage)
   return {
     format,
     subtype: r.subtype ?? (r.is_error ? 'error' : 'success'),
     isError: r.is_error ?? false,
     numTurns: r.num_turns ?? 0,
     durationMs: r.duration_ms,
-    totalCostUsd: r.total_cost_usd,
+    totalCostUsd: r.total_cost_usd ?? r.cost_usd,
+    costField:
+      r.total_cost_usd !== undefined ? 'total_cost_usd' : r.cost_usd !== undefined ? 'cost_usd' : undefined,
     byModel,
+    mainLoopTokens:
+      (u?.input_tokens ?? 0) +
+      (u?.output_tokens ?? 0) +
+      (u?.cache_read_input_tokens ?? 0) +
+      (u?.cache_creation_input_tokens ?? 0),
+    ttlNote: split.note,
+    endedAt: newestTimestamp(messages),
     geo: r.usage?.inference_geo ?? undefined,
     speed: r.usage?.speed ?? undefined,
     claudeCodeVersion: typeof init?.claude_code_version === 'string' ? init.claude_code_version : undefined,
     apiKeySource: typeof init?.apiKeySource === 'string' ? init.apiKeySource : undefined,
-    sessionId: r.session_id
+    sessionId: r.session_id,
+    behaviour: observed.behaviour,
+    // The main loop's own requests name its model best; else the model the run started with.
+    mainModel: observed.mainModel ?? startModel
   }
 }

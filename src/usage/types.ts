@@ -9,8 +9,12 @@ export interface ModelUsageRecord {
   usage: TokenUsage
   claudeCostUsd?: number
   costBasis?: string
-  /** False for CLIs before 2.1.311: all cache writes are then recorded as 5-minute writes. */
-  ttlSplitReported: boolean
+  /**
+   * Where the 5m/1h split of this model's cache writes came from: `reported` by modelUsage (CLIs from
+   * 2.1.311), `main-loop` from the result's usage.cache_creation (older CLIs), or `unknown` (priced at
+   * the 5-minute rate, as Claude Code prices writes whose TTL it does not know).
+   */
+  ttlSplit: 'reported' | 'main-loop' | 'unknown'
 }
 
 /** What we read from one Claude result file: the last `result` message. */
@@ -21,12 +25,45 @@ export interface ClaudeRunResult {
   numTurns: number
   durationMs?: number
   totalCostUsd?: number
+  /** The field Claude's figure came from: `cost_usd` in the oldest results. */
+  costField?: 'total_cost_usd' | 'cost_usd'
   byModel: ModelUsageRecord[]
+  /** The result's own usage (the main loop), summed over token classes: 0 for an empty run. */
+  mainLoopTokens: number
+  /** How 1-hour cache writes were assigned to models when the file has several (one sentence). */
+  ttlNote?: string
+  /** The main loop's model: the one its requests name, else the one the run started with (init's `model`). */
+  mainModel?: string
+  /** The newest timestamp the file carries (ISO 8601): the day the run's prices are looked up by. */
+  endedAt?: string
   geo?: string
   speed?: string
   claudeCodeVersion?: string
   apiKeySource?: string
   sessionId?: string
+  /** How the main loop behaved (requests, growth, output, TTL), for the estimate's history. */
+  behaviour?: RunBehaviour
+}
+
+/**
+ * How one run's main agent loop behaved: what history learns from a settled run (docs/estimation.md).
+ * Every field is optional: a `--output-format json` result has no per-request series, old CLIs no TTL.
+ */
+export interface RunBehaviour {
+  /** Main-loop API requests: assistant messages outside subagents, deduplicated by message id. */
+  requests?: number
+  /** Tokens the main loop's context grew by from its first request to its last (compactions excluded). */
+  growthTokens?: number
+  /** Main-loop output tokens (the result's `usage`, which leaves out subagents and side calls). */
+  outputTokens?: number
+  /** The TTL bucket the main loop's cache writes went to. */
+  cacheTtl?: '5m' | '1h'
+  /** Requests that re-wrote most of the previous request instead of reading it: a TTL gap. */
+  cacheMisses?: number
+  /** Share 0–1 of the previous request read back from cache, over the requests without a TTL gap. */
+  readBack?: number
+  /** Cost of the other models (side calls, subagents) ÷ the main model's cost. */
+  sideShare?: number
 }
 
 /** A run's recorded actual, as reports show it: our figure, Claude's beside it. */
@@ -38,6 +75,15 @@ export interface RecordedActual {
   claudeReportedUsd?: number
   /** Why our figure and Claude's differ beyond rounding, if they do. */
   mismatch?: string
+  /**
+   * What `usd` is: Claude's usage priced with our table (`our-prices`, the default), or Claude's own
+   * figure (`claude-reported`) when the file has no per-model usage to price.
+   */
+  basis?: 'our-prices' | 'claude-reported'
+  /** The day whose prices were used (YYYY-MM-DD) and how that day was known. */
+  pricedOn?: { day: string; from: string }
+  /** The date of the price table that produced `usd`. */
+  priceTableAsOf?: string
   /** No usable result file: the hold was kept as spent. */
   unverified: boolean
   subtype?: string
@@ -46,5 +92,7 @@ export interface RecordedActual {
   durationMs?: number
   cacheHitRate?: number
   tokens?: TokenUsage
-  byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number }>
+  byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number; row?: string }>
+  /** How the main loop behaved, recorded in the ledger for the next estimate of this job. */
+  behaviour?: RunBehaviour
 }

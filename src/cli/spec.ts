@@ -1,0 +1,110 @@
+/**
+ * What each CLI command takes: the action inputs that matter to it (as `--name value` flags) and the
+ * CLI's own flags. A flag that would not change what a command does is not one of its flags, so a typo
+ * or a misplaced flag is an error instead of a silent no-op. `<command> --help` is generated from this.
+ */
+import { INPUTS } from '../config/inputs.js'
+
+export const COMMANDS = [
+  'estimate',
+  'gate',
+  'status',
+  'release',
+  'record',
+  'cost',
+  'tokens',
+  'report'
+] as const
+export type Command = (typeof COMMANDS)[number]
+
+/** The CLI's own flags (not action inputs): how it prints, which run it speaks for. */
+export const CLI_FLAGS = {
+  context: {
+    flags: '--context <globs...>',
+    help: "glob(s) of files the agent loads up front, repeatable (= context-files); quote a glob (--context 'src/**/*.ts') to match subfolders, or pass the files themselves"
+  },
+  key: { flags: '--key <key>', help: 'the ledger entry to act on, as agent-credit-gate status lists it' },
+  'run-id': {
+    flags: '--run-id <id>',
+    help: 'the run: its id (GITHUB_RUN_ID, or the id a local gate was given); a retried gate with the same id holds once'
+  },
+  job: {
+    flags: '--job <name>',
+    help: 'with --run-id: the job or step of that run, when the run gated more than one'
+  },
+  file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
+  format: { flags: '--format <format>', help: 'markdown (default) or json' },
+  json: { flags: '--json', help: 'print JSON instead of text' }
+} as const
+export type CliFlag = keyof typeof CLI_FLAGS
+
+/** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
+const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend']
+const DECISION = ['warn-at', 'gate-on', 'on-exhaust']
+const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
+const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
+/** Inputs only the action uses: the CLI posts no comment or check run. */
+export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name']
+const NOT_ESTIMATE = new Set([
+  ...BUDGET,
+  ...DECISION,
+  ...LEDGER,
+  ...LEDGER_WRITES,
+  ...ACTION_ONLY,
+  'usage-file',
+  'report-file',
+  'job-key'
+])
+const ESTIMATE = INPUTS.map(i => i.name).filter(n => !NOT_ESTIMATE.has(n))
+const PRICES = ['pricing-file']
+
+export interface CommandSpec {
+  /** One line for the command list. */
+  summary: string
+  /** The action inputs it takes as flags. */
+  inputs: string[]
+  flags: CliFlag[]
+}
+
+export const SPECS: Record<Command, CommandSpec> = {
+  estimate: {
+    summary: 'what the agent step will cost (p50 / p90 / max), no ledger',
+    inputs: [...ESTIMATE, 'report-file'],
+    flags: ['context', 'json']
+  },
+  gate: {
+    summary: 'estimate, check the credit, hold the money in the ledger',
+    inputs: [...ESTIMATE, ...BUDGET, ...DECISION, ...LEDGER, ...LEDGER_WRITES, 'report-file', 'job-key'],
+    flags: ['context', 'run-id', 'json']
+  },
+  status: {
+    summary: 'this cycle: credit, spent, held, remaining, runway, last entries',
+    inputs: [...BUDGET, ...LEDGER],
+    flags: ['json']
+  },
+  release: {
+    summary: 'drop a hold whose agent step never ran (--run-id ID or --key K)',
+    inputs: ['billing-cycle-day', ...LEDGER, 'job-key'],
+    flags: ['key', 'run-id', 'job', 'json']
+  },
+  record: {
+    summary: "settle a hold with Claude's result file (--usage-file F, --run-id ID or --key K)",
+    inputs: [...BUDGET, ...LEDGER, ...LEDGER_WRITES, ...PRICES, 'usage-file', 'report-file', 'job-key'],
+    flags: ['key', 'run-id', 'job', 'json']
+  },
+  cost: {
+    summary: 'price a Claude result file, no ledger (--usage-file F)',
+    inputs: [...PRICES, 'usage-file'],
+    flags: ['json']
+  },
+  tokens: {
+    summary: 'count tokens of --file F or stdin for --model M',
+    inputs: ['model', ...PRICES],
+    flags: ['file', 'json']
+  },
+  report: {
+    summary: 'the report the last gate wrote (--format markdown|json)',
+    inputs: ['report-file'],
+    flags: ['format']
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The first two lines of every report, from one place: the comment, the job summary, the check run's
+ * title, the commit status and the CLI all say the same thing. Line 1 carries the verdict and the
+ * number that matters for the phase; line 2 says what happens and what to do now.
+ *
+ *   before the run  verdict · the hold (gated estimate) · what is left after it · the reset
+ *   refused         verdict · what the run needs · what is left · the reset; then the ways out
+ *   after the run   the actual · ±% against the p50 estimate · what is left now · the reset; the standing
+ *
+ * Key figures are wrapped in ⟦ ⟧: markdown makes them bold, plain text drops the brackets.
+ */
+import type { GateReport } from './types.js'
+import type { WaysOut } from './ways-out.js'
+import { usd } from '../budget/format.js'
+import { consequencesOf, standingWords } from '../budget/consequences.js'
+import { standing } from '../budget/decide.js'
+import { fromNow, plural, shortDate, versus } from './format.js'
+
+export interface Headline {
+  icon: string
+  /** The verdict: "Pass", "Refused: over budget", "Spent $0.58", … */
+  verdict: string
+  /** Line 1 after the verdict: the phase's figures, joined with " · ". */
+  facts: string[]
+  /** Line 2: what happens to this run and what to do now. */
+  next: string
+}
+
+const strong = (s: string) => `⟦${s}⟧`
+
+function resets(r: GateReport): string[] {
+  const b = r.budget
+  return b ? [`resets ${shortDate(b.cycle.resetsAt)} (${fromNow(b.cycle.resetsAt, r.generatedAt)})`] : []
+}
+
+/**
+ * What the cycle's money means for the next runs, in one clause: the day the credit runs out at this
+ * cycle's pace when that comes before the reset, else how many more runs like this one fit.
+ */
+function runway(r: GateReport, countingThisRun: boolean): string {
+  const w = r.runway
+  if (!w || !r.budget) return ''
+  if (w.exhaustsOn)
+    return `at this cycle's pace (${usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`
+  const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0))
+  return `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`
+}
+
+/** The ways out in one line, each with its figure (the report body lists them in full). */
+export function waysOutLine(w: WaysOut): string {
+  const ways = [`wait for the reset on ${shortDate(w.resetsAt)}`]
+  if (w.shortfallUsd > 0) ways.push(`raise overage to ${usd(w.raise.overageUsd)}`)
+  if (w.maxTurns) ways.push(`max-turns ${w.maxTurns.turns} (${usd(w.maxTurns.usd)})`)
+  for (const m of w.cheaperModels.filter(x => x.fits)) ways.push(`model ${m.alias} (${usd(m.gatedUsd)})`)
+  return `Ways out: ${ways.join(' · ')}.`
+}
+
+function settled(r: GateReport): Headline {
+  const a = r.actual!
+  const b = r.estimate.blended
+  const over = a.usd > b.p90Usd ? `, above its p90 ${usd(b.p90Usd)}` : ''
+  const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${usd(b.p50Usd)} estimate (p50)${over}`]
+  let next = ''
+  if (r.budget && r.ledger?.error) {
+    // The ledger could not be written: the report still holds the gate's view, and the hold stays
+    // counted as spent until it expires, so what is left is what the gate left after the hold.
+    const s = r.budget.state
+    const left = s.remainingUsd - (r.decision?.maxBudgetUsd ?? 0)
+    facts.push(`${strong(usd(Math.max(0, left)))} left of ${usd(s.budgetUsd)}`, ...resets(r))
+    next =
+      '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.'
+  } else if (r.budget) {
+    const s = r.budget.state
+    facts.push(`${strong(usd(Math.max(0, s.remainingUsd)))} left of ${usd(s.budgetUsd)}`, ...resets(r))
+    const kind = standing(s, r.budget.warnAtPct)
+    const words = standingWords(kind)
+    const why =
+      kind === 'fail'
+        ? `the cycle has spent ${usd(-s.remainingUsd)} past the budget`
+        : kind === 'warn'
+          ? `the cycle is past ${r.budget.warnAtPct}% of the ${usd(s.creditUsd)} credit; ${runway(r, false)}`
+          : runway(r, false)
+    next = `${words.icon} ${words.word}: ${why}.`
+  } else if (r.ledger?.error)
+    next = '⚠️ The actual was not recorded: the ledger was unavailable (see the notices).'
+  if (a.unverified)
+    return {
+      icon: '⚠️',
+      verdict: `Spent ${usd(a.usd)} (unverified)`,
+      facts: ['no Claude result file, so the hold was kept as spent', ...facts.slice(1)],
+      next
+    }
+  return { icon: '🧾', verdict: `Spent ${usd(a.usd)}`, facts, next }
+}
+
+function estimateOnly(r: GateReport): Headline {
+  const b = r.estimate.blended
+  const l = r.estimate.loop
+  return {
+    icon: '📊',
+    verdict: 'Estimate',
+    facts: [
+      `${strong(usd(b.p50Usd))} typical (p50)`,
+      `${usd(b.p90Usd)} p90`,
+      `${usd(b.maxUsd)} at most (${plural(l.turns.max, 'turn')})`,
+      r.model.displayName
+    ],
+    next: r.ledger?.error
+      ? 'Not gated: the ledger was unavailable, so this run holds nothing (see the notices).'
+      : 'Not gated: no ledger was used.'
+  }
+}
+
+/** The headline of a report in any phase. */
+export function headlineOf(r: GateReport): Headline {
+  if (r.actual) return settled(r)
+  const d = r.decision
+  if (!d || !r.budget) return estimateOnly(r)
+  const c = consequencesOf(d)
+  const s = r.budget.state
+  const left = Math.max(0, s.remainingUsd)
+  const gated = `${usd(d.gatedUsd)}`
+  if (d.decision === 'fail') {
+    return {
+      icon: c.icon,
+      verdict: c.word,
+      facts: [
+        `needs ${strong(gated)} (${d.gateOn} estimate)`,
+        `only ${strong(usd(left))} left of ${usd(s.budgetUsd)}`,
+        ...resets(r)
+      ],
+      next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
+    }
+  }
+  const after = Math.max(0, s.remainingUsd - d.gatedUsd)
+  const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : ''
+  const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined
+  const stretch = cheaper
+    ? ` To stretch it: model ${cheaper.alias} holds ${usd(cheaper.gatedUsd)} for the same tokens.`
+    : ''
+  return {
+    icon: c.icon,
+    verdict: c.word,
+    facts: [
+      `holds ${strong(gated)} (${d.gateOn} estimate; typical ${usd(r.estimate.blended.p50Usd)})`,
+      `${strong(usd(after))} left after it${line}`,
+      ...resets(r)
+    ],
+    next: `${c.then.replace(/\.$/, '')}; ${runway(r, true)}.${stretch}`
+  }
+}
+
+/** Line 1 as plain text (CLI, check run title, commit status). */
+export function headlineText(h: Headline, opts: { icon?: boolean } = {}): string {
+  const text = `${h.verdict} — ${h.facts.join(' · ')}`.replace(/[⟦⟧]/g, '')
+  return opts.icon === false ? text : `${h.icon} ${text}`
+}
