@@ -44,6 +44,19 @@ export interface MeterView extends MeterReading, Seen {
   stale: boolean
 }
 
+/** The subscription's windows as a report shows them. */
+export interface MetersView {
+  /** Whose windows (the `account` input). */
+  account: string
+  meters: MeterView[]
+  /** Windows near their limit, one sentence each. */
+  warnings: string[]
+  /** What this run would take of each window, where two observations allow an estimate. */
+  shares: LimitJudgement['shares']
+  /** Why no meter could be seen this time, when that is worth saying. */
+  note?: string
+}
+
 export interface LimitJudgement {
   /** A window that refuses this run now. */
   refusal?: { meter: string; label: string; resetsAt: string; reason: string; assumedReset: boolean }
@@ -150,4 +163,10 @@ export function judgeLimits(
       out.creditSpent = { ...(until ? { until } : {}), message: stop.message }
   }
   return out
+}
+
+/** The report's view of an account's meters: what the judgement saw, nothing when nothing was ever seen. */
+export function metersView(account: string, j: LimitJudgement, note?: string): MetersView | undefined {
+  if (j.meters.length === 0 && !note) return undefined
+  return { account, meters: j.meters, warnings: j.warnings, shares: j.shares, ...(note ? { note } : {}) }
 }

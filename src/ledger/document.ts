@@ -65,6 +65,7 @@ const pastRun = z.object({
 /** The cycle's account as the gates decided on it: what `status` and every report show. */
 const accountSchema = z.object({
   plan: z.enum(Object.keys(plans.plans) as [Plan, ...Plan[]]),
+  seats: z.number().int().min(1).optional(),
   monthlyCredits: money.optional(),
   overageUsd: money,
   externalSpendUsd: money,
