@@ -63,6 +63,11 @@ export class FakeAnthropic {
   private previousPrefix = 0
   /** What each turn answers: a Bash tool call first, then a final text. */
   script: Array<{ tool?: string; text?: string }> = [{ tool: 'echo hi' }, { text: 'All good.' }]
+  /**
+   * Extra response headers for call `i` (e.g. a subscription's `anthropic-ratelimit-unified-*`), and
+   * a status to answer instead of a message (429 with a rate_limit_error body, as the API does).
+   */
+  respond: (i: number) => { status?: number; headers?: Record<string, string> } = () => ({})
 
   get url(): string {
     return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`
@@ -84,6 +89,26 @@ export class FakeAnthropic {
           return
         }
         const body = JSON.parse(text)
+        const answer = this.respond(this.calls.length)
+        if (answer.status && answer.status !== 200) {
+          this.calls.push({
+            model: body.model,
+            systemBytes: size(body.system),
+            toolsBytes: size(body.tools),
+            messagesBytes: size(body.messages),
+            usage: {
+              input_tokens: 0,
+              cache_read_input_tokens: 0,
+              cache_creation_input_tokens: 0,
+              cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+              output_tokens: 0
+            }
+          })
+          res
+            .writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json' })
+            .end('{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}')
+          return
+        }
         const bp = breakpoint(body)
         const read = Math.min(this.previousPrefix, bp.cachedUpTo)
         const write = bp.cachedUpTo - read
@@ -126,11 +151,11 @@ export class FakeAnthropic {
         }
         if (!body.stream) {
           res
-            .writeHead(200, { 'content-type': 'application/json' })
+            .writeHead(200, { ...answer.headers, 'content-type': 'application/json' })
             .end(JSON.stringify({ ...message, content, stop_reason: stop, usage }))
           return
         }
-        res.writeHead(200, { 'content-type': 'text/event-stream' })
+        res.writeHead(200, { ...answer.headers, 'content-type': 'text/event-stream' })
         const ev = (type: string, data: object) =>
           res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`)
         ev('message_start', {

@@ -5,6 +5,7 @@ import type { LedgerDeps } from '../steps/deps.js'
 import { nodeFiles } from '../files/files.js'
 import { requireFolder } from '../files/folder.js'
 import { openStore } from '../store/open.js'
+import { clockFrom } from '../config/clock.js'
 
 export function actionDeps(settings: Settings): LedgerDeps {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
@@ -13,7 +14,7 @@ export function actionDeps(settings: Settings): LedgerDeps {
   if (where.kind === 'file')
     requireFolder(where.path, workspace, 'ledger', 'a new folder would start a new, empty account')
   return {
-    now: new Date(),
+    now: clockFrom(process.env)(),
     files: nodeFiles(workspace),
     log: core.info,
     runnerTemp: process.env.RUNNER_TEMP,

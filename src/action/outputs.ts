@@ -19,6 +19,9 @@ export function outputsFor(report: GateReport, reportFile: string): Record<strin
   out.allowed = String(consequencesOf(report.decision).allowed)
   out.decision = report.decision?.decision ?? 'pass'
   if (report.decision) out['max-budget-usd'] = money(report.decision.maxBudgetUsd)
+  const limit = report.decision?.decision === 'fail' ? report.decision.limit : undefined
+  out.limited = String(limit !== undefined)
+  out['limit-resets-at'] = limit?.resetsAt ?? ''
   if (report.budget) {
     const s = report.budget.state
     out['budget-usd'] = money(s.budgetUsd)

@@ -4,7 +4,7 @@
  * annotation and the report's headline all come from here, so they cannot disagree.
  */
 import type { OnExhaust } from '../config/settings.js'
-import type { BudgetState, DecisionKind } from './types.js'
+import type { BudgetState, DecisionKind, DecisionLimit } from './types.js'
 import { usd } from './format.js'
 
 export type Level = 'info' | 'notice' | 'warning' | 'error'
@@ -93,13 +93,35 @@ const REFUSED: Record<OnExhaust, Consequences> = {
   }
 }
 
+/**
+ * A run refused by a subscription window (or out of credit) has the same consequences as one over
+ * budget — on-exhaust decides — but says what stopped it: "Skipped: 5-hour limit reached".
+ */
+function limited(c: Consequences, limit: DecisionLimit): Consequences {
+  const what = limit.kind === 'out-of-credits' ? 'out of credit' : `${limit.label} reached`
+  return {
+    ...c,
+    icon: c.allowed ? '⏳' : c.failsStep ? '⛔' : '⏭️',
+    word: c.word
+      .replace('over budget', what)
+      .replace(/^Over budget$/, `${what[0].toUpperCase()}${what.slice(1)}`),
+    annotation: c.annotation && {
+      ...c.annotation,
+      title: limit.kind === 'out-of-credits' ? 'Out of credit' : 'Subscription limit reached'
+    },
+    then: c.allowed
+      ? 'The agent runs anyway (on-exhaust: warn), but Claude will refuse its requests until the reset.'
+      : c.then
+  }
+}
+
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 export function consequencesOf(
-  d: { decision: DecisionKind; onExhaust: OnExhaust } | undefined
+  d: { decision: DecisionKind; onExhaust: OnExhaust; limit?: DecisionLimit } | undefined
 ): Consequences {
   if (!d || d.decision === 'pass') return PASS
   if (d.decision === 'warn') return WARN
-  return REFUSED[d.onExhaust]
+  return d.limit ? limited(REFUSED[d.onExhaust], d.limit) : REFUSED[d.onExhaust]
 }
 
 /**

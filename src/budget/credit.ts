@@ -2,10 +2,33 @@ import type { BudgetSettings } from '../config/settings.js'
 import type { Credit, RecordedAccount } from './types.js'
 import plans from '../config/plans.json' with { type: 'json' }
 import { usd } from './format.js'
+import { InputError } from '../errors.js'
+
+interface Preset {
+  label: string
+  creditUsd: number
+  /** The amount is per seat: the account spends `seats` of them. */
+  perSeat?: boolean
+}
+
+const PRESETS: Record<BudgetSettings['plan'], Preset> = plans.plans
+
+/** A plan's monthly credit for `seats` seats, and how the label says it. */
+function presetCredit(plan: BudgetSettings['plan'], seats: number): { usd: number; words: string } {
+  const p = PRESETS[plan]
+  if (!p.perSeat) return { usd: p.creditUsd, words: `${usd(p.creditUsd)} ${p.label}` }
+  const n = Math.max(1, seats)
+  return {
+    usd: p.creditUsd * n,
+    words: `${usd(p.creditUsd * n)} ${p.label} (${n} seat${n === 1 ? '' : 's'} × ${usd(p.creditUsd)})`
+  }
+}
 
 /** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
-export function creditFor(b: Pick<BudgetSettings, 'plan' | 'monthlyCredits' | 'overageUsd'>): Credit {
-  const preset = plans.plans[b.plan]
+export function creditFor(
+  b: Pick<BudgetSettings, 'plan' | 'monthlyCredits' | 'overageUsd'> & { seats?: number }
+): Credit {
+  const preset = presetCredit(b.plan, b.seats ?? 1)
   if (b.monthlyCredits !== undefined) {
     return {
       creditUsd: b.monthlyCredits,
@@ -16,12 +39,28 @@ export function creditFor(b: Pick<BudgetSettings, 'plan' | 'monthlyCredits' | 'o
     }
   }
   return {
-    creditUsd: preset.creditUsd,
+    creditUsd: preset.usd,
     overageUsd: b.overageUsd,
     source: 'plan',
     plan: b.plan,
-    label: `${usd(preset.creditUsd)} ${preset.label} credit (plan preset, tiers as announced ${plans.asOf}; override with monthly-credits)`
+    label: `${preset.words} credit (plan preset, tiers as announced ${plans.asOf}; override with monthly-credits)`
   }
+}
+
+/**
+ * An API-key run pays list price from the owner's account: there is no plan credit to fall back on, so
+ * the budget must be given (or already recorded in the ledger). A one-line error otherwise.
+ */
+export function requireDollarBudget(
+  auth: 'subscription' | 'api-key',
+  b: Pick<BudgetSettings, 'explicit'>,
+  recorded?: RecordedAccount
+): void {
+  if (auth !== 'api-key' || recorded) return
+  if (b.explicit.includes('plan') || b.explicit.includes('monthly-credits')) return
+  throw new InputError([
+    'monthly-credits: auth api-key pays list price from your own account, with no plan credit to fall back on; set monthly-credits to what this job may spend a month (e.g. 50)'
+  ])
 }
 
 /** The budget a step works with, and what it changes in the cycle's recorded account. */
@@ -35,12 +74,12 @@ export interface AccountInForce {
   from: 'ledger' | 'inputs'
 }
 
-const creditText = (a: Pick<BudgetSettings, 'plan' | 'monthlyCredits' | 'overageUsd'>) => {
-  const c = creditFor(a)
-  return c.source === 'plan'
-    ? `${usd(c.creditUsd)} ${plans.plans[a.plan].label} credit`
-    : `${usd(c.creditUsd)} credit`
-}
+const creditText = (
+  a: Pick<BudgetSettings, 'plan' | 'monthlyCredits' | 'overageUsd'> & { seats?: number }
+) =>
+  a.monthlyCredits !== undefined
+    ? `${usd(a.monthlyCredits)} credit`
+    : `${presetCredit(a.plan, a.seats ?? 1).words} credit`
 
 /**
  * The cycle's account: what its ledger document records, except what the caller gave explicitly (the
@@ -50,16 +89,18 @@ const creditText = (a: Pick<BudgetSettings, 'plan' | 'monthlyCredits' | 'overage
 export function accountInForce(settings: BudgetSettings, recorded?: RecordedAccount): AccountInForce {
   const given = (name: BudgetSettings['explicit'][number]) => settings.explicit.includes(name)
   const r = recorded
-  const creditGiven = given('plan') || given('monthly-credits')
+  const creditGiven = given('plan') || given('monthly-credits') || given('seats')
   const budget: BudgetSettings = {
     ...settings,
     plan: creditGiven || !r ? settings.plan : r.plan,
+    seats: creditGiven || !r ? settings.seats : (r.seats ?? 1),
     monthlyCredits: creditGiven || !r ? settings.monthlyCredits : r.monthlyCredits,
     overageUsd: given('overage') || !r ? settings.overageUsd : r.overageUsd,
     externalSpendUsd: given('external-spend') || !r ? settings.externalSpendUsd : r.externalSpendUsd
   }
   const account = {
     plan: budget.plan,
+    ...(budget.seats !== 1 ? { seats: budget.seats } : {}),
     ...(budget.monthlyCredits !== undefined ? { monthlyCredits: budget.monthlyCredits } : {}),
     overageUsd: budget.overageUsd,
     externalSpendUsd: budget.externalSpendUsd,
@@ -82,6 +123,7 @@ export function sameAccount(a: Omit<RecordedAccount, 'setAt' | 'setBy'>, b?: Rec
   if (!b) return false
   return (
     a.plan === b.plan &&
+    (a.seats ?? 1) === (b.seats ?? 1) &&
     a.monthlyCredits === b.monthlyCredits &&
     a.overageUsd === b.overageUsd &&
     a.externalSpendUsd === b.externalSpendUsd &&

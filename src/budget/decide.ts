@@ -2,6 +2,12 @@ import type { GateOn, OnExhaust } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Decision, DecisionKind, Runway } from './types.js'
 import { usd } from './format.js'
 import { consequencesOf, moneyLeft } from './consequences.js'
+import { resetWords, type LimitJudgement } from './limits.js'
+
+/** The figure the gate checks and holds: the `gate-on` estimate. */
+export function gatedFigure(estimate: { p50Usd: number; p90Usd: number; maxUsd: number }, gateOn: GateOn) {
+  return gateOn === 'p50' ? estimate.p50Usd : gateOn === 'p90' ? estimate.p90Usd : estimate.maxUsd
+}
 
 /** remaining = credit + overage − settled − live holds − external spend. */
 export function budgetState(a: {
@@ -25,8 +31,10 @@ export function budgetState(a: {
 }
 
 /**
- * The gate's decision, a pure function of the cycle's money, the estimate and the budget settings:
- * pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit).
+ * The gate's decision, a pure function of the cycle's money, the estimate, the budget settings and the
+ * subscription's meters as earlier runs saw them: fail when a window is exhausted (before any dollar
+ * check: the run could not start), or when out of credit, or when the gated estimate does not fit;
+ * warn when it would cross warn-at % of the credit or a window is near its limit; else pass.
  */
 export function decide(a: {
   state: BudgetState
@@ -34,11 +42,48 @@ export function decide(a: {
   gateOn: GateOn
   warnAtPct: number
   onExhaust: OnExhaust
+  limits?: LimitJudgement
+  now?: Date
 }): Decision {
-  const gatedUsd =
-    a.gateOn === 'p50' ? a.estimate.p50Usd : a.gateOn === 'p90' ? a.estimate.p90Usd : a.estimate.maxUsd
+  const gatedUsd = gatedFigure(a.estimate, a.gateOn)
   const s = a.state
   const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd }
+  const refusal = a.limits?.refusal
+  if (refusal) {
+    const limit = {
+      kind: 'window' as const,
+      meter: refusal.meter,
+      label: refusal.label,
+      resetsAt: refusal.resetsAt
+    }
+    const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit })
+    return {
+      ...base,
+      decision: 'fail',
+      allowed,
+      maxBudgetUsd: allowed ? gatedUsd : 0,
+      reason: `${refusal.reason.replace(/\.$/, '')}: ${says}.`,
+      limit
+    }
+  }
+  const spent = a.limits?.creditSpent
+  if (spent) {
+    const limit = {
+      kind: 'out-of-credits' as const,
+      label: 'usage credits',
+      ...(spent.until ? { resetsAt: spent.until } : {})
+    }
+    const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit })
+    const until = spent.until && a.now ? resetWords(spent.until, a.now) : 'the reset'
+    return {
+      ...base,
+      decision: 'fail',
+      allowed,
+      maxBudgetUsd: allowed ? gatedUsd : 0,
+      reason: `Out of credit: an earlier run ended "${spent.message}", so the credit counts as spent until ${until}: ${says}.`,
+      limit
+    }
+  }
   if (gatedUsd > s.remainingUsd) {
     const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust })
     return {
@@ -51,13 +96,20 @@ export function decide(a: {
   }
   const after = s.spentUsd + s.heldUsd + gatedUsd
   const line = (a.warnAtPct / 100) * s.creditUsd
-  if (after > line) {
+  const near = a.limits?.warnings ?? []
+  if (after > line || near.length > 0) {
+    const dollars =
+      after > line
+        ? [
+            `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
+          ]
+        : []
     return {
       ...base,
       decision: 'warn',
       allowed: true,
       maxBudgetUsd: gatedUsd,
-      reason: `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
+      reason: [...dollars, ...near].join(' ')
     }
   }
   return {

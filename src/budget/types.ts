@@ -29,6 +29,8 @@ export interface Credit {
  */
 export interface RecordedAccount {
   plan: Plan
+  /** Seats of a per-seat plan (absent: 1). */
+  seats?: number
   /** Explicit monthly credit (absent: the plan preset). */
   monthlyCredits?: number
   overageUsd: number
@@ -68,6 +70,20 @@ export interface Decision {
   maxBudgetUsd: number
   /** One sentence saying why. */
   reason: string
+  /** Set when a subscription window (or out-of-credits) refused the run rather than the dollars. */
+  limit?: DecisionLimit
+}
+
+/** The meter that refused a run. */
+export interface DecisionLimit {
+  /** `window`: a usage window Claude reported exhausted; `out-of-credits`: the dollar credit ran out. */
+  kind: 'window' | 'out-of-credits'
+  /** five_hour, seven_day, … (absent for out-of-credits). */
+  meter?: string
+  /** "5-hour limit", "weekly limit", "usage credits". */
+  label: string
+  /** When it resets (ISO), when known. */
+  resetsAt?: string
 }
 
 export interface Runway {

@@ -10,6 +10,7 @@ import { consequencesOf } from '../budget/consequences.js'
 import { renderReport } from '../report/markdown.js'
 import type { GateReport } from '../report/types.js'
 import { nodeFiles } from '../files/files.js'
+import { clockFrom } from '../config/clock.js'
 import { requireFolder } from '../files/folder.js'
 import { openStore } from '../store/open.js'
 import type { LedgerDeps, StepDeps } from '../steps/deps.js'
@@ -30,7 +31,9 @@ import { renderReleaseText, renderSettlementText, settlementJson } from './rende
 const json = (value: unknown) => JSON.stringify(value, null, 2)
 
 function stepDeps(io: Io): StepDeps {
-  return { now: io.now(), files: nodeFiles(io.cwd), log: () => undefined, runnerTemp: io.env.RUNNER_TEMP }
+  // AGENT_CREDIT_GATE_NOW pins the clock (replays, tests), as it does in the action.
+  const now = io.env.AGENT_CREDIT_GATE_NOW ? clockFrom(io.env)() : io.now()
+  return { now, files: nodeFiles(io.cwd), log: () => undefined, runnerTemp: io.env.RUNNER_TEMP }
 }
 
 function ledgerDeps(inv: CliInvocation, io: Io): LedgerDeps {

@@ -8,6 +8,7 @@ import { consequencesOf, moneyLeft } from '../budget/consequences.js'
 import { runLabel } from '../ledger/runs.js'
 import { headlineOf, headlineText } from '../report/headline.js'
 import { figuresOf } from '../report/figures.js'
+import { metersText } from '../report/meters.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -58,6 +59,7 @@ export function renderEstimateText(r: GateReport): string {
         : 'max-budget-usd: 0 (nothing held: the agent step must not run)'
     )
   }
+  out.push(...metersText(r.meters, new Date(r.generatedAt)))
   if (r.actual?.subtype) out.push(`result: ${r.actual.subtype}${r.actual.isError ? ' (error)' : ''}`)
   if (r.ledger) out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`)
   for (const notice of r.notices) out.push(`note: ${notice}`)
@@ -93,6 +95,7 @@ export function renderStatusText(s: StatusReport): string {
       ])
     )
   }
+  out.push(...metersText(s.meters, new Date(s.generatedAt)))
   for (const notice of s.notices) out.push(`note: ${notice}`)
   return out.join('\n')
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { INPUTS } from './inputs.js'
-import { ACCOUNT_INPUTS, type AccountInput, type LedgerLocation, type Settings } from './settings.js'
+import {
+  ACCOUNT_INPUTS,
+  PLANS,
+  type AccountInput,
+  type LedgerLocation,
+  type Plan,
+  type Settings
+} from './settings.js'
 import { InputError } from '../errors.js'
 
 /** Raw input values by input name, as the runner or the CLI hands them over (strings, '' = unset). */
@@ -108,7 +115,15 @@ const schema = z.object({
   'pricing-file': text,
   'anthropic-api-key': text,
   'history-runs': num({ min: 0, max: 1000, int: true, what: 'a whole number of runs from 0 to 1000' }),
-  plan: oneOf(['pro', 'max', 'max-5x', 'team', 'enterprise'] as const),
+  // '' = not given: the pro preset on a subscription; an API key needs monthly-credits (a gate checks).
+  plan: z.string().transform((s, ctx) => {
+    const t = s.trim().toLowerCase()
+    if (t === '') return undefined
+    if ((PLANS as readonly string[]).includes(t)) return t as Plan
+    ctx.addIssue({ code: 'custom', message: `expected one of ${PLANS.join(', ')}` })
+    return z.NEVER
+  }),
+  seats: num({ min: 1, max: 100_000, int: true, what: 'a whole number of seats from 1, e.g. 5' }),
   'monthly-credits': optNum({
     min: 0.01,
     max: 10_000_000,
@@ -153,6 +168,16 @@ const schema = z.object({
     return z.NEVER
   }),
   'ledger-token': text,
+  account: z.string().transform((s, ctx) => {
+    const t = s.trim()
+    if (t === '') return undefined
+    if (/^[\w.@/:-]{1,100}$/.test(t)) return t
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a name of up to 100 letters, digits and . _ - @ / :, e.g. the token owner'
+    })
+    return z.NEVER
+  }),
   'hold-hours': num({ min: 0.1, max: 24 * 31, what: 'a number of hours from 0.1 to 744' }),
   'on-ledger-error': oneOf(['fail', 'warn'] as const),
   'github-token': text,
@@ -233,8 +258,12 @@ export function parseSettings(raw: RawInputs, env: SettingsEnv, where: 'action' 
     }
   }
   if (problems.length > 0 || !result.success) throw new InputError(problems)
-  const explicit =
-    where === 'action' ? [...ACCOUNT_INPUTS] : ACCOUNT_INPUTS.filter(name => (raw[name] ?? '') !== '')
+  // The runner hands the action every input, defaults included: only the plan and the credit (no
+  // default) can tell "given" from "left out"; the CLI gets only the flags typed.
+  const explicit = ACCOUNT_INPUTS.filter(
+    name =>
+      (raw[name] ?? '') !== '' || (where === 'action' && !['plan', 'monthly-credits', 'seats'].includes(name))
+  )
   return toSettings(result.data, env, where, problems, explicit)
 }
 
@@ -291,7 +320,8 @@ function toSettings(
     },
     budget: {
       explicit,
-      plan: p.plan,
+      plan: p.plan ?? 'pro',
+      seats: p.seats,
       monthlyCredits: p['monthly-credits'],
       billingCycleDay: p['billing-cycle-day'],
       overageUsd: p.overage,
@@ -302,6 +332,8 @@ function toSettings(
     },
     ledger: {
       location,
+      // Whose windows: one subscription per ledger unless said otherwise.
+      account: p.account ?? (location.kind === 'github' ? `${location.owner}/${location.repo}` : 'local'),
       token: p['ledger-token'] ?? p['github-token'],
       holdHours: p['hold-hours'],
       onLedgerError: p['on-ledger-error']

@@ -17,7 +17,8 @@ export interface JobKey {
   runAttempt: number
 }
 
-export type Plan = 'pro' | 'max' | 'max-5x' | 'team' | 'enterprise'
+export const PLANS = ['pro', 'max', 'max-5x', 'team', 'enterprise', 'team-standard', 'team-premium'] as const
+export type Plan = (typeof PLANS)[number]
 export type CacheTtl = 'auto' | '5m' | '1h' | 'off'
 export type Auth = 'subscription' | 'api-key'
 export type GateOn = 'p50' | 'p90' | 'max'
@@ -67,9 +68,11 @@ export interface EstimateSettings {
 }
 
 /** The inputs that describe the cycle's account, kept in its ledger document so every report agrees. */
-export type AccountInput = 'plan' | 'monthly-credits' | 'overage' | 'external-spend' | 'billing-cycle-day'
+export type AccountInput =
+  'plan' | 'seats' | 'monthly-credits' | 'overage' | 'external-spend' | 'billing-cycle-day'
 export const ACCOUNT_INPUTS: readonly AccountInput[] = [
   'plan',
+  'seats',
   'monthly-credits',
   'overage',
   'external-spend',
@@ -82,8 +85,10 @@ export interface BudgetSettings {
    * configuration); the others come from the cycle's ledger document when it records them.
    */
   explicit: AccountInput[]
-  /** Plan preset that gives the monthly credit (`plan`). */
+  /** Plan preset that gives the monthly credit (`plan`; pro when not given). */
   plan: Plan
+  /** Seats whose per-seat credit this account spends (`seats`). */
+  seats: number
   /** Explicit monthly credit in USD; overrides the plan preset (`monthly-credits`). */
   monthlyCredits?: number
   /** Day of month (UTC) the credit resets; short months clamp to their last day (`billing-cycle-day`). */
@@ -103,6 +108,8 @@ export interface BudgetSettings {
 export interface LedgerSettings {
   /** Where the ledger document lives (`ledger`, `ledger-repository`, `ledger-ref`). */
   location: LedgerLocation
+  /** Whose subscription windows the runs use (`account`; the ledger's repository by default). */
+  account: string
   /** Token for a GitHub ledger (`ledger-token`, default `github-token`); never printed. */
   token?: string
   /** Hours a hold stays live before it stops counting (`hold-hours`). */

@@ -1,6 +1,7 @@
 /** The ledger document of one billing cycle, validated by this schema on every read. */
 import { z } from 'zod'
 import { tokenUsageSchema } from '../pricing/schema.js'
+import { metersSchema } from './meters.js'
 import type { Plan } from '../config/settings.js'
 import plans from '../config/plans.json' with { type: 'json' }
 
@@ -48,7 +49,9 @@ export const entrySchema = z.object({
   behaviour: behaviourSchema.optional(),
   priceTableAsOf: z.string(),
   /** When the actual was recorded (settled only). */
-  settledAt: iso.optional()
+  settledAt: iso.optional(),
+  /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
+  stoppedBy: z.string().optional()
 })
 
 const pastRun = z.object({
@@ -62,6 +65,7 @@ const pastRun = z.object({
 /** The cycle's account as the gates decided on it: what `status` and every report show. */
 const accountSchema = z.object({
   plan: z.enum(Object.keys(plans.plans) as [Plan, ...Plan[]]),
+  seats: z.number().int().min(1).optional(),
   monthlyCredits: money.optional(),
   overageUsd: money,
   externalSpendUsd: money,
@@ -77,6 +81,8 @@ export const documentSchema = z.object({
   account: accountSchema.optional(),
   revision: z.number().int().min(0),
   entries: z.array(entrySchema),
+  /** The subscription meters each account's runs reported (carried from cycle to cycle). */
+  meters: metersSchema.optional(),
   /** Settled entries folded away to keep the document small (and the gate fast). */
   compacted: z.object({
     runs: z.number().int().min(0),

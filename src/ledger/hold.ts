@@ -6,7 +6,8 @@
  */
 import type { BudgetSettings } from '../config/settings.js'
 import type { BudgetState, Credit, Decision } from '../budget/types.js'
-import { decide } from '../budget/decide.js'
+import { decide, gatedFigure } from '../budget/decide.js'
+import { judgeLimits, type LimitJudgement } from '../budget/limits.js'
 import { accountInForce, creditFor, sameAccount } from '../budget/credit.js'
 import { reserve, type ReserveOutcome } from './operations.js'
 import { cycleMoney } from './money.js'
@@ -24,6 +25,10 @@ export interface HoldRequest {
   model: string
   priceTableAsOf: string
   holdHours: number
+  /** Whose subscription windows the run uses (`account`). */
+  account: string
+  /** The meters the previous cycle ended with, for a cycle whose document does not carry them yet. */
+  carried?: LedgerDocument['meters']
 }
 
 export interface HoldVerdict {
@@ -35,6 +40,8 @@ export interface HoldVerdict {
   credit: Credit
   /** How this gate changed the cycle's recorded account, one line per figure. */
   accountChanges: string[]
+  /** The subscription's windows as earlier runs saw them, judged for this run. */
+  limits: LimitJudgement
   /** A hold for this key is in the document (new, or from an earlier try of the same key). */
   held: boolean
   /** What reserve did when the run was allowed. */
@@ -51,14 +58,21 @@ export function holdIfAllowed(
   const { budget } = inForce
   const credit = creditFor(budget)
   const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key)
+  const meters = doc.meters ?? req.carried
+  const limits = judgeLimits(meters?.[req.account], now, {
+    warnAtPct: budget.warnAtPct,
+    gatedUsd: gatedFigure(req.estimate, budget.gateOn)
+  })
   const decision = decide({
     state,
     estimate: req.estimate,
     gateOn: budget.gateOn,
     warnAtPct: budget.warnAtPct,
-    onExhaust: budget.onExhaust
+    onExhaust: budget.onExhaust,
+    limits,
+    now
   })
-  const verdict = { state, decision, budget, credit, accountChanges: inForce.changes }
+  const verdict = { state, decision, budget, credit, accountChanges: inForce.changes, limits }
   if (!decision.allowed) return { doc, result: { ...verdict, held: false } }
   const r = reserve(
     doc,
@@ -75,5 +89,7 @@ export function holdIfAllowed(
   )
   if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
     r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key }
+  // The first write of a cycle carries the meters the previous one ended with.
+  if (r.outcome === 'reserved' && !r.doc.meters && req.carried) r.doc.meters = structuredClone(req.carried)
   return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } }
 }

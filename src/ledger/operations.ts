@@ -129,6 +129,7 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
       | 'subtype'
       | 'usage'
       | 'behaviour'
+      | 'stoppedBy'
       | 'jobId'
       | 'priceTableAsOf'
     >
@@ -157,6 +158,7 @@ export function settle(
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
     ...(req.usage ? { usage: req.usage } : {}),
+    ...(req.stoppedBy ? { stoppedBy: req.stoppedBy } : {}),
     // Behaviour only teaches the next estimate: a value the document could not be read back with is
     // left out rather than risk the ledger.
     ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})

@@ -12,9 +12,11 @@
 import type { GateReport } from './types.js'
 import type { WaysOut } from './ways-out.js'
 import { usd } from '../budget/format.js'
-import { consequencesOf, standingWords } from '../budget/consequences.js'
+import { consequencesOf, standingWords, type Consequences } from '../budget/consequences.js'
+import type { DecisionLimit } from '../budget/types.js'
+import { meterLabel, resetWords } from '../budget/limits.js'
 import { standing } from '../budget/decide.js'
-import { fromNow, plural, shortDate, versus } from './format.js'
+import { fromNow, pct, plural, shortDate, versus } from './format.js'
 
 export interface Headline {
   icon: string
@@ -83,6 +85,10 @@ function settled(r: GateReport): Headline {
     next = `${words.icon} ${words.word}: ${why}.`
   } else if (r.ledger?.error)
     next = '⚠️ The actual was not recorded: the ledger was unavailable (see the notices).'
+  if (a.stoppedBy) {
+    const by = a.stoppedBy === 'out-of-credits' ? 'running out of credit' : `the ${meterLabel(a.stoppedBy)}`
+    next = `⛔ Stopped by ${by}: recorded with what it spent before that. ${next}`.trim()
+  }
   if (a.unverified)
     return {
       icon: '⚠️',
@@ -111,6 +117,35 @@ function estimateOnly(r: GateReport): Headline {
   }
 }
 
+/**
+ * A run a subscription window (or running out of credit) refused: the dollars are beside the point;
+ * what matters is when the window resets and what else could run the job.
+ */
+function limited(r: GateReport, limit: DecisionLimit, c: Consequences): Headline {
+  const now = new Date(r.generatedAt)
+  const when = limit.resetsAt
+    ? `resets ${resetWords(limit.resetsAt, now)} (${fromNow(limit.resetsAt, r.generatedAt)})`
+    : 'reset time not reported'
+  const seen = r.meters?.meters.find(m => m.meter === limit.meter)
+  const ways = [
+    limit.resetsAt ? `re-run after ${resetWords(limit.resetsAt, now)}` : 're-run after the reset',
+    'run on an API key with a dollar budget (auth: api-key, monthly-credits)',
+    ...(limit.kind === 'window'
+      ? ['turn on usage credits in your Claude settings to go past the window']
+      : [])
+  ]
+  return {
+    icon: c.icon,
+    verdict: c.word,
+    facts: [
+      strong(when),
+      ...(seen?.utilization !== undefined ? [`${pct(seen.utilization)} used when last seen`] : []),
+      ...(seen ? [`seen ${seen.seenAt.slice(11, 16)} UTC`] : [])
+    ],
+    next: `${c.then} Ways out: ${ways.join(' · ')}.`
+  }
+}
+
 /** The headline of a report in any phase. */
 export function headlineOf(r: GateReport): Headline {
   if (r.actual) return settled(r)
@@ -120,6 +155,7 @@ export function headlineOf(r: GateReport): Headline {
   const s = r.budget.state
   const left = Math.max(0, s.remainingUsd)
   const gated = `${usd(d.gatedUsd)}`
+  if (d.decision === 'fail' && d.limit) return limited(r, d.limit, c)
   if (d.decision === 'fail') {
     return {
       icon: c.icon,

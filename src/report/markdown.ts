@@ -10,6 +10,7 @@ import { escapeMarkdown as esc } from './escape.js'
 import { calibrationSentence } from '../estimate/history.js'
 import { headlineOf, type Headline } from './headline.js'
 import { figuresOf, type Grid } from './figures.js'
+import { metersGrid } from './meters.js'
 import { burnDownChart, burnDownLegend, burnDownSeries, burnDownTable } from './burn-down.js'
 import { fromNow, pct, plural, sentence, shortDate } from './format.js'
 import type { WaysOut } from './ways-out.js'
@@ -32,9 +33,10 @@ export function headlineMarkdown(h: Headline): string {
   return `${h.icon} **${esc(h.verdict)}** — ${h.facts.map(strong).join(' · ')}  \n${esc(h.next)}`
 }
 
-function gridMarkdown(g: Grid): string {
+function gridMarkdown(g: Pick<Grid, 'head' | 'rows' | 'notes'> & { numeric?: boolean[] }): string {
   const line = (cells: string[]) => `| ${cells.map(c => esc(c)).join(' | ')} |`
-  const align = g.head.map((_, i) => (i === 0 ? ':---' : '---:'))
+  // Figures align right, words left; the first column is always a label.
+  const align = g.head.map((_, i) => (i > 0 && (g.numeric?.[i] ?? true) ? '---:' : ':---'))
   return [
     line(g.head),
     `| ${align.join(' | ')} |`,
@@ -201,9 +203,14 @@ export function renderReport(
   if (opts.variant === 'short') {
     const more =
       '_The full report (estimate against actual, the burn-down, details) follows in this action’s post-step summary once the agent step has run._'
-    return `${[...head, gridMarkdown(figuresOf(r)), more].join('\n\n')}\n`
+    const windows = metersGrid(r.meters, new Date(r.generatedAt))
+    return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), more].join('\n\n')}\n`
   }
-  head.push(gridMarkdown(figuresOf(r)), ...[cycleLine(r)].filter((x): x is string => Boolean(x)))
+  const windows = metersGrid(r.meters, new Date(r.generatedAt))
+  head.push(
+    gridMarkdown(figuresOf(r)),
+    ...[cycleLine(r), windows ? gridMarkdown(windows) : undefined].filter((x): x is string => Boolean(x))
+  )
   const limit = opts.maxChars ?? LIMITS[opts.variant]
   const tail = footer(r, opts.runUrl)
   const extra = [burnDown(r, opts.variant === 'summary'), ...detailBlocks(r)].filter(Boolean) as string[]

@@ -1,5 +1,6 @@
 import type { JobKey } from '../config/settings.js'
 import type { Decision, Runway } from '../budget/types.js'
+import type { MetersView } from '../budget/limits.js'
 import type { EstimateView } from '../estimate/report.js'
 import type { BudgetView, BurnDown } from '../ledger/money.js'
 import type { PastRun } from '../estimate/types.js'
@@ -26,6 +27,8 @@ export interface GateReport extends EstimateView {
   actual?: RecordedActual
   /** Last settled runs of this job key, newest first. */
   recentRuns?: PastRun[]
+  /** The subscription's 5-hour and weekly windows as Claude last reported them (subscription runs only). */
+  meters?: MetersView
   /** Cumulative settled spend by day of the cycle, for the burn-down. */
   burnDown?: BurnDown
   /** What a refused or warned run could do instead, each with its figure (gate only). */

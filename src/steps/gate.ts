@@ -8,7 +8,10 @@ import type { Cycle } from '../budget/types.js'
 import { entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
-import { updateLedger } from '../ledger/update.js'
+import { readCycle, updateLedger } from '../ledger/update.js'
+import { cycleAt } from '../budget/cycle.js'
+import { requireDollarBudget } from '../budget/credit.js'
+import { metersView } from '../budget/limits.js'
 import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
@@ -33,6 +36,16 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const key = entryKey(settings.job)
   try {
     const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
+    requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
+    // A cycle's first gate takes over the meters the previous cycle ended with (one read per cycle).
+    const carried = before.doc
+      ? undefined
+      : (
+          await readCycle(
+            store,
+            cycleAt(new Date(Date.parse(cycle.start) - 1), settings.budget.billingCycleDay)
+          )
+        ).doc?.meters
     const estimated = prepared.estimateWith(
       before.doc
         ? {
@@ -54,7 +67,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
             estimate: estimated.estimate.blended,
             model: estimated.model.id,
             priceTableAsOf: estimated.priceTable.asOf,
-            holdHours: settings.ledger.holdHours
+            holdHours: settings.ledger.holdHours,
+            account: settings.ledger.account,
+            carried
           },
           now
         ),
@@ -70,6 +85,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       gatedUsd: result.decision.gatedUsd,
       excludeKey: key
     })
+    const meters = metersView(settings.ledger.account, result.limits)
     const report: GateReport = {
       ...estimated,
       phase: 'gated',
@@ -78,6 +94,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       runway: view.runway,
       ledger: { location: store.describe() },
       recentRuns: view.recentRuns,
+      ...(meters ? { meters } : {}),
       burnDown: view.burnDown
     }
     report.notices.push(...notices)
@@ -91,7 +108,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
         `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
       )
     }
-    if (result.decision.decision !== 'pass') report.waysOut = waysOut(report, prepared.table)
+    // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
+    if (result.decision.decision !== 'pass' && !result.decision.limit)
+      report.waysOut = waysOut(report, prepared.table)
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(
         `ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`

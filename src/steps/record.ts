@@ -17,10 +17,13 @@ import { readCycle, updateLedger, type CycleRead } from '../ledger/update.js'
 import { currentCycle, resetOf } from '../ledger/cycles.js'
 import { entriesOf, liveHoldsLine, runLabel, targetLabel, type RunTarget } from '../ledger/runs.js'
 import type { LedgerDocument, LedgerEntry } from '../ledger/document.js'
-import { measureActual, type UsageSource } from '../usage/measure.js'
+import { measureActual, type MeasuredActual, type UsageSource } from '../usage/measure.js'
 import type { RecordedActual } from '../usage/types.js'
 import type { GateReport } from '../report/types.js'
 import { describeError } from '../github/errors.js'
+import { judgeLimits, meterLabel, metersView, resetWords } from '../budget/limits.js'
+import { metersOf, observeMeters } from '../ledger/meters.js'
+import type { MeterReport } from '../usage/meters.js'
 import { dayOf } from '../pricing/dated.js'
 import { InputError } from '../errors.js'
 import { priceTableFor } from './estimate.js'
@@ -94,6 +97,25 @@ function recordable(doc: LedgerDocument | null, target: RunTarget, now: Date): L
   ])
 }
 
+const NO_METERS: MeterReport = { readings: [], events: 0, notes: [] }
+
+/** What a subscription run's output did or did not say about its windows, for the notices. */
+function meterNotices(settings: Settings, m: MeasuredActual, now: Date): string[] {
+  const out = (m.meters?.notes ?? []).map(n => `rate_limit_event: ${n}`)
+  if (m.actual.stoppedBy) {
+    const stop = m.meters?.stop
+    out.push(
+      `the run was stopped by ${stop?.kind === 'out-of-credits' ? 'running out of credit' : `the ${meterLabel(stop?.meter ?? '')}`}` +
+        `${stop?.resetsAt ? ` (it resets ${resetWords(stop.resetsAt, now)})` : ''}: "${stop?.message ?? ''}"; it is recorded with what it spent before that`
+    )
+  }
+  if (settings.estimate.auth === 'subscription' && m.format === 'json')
+    out.push(
+      "this result (claude -p --output-format json) carries no rate_limit_event, so the subscription's 5-hour and weekly windows were not seen; write stream-json (or use claude-code-action's execution file) to gate on them"
+    )
+  return out
+}
+
 /** Why a second result for a settled run was not recorded, and what the ledger keeps. */
 function keptFigure(entry: LedgerEntry, actual: RecordedActual): string {
   const kept = entry.actualUsd ?? 0
@@ -145,7 +167,13 @@ export async function settleRun(
       ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
       : { day: dayOf(deps.now), from: 'the day it was recorded' }
   })
-  const base = { key, run: runLabel(key), actual: measured.actual, cycle, notices: [...measured.notices] }
+  const base = {
+    key,
+    run: runLabel(key),
+    actual: measured.actual,
+    cycle,
+    notices: [...measured.notices, ...meterNotices(settings, measured, deps.now)]
+  }
   if (entry?.status === 'settled') {
     return {
       ...base,
@@ -173,12 +201,22 @@ export async function settleRun(
               subtype: measured.actual.subtype,
               usage: measured.actual.tokens,
               behaviour: measured.actual.behaviour,
+              stoppedBy: measured.actual.stoppedBy,
               jobId: jobIdOf(settings.job),
               priceTableAsOf: measured.actual.priceTableAsOf
             },
             deps.now
           )
-          return { doc: s.doc, result: s.outcome }
+          // The windows the run saw, and its dollars, go to the account's meters in the same write.
+          const seen =
+            s.outcome === 'settled' || s.outcome === 'settled-without-hold'
+              ? observeMeters(s.doc, settings.ledger.account, measured.meters ?? NO_METERS, {
+                  key,
+                  usd: measured.actual.usd,
+                  now: deps.now
+                })
+              : s.doc
+          return { doc: seen, result: s.outcome }
         },
         { first: read }
       )
@@ -223,6 +261,7 @@ export function completeReport(
   }
   if (s.doc && !s.ledgerError) {
     const { budget } = accountInForce(settings.budget, s.doc.account)
+    const gatedUsd = report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
     Object.assign(
       done,
       cycleView({
@@ -232,9 +271,16 @@ export function completeReport(
         budget,
         jobId: jobIdOf(settings.job),
         now: deps.now,
-        gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
+        gatedUsd
       })
     )
+    const account = settings.ledger.account
+    const meters = metersView(
+      account,
+      judgeLimits(metersOf(s.doc, account), deps.now, { warnAtPct: budget.warnAtPct, gatedUsd })
+    )
+    if (meters) done.meters = meters
+    else delete done.meters
   } else {
     done.ledger = { location: deps.store.describe(), error: s.ledgerError }
   }

@@ -9,6 +9,8 @@ import { currentCycle, resetOf } from '../ledger/cycles.js'
 import type { LedgerEntry } from '../ledger/document.js'
 import { describeError } from '../github/errors.js'
 import type { LedgerDeps } from './deps.js'
+import { judgeLimits, metersView, type MetersView } from '../budget/limits.js'
+import { metersOf } from '../ledger/meters.js'
 
 export interface StatusReport {
   ledger: string
@@ -20,6 +22,10 @@ export interface StatusReport {
   lastEntries: LedgerEntry[]
   /** What the reader should know, e.g. that the running cycle keeps its old reset day until it ends. */
   notices: string[]
+  /** The subscription's windows as the account's runs last saw them. */
+  meters?: MetersView
+  /** When this status was taken. */
+  generatedAt: string
 }
 
 export async function status(settings: Settings, deps: LedgerDeps): Promise<StatusReport> {
@@ -42,6 +48,13 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
         }
       : base
   const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now)
+  const meters = metersView(
+    settings.ledger.account,
+    judgeLimits(metersOf(doc, settings.ledger.account), deps.now, {
+      warnAtPct: budget.warnAtPct,
+      gatedUsd: 0
+    })
+  )
   const entries = doc
     ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
     : []
@@ -52,6 +65,8 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
     state,
     runway: runway({ state, cycle, now: deps.now, gatedUsd: 0 }),
     lastEntries: entries,
-    notices
+    notices,
+    ...(meters ? { meters } : {}),
+    generatedAt: deps.now.toISOString()
   }
 }

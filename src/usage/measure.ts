@@ -1,6 +1,7 @@
 /** Claude's result file → the run's recorded actual, never under-counted. */
 import type { PriceTable } from '../pricing/types.js'
-import type { ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
+import type { ClaudeOutputFormat, ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
+import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
 
@@ -13,6 +14,10 @@ export interface MeasuredActual {
   outcome: 'settled' | 'unverified'
   actual: RecordedActual
   notices: string[]
+  /** What the output said about the subscription's windows (absent when there was no readable file). */
+  meters?: MeterReport
+  /** The output's format: `json` carries no meter at all. */
+  format?: ClaudeOutputFormat
 }
 
 /**
@@ -24,7 +29,7 @@ export function actualFromText(
   text: string,
   name: string,
   fallback: PricingDay
-): RecordedActual & { notes: string[] } {
+): RecordedActual & { notes: string[]; format: ClaudeOutputFormat; meters: MeterReport } {
   const parsed = parseClaudeOutput(text, name)
   const run = priceRun(table, parsed, fallback)
   return {
@@ -49,7 +54,10 @@ export function actualFromText(
       claudeReportedUsd: m.claudeReportedUsd,
       row: m.row
     })),
-    behaviour: withSideShare(parsed, run.byModel)
+    behaviour: withSideShare(parsed, run.byModel),
+    format: parsed.format,
+    meters: parsed.meters,
+    ...(parsed.meters.stop ? { stoppedBy: parsed.meters.stop.meter ?? parsed.meters.stop.kind } : {})
   }
 }
 
@@ -94,9 +102,10 @@ export function measureActual(args: {
   const { key } = args
   const notices: string[] = []
   let actual: RecordedActual
+  let seen: Pick<MeasuredActual, 'format' | 'meters'> = {}
   if (args.usage.kind === 'file') {
     try {
-      const { notes, ...priced } = actualFromText(
+      const { notes, format, meters, ...priced } = actualFromText(
         args.table,
         args.usage.text,
         args.usage.path,
@@ -104,6 +113,7 @@ export function measureActual(args: {
       )
       actual = priced
       notices.push(...notes)
+      seen = { format, meters }
     } catch (error) {
       notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
       actual = unverified(args.holdUsd)
@@ -116,7 +126,7 @@ export function measureActual(args: {
     actual = unverified(args.holdUsd)
   }
   if (actual.mismatch) notices.push(actual.mismatch)
-  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices }
+  return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, ...seen }
 }
 
 function unverified(holdUsd: number): RecordedActual {

@@ -7,6 +7,7 @@ import type { TokenUsage } from '../pricing/types.js'
 import type { ClaudeOutputFormat, ClaudeRunResult, ModelUsageRecord } from './types.js'
 import { splitCacheWrites, type MainLoopUsage } from './ttl-split.js'
 import { InputError } from '../errors.js'
+import { readMeters } from './meters.js'
 import { behaviourOf } from './behaviour.js'
 
 const MAX_BYTES = 200 * 1024 * 1024
@@ -213,6 +214,7 @@ export function parseClaudeOutput(text: string, file: string): ClaudeRunResult {
   const observed = behaviourOf(messages, r.usage)
   return {
     format,
+    meters: readMeters(messages),
     subtype: r.subtype ?? (r.is_error ? 'error' : 'success'),
     isError: r.is_error ?? false,
     numTurns: r.num_turns ?? 0,

@@ -1,3 +1,4 @@
+import type { MeterReport } from './meters.js'
 import type { TokenUsage } from '../pricing/types.js'
 
 export type ClaudeOutputFormat = 'json' | 'json-verbose' | 'stream-json' | 'execution-file'
@@ -20,6 +21,8 @@ export interface ModelUsageRecord {
 /** What we read from one Claude result file: the last `result` message. */
 export interface ClaudeRunResult {
   format: ClaudeOutputFormat
+  /** The subscription's windows as the run's messages reported them (none in `--output-format json`). */
+  meters: MeterReport
   subtype: string
   isError: boolean
   numTurns: number
@@ -95,4 +98,6 @@ export interface RecordedActual {
   byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number; row?: string }>
   /** How the main loop behaved, recorded in the ledger for the next estimate of this job. */
   behaviour?: RunBehaviour
+  /** A usage limit stopped the run: the window's name, or out-of-credits. */
+  stoppedBy?: string
 }
