@@ -6,11 +6,12 @@
  * none. The fixtures in fixtures/meters/ were recorded this way.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeAnthropic } from '../support/fake-anthropic.js'
+import { installClaude } from '../support/claude-cli.js'
 import { GitHubDouble } from '../support/github-server.js'
 import { runJob } from '../support/runner.js'
 import { readMeters } from '../../src/usage/meters.js'
@@ -18,13 +19,7 @@ import { parseClaudeOutput } from '../../src/usage/parse.js'
 
 let claude: string
 beforeAll(() => {
-  claude = execFileSync('bash', ['scripts/install-claude.sh'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-    .trim()
-    .split('\n')
-    .pop() as string
+  claude = installClaude()
 }, 300_000)
 
 let fake: FakeAnthropic | undefined

@@ -4,11 +4,12 @@
  * equals the fake's logged usage priced by our table, and equals what post settles in the ledger.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeAnthropic } from '../support/fake-anthropic.js'
+import { installClaude } from '../support/claude-cli.js'
 import { runJob, makeRunnerDirs } from '../support/runner.js'
 import { builtInTable, resolveModel } from '../../src/pricing/table.js'
 import { priceUsage } from '../../src/pricing/cost.js'
@@ -21,13 +22,7 @@ let installSeconds: number
 
 beforeAll(() => {
   const t0 = Date.now()
-  claude = execFileSync('bash', ['scripts/install-claude.sh'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-    .trim()
-    .split('\n')
-    .pop() as string
+  claude = installClaude()
   installSeconds = (Date.now() - t0) / 1000
 }, 300_000)
 

@@ -4042,15 +4042,34 @@ exports.basename = (path, { windows } = {}) => {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ terminalIo)
 /* harmony export */ });
+/* unused harmony export pipeWriter */
 const line = (t) => (t.endsWith('\n') ? t : `${t}\n`);
+/**
+ * A writer that stops quietly when the reader goes away (`… --json | head -c 10`): the pipe's EPIPE ends
+ * the output, not the process, so a ledger write already under way still finishes and the exit code
+ * stays the command's own.
+ */
+function pipeWriter(stream) {
+    let closed = false;
+    stream.on('error', (error) => {
+        if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')
+            closed = true;
+        else
+            throw error;
+    });
+    return text => {
+        if (!closed)
+            stream.write(line(text));
+    };
+}
 /** The terminal. */
-function terminalIo() {
+function terminalIo(streams = process) {
     return {
-        out: t => process.stdout.write(line(t)),
-        err: t => process.stderr.write(line(t)),
+        out: pipeWriter(streams.stdout),
+        err: pipeWriter(streams.stderr),
         stdin: async () => {
             const chunks = [];
-            for await (const c of process.stdin)
+            for await (const c of streams.stdin)
                 chunks.push(c);
             return Buffer.concat(chunks).toString('utf8');
         },
@@ -4063,7 +4082,7 @@ function terminalIo() {
 
 /***/ }),
 
-/***/ 866:
+/***/ 786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4085,11 +4104,54 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/**
+ * The `count` known names nearest to `wanted` (edit distance, then name), at most `within` edits away:
+ * the "did you mean" of an error.
+ */
+function nearest(wanted, known, count = 3, within = Infinity) {
+    return known
+        .map(name => ({ name, d: editDistance(wanted.toLowerCase(), name.toLowerCase()) }))
+        .filter(x => x.d <= within)
+        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map(x => x.name);
+}
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./node_modules/commander/index.js
+var commander = __nccwpck_require__(909);
+;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
+
+
+// wrapper to provide named exports for ESM.
+const {
+  /* program */ "DM": program,
+  /* createCommand */ "gu": createCommand,
+  /* createArgument */ "er": createArgument,
+  /* createOption */ "Ww": createOption,
+  /* CommanderError */ "b7": CommanderError,
+  /* InvalidArgumentError */ "Di": InvalidArgumentError,
+  /* InvalidOptionArgumentError */ "a2": InvalidOptionArgumentError, // deprecated old name
+  /* Command */ "uB": Command,
+  /* Argument */ "ef": Argument,
+  /* Option */ "c$": Option,
+  /* Help */ "_V": Help,
+} = commander;
+
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: the preset share of `max-turns`)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); preset default."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; preset default."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (1h on subscription, 5m on API key), `5m`, `1h` or `off`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of previously sent context read from cache (default: preset, then history)."},{"name":"auth","default":"subscription","description":"`subscription` (draws the Agent SDK credit) or `api-key`."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past actuals of this job to blend into the estimate (0 = model only)."},{"name":"plan","default":"pro","description":"Plan preset for the monthly credit: `pro`, `max`, `max-5x`, `team`, `enterprise`."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The hold: pass it to Claude\'s `--max-budget-usd`."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: fitted turn distribution, capped at `max-turns`, then history)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); default: fitted per model family, then history."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; default: fitted per model family, then history."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (this job\'s recorded runs, else `auth` + `claude-version`, else measured 5m), `5m`, `1h` or `off`."},{"name":"claude-version","default":"","description":"Claude Code version the agent step runs, e.g. `2.1.331`; with `auth`, picks the cache TTL for `cache-ttl: auto`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of the previous request read back from cache (default: fitted)."},{"name":"auth","default":"subscription","description":"How the agent authenticates: `subscription` (an OAuth token: its 5-hour and weekly windows are gated too) or `api-key` (list price from your account: set `monthly-credits` to the budget)."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past runs of this job the estimate learns from (0 = presets only)."},{"name":"plan","default":"","description":"Plan preset for the monthly credit: `pro` (the default on a subscription), `max`, `max-5x`, `team`, `enterprise`, or per seat `team-standard`, `team-premium` (with `seats`)."},{"name":"seats","default":"1","description":"Seats whose credit this ledger\'s account spends, for the per-seat plans (credits are per user and not pooled)."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"account","default":"","description":"Whose subscription windows these runs use (default: the ledger\'s repository); give each token its own account when several share one ledger."},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"limited","description":"`true` when a subscription window (or out-of-credits) refused the run; use it in `if:`."},{"name":"limit-resets-at","description":"When the window that refused the run resets (ISO 8601, UTC); empty otherwise."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The hold: pass it to Claude\'s `--max-budget-usd`."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 /**
  * Every input the action and the CLI accept, and every output the action sets: the data in
@@ -13634,7 +13696,19 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/config/settings.ts
+const PLANS = ['pro', 'max', 'max-5x', 'team', 'enterprise', 'team-standard', 'team-premium'];
+const ACCOUNT_INPUTS = [
+    'plan',
+    'seats',
+    'monthly-credits',
+    'overage',
+    'external-spend',
+    'billing-cycle-day'
+];
+
 ;// CONCATENATED MODULE: ./src/config/parse.ts
+
 
 
 
@@ -13716,12 +13790,31 @@ const schema = object({
         what: 'a whole number of tokens from 0 to 200000'
     }),
     'cache-ttl': oneOf(['auto', '5m', '1h', 'off']),
+    'claude-version': schemas_string().transform((s, ctx) => {
+        const t = s.trim().replace(/^v/, '');
+        if (t === '')
+            return undefined;
+        if (/^\d+\.\d+\.\d+([-+][\w.]+)?$/.test(t))
+            return t;
+        ctx.addIssue({ code: 'custom', message: 'expected a Claude Code version such as 2.1.331' });
+        return NEVER;
+    }),
     'cache-hit-rate': optNum({ min: 0, max: 1, what: 'a share from 0 to 1, e.g. 0.9' }),
     auth: oneOf(['subscription', 'api-key']),
     'pricing-file': parse_text,
     'anthropic-api-key': parse_text,
     'history-runs': num({ min: 0, max: 1000, int: true, what: 'a whole number of runs from 0 to 1000' }),
-    plan: oneOf(['pro', 'max', 'max-5x', 'team', 'enterprise']),
+    // '' = not given: the pro preset on a subscription; an API key needs monthly-credits (a gate checks).
+    plan: schemas_string().transform((s, ctx) => {
+        const t = s.trim().toLowerCase();
+        if (t === '')
+            return undefined;
+        if (PLANS.includes(t))
+            return t;
+        ctx.addIssue({ code: 'custom', message: `expected one of ${PLANS.join(', ')}` });
+        return NEVER;
+    }),
+    seats: num({ min: 1, max: 100_000, int: true, what: 'a whole number of seats from 1, e.g. 5' }),
     'monthly-credits': optNum({
         min: 0.01,
         max: 10_000_000,
@@ -13773,6 +13866,18 @@ const schema = object({
         return NEVER;
     }),
     'ledger-token': parse_text,
+    account: schemas_string().transform((s, ctx) => {
+        const t = s.trim();
+        if (t === '')
+            return undefined;
+        if (/^[\w.@/:-]{1,100}$/.test(t))
+            return t;
+        ctx.addIssue({
+            code: 'custom',
+            message: 'expected a name of up to 100 letters, digits and . _ - @ / :, e.g. the token owner'
+        });
+        return NEVER;
+    }),
     'hold-hours': num({ min: 0.1, max: 24 * 31, what: 'a number of hours from 0.1 to 744' }),
     'on-ledger-error': oneOf(['fail', 'warn']),
     'github-token': parse_text,
@@ -13839,9 +13944,12 @@ function parseSettings(raw, env, where) {
     }
     if (problems.length > 0 || !result.success)
         throw new InputError(problems);
-    return toSettings(result.data, env, where, problems);
+    // The runner hands the action every input, defaults included: only the plan and the credit (no
+    // default) can tell "given" from "left out"; the CLI gets only the flags typed.
+    const explicit = ACCOUNT_INPUTS.filter(name => (raw[name] ?? '') !== '' || (where === 'action' && !['plan', 'monthly-credits', 'seats'].includes(name)));
+    return toSettings(result.data, env, where, problems, explicit);
 }
-function toSettings(p, env, where, problems) {
+function toSettings(p, env, where, problems, explicit) {
     if (p.prompt !== undefined && p['prompt-file'] !== undefined) {
         problems.push('prompt-file: give either prompt or prompt-file, not both');
     }
@@ -13877,6 +13985,7 @@ function toSettings(p, env, where, problems) {
             growthPerTurn: p['growth-per-turn'],
             outputPerTurn: p['output-per-turn'],
             cacheTtl: p['cache-ttl'],
+            claudeVersion: p['claude-version'],
             cacheHitRate: p['cache-hit-rate'],
             auth: p.auth,
             pricingFile: p['pricing-file'],
@@ -13885,7 +13994,9 @@ function toSettings(p, env, where, problems) {
             historyRuns: p['history-runs']
         },
         budget: {
-            plan: p.plan,
+            explicit,
+            plan: p.plan ?? 'pro',
+            seats: p.seats,
             monthlyCredits: p['monthly-credits'],
             billingCycleDay: p['billing-cycle-day'],
             overageUsd: p.overage,
@@ -13896,6 +14007,8 @@ function toSettings(p, env, where, problems) {
         },
         ledger: {
             location,
+            // Whose windows: one subscription per ledger unless said otherwise.
+            account: p.account ?? (location.kind === 'github' ? `${location.owner}/${location.repo}` : 'local'),
             token: p['ledger-token'] ?? p['github-token'],
             holdHours: p['hold-hours'],
             onLedgerError: p['on-ledger-error']
@@ -13922,11 +14035,12 @@ function toSettings(p, env, where, problems) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/** argv → the same Settings the action builds, plus the CLI's own flags. */
-
-
-
+;// CONCATENATED MODULE: ./src/cli/spec.ts
+/**
+ * What each CLI command takes: the action inputs that matter to it (as `--name value` flags) and the
+ * CLI's own flags. A flag that would not change what a command does is not one of its flags, so a typo
+ * or a misplaced flag is an error instead of a silent no-op. `<command> --help` is generated from this.
+ */
 
 const COMMANDS = [
     'estimate',
@@ -13938,83 +14052,577 @@ const COMMANDS = [
     'tokens',
     'report'
 ];
-/** Parse argv into the same Settings the action builds, plus CLI-only flags. */
-function parseCli(argv, env) {
-    const options = {};
-    for (const spec of INPUTS)
-        options[spec.name] = { type: 'string' };
-    Object.assign(options, {
-        context: { type: 'string', multiple: true },
-        key: { type: 'string' },
-        'run-id': { type: 'string' },
-        file: { type: 'string' },
-        format: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-    });
-    let parsed;
+/** The CLI's own flags (not action inputs): how it prints, which run it speaks for. */
+const CLI_FLAGS = {
+    context: {
+        flags: '--context <globs...>',
+        help: "glob(s) of files the agent loads up front, repeatable (= context-files); quote a glob (--context 'src/**/*.ts') to match subfolders, or pass the files themselves"
+    },
+    key: { flags: '--key <key>', help: 'the ledger entry to act on, as agent-credit-gate status lists it' },
+    'run-id': {
+        flags: '--run-id <id>',
+        help: 'the run: its id (GITHUB_RUN_ID, or the id a local gate was given); a retried gate with the same id holds once'
+    },
+    job: {
+        flags: '--job <name>',
+        help: 'with --run-id: the job or step of that run, when the run gated more than one'
+    },
+    file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
+    format: { flags: '--format <format>', help: 'markdown (default) or json' },
+    json: { flags: '--json', help: 'print JSON instead of text' }
+};
+/** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
+const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend'];
+const DECISION = ['warn-at', 'gate-on', 'on-exhaust'];
+const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token'];
+const LEDGER_WRITES = ['hold-hours', 'on-ledger-error'];
+/** Inputs only the action uses: the CLI posts no comment or check run. */
+const ACTION_ONLY = ['comment', 'comment-tag', 'check-name'];
+const NOT_ESTIMATE = new Set([
+    ...BUDGET,
+    ...DECISION,
+    ...LEDGER,
+    ...LEDGER_WRITES,
+    ...ACTION_ONLY,
+    'usage-file',
+    'report-file',
+    'job-key'
+]);
+const ESTIMATE = INPUTS.map(i => i.name).filter(n => !NOT_ESTIMATE.has(n));
+const PRICES = ['pricing-file'];
+const SPECS = {
+    estimate: {
+        summary: 'what the agent step will cost (p50 / p90 / max), no ledger',
+        inputs: [...ESTIMATE, 'report-file'],
+        flags: ['context', 'json']
+    },
+    gate: {
+        summary: 'estimate, check the credit, hold the money in the ledger',
+        inputs: [...ESTIMATE, ...BUDGET, ...DECISION, ...LEDGER, ...LEDGER_WRITES, 'report-file', 'job-key'],
+        flags: ['context', 'run-id', 'json']
+    },
+    status: {
+        summary: 'this cycle: credit, spent, held, remaining, runway, last entries',
+        inputs: [...BUDGET, ...LEDGER],
+        flags: ['json']
+    },
+    release: {
+        summary: 'drop a hold whose agent step never ran (--run-id ID or --key K)',
+        inputs: ['billing-cycle-day', ...LEDGER, 'job-key'],
+        flags: ['key', 'run-id', 'job', 'json']
+    },
+    record: {
+        summary: "settle a hold with Claude's result file (--usage-file F, --run-id ID or --key K)",
+        inputs: [...BUDGET, ...LEDGER, ...LEDGER_WRITES, ...PRICES, 'usage-file', 'report-file', 'job-key'],
+        flags: ['key', 'run-id', 'job', 'json']
+    },
+    cost: {
+        summary: 'price a Claude result file, no ledger (--usage-file F)',
+        inputs: [...PRICES, 'usage-file'],
+        flags: ['json']
+    },
+    tokens: {
+        summary: 'count tokens of --file F or stdin for --model M',
+        inputs: ['model', ...PRICES],
+        flags: ['file', 'json']
+    },
+    report: {
+        summary: 'the report the last gate wrote (--format markdown|json)',
+        inputs: ['report-file'],
+        flags: ['format']
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * argv → the same Settings the action builds, plus the CLI's own flags. Parsed with commander, which
+ * gives each command its own flags and help, suggests the flag a typo meant, and takes every value after
+ * `--context` (so a glob the shell expanded is read as the files it expanded to).
+ */
+
+
+
+
+
+
+const NAME = 'agent-credit-gate';
+const args_SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name));
+/**
+ * The token GitHub's own CLI would use, read the way gh reads it: GH_TOKEN then GITHUB_TOKEN for
+ * github.com (and *.ghe.com), GH_ENTERPRISE_TOKEN then GITHUB_ENTERPRISE_TOKEN for a GitHub Enterprise
+ * Server API (the gh manual, "gh environment").
+ */
+function tokenFromEnv(env) {
+    const api = env.GITHUB_API_URL || 'https://api.github.com';
+    let host = 'api.github.com';
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        host = new URL(api).hostname;
+    }
+    catch {
+        // An unparsable URL is reported where the client is built; the token choice falls back to github.com.
+    }
+    const dotcom = host === 'api.github.com' || host === 'github.com' || host.endsWith('.ghe.com');
+    const names = dotcom ? ['GH_TOKEN', 'GITHUB_TOKEN'] : ['GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
+    return names.map(n => env[n]?.trim()).find(Boolean);
+}
+function args_describe(name) {
+    const spec = INPUTS.find(i => i.name === name);
+    if (!spec)
+        return '';
+    const env = name === 'github-token' ? ' (default: GH_TOKEN or GITHUB_TOKEN, as gh reads them)' : '';
+    const fallback = name === 'ledger'
+        ? ' (default: file:.agent-credit-gate/ledger.json)'
+        : spec.default && !args_SECRET.has(name)
+            ? ` (default: ${spec.default})`
+            : '';
+    return `${spec.description}${env || fallback}`;
+}
+/** The program: one subcommand per command, each with exactly its flags. */
+function args_program(out) {
+    const chosen = {};
+    const root = new Command(NAME)
+        .description('Estimate, gate and record the cost of Claude agent steps against a monthly credit.')
+        .usage('<command> [flags]')
+        .exitOverride()
+        .configureOutput({ writeOut: t => out.push(t), writeErr: t => out.push(t), outputError: () => undefined })
+        .showSuggestionAfterError(true)
+        .helpCommand(false);
+    for (const name of COMMANDS) {
+        const spec = SPECS[name];
+        const cmd = root
+            .command(name)
+            .description(spec.summary)
+            .usage('[flags]')
+            .allowExcessArguments(true)
+            .exitOverride()
+            .configureOutput({
+            writeOut: t => out.push(t),
+            writeErr: t => out.push(t),
+            outputError: () => undefined
+        })
+            .showSuggestionAfterError(true);
+        for (const input of spec.inputs)
+            cmd.option(`--${input} <value>`, args_describe(input));
+        for (const flag of spec.flags)
+            cmd.option(CLI_FLAGS[flag].flags, CLI_FLAGS[flag].help);
+        cmd.action((opts, self) => {
+            chosen.command = name;
+            chosen.opts = opts;
+            chosen.args = self.args;
+        });
+    }
+    return { root, chosen };
+}
+/** The flag a stray value came after (the shell split its value, or expanded a glob into many paths). */
+function flagBefore(argv, stray) {
+    const at = argv.indexOf(stray);
+    for (let i = at - 1; i >= 0; i--)
+        if (argv[i].startsWith('--'))
+            return argv[i].replace(/^--/, '').split('=')[0];
+    return undefined;
+}
+/** commander's error, in this CLI's one-line form: the input or flag first, then the fix. */
+function oneLine(error, argv) {
+    const command = argv.find(a => COMMANDS.includes(a));
+    const help = command ? `${NAME} ${command} --help` : `${NAME} --help`;
+    const suggestion = /\(Did you mean ([^)]+)\?\)/.exec(error.message)?.[1];
+    const unknownOption = /unknown option '([^']+)'/.exec(error.message)?.[1];
+    if (unknownOption) {
+        const name = unknownOption.replace(/^--/, '');
+        if (ACTION_ONLY.includes(name))
+            return `${unknownOption}: an input of the action only (the CLI posts no PR comment or check run); drop it`;
+        const takers = COMMANDS.filter(c => SPECS[c].inputs.includes(name) || SPECS[c].flags.includes(name));
+        if (takers.length)
+            return `${unknownOption}: not a flag of ${command}: it matters only to ${takers.join(', ')} (${help} lists its flags)`;
+        // commander suggests among this command's flags; a typo of another command's flag is named too.
+        const guess = suggestion ?? guessFlag(name);
+        return `${unknownOption}: not a flag of ${command ?? NAME}${guess ? `; did you mean ${guess}?` : ''} (${help} lists its flags)`;
+    }
+    const unknownCommand = /unknown command '([^']+)'/.exec(error.message)?.[1];
+    if (unknownCommand !== undefined || error.code === 'commander.unknownCommand') {
+        return `command: expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(unknownCommand ?? argv[0])}${suggestion ? `; did you mean ${suggestion}?` : ''} (run ${NAME} --help)`;
+    }
+    const missing = /option '--([\w-]+)[^']*' argument missing/.exec(error.message)?.[1];
+    if (missing)
+        return `${missing}: --${missing} needs a value (${help})`;
+    return `${error.message.replace(/^error: /, '').split('\n')[0]} (${help})`;
+}
+/** Parse argv into the same Settings the action builds, plus CLI-only flags, or the help to print. */
+function parseCli(argv, env) {
+    const out = [];
+    const { root, chosen } = args_program(out);
+    if (argv.length === 0)
+        return { kind: 'print', text: root.helpInformation(), code: 1 };
+    try {
+        root.parse(argv, { from: 'user' });
     }
     catch (error) {
-        const message = error.message;
-        const ambiguous = /^Option '--([\w-]+)' argument is ambiguous/.exec(message);
-        if (ambiguous) {
-            const name = ambiguous[1];
-            throw new InputError([
-                `${name}: a value starting with "-" must be written as --${name}=VALUE (see --help for what ${name} takes)`
-            ]);
-        }
-        // node:util's other messages already name the flag; keep them to one line with the fix.
-        throw new InputError([`${message.split('\n')[0]}; run agent-credit-gate --help`]);
+        if (!(error instanceof CommanderError))
+            throw error;
+        if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')
+            return { kind: 'print', text: out.join(''), code: error.code === 'commander.help' ? 1 : 0 };
+        throw new InputError([oneLine(error, argv)]);
     }
-    const { values, positionals } = parsed;
-    const name = positionals[0] ?? (values.help ? 'estimate' : '');
-    if (!COMMANDS.includes(name)) {
+    const command = chosen.command;
+    const opts = chosen.opts ?? {};
+    const notes = [];
+    const strays = chosen.args ?? [];
+    if (strays.length > 0) {
+        const flag = flagBefore(argv, strays[0]);
+        const shown = JSON.stringify(strays[0]) + (strays.length > 1 ? ` and ${strays.length - 1} more` : '');
         throw new InputError([
-            `command: expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(name)}; run agent-credit-gate --help`
+            `${flag ?? 'command'}: unexpected value ${shown}${flag ? ` after --${flag}, which takes one value` : ` after ${command}`}; ` +
+                `quote a glob so the shell does not expand it (--context 'src/**/*.ts'), or see ${NAME} ${command} --help`
         ]);
     }
     const raw = {};
-    for (const spec of INPUTS) {
-        const v = values[spec.name];
+    for (const input of SPECS[command].inputs) {
+        const v = opts[camel(input)];
         if (typeof v === 'string')
-            raw[spec.name] = v;
+            raw[input] = v;
     }
-    const context = values.context;
-    if (context?.length)
+    const context = opts.context;
+    if (context?.length) {
         raw['context-files'] = [raw['context-files'] ?? '', ...context].filter(Boolean).join('\n');
-    const format = values.format ?? 'markdown';
+        const most = longestRun(argv, '--context');
+        if (most > 1)
+            notes.push(`context-files: ${most} paths came after one --context (the shell expanded a glob?); they are used as given. ` +
+                `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`);
+    }
+    const tokenInput = SPECS[command].inputs.includes('github-token');
+    if (tokenInput && raw['github-token'] === undefined && raw['ledger-token'] === undefined) {
+        const token = tokenFromEnv(env);
+        if (token)
+            raw['github-token'] = token;
+    }
+    const format = opts.format ?? 'markdown';
     if (format !== 'markdown' && format !== 'json') {
         throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`]);
     }
     const runEnv = { ...env };
-    if (typeof values['run-id'] === 'string')
-        runEnv.GITHUB_RUN_ID = values['run-id'];
+    const runId = typeof opts.runId === 'string' ? opts.runId : undefined;
+    if (runId !== undefined)
+        runEnv.GITHUB_RUN_ID = runId;
     // Outside a runner every invocation is its own run; --run-id makes a retry idempotent.
     const explicitRun = Boolean(runEnv.GITHUB_RUN_ID);
+    const runIdOf = runEnv.GITHUB_RUN_ID;
     runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`;
     return {
-        command: name,
-        settings: parseSettings(raw, runEnv, 'cli'),
-        flags: {
-            json: values.json === true,
-            key: values.key,
-            file: values.file,
-            format,
-            help: values.help === true,
-            explicitRun
+        kind: 'run',
+        invocation: {
+            command,
+            settings: parseSettings(raw, runEnv, 'cli'),
+            flags: {
+                json: opts.json === true,
+                key: opts.key,
+                runId: explicitRun ? runIdOf : undefined,
+                job: opts.job,
+                file: opts.file,
+                format,
+                explicitRun,
+                ledgerGiven: raw.ledger !== undefined
+            },
+            notes
         }
     };
+}
+/** The flag of any command a typo most likely meant, if one is close (at most a third of it differs). */
+function guessFlag(name) {
+    const all = [...new Set(COMMANDS.flatMap(c => [...SPECS[c].inputs, ...SPECS[c].flags]))];
+    const [best] = nearest(name, all, 1, Math.max(2, Math.floor(name.length / 3)));
+    return best ? `--${best}` : undefined;
+}
+/** commander's attribute name for a flag: `max-turns` → `maxTurns`. */
+function camel(name) {
+    return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+/** The most values that followed one occurrence of `flag` (a shell-expanded glob gives many). */
+function longestRun(argv, flag) {
+    let most = 0;
+    argv.forEach((a, i) => {
+        if (a !== flag)
+            return;
+        let n = 0;
+        while (i + 1 + n < argv.length && !argv[i + 1 + n].startsWith('--'))
+            n++;
+        most = Math.max(most, n);
+    });
+    return most;
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/pricing/schema.ts
+/** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
+
+const usd = schemas_number({ error: 'expected a number of USD per million tokens' })
+    .min(0, 'expected 0 or more USD');
+const row = object({
+    input: usd,
+    output: usd,
+    cacheWrite5m: usd,
+    cacheWrite1h: usd,
+    cacheRead: usd
+});
+const day = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
+/** Prices a model had before a change: in force on every day before `until`. */
+const earlierPrices = object({
+    /** The first day these prices no longer applied (the day the next prices took effect). */
+    until: day,
+    prices: row,
+    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    fast: row.optional(),
+    /** Where the earlier prices and the date of the change come from. */
+    source: schemas_string().min(1, 'expected where these prices come from')
+});
+const model = object({
+    /** Canonical id, e.g. `claude-sonnet-5-5`. */
+    id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
+    displayName: schemas_string().default(''),
+    /** haiku | sonnet | opus | fable | mythos (newest of a family is its alias target). */
+    family: schemas_string().default('custom'),
+    /** Tokenizer family: `A` (Claude 3 … 4.6, Haiku 4.5) or `B` (Opus 4.7+, Sonnet 5+, Fable, Mythos, 5.5 models). */
+    tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
+    /** Every other id that names this model: dated first-party ids and provider ids. */
+    ids: array(schemas_string()).default([]),
+    /** The prices in force now (since `pricesSince` when the model's prices ever changed). */
+    prices: row,
+    /** The day the current prices took effect, when the model had other prices before. */
+    pricesSince: day.optional(),
+    /** Earlier prices by effective date, oldest first: a run is priced with those in force on its day. */
+    earlier: array(earlierPrices).default([]),
+    /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
+    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    /** Fast-mode prices (usage.speed === 'fast'). */
+    fast: row.optional(),
+    /** USD per web search request. */
+    webSearchUsd: schemas_number().min(0).default(0.01),
+    contextWindow: schemas_number().int().positive().default(200000),
+    maxOutputTokens: schemas_number().int().positive().default(32000)
+});
+/** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
+const priceTableSchema = object({
+    mode: schemas_enum(['extend', 'replace']).default('extend'),
+    /** Date (YYYY-MM-DD) the prices were taken. */
+    asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
+    source: schemas_string().min(1, 'expected where the prices come from'),
+    /** Multiplier on token cost when usage.inference_geo === 'us'. */
+    usGeoMultiplier: schemas_number().positive().default(1.1),
+    /** Alias → canonical id (opus, sonnet, haiku, fable). */
+    aliases: record(schemas_string(), schemas_string()).default({}),
+    models: array(model).min(1, 'expected at least one model')
+});
+/** Token usage by class: one API request, or the sum of a run's requests for one model. */
+const tokenUsageSchema = object({
+    inputTokens: schemas_number().int().min(0),
+    outputTokens: schemas_number().int().min(0),
+    cacheReadTokens: schemas_number().int().min(0),
+    cacheWrite5mTokens: schemas_number().int().min(0),
+    cacheWrite1hTokens: schemas_number().int().min(0),
+    webSearchRequests: schemas_number().int().min(0)
+});
+
+;// CONCATENATED MODULE: ./src/ledger/meters.ts
+/**
+ * The meters of each account, kept in the cycle's ledger document (so the gate reads them with the
+ * money it already reads: no extra request) and carried into the next cycle's document. Pure.
+ */
+
+const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+const meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
+const seen = { seenAt: iso, seenBy: schemas_string() };
+/** Points kept per account for the share-of-window estimate. */
+const SAMPLES_KEPT = 40;
+const accountMetersSchema = object({
+    readings: array(object({
+        meter: schemas_string().min(1),
+        status: meters_status,
+        utilization: schemas_number().min(0).max(1).optional(),
+        resetsAt: iso.optional(),
+        ...seen
+    })),
+    overage: object({
+        status: meters_status.optional(),
+        disabledReason: schemas_string().optional(),
+        resetsAt: iso.optional(),
+        inUse: schemas_boolean().optional(),
+        ...seen
+    })
+        .optional(),
+    stop: object({
+        kind: schemas_enum(['window', 'out-of-credits']),
+        meter: schemas_string().optional(),
+        resetsAt: iso.optional(),
+        message: schemas_string(),
+        ...seen
+    })
+        .optional(),
+    samples: array(object({
+        meter: schemas_string(),
+        at: iso,
+        utilization: schemas_number().min(0).max(1),
+        resetsAt: iso.optional(),
+        spentUsd: schemas_number().min(0)
+    })),
+    spentUsd: schemas_number().min(0)
+});
+/** Accounts by name (the `account` input; the ledger's scope by default). */
+const metersSchema = record(schemas_string(), accountMetersSchema);
+// The stored shape is what the gate judges: a change to one must be a change to the other.
+const _sameShape = {};
+void _sameShape;
+/** The meters of `account` in a document. */
+function metersOf(doc, account) {
+    return doc?.meters?.[account];
+}
+/**
+ * Record what one settled run's output said about the account's meters, and the dollars it spent.
+ * An account that has never shown a meter (API-key runs) gets nothing written.
+ */
+function observeMeters(doc, account, report, run) {
+    const before = doc.meters?.[account];
+    if (!before && report.events === 0 && !report.stop)
+        return doc;
+    const seenAt = run.now.toISOString();
+    const at = { seenAt, seenBy: run.key };
+    const next = structuredClone(before ?? { readings: [], samples: [], spentUsd: 0 });
+    next.spentUsd += Math.max(0, run.usd);
+    for (const r of report.readings) {
+        next.readings = [...next.readings.filter(x => x.meter !== r.meter), { ...r, ...at }];
+        if (r.utilization !== undefined)
+            next.samples.push({
+                meter: r.meter,
+                at: seenAt,
+                utilization: r.utilization,
+                ...(r.resetsAt ? { resetsAt: r.resetsAt } : {}),
+                spentUsd: next.spentUsd
+            });
+    }
+    next.samples = next.samples.slice(-SAMPLES_KEPT);
+    if (report.overage)
+        next.overage = { ...report.overage, ...at };
+    // A run that got through after a stop ends the stop; one that says nothing leaves it standing.
+    if (report.stop)
+        next.stop = { ...report.stop, ...at };
+    else if (report.events > 0)
+        delete next.stop;
+    return { ...doc, meters: { ...doc.meters, [account]: next } };
+}
+/** A new cycle's document starts with the meters the previous cycle ended with. */
+function carryMeters(doc, previous) {
+    if (doc.meters || !previous?.meters)
+        return doc;
+    return { ...doc, meters: structuredClone(previous.meters) };
+}
+
+;// CONCATENATED MODULE: ./src/config/plans.json
+const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000},"team-standard":{"label":"Team Standard","creditUsd":20,"perSeat":true},"team-premium":{"label":"Team Premium","creditUsd":100,"perSeat":true}}}');
+;// CONCATENATED MODULE: ./src/ledger/document.ts
+/** The ledger document of one billing cycle, validated by this schema on every read. */
+
+
+
+
+const money = schemas_number().min(0).max(1e9);
+const tokenCount = schemas_number().int().min(0).max(1e12);
+/** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
+const behaviourSchema = object({
+    requests: schemas_number().int().min(0).max(1e7).optional(),
+    growthTokens: tokenCount.optional(),
+    outputTokens: tokenCount.optional(),
+    cacheTtl: schemas_enum(['5m', '1h']).optional(),
+    cacheMisses: schemas_number().int().min(0).max(1e7).optional(),
+    readBack: schemas_number().min(0).max(1).optional(),
+    sideShare: schemas_number().min(0).max(1e6).optional()
+});
+const document_iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+/** One run's money in the ledger. */
+const entrySchema = object({
+    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
+    key: schemas_string().min(1),
+    /** repository/workflow/job/step: the history key. */
+    jobId: schemas_string().min(1),
+    status: schemas_enum(['held', 'settled', 'released']),
+    createdAt: document_iso,
+    updatedAt: document_iso,
+    /** After this instant a still-held entry stops counting. */
+    expiresAt: document_iso,
+    holdUsd: money,
+    estimate: object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
+    /** Our priced actual (settled only). */
+    actualUsd: money.optional(),
+    /** Claude's own total_cost_usd beside ours. */
+    claudeReportedUsd: money.optional(),
+    /** Settled without a usable result file: the hold was kept as spent. */
+    unverified: schemas_boolean().optional(),
+    /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
+    withoutHold: schemas_boolean().optional(),
+    model: schemas_string().optional(),
+    turns: schemas_number().int().min(0).optional(),
+    subtype: schemas_string().optional(),
+    usage: tokenUsageSchema.optional(),
+    /** How the run behaved (settled runs recorded since behaviour is kept). */
+    behaviour: behaviourSchema.optional(),
+    priceTableAsOf: schemas_string(),
+    /** When the actual was recorded (settled only). */
+    settledAt: document_iso.optional(),
+    /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
+    stoppedBy: schemas_string().optional()
+});
+const pastRun = object({
+    actualUsd: money,
+    estimateP50Usd: money.optional(),
+    turns: schemas_number().int().min(0).optional(),
+    settledAt: document_iso,
+    behaviour: behaviourSchema.optional()
+});
+/** The cycle's account as the gates decided on it: what `status` and every report show. */
+const accountSchema = object({
+    plan: schemas_enum(Object.keys(plans_namespaceObject.vw)),
+    seats: schemas_number().int().min(1).optional(),
+    monthlyCredits: money.optional(),
+    overageUsd: money,
+    externalSpendUsd: money,
+    billingCycleDay: schemas_number().int().min(1).max(31),
+    setAt: document_iso,
+    setBy: schemas_string()
+});
+const documentSchema = object({
+    schema: literal('agent-credit-gate/ledger@1'),
+    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: document_iso, resetsAt: document_iso }),
+    /** Recorded by the gates (absent in documents written before it existed). */
+    account: accountSchema.optional(),
+    revision: schemas_number().int().min(0),
+    entries: array(entrySchema),
+    /** The subscription meters each account's runs reported (carried from cycle to cycle). */
+    meters: metersSchema.optional(),
+    /** Settled entries folded away to keep the document small (and the gate fast). */
+    compacted: object({
+        runs: schemas_number().int().min(0),
+        settledUsd: money,
+        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
+        byDay: record(schemas_string(), money),
+        /** Per history key: run count, USD and the newest actuals. */
+        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: money, recent: array(pastRun) })),
+        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
+        keys: array(schemas_string())
+    })
+});
+/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
+function parseDocument(raw, where) {
+    const r = documentSchema.safeParse(raw);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
+}
+
 ;// CONCATENATED MODULE: ./src/ledger/operations.ts
 /**
  * Ledger operations: pure functions from a document to the next one. Each is idempotent under the
  * run's key, so a retried request or a re-run of the same attempt never counts twice.
  */
+
 
 /** Settled entries kept in full; older ones are folded into `compacted`. */
 const KEEP_ENTRIES = 200;
@@ -14065,7 +14673,8 @@ function compact(doc) {
                 actualUsd: usd,
                 estimateP50Usd: e.estimate.p50Usd,
                 turns: e.turns,
-                settledAt: e.settledAt ?? e.updatedAt
+                settledAt: e.settledAt ?? e.updatedAt,
+                ...(e.behaviour ? { behaviour: e.behaviour } : {})
             });
             job.recent = job.recent.slice(0, RECENT_PER_JOB);
         }
@@ -14120,7 +14729,11 @@ function operations_settle(doc, req, now) {
         ...(req.model ? { model: req.model } : {}),
         ...(req.turns !== undefined ? { turns: req.turns } : {}),
         ...(req.subtype ? { subtype: req.subtype } : {}),
-        ...(req.usage ? { usage: req.usage } : {})
+        ...(req.usage ? { usage: req.usage } : {}),
+        ...(req.stoppedBy ? { stoppedBy: req.stoppedBy } : {}),
+        // Behaviour only teaches the next estimate: a value the document could not be read back with is
+        // left out rather than risk the ledger.
+        ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
     };
     let outcome = 'settled';
     const entry = next.entries.find(e => e.key === req.key);
@@ -14136,6 +14749,7 @@ function operations_settle(doc, req, now) {
             holdUsd: 0,
             estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
             priceTableAsOf: req.priceTableAsOf ?? '',
+            withoutHold: true,
             ...fields
         });
     }
@@ -14185,14 +14799,52 @@ function pastRuns(doc, jobId, n) {
         actualUsd: e.actualUsd,
         estimateP50Usd: e.estimate.p50Usd || undefined,
         turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt
+        settledAt: e.settledAt ?? e.updatedAt,
+        ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+        ...(e.model ? { model: e.model } : {})
     }));
     return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
         .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
         .slice(0, n);
 }
+/**
+ * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
+ * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
+ * ledger is one account's budget, so every job in it counts; `excludeKey` leaves out the run asking (a
+ * retried gate finds its own hold). Undefined when there is none.
+ */
+function lastRunAt(doc, matches, now, excludeKey) {
+    let last;
+    let lastMs = -Infinity;
+    for (const e of doc.entries) {
+        if (!matches(e.model) || e.key === excludeKey)
+            continue;
+        const at = e.status === 'settled'
+            ? (e.settledAt ?? e.updatedAt)
+            : e.status === 'held' && Date.parse(e.expiresAt) > now.getTime()
+                ? e.createdAt
+                : undefined;
+        const ms = at ? Date.parse(at) : NaN;
+        if (ms <= now.getTime() && ms > lastMs) {
+            last = at;
+            lastMs = ms;
+        }
+    }
+    return last;
+}
+
+;// CONCATENATED MODULE: ./src/budget/format.ts
+/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
+function format_usd(n) {
+    const sign = n < 0 ? '-' : '';
+    const a = Math.abs(n);
+    if (a > 0 && a < 0.01)
+        return `${sign}$${a.toPrecision(2)}`;
+    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
 
 ;// CONCATENATED MODULE: ./src/budget/consequences.ts
+
 const PASS = {
     allowed: true,
     failsStep: false,
@@ -14201,7 +14853,7 @@ const PASS = {
     checkConclusion: 'success',
     icon: '✅',
     word: 'Pass',
-    then: '',
+    then: 'The agent runs.',
     says: ''
 };
 const WARN = {
@@ -14210,7 +14862,8 @@ const WARN = {
     checkConclusion: 'neutral',
     annotation: { level: 'warning', title: 'Agent credit running low' },
     icon: '⚠️',
-    word: 'Warning'
+    word: 'Warning',
+    then: 'The agent runs, but the credit is running low.'
 };
 const REFUSED = {
     fail: {
@@ -14221,8 +14874,8 @@ const REFUSED = {
         checkConclusion: 'failure',
         annotation: { level: 'error', title: 'Agent credit would run out' },
         icon: '❌',
-        word: 'Over budget',
-        then: 'The step failed.',
+        word: 'Refused: over budget',
+        then: 'The step failed, so the agent did not run.',
         says: 'the step fails'
     },
     skip: {
@@ -14233,9 +14886,9 @@ const REFUSED = {
         // A skipped run is not a failure: a neutral check, no red X (anthropics/claude-code-action#292).
         checkConclusion: 'neutral',
         annotation: { level: 'warning', title: 'Agent credit would run out' },
-        icon: '❌',
-        word: 'Over budget',
-        then: 'The agent step was skipped.',
+        icon: '⏭️',
+        word: 'Skipped: over budget',
+        then: 'The agent step was skipped (allowed=false); the job goes on.',
         says: 'the agent step is skipped (allowed=false)'
     },
     warn: {
@@ -14247,33 +14900,64 @@ const REFUSED = {
         annotation: { level: 'warning', title: 'Agent credit would run out' },
         icon: '❌',
         word: 'Over budget',
-        then: 'Continuing with a warning.',
+        then: 'The agent runs anyway (on-exhaust: warn) and may spend past the budget.',
         says: 'continuing with a warning (on-exhaust: warn)'
     }
 };
+/**
+ * A run refused by a subscription window (or out of credit) has the same consequences as one over
+ * budget — on-exhaust decides — but says what stopped it: "Skipped: 5-hour limit reached".
+ */
+function limited(c, limit) {
+    const what = limit.kind === 'out-of-credits' ? 'out of credit' : `${limit.label} reached`;
+    return {
+        ...c,
+        icon: c.allowed ? '⏳' : c.failsStep ? '⛔' : '⏭️',
+        word: c.word
+            .replace('over budget', what)
+            .replace(/^Over budget$/, `${what[0].toUpperCase()}${what.slice(1)}`),
+        annotation: c.annotation && {
+            ...c.annotation,
+            title: limit.kind === 'out-of-credits' ? 'Out of credit' : 'Subscription limit reached'
+        },
+        then: c.allowed
+            ? 'The agent runs anyway (on-exhaust: warn), but Claude will refuse its requests until the reset.'
+            : c.then
+    };
+}
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 function consequencesOf(d) {
     if (!d || d.decision === 'pass')
         return PASS;
     if (d.decision === 'warn')
         return WARN;
-    return REFUSED[d.onExhaust];
+    return d.limit ? limited(REFUSED[d.onExhaust], d.limit) : REFUSED[d.onExhaust];
 }
-
-;// CONCATENATED MODULE: ./src/budget/format.ts
-/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
-function usd(n) {
-    const sign = n < 0 ? '-' : '';
-    const a = Math.abs(n);
-    if (a > 0 && a < 0.01)
-        return `${sign}$${a.toPrecision(2)}`;
-    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/**
+ * What is left of the cycle's budget, as one word and one figure: `$4.44 left of $20.00`, or, past the
+ * budget (external spend can take it there), `$5.56 over the $20.00 budget`, never a negative
+ * "remaining" beside "$0.00 left".
+ */
+function moneyLeft(s) {
+    return s.remainingUsd >= 0
+        ? `${format_usd(s.remainingUsd)} left of ${format_usd(s.budgetUsd)}`
+        : `${format_usd(-s.remainingUsd)} over the ${format_usd(s.budgetUsd)} budget`;
+}
+const STANDING = {
+    pass: { icon: '✅', word: 'Within budget' },
+    warn: { icon: '⚠️', word: 'Warning stands' },
+    fail: { icon: '❌', word: 'Over budget' }
+};
+/** The words for where the cycle stands after a run (from budget/decide.ts standing()). */
+function standingWords(kind) {
+    return STANDING[kind];
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Untrusted text (PR titles, branch, job and file names, model names as typed) in markdown and
- * table cells: no markup, no mentions, no closing our hidden marker comment.
+ * table cells: no markup, no mentions, no closing our hidden marker comment. Parentheses stay as they
+ * are: with [ ] and < > escaped they cannot make a link, and "\(" would clutter every raw view.
  */
 function escapeMarkdown(text) {
     return text
@@ -14281,71 +14965,9 @@ function escapeMarkdown(text) {
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/([\\`*_{}[\]#+!|~])/g, '\\$1')
         .replace(/@/g, '@\u200b')
         .replace(/-->/g, '--&gt;');
-}
-
-;// CONCATENATED MODULE: ./src/estimate/history.ts
-/** Pseudo-count of the model: at K runs, model and history weigh the same. */
-const MODEL_WEIGHT_RUNS = 5;
-/** From this many runs on, the gate never holds less than the runs' own p90. */
-const TRUST_P90_AT = 5;
-function quantile(sorted, q) {
-    if (sorted.length === 1)
-        return sorted[0];
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function blendHistory(model, past, maxRuns) {
-    const runs = [...past]
-        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
-        .slice(0, maxRuns)
-        .filter(r => Number.isFinite(r.actualUsd) && r.actualUsd >= 0);
-    const n = runs.length;
-    if (n === 0)
-        return { ...model, source: 'model', sampleSize: 0, model };
-    const actuals = runs.map(r => r.actualUsd).sort((a, b) => a - b);
-    const h50 = quantile(actuals, 0.5);
-    const h90 = quantile(actuals, 0.9);
-    const w = n / (n + MODEL_WEIGHT_RUNS);
-    const p50Usd = w * h50 + (1 - w) * model.p50Usd;
-    let p90Usd = Math.max(p50Usd, w * h90 + (1 - w) * model.p90Usd);
-    if (n >= TRUST_P90_AT)
-        p90Usd = Math.max(p90Usd, h90);
-    const ratios = runs
-        .filter(r => r.estimateP50Usd !== undefined && r.estimateP50Usd > 0)
-        .map(r => r.actualUsd / r.estimateP50Usd)
-        .sort((a, b) => a - b);
-    return {
-        p50Usd,
-        p90Usd,
-        maxUsd: Math.max(model.maxUsd, actuals[actuals.length - 1], p90Usd),
-        source: 'blended',
-        sampleSize: n,
-        model,
-        history: { p50Usd: h50, p90Usd: h90, weight: w },
-        ...(ratios.length
-            ? {
-                calibration: {
-                    runs: ratios.length,
-                    minRatio: ratios[0],
-                    maxRatio: ratios[ratios.length - 1],
-                    medianRatio: quantile(ratios, 0.5)
-                }
-            }
-            : {})
-    };
-}
-/** "last 10 runs: actual was 0.8×–1.3× the p50 estimate" */
-function calibrationSentence(b) {
-    const c = b.calibration;
-    if (!c)
-        return undefined;
-    const x = (r) => `${r.toFixed(1)}×`;
-    return `last ${c.runs} run${c.runs === 1 ? '' : 's'}: actual was ${c.minRatio === c.maxRatio ? x(c.minRatio) : `${x(c.minRatio)}–${x(c.maxRatio)}`} the p50 estimate`;
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -14405,62 +15027,1067 @@ function addUsage(a, b) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pricing/schema.ts
-/** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
+;// CONCATENATED MODULE: ./src/estimate/spread.ts
+/** Standard normal CDF via erf (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function normalCdf(z) {
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    const erf = 1 - poly * Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+/** P(turns = t) for t = 1…maxTurns (index t − 1): a run that would go on ends at max-turns. */
+function turnProbabilities(model, maxTurns) {
+    if (model.kind === 'given') {
+        return Array.from({ length: maxTurns }, (_, i) => (i + 1 === Math.min(model.turns, maxTurns) ? 1 : 0));
+    }
+    const cdf = (t) => normalCdf((Math.log(t) - Math.log(model.median)) / model.sigma);
+    const probs = [];
+    let below = 0;
+    for (let t = 1; t <= maxTurns; t++) {
+        const upTo = t === maxTurns ? 1 : cdf(t + 0.5);
+        probs.push(upTo - below);
+        below = upTo;
+    }
+    return probs;
+}
+/** The smallest turn count whose cumulative probability reaches q. */
+function turnQuantile(probs, q) {
+    let sum = 0;
+    for (let i = 0; i < probs.length; i++) {
+        sum += probs[i];
+        if (sum >= q - 1e-12)
+            return i + 1;
+    }
+    return probs.length;
+}
+/**
+ * Share of the scores at or below z, over n + 1: a new run is as likely to land beyond all n of them
+ * as between any two (the conformal reading of leave-one-out residuals, which keeps coverage honest
+ * on a small calibration set).
+ */
+function scoreCdf(sortedScores, z) {
+    let lo = 0;
+    let hi = sortedScores.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedScores[mid] <= z)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo / (sortedScores.length + 1);
+}
+/** What the spread multiplies: the loop after the first request's known input, plus one prefix write. */
+function spreadScale(costUsd, knownUsd, prefixWriteUsd) {
+    return Math.max(costUsd - knownUsd, 0) + prefixWriteUsd;
+}
+/**
+ * The q-quantile of cost when turns t have probability probs[t − 1], the model's cost at t turns is
+ * costs[t − 1] and the cost spreads as costs + score × scales. Infinity when the calibration set is too
+ * small to reach q (fewer than q / (1 − q) runs).
+ */
+function costQuantile(probs, costs, scales, sortedScores, q) {
+    const n = sortedScores.length;
+    if (n === 0 || q > n / (n + 1))
+        return Infinity;
+    const live = probs.map((p, i) => i).filter(i => probs[i] > 0);
+    const at = (x) => live.reduce((sum, i) => sum + probs[i] * scoreCdf(sortedScores, (x - costs[i]) / scales[i]), 0);
+    let lo = live.reduce((m, i) => Math.min(m, costs[i] + sortedScores[0] * scales[i]), Infinity) - 1e-9;
+    let hi = live.reduce((m, i) => Math.max(m, costs[i] + sortedScores[n - 1] * scales[i]), -Infinity);
+    for (let k = 0; k < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); k++) {
+        const mid = (lo + hi) / 2;
+        if (at(mid) >= q - 1e-12)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
 
-const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
-    .min(0, 'expected 0 or more USD');
-const row = object({
-    input: schema_usd,
-    output: schema_usd,
-    cacheWrite5m: schema_usd,
-    cacheWrite1h: schema_usd,
-    cacheRead: schema_usd
+;// CONCATENATED MODULE: ./src/estimate/loop.ts
+
+
+/** Claude Code compacts when a request would pass this share of the context window. */
+const COMPACT_AT = 0.9;
+/** The summary a compaction leaves behind, as a share of the window (capped). */
+const SUMMARY_SHARE = 0.05;
+const SUMMARY_MAX = 20_000;
+/** API requests a run of `turns` turns makes: the first, then requestsPerTurn per further turn. */
+function requestsFor(turns, requestsPerTurn) {
+    return Math.max(1, Math.round(1 + (turns - 1) * requestsPerTurn));
+}
+/** The turn a request completes (the inverse of requestsFor), capped at max-turns. */
+function turnOf(request, requestsPerTurn, maxTurns) {
+    return Math.min(maxTurns, Math.max(1, Math.round(1 + (request - 1) / Math.max(requestsPerTurn, 1e-9))));
+}
+/** Usage of a request that sends `context` tokens, reads `read` of them and caches the rest (or not). */
+function request(context, read, output, ttl, cacheTail) {
+    if (ttl === 'off')
+        return { ...NO_USAGE, inputTokens: context, outputTokens: output };
+    const fresh = context - read;
+    return {
+        ...NO_USAGE,
+        cacheReadTokens: read,
+        inputTokens: cacheTail ? 0 : fresh,
+        cacheWrite5mTokens: cacheTail && ttl === '5m' ? fresh : 0,
+        cacheWrite1hTokens: cacheTail && ttl === '1h' ? fresh : 0,
+        outputTokens: output
+    };
+}
+/**
+ * The loop's requests up to `requests`, in one profile. The ideal cache reads every token it sent
+ * before at the 5-minute rate, reads the shared agent prefix on the first request, and does not
+ * write what no later request reads (the last request's tail): so it never costs more than no cache.
+ */
+function simulate(model, p, requests, profile) {
+    const b = p.behaviour;
+    const ttl = profile === 'uncached' ? 'off' : profile === 'ideal' ? '5m' : p.cacheTtl;
+    const hit = profile === 'ideal' ? 1 : b.cacheHitRate * (1 - b.ttlGapsPerRequest);
+    const limit = COMPACT_AT * model.contextWindow;
+    const summary = Math.min(SUMMARY_MAX, Math.round(SUMMARY_SHARE * model.contextWindow));
+    const grown = (k) => b.growthScale * Math.pow(k, b.growthExponent);
+    const rows = [];
+    let usage = NO_USAGE;
+    let cumulative = 0;
+    let compactions = 0;
+    const push = (row) => {
+        const usd = priceUsage(model, row.usage).usd;
+        cumulative += usd;
+        usage = addUsage(usage, row.usage);
+        rows.push({ ...row, usd, cumulativeUsd: cumulative });
+    };
+    let context = p.prefixTokens + p.promptTokens + p.contextTokens;
+    let cached = Math.min(context, profile === 'ideal' ? p.sharedPrefixTokens : p.cachedPrefixTokens);
+    for (let i = 1; i <= requests; i++) {
+        const turn = turnOf(i, b.requestsPerTurn, p.maxTurns);
+        let read = i === 1 ? cached : Math.round(cached * hit);
+        if (i > 1) {
+            const next = context + Math.round(grown(i - 1) - grown(i - 2));
+            if (next > limit && context > p.prefixTokens + summary) {
+                // The compaction request reads the context back and writes a summary; the loop goes on from
+                // the agent prefix (still cached) and the summary.
+                push({
+                    request: i,
+                    turn,
+                    kind: 'compaction',
+                    contextTokens: context,
+                    usage: request(context, read, summary, ttl, false),
+                    compacted: true
+                });
+                compactions++;
+                read = Math.round(Math.min(p.prefixTokens, cached) * hit);
+                context = p.prefixTokens + summary + (next - context);
+            }
+            else
+                context = next;
+        }
+        const last = i === requests;
+        const cacheTail = profile !== 'ideal' || !last;
+        push({
+            request: i,
+            turn,
+            kind: 'request',
+            contextTokens: context,
+            usage: request(context, Math.min(read, context), b.outputPerRequest, ttl, cacheTail),
+            compacted: false
+        });
+        cached = ttl === 'off' ? 0 : context;
+    }
+    return { rows, usage, compactions };
+}
+/** Main-loop cost after each request (index r − 1), compaction rows included: one pass over the rows. */
+function costsAfterRequests(rows) {
+    const after = [];
+    for (const row of rows)
+        after[row.request - 1] = row.cumulativeUsd;
+    return after;
+}
+const lastOf = (xs) => xs[xs.length - 1];
+/**
+ * p50 at the median turn count, p90 over the turn distribution and the fitted spread, max at
+ * max-turns at the spread's 90th percentile. The side and subagent allowance is on every figure.
+ */
+function estimateLoop(model, p) {
+    const b = p.behaviour;
+    const side = 1 + b.sideShare;
+    const requestsAt = (turns) => requestsFor(turns, b.requestsPerTurn);
+    const full = simulate(model, p, requestsAt(p.maxTurns), 'expected');
+    const after = costsAfterRequests(full.rows);
+    const costAt = (turns) => after[requestsAt(turns) - 1] * side;
+    const first = full.rows[0].usage;
+    const known = priceUsage(model, { ...first, outputTokens: 0 }).usd * side;
+    const ttl = p.cacheTtl === 'off' ? undefined : p.cacheTtl;
+    const prefixWrite = priceUsage(model, {
+        ...NO_USAGE,
+        inputTokens: ttl ? 0 : p.prefixTokens,
+        cacheWrite5mTokens: ttl === '5m' ? p.prefixTokens : 0,
+        cacheWrite1hTokens: ttl === '1h' ? p.prefixTokens : 0
+    }).usd;
+    const probs = turnProbabilities(p.turns, p.maxTurns);
+    const costs = probs.map((_, i) => costAt(i + 1));
+    const scales = costs.map(c => spreadScale(c, known, prefixWrite));
+    const p50Turns = turnQuantile(probs, 0.5);
+    const p90Turns = turnQuantile(probs, 0.9);
+    const p50Usd = costs[p50Turns - 1];
+    const p90Usd = Math.max(p50Usd, costQuantile(probs, costs, scales, p.spreadScores, 0.9));
+    const atMax = costQuantile([1], [costs[p.maxTurns - 1]], [scales[p.maxTurns - 1]], p.spreadScores, 0.9);
+    const p50Requests = requestsAt(p50Turns);
+    const p50Run = simulate(model, p, p50Requests, 'expected');
+    const uncached = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'uncached').rows)) * side;
+    const ideal = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'ideal').rows)) * side;
+    return {
+        p50Usd,
+        p90Usd,
+        maxUsd: Math.max(p90Usd, atMax),
+        turns: { p50: p50Turns, p90: p90Turns, max: p.maxTurns },
+        requests: { p50: p50Requests, p90: requestsAt(p90Turns), max: requestsAt(p.maxTurns) },
+        tokens: p50Run.usage,
+        perTurn: full.rows,
+        sideUsd: p50Usd - p50Usd / side,
+        uncachedUsd: uncached,
+        idealUsd: ideal,
+        cacheWasteUsd: Math.max(0, p50Usd - ideal),
+        firstRequestTokens: p.prefixTokens + p.promptTokens + p.contextTokens,
+        compactions: full.compactions,
+        spreadScaleUsd: scales[p50Turns - 1],
+        basis: basisOf(p)
+    };
+}
+/** How p90 and max were derived, in a sentence the report shows. */
+function basisOf(p) {
+    const spread = `the spread of cost at a known turn count (leave-one-out, ${p.spreadScores.length} runs)`;
+    const turns = p.turns.kind === 'given'
+        ? `p90: the run at ${Math.min(p.turns.turns, p.maxTurns)} turns at the 90th percentile of ${spread}`
+        : `p90: 90th percentile over turns (log-normal, median ${p.turns.median.toFixed(1)}, σ ${p.turns.sigma.toFixed(2)}, capped at max-turns ${p.maxTurns}) and ${spread}`;
+    return `${turns}; max: the run at max-turns ${p.maxTurns} at the same percentile of the spread`;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/estimators.ts
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const mean = (xs) => sum(xs) / xs.length;
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Runs with a per-request series and a turn count. */
+const withRequests = (runs) => runs.filter(r => (r.behaviour?.requests ?? 0) >= 1 && (r.turns ?? 0) >= 1);
+/** Σ(requests − 1) ÷ Σ(turns − 1): the requests a further turn adds, weighted by run length. */
+function requestsPerTurnOf(runs) {
+    const multi = withRequests(runs).filter(r => r.turns > 1);
+    if (multi.length === 0)
+        return undefined;
+    const q = sum(multi.map(r => r.behaviour.requests - 1)) / sum(multi.map(r => r.turns - 1));
+    return q > 0 ? { value: Math.min(q, 1), runs: multi.length } : undefined;
+}
+/** Runs whose context grew over more than one request: ln(growth) against ln(requests − 1). */
+function growthPoints(runs) {
+    return withRequests(runs)
+        .filter(r => r.behaviour.requests > 1 && (r.behaviour.growthTokens ?? 0) > 0)
+        .map(r => ({ x: Math.log(r.behaviour.requests - 1), y: Math.log(r.behaviour.growthTokens) }));
+}
+/**
+ * α of growth = a·k^α, one slope shared by all groups (least squares within each group, so a group's
+ * own level does not tilt it). Undefined when no group has two different request counts.
+ */
+function growthExponentOf(groups) {
+    let sxy = 0;
+    let sxx = 0;
+    for (const g of groups) {
+        const pts = growthPoints(g);
+        if (pts.length < 2)
+            continue;
+        const mx = mean(pts.map(p => p.x));
+        const my = mean(pts.map(p => p.y));
+        sxy += sum(pts.map(p => (p.x - mx) * (p.y - my)));
+        sxx += sum(pts.map(p => (p.x - mx) ** 2));
+    }
+    return sxx > 0 ? sxy / sxx : undefined;
+}
+/** a of growth = a·k^α for a given α: the geometric mean of growth ÷ (requests − 1)^α. */
+function growthScaleOf(runs, alpha) {
+    const pts = growthPoints(runs);
+    if (pts.length === 0)
+        return undefined;
+    return { value: Math.exp(mean(pts.map(p => p.y - alpha * p.x))), runs: pts.length };
+}
+/**
+ * Σ output ÷ Σ requests. A run without a per-request series still says its output; its requests are
+ * then inferred from its turns with `requestsOf`.
+ */
+function outputPerRequestOf(runs, requestsOf) {
+    const spoke = runs.filter(r => r.behaviour?.outputTokens !== undefined && (r.turns ?? 0) >= 1);
+    if (spoke.length === 0)
+        return undefined;
+    const requests = sum(spoke.map(r => r.behaviour.requests ?? requestsOf(r.turns)));
+    return { value: sum(spoke.map(r => r.behaviour.outputTokens)) / requests, runs: spoke.length };
+}
+/** Expired-cache requests ÷ requests after the first. */
+function ttlGapRateOf(runs) {
+    const counted = withRequests(runs).filter(r => r.behaviour.cacheMisses !== undefined && r.behaviour.requests > 1);
+    if (counted.length === 0)
+        return undefined;
+    const requests = sum(counted.map(r => r.behaviour.requests - 1));
+    return { value: sum(counted.map(r => r.behaviour.cacheMisses)) / requests, runs: counted.length };
+}
+/** Share of the previous request read back, weighted by each run's requests after the first. */
+function readBackOf(runs) {
+    const counted = withRequests(runs).filter(r => r.behaviour.readBack !== undefined && r.behaviour.requests > 1);
+    if (counted.length === 0)
+        return undefined;
+    const w = counted.map(r => r.behaviour.requests - 1);
+    return {
+        value: sum(counted.map((r, i) => r.behaviour.readBack * w[i])) / sum(w),
+        runs: counted.length
+    };
+}
+/** The median share of cost spent on side and subagent models. */
+function sideShareOf(runs) {
+    const shares = runs.filter(r => r.behaviour?.sideShare !== undefined).map(r => r.behaviour.sideShare);
+    return shares.length ? { value: median(shares), runs: shares.length } : undefined;
+}
+/** Geometric mean and log standard deviation (n − 1) of the turn counts; sigma needs two runs. */
+function turnsOf(runs) {
+    const logs = runs.filter(r => (r.turns ?? 0) >= 1).map(r => Math.log(r.turns));
+    if (logs.length === 0)
+        return undefined;
+    const m = mean(logs);
+    const n = logs.length;
+    return {
+        median: Math.exp(m),
+        sigma: n > 1 ? Math.sqrt(sum(logs.map(x => (x - m) ** 2)) / (n - 1)) : undefined,
+        runs: n
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/history.ts
+
+
+/** Pseudo-count of the preset: at K runs, preset and history weigh the same. */
+const MODEL_WEIGHT_RUNS = 5;
+/** From this many runs on, the gate never holds less than the runs' own p90. */
+const TRUST_P90_AT = 5;
+function quantile(sorted, q) {
+    if (sorted.length === 1)
+        return sorted[0];
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+const weight = (n) => n / (n + MODEL_WEIGHT_RUNS);
+/** The newest usable settled runs of the job, at most maxRuns. */
+function usableRuns(past, maxRuns) {
+    return [...past]
+        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
+        .slice(0, maxRuns)
+        .filter(r => Number.isFinite(r.actualUsd) && r.actualUsd >= 0);
+}
+/**
+ * The preset behaviour and turn distribution moved toward this job's own runs, parameter by
+ * parameter, each by how many of its runs say something about it (estimators.ts, the same estimators
+ * that fit the presets).
+ */
+function learnFromHistory(preset, turns, runs) {
+    const b = { ...preset.behaviour };
+    const sources = { ...preset.sources };
+    const blend = (key, own, what, log = false) => {
+        if (!own)
+            return;
+        const w = weight(own.runs);
+        b[key] = log
+            ? Math.exp(w * Math.log(own.value) + (1 - w) * Math.log(b[key]))
+            : w * own.value + (1 - w) * b[key];
+        sources[key] =
+            `history: ${what(own.value)} over ${own.runs} run${own.runs === 1 ? '' : 's'} of this job (weight ${Math.round(w * 100)}%), blended with ${preset.sources[key]}`;
+    };
+    blend('requestsPerTurn', requestsPerTurnOf(runs), v => `${v.toFixed(2)} requests per turn`);
+    blend('growthScale', growthScaleOf(runs, b.growthExponent), v => `growth ${Math.round(v)}·k^${b.growthExponent}`, true);
+    blend('outputPerRequest', outputPerRequestOf(runs, t => requestsFor(t, b.requestsPerTurn)), v => `${Math.round(v)} output tokens per request`);
+    blend('ttlGapsPerRequest', ttlGapRateOf(runs), v => `${(v * 100).toFixed(2)}% expired-cache requests`);
+    blend('cacheHitRate', readBackOf(runs), v => `${v.toFixed(4)} of the previous request read back`);
+    blend('sideShare', sideShareOf(runs), v => `median side-model share ${(v * 100).toFixed(1)}%`);
+    const own = turnsOf(runs);
+    if (!own)
+        return { behaviour: b, sources, turns };
+    const n = own.runs;
+    const w = weight(n);
+    // Variances pool by degrees of freedom: one run says nothing about the spread.
+    const sigma = Math.sqrt(((n - 1) * (own.sigma ?? 0) ** 2 + MODEL_WEIGHT_RUNS * turns.sigma ** 2) / (n - 1 + MODEL_WEIGHT_RUNS));
+    return {
+        behaviour: b,
+        sources,
+        turns: {
+            median: Math.exp(w * Math.log(own.median) + (1 - w) * Math.log(turns.median)),
+            sigma,
+            source: `history: ${n} run${n === 1 ? '' : 's'} of this job took ${Math.round(own.median)} turns (geometric mean), weight ${Math.round(w * 100)}%, blended with ${turns.source}`
+        }
+    };
+}
+/**
+ * The figures the gate uses: the estimate with the job's learned behaviour, never below the job's own
+ * p90 from TRUST_P90_AT runs on, beside the preset-only model and the job's actuals.
+ */
+function blendHistory(model, learned, runs) {
+    const n = runs.length;
+    if (n === 0)
+        return { ...model, source: 'model', sampleSize: 0, model };
+    const actuals = runs.map(r => r.actualUsd).sort((a, b) => a - b);
+    const h50 = quantile(actuals, 0.5);
+    const h90 = quantile(actuals, 0.9);
+    let p90Usd = Math.max(learned.p50Usd, learned.p90Usd);
+    if (n >= TRUST_P90_AT)
+        p90Usd = Math.max(p90Usd, h90);
+    const ratios = runs
+        .filter(r => r.estimateP50Usd !== undefined && r.estimateP50Usd > 0)
+        .map(r => r.actualUsd / r.estimateP50Usd)
+        .sort((a, b) => a - b);
+    return {
+        p50Usd: learned.p50Usd,
+        p90Usd,
+        maxUsd: Math.max(learned.maxUsd, actuals[actuals.length - 1], p90Usd),
+        source: 'blended',
+        sampleSize: n,
+        model,
+        history: { p50Usd: h50, p90Usd: h90, weight: weight(n) },
+        ...(ratios.length
+            ? {
+                calibration: {
+                    runs: ratios.length,
+                    minRatio: ratios[0],
+                    maxRatio: ratios[ratios.length - 1],
+                    medianRatio: quantile(ratios, 0.5)
+                }
+            }
+            : {})
+    };
+}
+/** "last 10 runs: actual was 0.8×–1.3× the p50 estimate" */
+function calibrationSentence(b) {
+    const c = b.calibration;
+    if (!c)
+        return undefined;
+    const x = (r) => `${r.toFixed(1)}×`;
+    return `last ${c.runs} run${c.runs === 1 ? '' : 's'}: actual was ${c.minRatio === c.maxRatio ? x(c.minRatio) : `${x(c.minRatio)}–${x(c.maxRatio)}`} the p50 estimate`;
+}
+
+;// CONCATENATED MODULE: ./src/usage/meters.ts
+/**
+ * The meters a subscription's CI agent runs on, as Claude itself reports them: every
+ * `rate_limit_event` in stream-json output (and claude-code-action's execution file, the same messages
+ * as one array), and the error a run stopped by a limit ends with. `--output-format json` carries
+ * none. Lenient like the rest of the parser: unknown fields and types are ignored, a malformed event is
+ * skipped with a note, nothing here ever fails a run's accounting.
+ */
+
+/** The windows Claude Code names (SDKRateLimitInfo.rateLimitType) and how reports call them. */
+const METER_NAMES = {
+    five_hour: '5-hour limit',
+    seven_day: 'weekly limit',
+    seven_day_opus: 'weekly Opus limit',
+    seven_day_sonnet: 'weekly Sonnet limit',
+    seven_day_overage_included: 'weekly limit (overage included)',
+    overage: 'usage credits'
+};
+const usage_meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
+const meters_window = looseObject({
+    status: usage_meters_status.optional().catch(undefined),
+    utilization: schemas_number().finite().optional().catch(undefined),
+    resetsAt: schemas_number().finite().optional().catch(undefined)
 });
-const model = object({
-    /** Canonical id, e.g. `claude-sonnet-5-5`. */
-    id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
-    displayName: schemas_string().default(''),
-    /** haiku | sonnet | opus | fable | mythos (newest of a family is its alias target). */
-    family: schemas_string().default('custom'),
-    /** Tokenizer family: `A` (Claude 3 … 4.6, Haiku 4.5) or `B` (Opus 4.7+, Sonnet 5+, Fable, Mythos, 5.5 models). */
-    tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
-    /** Every other id that names this model: dated first-party ids and provider ids. */
-    ids: array(schemas_string()).default([]),
-    prices: row,
-    /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
-    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
-    /** Fast-mode prices (usage.speed === 'fast'). */
-    fast: row.optional(),
-    /** USD per web search request. */
-    webSearchUsd: schemas_number().min(0).default(0.01),
-    contextWindow: schemas_number().int().positive().default(200000),
-    maxOutputTokens: schemas_number().int().positive().default(32000)
+const info = looseObject({
+    status: usage_meters_status.optional().catch(undefined),
+    rateLimitType: schemas_string().optional().catch(undefined),
+    resetsAt: schemas_number().finite().optional().catch(undefined),
+    utilization: schemas_number().finite().optional().catch(undefined),
+    overageStatus: usage_meters_status.optional().catch(undefined),
+    overageDisabledReason: schemas_string().optional().catch(undefined),
+    overageResetsAt: schemas_number().finite().optional().catch(undefined),
+    isUsingOverage: schemas_boolean().optional().catch(undefined),
+    unifiedWindows: record(schemas_string(), unknown()).optional().catch(undefined)
 });
-/** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
-const priceTableSchema = object({
-    mode: schemas_enum(['extend', 'replace']).default('extend'),
-    /** Date (YYYY-MM-DD) the prices were taken. */
-    asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
-    source: schemas_string().min(1, 'expected where the prices come from'),
-    /** Multiplier on token cost when usage.inference_geo === 'us'. */
-    usGeoMultiplier: schemas_number().positive().default(1.1),
-    /** Alias → canonical id (opus, sonnet, haiku, fable). */
-    aliases: record(schemas_string(), schemas_string()).default({}),
-    models: array(model).min(1, 'expected at least one model')
-});
-/** Token usage by class: one API request, or the sum of a run's requests for one model. */
-const tokenUsageSchema = object({
-    inputTokens: schemas_number().int().min(0),
-    outputTokens: schemas_number().int().min(0),
-    cacheReadTokens: schemas_number().int().min(0),
-    cacheWrite5mTokens: schemas_number().int().min(0),
-    cacheWrite1hTokens: schemas_number().int().min(0),
-    webSearchRequests: schemas_number().int().min(0)
-});
+/** The CLI's usage-limit texts: what a result or synthetic assistant message begins with. */
+const LIMIT_TEXT = /^(You've hit your|You have hit your|You're out of (extra )?usage|You are out of (extra )?usage|Claude (AI )?usage limit reached)/i;
+const METER_NAME = /^[a-z][a-z0-9_]{0,40}$/;
+/** Later than this many seconds since 1970 is a timestamp in milliseconds (year 5138 in seconds). */
+const MS_THRESHOLD = 1e11;
+/** Seconds since 1970 → ISO; milliseconds are recognised and noted; nonsense is dropped. */
+function resetTime(value, notes) {
+    if (value === undefined || value <= 0)
+        return undefined;
+    let seconds = value;
+    if (value > MS_THRESHOLD) {
+        seconds = value / 1000;
+        if (!notes.includes('resetsAt in milliseconds: read as such'))
+            notes.push('resetsAt in milliseconds: read as such');
+    }
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime()) || date.getUTCFullYear() > 2200 ? undefined : date.toISOString();
+}
+/** Utilization as sent, when it is a share; over 1 is capped (the window is past its limit). */
+function share(value, notes) {
+    if (value === undefined || value < 0)
+        return undefined;
+    if (value > 1) {
+        if (value > 100)
+            return undefined;
+        notes.push(`utilization ${value} over 1: shown as 100%`);
+        return 1;
+    }
+    return value;
+}
+const textOf = (m) => {
+    if (typeof m.result === 'string')
+        return m.result;
+    const content = m.message?.content;
+    if (!Array.isArray(content))
+        return undefined;
+    const first = content.find(c => typeof c?.text === 'string');
+    return first?.text;
+};
+/** Every meter reading, the overage state and the limit stop (if any) in a run's messages. */
+function readMeters(messages) {
+    const byMeter = new Map();
+    const notes = [];
+    let overage;
+    let stop;
+    /** The window the newest `rejected` event named: a stop that follows it is that window's doing. */
+    let rejected;
+    let events = 0;
+    const put = (meter, r) => {
+        if (!METER_NAME.test(meter))
+            return;
+        const before = byMeter.get(meter);
+        byMeter.delete(meter);
+        byMeter.set(meter, {
+            meter,
+            status: r.status,
+            // Utilization comes only near a limit: an event without it does not erase what was seen.
+            ...(r.utilization !== undefined
+                ? { utilization: r.utilization }
+                : before?.utilization !== undefined && before.resetsAt === r.resetsAt
+                    ? { utilization: before.utilization }
+                    : {}),
+            ...(r.resetsAt ? { resetsAt: r.resetsAt } : {})
+        });
+    };
+    for (const raw of messages) {
+        if (!raw || typeof raw !== 'object')
+            continue;
+        const m = raw;
+        if (m.type === 'rate_limit_event') {
+            const parsed = info.safeParse(m.rate_limit_info);
+            if (!parsed.success) {
+                notes.push('a rate_limit_event without rate_limit_info: skipped');
+                continue;
+            }
+            events++;
+            const i = parsed.data;
+            for (const [name, w] of Object.entries(i.unifiedWindows ?? {})) {
+                const win = meters_window.safeParse(w);
+                if (win.success && win.data.status)
+                    put(name, {
+                        status: win.data.status,
+                        utilization: share(win.data.utilization, notes),
+                        resetsAt: resetTime(win.data.resetsAt, notes)
+                    });
+            }
+            // The event's own window: older CLIs send only this, and its status is the representative one.
+            if (i.rateLimitType && i.status && !i.unifiedWindows?.[i.rateLimitType])
+                put(i.rateLimitType, {
+                    status: i.status,
+                    utilization: share(i.utilization, notes),
+                    resetsAt: resetTime(i.resetsAt, notes)
+                });
+            if (i.overageStatus || i.overageDisabledReason || i.isUsingOverage !== undefined)
+                overage = {
+                    ...(i.overageStatus ? { status: i.overageStatus } : {}),
+                    ...(i.overageDisabledReason ? { disabledReason: i.overageDisabledReason } : {}),
+                    ...(resetTime(i.overageResetsAt, notes) ? { resetsAt: resetTime(i.overageResetsAt, notes) } : {}),
+                    ...(i.isUsingOverage !== undefined ? { inUse: i.isUsingOverage } : {})
+                };
+            if (i.status === 'rejected' && i.rateLimitType)
+                rejected = { meter: i.rateLimitType, resetsAt: resetTime(i.resetsAt, notes) };
+            continue;
+        }
+        const text = textOf(m);
+        const limited = m.error === 'rate_limit' ||
+            m.api_error === 'usage_limit_reached' ||
+            m.errorCode === 'credits_required' ||
+            (m.api_error_status === 429 && (m.type === 'result' || m.is_api_error_message === true)) ||
+            (text !== undefined &&
+                (m.type === 'result' || m.is_api_error_message === true) &&
+                LIMIT_TEXT.test(text));
+        if (!limited)
+            continue;
+        const params = info.safeParse(m.api_error_params?.rate_limit_info);
+        const named = params.success && params.data.rateLimitType
+            ? { meter: params.data.rateLimitType, resetsAt: resetTime(params.data.resetsAt, notes) }
+            : (rejected ?? (stop?.meter ? { meter: stop.meter, resetsAt: stop.resetsAt } : undefined));
+        const outOfCredits = m.errorCode === 'credits_required' ||
+            named?.meter === 'overage' ||
+            /out of (extra )?usage|credits/i.test(text ?? '');
+        stop = {
+            kind: outOfCredits || stop?.kind === 'out-of-credits' ? 'out-of-credits' : 'window',
+            ...(named?.meter ? { meter: named.meter } : {}),
+            ...(named?.resetsAt ? { resetsAt: named.resetsAt } : {}),
+            message: text ?? stop?.message ?? 'stopped by a usage limit'
+        };
+    }
+    return {
+        readings: [...byMeter.values()],
+        ...(overage ? { overage } : {}),
+        ...(stop ? { stop } : {}),
+        events,
+        // One line per kind of repair, however many events needed it.
+        notes: [...new Set(notes)]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/limits.ts
+/**
+ * The subscription's meters as the gate judges them: a window Claude reported `rejected` refuses the
+ * run until it resets; a warning or a utilization at or past warn-at warns; an out-of-credits stop
+ * marks the dollar credit spent until its reset. Pure, over what earlier runs observed; nothing here
+ * invents a utilization Claude did not send.
+ */
+
+/** How long a window lasts: the reset when Claude did not report one is assumed at most this far off. */
+const WINDOW_HOURS = { five_hour: 5, overage: 24 * 31 };
+const windowHours = (meter) => WINDOW_HOURS[meter] ?? (meter.startsWith('seven_day') ? 24 * 7 : 5);
+const meterLabel = (meter) => METER_NAMES[meter] ?? meter.replace(/_/g, ' ');
+/** "15:40 UTC" today, "Dec 2, 15:40 UTC" on another day. */
+function resetWords(iso, now) {
+    const d = new Date(iso);
+    const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    const sameDay = d.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+    const day = d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    return sameDay ? `${time} UTC` : `${day}, ${time} UTC`;
+}
+const pct = (x) => `${Math.round(x * 100)}%`;
+/** The reset of a reading: reported, or assumed one window after it was seen. */
+function resetOf(r) {
+    if (r.resetsAt)
+        return { at: r.resetsAt, assumed: false };
+    return {
+        at: new Date(Date.parse(r.seenAt) + windowHours(r.meter) * 3_600_000).toISOString(),
+        assumed: true
+    };
+}
+/** Same window: the same reset, to the minute (Claude reports it in whole seconds). */
+const sameWindow = (a, b) => a !== undefined && b !== undefined && Math.abs(Date.parse(a) - Date.parse(b)) < 60_000;
+/** USD per unit of utilization of a window, from its two newest points with settled dollars between. */
+function usdPerWindow(samples, meter) {
+    const of = samples.filter(s => s.meter === meter);
+    for (let i = of.length - 1; i > 0; i--) {
+        const [a, b] = [of[i - 1], of[i]];
+        if (!sameWindow(a.resetsAt, b.resetsAt))
+            continue;
+        const du = b.utilization - a.utilization;
+        const dusd = b.spentUsd - a.spentUsd;
+        if (du > 0 && dusd > 0)
+            return dusd / du;
+    }
+    return undefined;
+}
+function judgeLimits(account, now, opts) {
+    const out = { warnings: [], shares: [], meters: [] };
+    if (!account)
+        return out;
+    const t = now.getTime();
+    for (const r of account.readings) {
+        const reset = resetOf(r);
+        const live = Date.parse(reset.at) > t;
+        const label = meterLabel(r.meter);
+        out.meters.push({ ...r, label, stale: !live });
+        if (!live)
+            continue;
+        if (r.status === 'rejected') {
+            // Of several exhausted windows, the one that resets last is the one that binds.
+            if (!out.refusal || Date.parse(reset.at) > Date.parse(out.refusal.resetsAt))
+                out.refusal = {
+                    meter: r.meter,
+                    label,
+                    resetsAt: reset.at,
+                    assumedReset: reset.assumed,
+                    reason: `${label[0].toUpperCase()}${label.slice(1)} reached; resets ${resetWords(reset.at, now)}${reset.assumed ? ' (assumed: Claude did not say when)' : ''}.`
+                };
+            continue;
+        }
+        const near = r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= opts.warnAtPct);
+        if (near)
+            out.warnings.push(`${label[0].toUpperCase()}${label.slice(1)} near: ${r.utilization !== undefined ? `${pct(r.utilization)} used` : 'Claude warned'}; resets ${resetWords(reset.at, now)}.`);
+        const per = r.utilization !== undefined ? usdPerWindow(account.samples, r.meter) : undefined;
+        if (per !== undefined && r.utilization !== undefined && opts.gatedUsd > 0) {
+            const share = opts.gatedUsd / per;
+            out.shares.push({
+                meter: r.meter,
+                label,
+                share,
+                lastSeen: r.utilization,
+                sentence: `≈ ${pct(Math.max(0.01, share))} of the ${label.replace(/ limit$/, ' window')}; last seen ${pct(r.utilization)}`
+            });
+        }
+    }
+    const stop = account.stop;
+    if (stop?.kind === 'out-of-credits') {
+        const until = stop.resetsAt ?? account.overage?.resetsAt;
+        if (!until || Date.parse(until) > t)
+            out.creditSpent = { ...(until ? { until } : {}), message: stop.message };
+    }
+    return out;
+}
+/** The report's view of an account's meters: what the judgement saw, nothing when nothing was ever seen. */
+function metersView(account, j, note) {
+    if (j.meters.length === 0 && !note)
+        return undefined;
+    return { account, meters: j.meters, warnings: j.warnings, shares: j.shares, ...(note ? { note } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/budget/decide.ts
+
+
+
+/** The figure the gate checks and holds: the `gate-on` estimate. */
+function gatedFigure(estimate, gateOn) {
+    return gateOn === 'p50' ? estimate.p50Usd : gateOn === 'p90' ? estimate.p90Usd : estimate.maxUsd;
+}
+/** remaining = credit + overage − settled − live holds − external spend. */
+function budgetState(a) {
+    const budgetUsd = a.credit.creditUsd + a.credit.overageUsd;
+    const spentUsd = a.settledUsd + a.externalSpendUsd;
+    return {
+        creditUsd: a.credit.creditUsd,
+        overageUsd: a.credit.overageUsd,
+        budgetUsd,
+        settledUsd: a.settledUsd,
+        heldUsd: a.heldUsd,
+        externalSpendUsd: a.externalSpendUsd,
+        spentUsd,
+        remainingUsd: budgetUsd - spentUsd - a.heldUsd
+    };
+}
+/**
+ * The gate's decision, a pure function of the cycle's money, the estimate, the budget settings and the
+ * subscription's meters as earlier runs saw them: fail when a window is exhausted (before any dollar
+ * check: the run could not start), or when out of credit, or when the gated estimate does not fit;
+ * warn when it would cross warn-at % of the credit or a window is near its limit; else pass.
+ */
+function decide(a) {
+    const gatedUsd = gatedFigure(a.estimate, a.gateOn);
+    const s = a.state;
+    const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd };
+    const refusal = a.limits?.refusal;
+    if (refusal) {
+        const limit = {
+            kind: 'window',
+            meter: refusal.meter,
+            label: refusal.label,
+            resetsAt: refusal.resetsAt
+        };
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit });
+        return {
+            ...base,
+            decision: 'fail',
+            allowed,
+            maxBudgetUsd: allowed ? gatedUsd : 0,
+            reason: `${refusal.reason.replace(/\.$/, '')}: ${says}.`,
+            limit
+        };
+    }
+    const spent = a.limits?.creditSpent;
+    if (spent) {
+        const limit = {
+            kind: 'out-of-credits',
+            label: 'usage credits',
+            ...(spent.until ? { resetsAt: spent.until } : {})
+        };
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit });
+        const until = spent.until && a.now ? resetWords(spent.until, a.now) : 'the reset';
+        return {
+            ...base,
+            decision: 'fail',
+            allowed,
+            maxBudgetUsd: allowed ? gatedUsd : 0,
+            reason: `Out of credit: an earlier run ended "${spent.message}", so the credit counts as spent until ${until}: ${says}.`,
+            limit
+        };
+    }
+    if (gatedUsd > s.remainingUsd) {
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
+        return {
+            ...base,
+            decision: 'fail',
+            allowed,
+            maxBudgetUsd: allowed ? gatedUsd : 0,
+            reason: `The ${a.gateOn} estimate ${format_usd(gatedUsd)} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
+        };
+    }
+    const after = s.spentUsd + s.heldUsd + gatedUsd;
+    const line = (a.warnAtPct / 100) * s.creditUsd;
+    const near = a.limits?.warnings ?? [];
+    if (after > line || near.length > 0) {
+        const dollars = after > line
+            ? [
+                `This run (${a.gateOn} ${format_usd(gatedUsd)}) takes the cycle to ${format_usd(after)}, past ${a.warnAtPct}% of the ${format_usd(s.creditUsd)} credit.`
+            ]
+            : [];
+        return {
+            ...base,
+            decision: 'warn',
+            allowed: true,
+            maxBudgetUsd: gatedUsd,
+            reason: [...dollars, ...near].join(' ')
+        };
+    }
+    return {
+        ...base,
+        decision: 'pass',
+        allowed: true,
+        maxBudgetUsd: gatedUsd,
+        reason: `The ${a.gateOn} estimate ${format_usd(gatedUsd)} fits the ${format_usd(s.remainingUsd)} left of ${format_usd(s.budgetUsd)} this cycle.`
+    };
+}
+/**
+ * Where the cycle stands now, by the same lines the gate draws: over the budget (fail), past warn-at %
+ * of the credit (warn), or within it (pass). A settled report says this instead of repeating the
+ * gate's decision, which was about money before the run.
+ */
+function standing(state, warnAtPct) {
+    if (state.remainingUsd < 0)
+        return 'fail';
+    if (state.spentUsd + state.heldUsd > (warnAtPct / 100) * state.creditUsd)
+        return 'warn';
+    return 'pass';
+}
+/** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */
+function runway(a) {
+    const start = Date.parse(a.cycle.start);
+    const days = Math.max(1, (a.now.getTime() - start) / 86_400_000);
+    const burn = a.state.spentUsd / days;
+    const left = Math.max(0, a.state.remainingUsd);
+    let exhaustsOn;
+    if (burn > 0) {
+        const at = a.now.getTime() + (left / burn) * 86_400_000;
+        if (at < Date.parse(a.cycle.resetsAt))
+            exhaustsOn = new Date(at).toISOString().slice(0, 10);
+    }
+    return {
+        burnUsdPerDay: burn,
+        exhaustsOn,
+        runsThatFit: a.gatedUsd > 0 ? Math.floor(left / a.gatedUsd) : 0
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** Dates, shares and counts as every report (markdown and terminal) writes them. */
+/** "Dec 1" (UTC, the billing cycle's clock). */
+function shortDate(iso) {
+    return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+/** "in 7 days", "in 5 hours", "now": how far `iso` is from `now`, for people. */
+function fromNow(iso, now) {
+    const hours = (Date.parse(iso) - Date.parse(now)) / 3_600_000;
+    if (hours <= 0)
+        return 'now';
+    if (hours < 36) {
+        const h = Math.max(1, Math.round(hours));
+        return `in ${h} hour${h === 1 ? '' : 's'}`;
+    }
+    // Whole days elapsed, not rounded: a report 11 minutes later must not jump a day.
+    return `in ${Math.floor(hours / 24)} days`;
+}
+/** 0.42 → "42%". */
+const format_pct = (x) => `${(x * 100).toFixed(0)}%`;
+/** 1234567 → "1,234,567". */
+const count = (n) => Math.round(n).toLocaleString('en-US');
+/** How far `actual` is from `expected`: "14% under", "32% over", "on" (within 0.5%). */
+function versus(actual, expected) {
+    if (expected <= 0)
+        return actual > 0 ? 'over' : 'on';
+    const d = (actual - expected) / expected;
+    if (Math.abs(d) < 0.005)
+        return 'on';
+    return `${Math.abs(d * 100).toFixed(0)}% ${d < 0 ? 'under' : 'over'}`;
+}
+/** The first letter upper-case: sentences built from parts start like sentences. */
+const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "1 run", "3 runs". */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
+
+
+const strong = (s) => `⟦${s}⟧`;
+function resets(r) {
+    const b = r.budget;
+    return b ? [`resets ${shortDate(b.cycle.resetsAt)} (${fromNow(b.cycle.resetsAt, r.generatedAt)})`] : [];
+}
+/**
+ * What the cycle's money means for the next runs, in one clause: the day the credit runs out at this
+ * cycle's pace when that comes before the reset, else how many more runs like this one fit.
+ */
+function headline_runway(r, countingThisRun) {
+    const w = r.runway;
+    if (!w || !r.budget)
+        return '';
+    if (w.exhaustsOn)
+        return `at this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
+    const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0));
+    return `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`;
+}
+/** The ways out in one line, each with its figure (the report body lists them in full). */
+function waysOutLine(w) {
+    const ways = [`wait for the reset on ${shortDate(w.resetsAt)}`];
+    if (w.shortfallUsd > 0)
+        ways.push(`raise overage to ${format_usd(w.raise.overageUsd)}`);
+    if (w.maxTurns)
+        ways.push(`max-turns ${w.maxTurns.turns} (${format_usd(w.maxTurns.usd)})`);
+    for (const m of w.cheaperModels.filter(x => x.fits))
+        ways.push(`model ${m.alias} (${format_usd(m.gatedUsd)})`);
+    return `Ways out: ${ways.join(' · ')}.`;
+}
+function settled(r) {
+    const a = r.actual;
+    const b = r.estimate.blended;
+    const over = a.usd > b.p90Usd ? `, above its p90 ${format_usd(b.p90Usd)}` : '';
+    const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${format_usd(b.p50Usd)} estimate (p50)${over}`];
+    let next = '';
+    if (r.budget && r.ledger?.error) {
+        // The ledger could not be written: the report still holds the gate's view, and the hold stays
+        // counted as spent until it expires, so what is left is what the gate left after the hold.
+        const s = r.budget.state;
+        const left = s.remainingUsd - (r.decision?.maxBudgetUsd ?? 0);
+        facts.push(`${strong(format_usd(Math.max(0, left)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
+        next =
+            '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.';
+    }
+    else if (r.budget) {
+        const s = r.budget.state;
+        facts.push(`${strong(format_usd(Math.max(0, s.remainingUsd)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
+        const kind = standing(s, r.budget.warnAtPct);
+        const words = standingWords(kind);
+        const why = kind === 'fail'
+            ? `the cycle has spent ${format_usd(-s.remainingUsd)} past the budget`
+            : kind === 'warn'
+                ? `the cycle is past ${r.budget.warnAtPct}% of the ${format_usd(s.creditUsd)} credit; ${headline_runway(r, false)}`
+                : headline_runway(r, false);
+        next = `${words.icon} ${words.word}: ${why}.`;
+    }
+    else if (r.ledger?.error)
+        next = '⚠️ The actual was not recorded: the ledger was unavailable (see the notices).';
+    if (a.stoppedBy) {
+        const by = a.stoppedBy === 'out-of-credits' ? 'running out of credit' : `the ${meterLabel(a.stoppedBy)}`;
+        next = `⛔ Stopped by ${by}: recorded with what it spent before that. ${next}`.trim();
+    }
+    if (a.unverified)
+        return {
+            icon: '⚠️',
+            verdict: `Spent ${format_usd(a.usd)} (unverified)`,
+            facts: ['no Claude result file, so the hold was kept as spent', ...facts.slice(1)],
+            next
+        };
+    return { icon: '🧾', verdict: `Spent ${format_usd(a.usd)}`, facts, next };
+}
+function estimateOnly(r) {
+    const b = r.estimate.blended;
+    const l = r.estimate.loop;
+    return {
+        icon: '📊',
+        verdict: 'Estimate',
+        facts: [
+            `${strong(format_usd(b.p50Usd))} typical (p50)`,
+            `${format_usd(b.p90Usd)} p90`,
+            `${format_usd(b.maxUsd)} at most (${plural(l.turns.max, 'turn')})`,
+            r.model.displayName
+        ],
+        next: r.ledger?.error
+            ? 'Not gated: the ledger was unavailable, so this run holds nothing (see the notices).'
+            : 'Not gated: no ledger was used.'
+    };
+}
+/**
+ * A run a subscription window (or running out of credit) refused: the dollars are beside the point;
+ * what matters is when the window resets and what else could run the job.
+ */
+function headline_limited(r, limit, c) {
+    const now = new Date(r.generatedAt);
+    const when = limit.resetsAt
+        ? `resets ${resetWords(limit.resetsAt, now)} (${fromNow(limit.resetsAt, r.generatedAt)})`
+        : 'reset time not reported';
+    const seen = r.meters?.meters.find(m => m.meter === limit.meter);
+    const ways = [
+        limit.resetsAt ? `re-run after ${resetWords(limit.resetsAt, now)}` : 're-run after the reset',
+        'run on an API key with a dollar budget (auth: api-key, monthly-credits)',
+        ...(limit.kind === 'window'
+            ? ['turn on usage credits in your Claude settings to go past the window']
+            : [])
+    ];
+    return {
+        icon: c.icon,
+        verdict: c.word,
+        facts: [
+            strong(when),
+            ...(seen?.utilization !== undefined ? [`${format_pct(seen.utilization)} used when last seen`] : []),
+            ...(seen ? [`seen ${seen.seenAt.slice(11, 16)} UTC`] : [])
+        ],
+        next: `${c.then} Ways out: ${ways.join(' · ')}.`
+    };
+}
+/** The headline of a report in any phase. */
+function headlineOf(r) {
+    if (r.actual)
+        return settled(r);
+    const d = r.decision;
+    if (!d || !r.budget)
+        return estimateOnly(r);
+    const c = consequencesOf(d);
+    const s = r.budget.state;
+    const left = Math.max(0, s.remainingUsd);
+    const gated = `${format_usd(d.gatedUsd)}`;
+    if (d.decision === 'fail' && d.limit)
+        return headline_limited(r, d.limit, c);
+    if (d.decision === 'fail') {
+        return {
+            icon: c.icon,
+            verdict: c.word,
+            facts: [
+                `needs ${strong(gated)} (${d.gateOn} estimate)`,
+                `only ${strong(format_usd(left))} left of ${format_usd(s.budgetUsd)}`,
+                ...resets(r)
+            ],
+            next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
+        };
+    }
+    const after = Math.max(0, s.remainingUsd - d.gatedUsd);
+    const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : '';
+    const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined;
+    const stretch = cheaper
+        ? ` To stretch it: model ${cheaper.alias} holds ${format_usd(cheaper.gatedUsd)} for the same tokens.`
+        : '';
+    return {
+        icon: c.icon,
+        verdict: c.word,
+        facts: [
+            `holds ${strong(gated)} (${d.gateOn} estimate; typical ${format_usd(r.estimate.blended.p50Usd)})`,
+            `${strong(format_usd(after))} left after it${line}`,
+            ...resets(r)
+        ],
+        next: `${c.then.replace(/\.$/, '')}; ${headline_runway(r, true)}.${stretch}`
+    };
+}
+/** Line 1 as plain text (CLI, check run title, commit status). */
+function headlineText(h, opts = {}) {
+    const text = `${h.verdict} — ${h.facts.join(' · ')}`.replace(/[⟦⟧]/g, '');
+    return opts.icon === false ? text : `${h.icon} ${text}`;
+}
 
 ;// CONCATENATED MODULE: ./src/pricing/prices.json
-const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
+const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000,"pricesSince":"2026-10-07","earlier":[{"until":"2026-10-07","prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"source":"reference/price-history.json: Cache reads (hits and refreshes) on Sonnet 5.5 went from $0.20 to $0.10 per million tokens (0.1x to 0.05x of input); nothing else changed."}]},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
 ;// CONCATENATED MODULE: ./src/pricing/table.ts
 
 
@@ -14524,19 +16151,6 @@ function mergeTables(base, file) {
         models: [...byId.values()]
     };
 }
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
 /** Strip what names a deployment rather than a model: context suffixes, provider and region prefixes. */
 function normalise(name) {
     const n = name
@@ -14575,15 +16189,29 @@ function resolveModel(table, name) {
             return hit;
     }
     const wanted = normalise(name)[1] ?? name;
-    const nearest = table.models
-        .map(m => ({ id: m.id, d: editDistance(wanted, m.id.toLowerCase()) }))
-        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-        .slice(0, 3)
-        .map(x => x.id);
-    throw new UnknownModelError(name, nearest);
+    throw new UnknownModelError(name, nearest(wanted, table.models.map(m => m.id)));
+}
+
+;// CONCATENATED MODULE: ./src/pricing/dated.ts
+/** The model as it was priced on `day` (YYYY-MM-DD, UTC): the earliest earlier row still in force, else today's. */
+function pricesOn(model, day) {
+    const earlier = [...model.earlier].sort((a, b) => a.until.localeCompare(b.until)).find(e => day < e.until);
+    if (!earlier) {
+        return { model, row: model.pricesSince ? `prices since ${model.pricesSince}` : 'current prices' };
+    }
+    return {
+        model: { ...model, prices: earlier.prices, longPrompt: earlier.longPrompt, fast: earlier.fast },
+        row: `prices before ${earlier.until}`
+    };
+}
+/** YYYY-MM-DD of an instant, in UTC (the day prices are looked up by). */
+function dayOf(at) {
+    return at.toISOString().slice(0, 10);
 }
 
 ;// CONCATENATED MODULE: ./src/usage/cost.ts
+
+
 
 
 /** Cache reads ÷ all input-side tokens (0 when nothing was sent). */
@@ -14591,40 +16219,35 @@ function cacheHitRate(u) {
     const all = u.inputTokens + u.cacheReadTokens + u.cacheWrite5mTokens + u.cacheWrite1hTokens;
     return all === 0 ? 0 : u.cacheReadTokens / all;
 }
-/** Price every model of a run with our table; an unknown model is an error, not $0. */
-function priceRun(table, run) {
+/** The day to price `run` by: the file's own newest timestamp, else the caller's fallback. */
+function pricingDay(run, fallback) {
+    return run.endedAt ? { day: run.endedAt.slice(0, 10), from: "the result file's timestamps" } : fallback;
+}
+const cost_close = (a, b) => Math.abs(a - b) <= Math.max(1e-6, 0.005 * Math.max(a, b));
+const cost_money = (n) => `$${n.toFixed(4)}`;
+/**
+ * Price every model of a run with the prices in force on the day it ran (the file's own timestamps, else
+ * `fallback`); an unknown model is an error, not $0.
+ * A run with no per-model usage is recorded at Claude's own figure (said so); one with neither usage nor a
+ * figure cannot be priced (an InputError, so the hold is kept as spent); an empty run (a slash command
+ * that called no model) costs $0 and says nothing.
+ */
+function priceRun(table, run, fallback) {
+    const on = pricingDay(run, fallback);
     const ctx = { geo: run.geo, speed: run.speed, usGeoMultiplier: table.usGeoMultiplier };
     let asIf5m = 0;
     const byModel = run.byModel.map(m => {
-        const model = resolveModel(table, m.model);
+        const { model, row } = pricesOn(resolveModel(table, m.model), on.day);
         const usd = priceUsage(model, m.usage, ctx).usd;
-        asIf5m += priceUsage(model, {
-            ...m.usage,
-            cacheWrite5mTokens: m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens,
-            cacheWrite1hTokens: 0
-        }, ctx).usd;
-        return { model: m.model, resolvedId: model.id, usd, claudeReportedUsd: m.claudeCostUsd };
+        const allWrites = m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens;
+        asIf5m += priceUsage(model, { ...m.usage, cacheWrite5mTokens: allWrites, cacheWrite1hTokens: 0 }, ctx).usd;
+        return { model: m.model, resolvedId: model.id, usd, claudeReportedUsd: m.claudeCostUsd, row };
     });
     const tokens = run.byModel.reduce((sum, m) => addUsage(sum, m.usage), NO_USAGE);
-    let usd = byModel.reduce((s, m) => s + m.usd, 0);
     const claude = run.totalCostUsd;
-    let mismatch;
-    if (byModel.length === 0 && claude !== undefined) {
-        // Oldest shapes carry only a total: record Claude's figure, and say so.
-        usd = claude;
-        mismatch =
-            'the result file has no per-model usage (an old CLI?): the actual is Claude’s own total_cost_usd';
-    }
-    else if (claude !== undefined && Math.abs(usd - claude) > Math.max(1e-6, 0.005 * Math.max(usd, claude))) {
-        const explained = Math.abs(asIf5m - claude) <= Math.max(1e-6, 0.005 * claude);
-        mismatch = explained
-            ? `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)}: this CLI priced 1-hour cache writes at the 5-minute rate (CLIs before 2.1.311 did); we record our figure`
-            : `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)} with our table (${table.asOf}); we record our figure`;
-    }
-    return {
-        usd,
+    const base = {
         claudeReportedUsd: claude,
-        mismatch,
+        pricedOn: on,
         byModel,
         tokens,
         cacheHitRate: cacheHitRate(tokens),
@@ -14633,6 +16256,363 @@ function priceRun(table, run) {
         subtype: run.subtype,
         isError: run.isError
     };
+    if (byModel.length === 0) {
+        // A slash command or a refused login called no model: nothing was spent, nothing to explain.
+        if (!claude && run.mainLoopTokens === 0)
+            return { ...base, usd: 0, basis: 'our-prices', notes: [] };
+        if (claude === undefined) {
+            throw new InputError([
+                'usage-file: the result has token counts but no per-model usage and no cost figure (a very old Claude Code?), so it cannot be priced'
+            ]);
+        }
+        // Older shapes carry only a total: it is the only figure there is; say whose it is.
+        const field = run.costField ?? 'total_cost_usd';
+        return {
+            ...base,
+            usd: claude,
+            basis: 'claude-reported',
+            notes: [
+                `the result has no per-model usage (an older Claude Code): the actual is Claude's own ${field} (API-equivalent), not priced with our table`
+            ]
+        };
+    }
+    const usd = byModel.reduce((s, m) => s + m.usd, 0);
+    const notes = run.ttlNote ? [run.ttlNote] : [];
+    let mismatch;
+    if (claude !== undefined && !cost_close(usd, claude)) {
+        const apart = byModel
+            .filter(m => m.claudeReportedUsd !== undefined && !cost_close(m.usd, m.claudeReportedUsd))
+            .map(m => `${m.model} ${cost_money(m.claudeReportedUsd)} vs ${cost_money(m.usd)} (${m.row})`);
+        mismatch = cost_close(asIf5m, claude)
+            ? `Claude reported ${cost_money(claude)} but the usage prices at ${cost_money(usd)}: this CLI priced 1-hour cache writes at the 5-minute rate; we record our figure`
+            : `Claude reported ${cost_money(claude)} but the usage prices at ${cost_money(usd)} with our table (${table.asOf}, prices in force on ${on.day})` +
+                `${apart.length ? `: ${apart.join('; ')}` : ''}; we record our figure`;
+    }
+    return { ...base, usd, basis: 'our-prices', mismatch, notes };
+}
+
+;// CONCATENATED MODULE: ./src/report/figures.ts
+
+
+
+
+const MARKS = ['¹', '²', '³', '⁴'];
+/** Tokens of the modelled run up to `turns` requests, summed from its per-request rows. */
+function tokensUpTo(r, turns) {
+    return r.estimate.loop.perTurn.filter(t => t.turn <= turns).reduce((a, t) => addUsage(a, t.usage), NO_USAGE);
+}
+const writes = (u) => u.cacheWrite5mTokens + u.cacheWrite1hTokens;
+const CLASSES = [
+    { label: 'Input tokens, uncached', of: u => u.inputTokens },
+    { label: 'Cache writes', of: writes, cell: writesCell },
+    { label: 'Cache reads', of: u => u.cacheReadTokens },
+    { label: 'Output tokens', of: u => u.outputTokens },
+    { label: 'Web searches', of: u => u.webSearchRequests }
+];
+/** Cache writes with the TTL they were written for: "26,145 (1 h)", "900 (5 min) + 2,000 (1 h)". */
+function writesCell(u) {
+    const parts = [
+        ...(u.cacheWrite5mTokens > 0 ? [`${count(u.cacheWrite5mTokens)} (5 min)`] : []),
+        ...(u.cacheWrite1hTokens > 0 ? [`${count(u.cacheWrite1hTokens)} (1 h)`] : [])
+    ];
+    return parts.length ? parts.join(' + ') : '0';
+}
+const cellOf = (c, u) => (c.cell ? c.cell(u) : count(c.of(u)));
+function before(r) {
+    const b = r.estimate.blended;
+    const t = r.estimate.loop.turns;
+    const at = [t.p50, t.p90, t.max].map(n => tokensUpTo(r, n));
+    const blended = b.source === 'blended';
+    const rows = [
+        [blended ? `Cost ${MARKS[0]}` : 'Cost', format_usd(b.p50Usd), format_usd(b.p90Usd), format_usd(b.maxUsd)],
+        ['Turns', String(t.p50), String(t.p90), String(t.max)]
+    ];
+    for (const c of CLASSES) {
+        const v = at.map(c.of);
+        if (v.some(x => x > 0))
+            rows.push([c.label, ...at.map(u => cellOf(c, u))]);
+    }
+    rows.push(['Cache hit rate', ...at.map(u => format_pct(cacheHitRate(u)))]);
+    const notes = blended ? [`${MARKS[0]} ${blendNote(r)}`] : [];
+    return { head: [`Estimate, ${r.model.displayName}`, 'p50', 'p90', 'max'], rows, notes };
+}
+/** Why the cost row and the token rows disagree when past runs are blended into the estimate. */
+function blendNote(r) {
+    const b = r.estimate.blended;
+    return `The estimated cost blends the model with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} of this job; the token rows are the model's alone (its p50 is ${format_usd(b.model.p50Usd)}).`;
+}
+/** The TTL the estimate assumed, from its assumptions list ('5m', '1h', 'off'). */
+function assumedTtl(r) {
+    return r.assumptions.find(a => a.name === 'cache TTL')?.value;
+}
+function after(r) {
+    const a = r.actual;
+    const b = r.estimate.blended;
+    const est = tokensUpTo(r, r.estimate.loop.turns.p50);
+    const notes = [];
+    let marks = 0;
+    const mark = (note) => {
+        const m = MARKS[marks++] ?? '*';
+        notes.push(`${m} ${note}`);
+        return ` ${m}`;
+    };
+    // Marks in reading order: the cost row's label, then its actual, then the cache writes.
+    const blendMark = b.source === 'blended' ? mark(blendNote(r)) : '';
+    const claude = a.claudeReportedUsd;
+    const claudeNote = claude !== undefined && Math.abs(claude - a.usd) >= 0.005
+        ? mark(`Claude reported ${format_usd(claude)} (its API-equivalent total_cost_usd); the actual is Claude's usage priced with the ${r.priceTable.asOf} table.`)
+        : '';
+    const rows = [
+        [
+            `Cost${blendMark}`,
+            format_usd(b.p50Usd),
+            `${format_usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${claudeNote}`,
+            versus(a.usd, b.p50Usd)
+        ]
+    ];
+    if (a.turns !== undefined) {
+        const d = a.turns - r.estimate.loop.turns.p50;
+        rows.push([
+            'Turns',
+            String(r.estimate.loop.turns.p50),
+            String(a.turns),
+            d === 0 ? 'on' : `${d > 0 ? '+' : ''}${d}`
+        ]);
+    }
+    const models = a.byModel ?? [];
+    if (models.length > 1)
+        notes.push(`The actual covers ${models.length} models (${models.map(m => `${m.model} ${format_usd(m.usd)}`).join(', ')}); the estimate models ${r.model.displayName} alone.`);
+    const u = a.tokens;
+    if (u) {
+        const ttl = assumedTtl(r);
+        const wrote5m = u.cacheWrite5mTokens > 0;
+        const wrote1h = u.cacheWrite1hTokens > 0;
+        const ttlNote = (ttl === '1h' && wrote5m && !wrote1h) || (ttl === '5m' && wrote1h && !wrote5m)
+            ? mark(`The estimate assumed ${ttl === '1h' ? '1-hour' : '5-minute'} cache writes; the run wrote ${wrote1h ? '1-hour' : '5-minute'} ones (Claude CLIs before 2.1.311 report every write as 5-minute). Set cache-ttl to match.`)
+            : '';
+        for (const c of CLASSES) {
+            const e = c.of(est);
+            const x = c.of(u);
+            if (e === 0 && x === 0)
+                continue;
+            const flag = c.cell === writesCell && x > 0 ? ttlNote : '';
+            rows.push([c.label, cellOf(c, est), `${cellOf(c, u)}${flag}`, e === 0 ? 'not expected' : versus(x, e)]);
+        }
+        const he = cacheHitRate(est);
+        const hx = cacheHitRate(u);
+        const dp = Math.round(hx * 100) - Math.round(he * 100);
+        rows.push(['Cache hit rate', format_pct(he), format_pct(hx), dp === 0 ? 'on' : `${dp > 0 ? '+' : ''}${dp} pts`]);
+    }
+    return { head: [r.model.displayName, 'Estimate (p50)', 'Actual', 'Actual vs estimate'], rows, notes };
+}
+/** The table of a report: estimate only before the run, estimate against actual after it. */
+function figuresOf(r) {
+    return r.actual ? after(r) : before(r);
+}
+
+;// CONCATENATED MODULE: ./src/ledger/runs.ts
+/**
+ * Finding a run's entry the way users name runs: by the key `status` lists, or by the run id (and the
+ * job, when the run gated more than one step). Keys are `runId/attempt/repository/workflow/job/step`,
+ * each part URL-encoded (ledger/operations.ts).
+ */
+
+function keyParts(key) {
+    const parts = key.split('/');
+    if (parts.length !== 6)
+        return undefined;
+    const [runId, attempt, repository, workflow, job, step] = parts.map(p => {
+        try {
+            return decodeURIComponent(p);
+        }
+        catch {
+            return p;
+        }
+    });
+    return { runId, attempt, repository, workflow, job, step };
+}
+/** How a person names an entry: `run 77 (attempt 1) acme/api review/gate`. */
+function runLabel(key) {
+    const p = keyParts(key);
+    if (!p)
+        return key;
+    const attempt = p.attempt === '1' ? '' : ` attempt ${p.attempt}`;
+    const where = p.repository === 'local/local' ? '' : ` ${p.repository}`;
+    const what = p.job === 'local' ? p.step : `${p.job}/${p.step}`;
+    return `run ${p.runId}${attempt}${where} ${what}`;
+}
+/**
+ * The entries `target` names: the exact key when it is in the ledger, else (with a run id) every entry of
+ * that run id, of that job or step if one is given.
+ */
+function entriesOf(doc, target) {
+    const entries = doc?.entries ?? [];
+    const exact = target.key ? entries.filter(e => e.key === target.key) : [];
+    if (exact.length > 0 || target.runId === undefined)
+        return exact;
+    return entries.filter(e => {
+        const p = keyParts(e.key);
+        if (!p || p.runId !== target.runId)
+            return false;
+        return !target.job || p.job === target.job || p.step === target.job || `${p.job}/${p.step}` === target.job;
+    });
+}
+/** Holds that still count (not expired). */
+function liveHolds(doc, now) {
+    return (doc?.entries ?? []).filter(e => e.status === 'held' && Date.parse(e.expiresAt) > now.getTime());
+}
+/** The live holds, in one line: what a user can name instead. */
+function liveHoldsLine(doc, now) {
+    const live = liveHolds(doc, now);
+    if (live.length === 0)
+        return 'no hold is live this cycle';
+    return `live holds: ${live
+        .slice(0, 5)
+        .map(e => `${runLabel(e.key)} ${format_usd(e.holdUsd)} (--key ${e.key})`)
+        .join('; ')}${live.length > 5 ? `; and ${live.length - 5} more (agent-credit-gate status)` : ''}`;
+}
+/** How the user named the run, for messages. */
+function targetLabel(target) {
+    if (target.runId === undefined)
+        return `key ${JSON.stringify(target.key)}`;
+    return `run ${target.runId}${target.job ? ` (job ${target.job})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/meters.ts
+
+
+
+const STATUS = {
+    allowed: 'within its limit',
+    allowed_warning: '⚠️ near its limit',
+    rejected: '⛔ limit reached'
+};
+function meters_reset(m, now) {
+    if (!m.resetsAt)
+        return 'not reported';
+    if (m.stale)
+        return `reset ${resetWords(m.resetsAt, now)} (started over since)`;
+    return `${resetWords(m.resetsAt, now)} (${fromNow(m.resetsAt, now.toISOString())})`;
+}
+/** An account's windows as a grid, or nothing when no window was ever seen for it. */
+function metersGrid(v, now) {
+    if (!v)
+        return undefined;
+    const seen = (m) => `${m.seenAt.slice(0, 16).replace('T', ' ')} UTC, ${runLabel(m.seenBy)}`;
+    return {
+        head: [`Subscription window (${v.account})`, 'Used', 'Status', 'Resets', 'Seen'],
+        numeric: [false, true, false, false, false],
+        rows: v.meters.map(m => [
+            sentence(m.label),
+            m.utilization !== undefined ? format_pct(m.utilization) : '—',
+            m.stale ? 'reset since' : STATUS[m.status],
+            meters_reset(m, now),
+            seen(m)
+        ]),
+        notes: [...v.shares.map(s => `This run: ${s.sentence}.`), ...(v.note ? [sentence(v.note)] : [])]
+    };
+}
+/** The windows as plain lines for the terminal. */
+function metersText(v, now) {
+    const g = metersGrid(v, now);
+    if (!v || !g)
+        return [];
+    return [
+        `windows (${v.account}):`,
+        ...g.rows.map(([label, used, status, resets, seen]) => `  ${label}: ${used === '—' ? '' : `${used} used, `}${status.replace(/^(⚠️|⛔) /u, '')}; resets ${resets}; seen ${seen}`),
+        ...g.notes.map(n => `  ${n}`)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/burn-down.ts
+
+
+/** Bars, budget line, pace line: strong, colour-blind-safe colours that read on light and dark themes. */
+const CHART_COLOURS = { spent: '#0969da', budget: '#cf222e', pace: '#bf8700' };
+const DAY = 86_400_000;
+/** The chart's data from the report; undefined without a budget. */
+function burnDownSeries(r) {
+    const b = r.budget;
+    if (!b)
+        return undefined;
+    const start = Date.parse(b.cycle.start);
+    const end = Date.parse(b.cycle.resetsAt);
+    const today = r.generatedAt.slice(0, 10);
+    const byDay = new Map((r.burnDown ?? []).map(d => [d.date, d.cumulativeUsd]));
+    const burn = r.runway?.burnUsdPerDay ?? 0;
+    const days = [];
+    const spent = [];
+    const pace = [];
+    let toDate = 0;
+    for (let t = start, i = 1; t < end; t += DAY, i++) {
+        const day = new Date(t).toISOString().slice(0, 10);
+        toDate = byDay.get(day) ?? toDate;
+        days.push(day);
+        spent.push(day <= today ? toDate : null);
+        pace.push(burn * i);
+    }
+    return { days, spent, pace, budgetUsd: b.state.budgetUsd, burnUsdPerDay: burn, today };
+}
+/** A round axis top a little above the highest figure. */
+function axisTop(x) {
+    const raw = Math.max(x * 1.1, 0.01);
+    const step = 10 ** Math.floor(Math.log10(raw)) / 2;
+    return Math.ceil(raw / step) * step;
+}
+const burn_down_money = (x) => x.toFixed(2);
+/** The Mermaid source of the chart. */
+function burnDownChart(s) {
+    const top = axisTop(Math.max(s.budgetUsd, s.pace.at(-1) ?? 0, ...s.spent.map(x => x ?? 0)));
+    // xychart has no gaps: a day with nothing spent yet, or still to come, gets a bar far below the
+    // axis, which draws nothing (a 0 draws a stub that reads as spend).
+    const none = burn_down_money(-top);
+    const c = CHART_COLOURS;
+    return [
+        '```mermaid',
+        '---',
+        'config:',
+        '  xyChart:',
+        '    height: 320',
+        '    xAxis:',
+        '      labelFontSize: 12',
+        '  themeVariables:',
+        '    xyChart:',
+        `      plotColorPalette: "${c.spent}, ${c.budget}, ${c.pace}"`,
+        '---',
+        'xychart-beta',
+        `  title "Spent this cycle, ${shortDate(s.days[0])} to ${shortDate(nextDay(s.days.at(-1)))} (USD)"`,
+        `  x-axis [${s.days.map(d => `"${Number(d.slice(8))}"`).join(', ')}]`,
+        `  y-axis "USD" 0 --> ${top}`,
+        `  %% ${none}: nothing spent yet, or a day after ${s.today}: no bar`,
+        `  bar [${s.spent.map(x => (x === null || x === 0 ? none : burn_down_money(x))).join(', ')}]`,
+        `  line [${s.days.map(() => burn_down_money(s.budgetUsd)).join(', ')}]`,
+        `  line [${s.pace.map(burn_down_money).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+function nextDay(day) {
+    return new Date(Date.parse(day) + DAY).toISOString();
+}
+/** One sentence naming what each mark of the chart is, with its figure. */
+function burnDownLegend(s) {
+    const spent = s.spent.filter(x => x !== null).at(-1) ?? 0;
+    return (`Blue bars: settled spend to date (${format_usd(spent)} by ${shortDate(s.today)}). ` +
+        `Red line: the ${format_usd(s.budgetUsd)} budget. ` +
+        `Yellow line: this cycle's pace (${format_usd(s.burnUsdPerDay)}/day), ${format_usd(s.pace.at(-1) ?? 0)} by the reset on ${shortDate(nextDay(s.days.at(-1)))}.`);
+}
+/** The same data as a table: the days with spend, and where the pace leads. */
+function burnDownTable(s) {
+    const rows = ['| day | spent that day | spent to date |', '| --- | ---: | ---: |'];
+    let before = 0;
+    for (const [i, day] of s.days.entries()) {
+        const x = s.spent[i];
+        if (x === null || x === before)
+            continue;
+        rows.push(`| ${shortDate(day)} | ${format_usd(x - before)} | ${format_usd(x)} |`);
+        before = x;
+    }
+    rows.push(`| ${shortDate(nextDay(s.days.at(-1)))} (reset), at this pace | | ${format_usd(s.pace.at(-1) ?? 0)} |`);
+    return rows.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -14641,71 +16621,83 @@ function priceRun(table, run) {
 
 
 
+
+
+
 const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 };
+/** Where the docs on reading a report and getting out of a refusal live. */
+const DOCS_URL = 'https://github.com/agent-credit-gate/agent-credit-gate/blob/v1/docs/reports.md';
 /** The hidden marker that finds our sticky comment again (one per comment-tag). */
 function commentMarker(tag) {
     return `<!-- agent-credit-gate:comment:${tag.replace(/[^\w.-]/g, '')} -->`;
 }
-const pct = (x) => `${(x * 100).toFixed(0)}%`;
-const markdown_date = (iso) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-function headline(r) {
-    const b = r.estimate.blended;
-    const left = r.budget
-        ? ` of the **${usd(Math.max(0, r.budget.state.remainingUsd))}** left of your ${r.budget.credit.label.split(' (')[0]}`
-        : '';
-    const resets = r.budget ? `; resets ${markdown_date(r.budget.cycle.resetsAt)}` : '';
-    if (r.actual) {
-        const a = r.actual;
-        return `${a.unverified ? '⚠️' : '🧾'} **Spent ${usd(a.usd)}**${a.unverified ? ' (unverified: no Claude result, the hold was kept as spent)' : ''} — estimate p50 ${usd(b.p50Usd)}, p90 ${usd(b.p90Usd)}${resets}.`;
-    }
-    const d = r.decision;
-    const est = `estimated **${usd(b.p50Usd)}** (p90 ${usd(b.p90Usd)})`;
-    if (!d)
-        return `📊 **Estimate** — ${est} for ${escapeMarkdown(r.model.displayName)}${r.ledger?.error ? ' (ledger unavailable: not gated)' : ''}.`;
-    const { icon, word, then } = consequencesOf(d);
-    return `${icon} **${word}** — ${est}${left}${resets}.${then ? ` ${then}` : ''}`;
+/** ⟦figure⟧ → **figure**, the rest escaped. */
+const markdown_strong = (s) => escapeMarkdown(s).replace(/⟦/g, '**').replace(/⟧/g, '**');
+/** The headline as two markdown lines (a hard break between them). */
+function headlineMarkdown(h) {
+    return `${h.icon} **${escapeMarkdown(h.verdict)}** — ${h.facts.map(markdown_strong).join(' · ')}  \n${escapeMarkdown(h.next)}`;
 }
-function mainTable(r) {
-    const l = r.estimate.loop;
-    const b = r.estimate.blended;
-    const a = r.actual;
-    const rows = [
-        '| | Estimate | API-equivalent (Claude) | Recorded actual |',
-        '| --- | --- | --- | --- |',
-        `| Cost | p50 ${usd(b.p50Usd)} · p90 ${usd(b.p90Usd)} · max ${usd(b.maxUsd)} | ${a?.claudeReportedUsd !== undefined ? usd(a.claudeReportedUsd) : '—'} | ${a ? usd(a.usd) + (a.unverified ? ' (unverified)' : '') : '—'} |`,
-        `| Turns | ${l.turns.p50} (p90 ${l.turns.p90}, max ${l.turns.max}) | ${a?.turns ?? '—'} | |`
+function gridMarkdown(g) {
+    const line = (cells) => `| ${cells.map(c => escapeMarkdown(c)).join(' | ')} |`;
+    // Figures align right, words left; the first column is always a label.
+    const align = g.head.map((_, i) => (i > 0 && (g.numeric?.[i] ?? true) ? '---:' : ':---'));
+    return [
+        line(g.head),
+        `| ${align.join(' | ')} |`,
+        ...g.rows.map(line),
+        ...(g.notes.length ? ['', ...g.notes.map(n => `<sub>${escapeMarkdown(n)}</sub>  `)] : [])
+    ].join('\n');
+}
+/** The ways out of a refusal, in full: each with the setting to change and its figure. */
+function waysOutMarkdown(w, r) {
+    const left = format_usd(Math.max(0, r.budget?.state.remainingUsd ?? 0));
+    const items = [
+        `**Wait for the reset**: the credit resets on ${shortDate(w.resetsAt)} at 00:00 UTC (${fromNow(w.resetsAt, r.generatedAt)}); re-run the job then.`
     ];
-    const t = l.tokens;
-    const at = a?.tokens;
-    const tok = (n) => (n === undefined ? '—' : n.toLocaleString('en-US'));
-    rows.push(`| Input tokens | ${tok(t.inputTokens)} | ${tok(at?.inputTokens)} | |`, `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`, `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`, `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`, `| Cache hit rate | ${pct(cacheHitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`, `| Cache waste | ${usd(l.cacheWasteUsd)} (uncached ${usd(l.uncachedUsd)}, ideal ${usd(l.idealUsd)}) | | |`);
-    return rows.join('\n');
+    if (w.shortfallUsd > 0)
+        items.push(`**Raise the budget** by ${format_usd(w.shortfallUsd)}: \`overage: ${w.raise.overageUsd.toFixed(2)}\` to allow spend past the credit, or \`monthly-credits: ${w.raise.monthlyCreditsUsd.toFixed(2)}\` if your credit is larger than the preset.`);
+    if (w.maxTurns)
+        items.push(`**Fewer turns**: \`max-turns: ${w.maxTurns.turns}\` (now ${w.maxTurns.from}): ${plural(w.maxTurns.turns, 'turn')} cost ${format_usd(w.maxTurns.usd)} by this estimate, within the ${left} left.${w.maxTurns.belowTypical ? ' That is fewer than a typical run takes, so the agent may stop before it finishes.' : ''}`);
+    for (const m of w.cheaperModels)
+        items.push(`**A cheaper model**: \`model: ${escapeMarkdown(m.alias)}\` (${escapeMarkdown(m.displayName)}) holds ${format_usd(m.gatedUsd)} for the same tokens${m.fits ? `, within the ${left} left` : `, still more than the ${left} left`}.`);
+    if (r.decision?.onExhaust === 'fail')
+        items.push('**Skip instead of failing**: `on-exhaust: skip` leaves the job green and skips the agent step.');
+    return `**What you can do** ([how the gate decides](${DOCS_URL}#when-a-run-is-refused))\n\n${items.map(i => `- ${i}`).join('\n')}`;
 }
-function budgetBar(r) {
-    if (!r.budget)
+/** The cycle's money in one line: every figure says whether it is the cycle's or this run's. */
+function cycleLine(r) {
+    const b = r.budget;
+    if (!b)
         return undefined;
-    const s = r.budget.state;
-    const run = r.actual ? 0 : r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
-    const total = Math.max(s.budgetUsd, s.spentUsd + s.heldUsd + run, 0.000001);
-    const cells = (x) => Math.round((Math.max(0, x) / total) * 30);
-    const spent = cells(s.spentUsd);
-    const held = cells(s.heldUsd);
-    const mine = cells(run);
-    const rest = Math.max(0, 30 - spent - held - mine);
-    const bar = '█'.repeat(spent) + '▓'.repeat(held) + '▒'.repeat(mine) + '░'.repeat(rest);
-    return `\`${bar}\` spent ${usd(s.spentUsd)} · held ${usd(s.heldUsd)}${run ? ` · this run ${usd(run)}` : ''} · left ${usd(Math.max(0, s.remainingUsd - run))} of ${usd(s.budgetUsd)}`;
+    const s = b.state;
+    // A settled run whose actual could not be written still counts its hold, as the gate left it.
+    const unrecorded = Boolean(r.actual && r.ledger?.error);
+    const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
+    const used = s.spentUsd + s.heldUsd + hold;
+    const parts = [
+        `spent ${format_usd(s.spentUsd)}${r.actual && !unrecorded ? `, this run's ${format_usd(r.actual.usd)} included` : ''}${s.externalSpendUsd > 0 ? `, ${format_usd(s.externalSpendUsd)} of it outside this ledger` : ''}`,
+        ...(s.heldUsd > 0 ? [`other runs hold ${format_usd(s.heldUsd)}`] : []),
+        ...(hold > 0
+            ? [unrecorded ? `this run's hold of ${format_usd(hold)} stays counted` : `this run holds ${format_usd(hold)}`]
+            : []),
+        `left ${format_usd(Math.max(0, s.budgetUsd - used))} of ${format_usd(s.budgetUsd)} (${format_pct(used / Math.max(s.budgetUsd, 1e-9))} used)`
+    ];
+    return `**This cycle** (${shortDate(b.cycle.start)} – ${shortDate(b.cycle.resetsAt)}): ${parts.join(' · ')}.`;
 }
-function runwayLine(r) {
-    const w = r.runway;
-    if (!w || !r.budget)
+function details(title, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${title}</summary>\n\n${body}\n\n</details>`;
+}
+/** The burn-down: open in the job summary, folded in the comment and the check run. */
+function burnDown(r, open) {
+    const s = burnDownSeries(r);
+    if (!s)
         return undefined;
-    const when = w.exhaustsOn
-        ? `the credit runs out on ${markdown_date(w.exhaustsOn)}`
-        : 'the credit lasts until it resets';
-    return `At this cycle's pace (${usd(w.burnUsdPerDay)}/day) ${when}; about ${w.runsThatFit} more run${w.runsThatFit === 1 ? '' : 's'} of this job fit.`;
-}
-function details(title, body) {
-    return `<details><summary>${title}</summary>\n\n${body}\n\n</details>`;
+    const table = details('Burn-down as a table', burnDownTable(s));
+    const body = `${burnDownChart(s)}\n\n<sub>${escapeMarkdown(burnDownLegend(s))}</sub>\n\n${table}`;
+    const spent = s.spent.filter(x => x !== null).at(-1) ?? 0;
+    return open
+        ? body
+        : details(`Burn-down: ${format_usd(spent)} of ${format_usd(s.budgetUsd)} spent by ${shortDate(s.today)}; ${format_usd(s.pace.at(-1) ?? 0)} by the reset at this pace`, body);
 }
 function detailBlocks(r) {
     const blocks = [];
@@ -14716,92 +16708,82 @@ function detailBlocks(r) {
     ].join('\n')));
     if (r.recentRuns?.length) {
         blocks.push(details('Last runs of this job', [
-            '| settled | actual | estimate p50 | turns |',
-            '| --- | --- | --- | --- |',
-            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
+            '| settled (UTC) | model | actual | estimate p50 | turns |',
+            '| --- | --- | ---: | ---: | ---: |',
+            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${x.model ? escapeMarkdown(x.model) : '—'} | ${format_usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? format_usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
         ].join('\n')));
     }
     const b = r.estimate.blended;
     if (b.source === 'blended') {
         const cal = calibrationSentence(b);
-        blocks.push(details('History', `Blended the model (p50 ${usd(b.model.p50Usd)}) with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} (p50 ${usd(b.history?.p50Usd ?? 0)}, weight ${pct(b.history?.weight ?? 0)}).${cal ? ` ${cal}.` : ''}`));
+        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${plural(b.sampleSize, 'past run')} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${format_pct(b.history?.weight ?? 0)}).${cal ? ` ${sentence(cal)}.` : ''}`));
     }
     const rows = r.estimate.loop.perTurn;
     const shown = rows.slice(0, 30);
-    blocks.push(details('Per turn (estimate)', [
-        '| turn | context tokens | cost | cumulative |',
-        '| --- | --- | --- | --- |',
-        ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${usd(t.usd)} | ${usd(t.cumulativeUsd)} |`),
-        ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
-    ].join('\n')));
+    const why = b.source === 'blended'
+        ? `The model alone, request by request. The headline's p50 (${format_usd(b.p50Usd)}) blends it with past runs, so it differs from these rows' total.\n\n`
+        : '';
+    blocks.push(details('Per turn (estimate)', why +
+        [
+            '| turn | context tokens | cost | cumulative |',
+            '| ---: | ---: | ---: | ---: |',
+            ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${format_usd(t.usd)} | ${format_usd(t.cumulativeUsd)} |`),
+            ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
+        ].join('\n')));
     if (r.notices.length)
         blocks.push(details('Notices', r.notices.map(n => `- ${escapeMarkdown(n)}`).join('\n')));
     return blocks;
-}
-function burnDown(r) {
-    const days = r.burnDown ?? [];
-    if (!r.budget || days.length === 0)
-        return undefined;
-    const credit = r.budget.state.creditUsd;
-    const top = Math.max(credit, days[days.length - 1].cumulativeUsd);
-    const labels = days.map(d => `"${d.date.slice(5)}"`).join(', ');
-    const chart = [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Agent credit this cycle (USD)"',
-        `  x-axis [${labels}]`,
-        `  y-axis "USD" 0 --> ${Math.ceil(top * 1.1 * 100) / 100}`,
-        `  bar [${days.map(d => d.cumulativeUsd.toFixed(2)).join(', ')}]`,
-        `  line [${days.map(() => credit.toFixed(2)).join(', ')}]`,
-        '```'
-    ].join('\n');
-    const table = [
-        '| day | spent so far | credit |',
-        '| --- | --- | --- |',
-        ...days.map(d => `| ${d.date} | ${usd(d.cumulativeUsd)} | ${usd(credit)} |`)
-    ].join('\n');
-    return `${chart}\n\n${details('Burn-down as a table', table)}`;
 }
 function footer(r, runUrl) {
     const parts = [
         `Prices: ${escapeMarkdown(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
         r.budget ? `Credit: ${escapeMarkdown(r.budget.credit.label)}.` : undefined,
         r.ledger ? `Ledger: ${escapeMarkdown(r.ledger.location)}.` : undefined,
-        'Estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded.',
+        'Estimate = our model; actual = Claude’s usage priced with the table above; API-equivalent = Claude’s own total_cost_usd.',
         runUrl ? `[Run](${runUrl})` : undefined
     ];
     return `<sub>${parts.filter(Boolean).join(' ')}</sub>`;
 }
-/** Render a report for a PR comment, the job summary, or a check run's summary. */
+/**
+ * Render a report for a PR comment, the job summary, a check run's summary, or the short job summary
+ * main writes when post will write the full one.
+ */
 function renderReport(r, opts) {
-    const limit = opts.maxChars ?? LIMITS[opts.variant];
+    const h = headlineOf(r);
+    const refused = r.decision?.decision === 'fail' && r.waysOut && !r.actual;
     const head = [
         opts.marker,
         `### Agent credits · ${escapeMarkdown(r.job.workflow)} / ${escapeMarkdown(r.job.job)}`,
-        headline(r),
-        mainTable(r),
-        budgetBar(r),
-        runwayLine(r)
+        headlineMarkdown(h),
+        refused ? waysOutMarkdown(r.waysOut, r) : undefined
     ].filter(Boolean);
+    if (opts.variant === 'short') {
+        const more = '_The full report (estimate against actual, the burn-down, details) follows in this action’s post-step summary once the agent step has run._';
+        const windows = metersGrid(r.meters, new Date(r.generatedAt));
+        return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), more].join('\n\n')}\n`;
+    }
+    const windows = metersGrid(r.meters, new Date(r.generatedAt));
+    head.push(gridMarkdown(figuresOf(r)), ...[cycleLine(r), windows ? gridMarkdown(windows) : undefined].filter((x) => Boolean(x)));
+    const limit = opts.maxChars ?? LIMITS[opts.variant];
     const tail = footer(r, opts.runUrl);
-    const extra = [...(opts.variant === 'summary' ? [burnDown(r)] : []), ...detailBlocks(r)].filter(Boolean);
+    const extra = [burnDown(r, opts.variant === 'summary'), ...detailBlocks(r)].filter(Boolean);
     const size = (s) => (opts.variant === 'check' ? Buffer.byteLength(s) : s.length);
     const note = `_… details truncated to fit GitHub's limit; the job summary has the full report._`;
-    let body = [...head, ...extra, tail].join('\n\n');
+    let body = `${[...head, ...extra, tail].join('\n\n')}\n`;
     while (size(body) > limit && extra.length > 0) {
         extra.pop();
-        body = [...head, ...extra, note, tail].join('\n\n');
+        body = `${[...head, ...extra, note, tail].join('\n\n')}\n`;
     }
     // The headline and table alone never come near the limit; a hostile notice cannot reach here.
     return size(body) > limit ? body.slice(0, limit) : body;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
@@ -15756,6 +17738,7 @@ async function readTextFile(path, input, shown = path) {
 
 
 
+
 /** Above this many matches a glob is almost surely too broad (node_modules, a whole monorepo). */
 const MAX_CONTEXT_FILES = 2000;
 /** Read the prompt (inline or file) and every file the context globs match. */
@@ -15763,7 +17746,7 @@ async function gather(settings, cwd) {
     const notices = [];
     let prompt;
     if (settings.promptFile) {
-        const text = await readTextFile((0,external_node_path_namespaceObject.resolve)(cwd, settings.promptFile), 'prompt-file', settings.promptFile);
+        const text = await readTextFile((0,external_node_path_.resolve)(cwd, settings.promptFile), 'prompt-file', settings.promptFile);
         if (text.trim() === '') {
             throw new InputError([
                 `prompt-file: ${JSON.stringify(settings.promptFile)} is empty; write the prompt in it`
@@ -15780,7 +17763,11 @@ async function gather(settings, cwd) {
     const context = [];
     if (settings.contextFiles.length > 0) {
         // One pattern a line as in @actions/glob: `!` excludes, `#` starts a comment; hidden files match too.
-        const patterns = settings.contextFiles.filter(p => p !== '' && !p.startsWith('#'));
+        // A path that names a file is that file, even with glob characters in its name (`app/[id]/page.tsx`,
+        // as a shell hands over the files it expanded): escape it so it is not read as a pattern.
+        const patterns = settings.contextFiles
+            .filter(p => p !== '' && !p.startsWith('#'))
+            .map(p => (!p.startsWith('!') && isDynamicPattern(p) && isFile((0,external_node_path_.resolve)(cwd, p)) ? escapePath(p) : p));
         const files = patterns.some(p => !p.startsWith('!'))
             ? (await glob(patterns, {
                 cwd,
@@ -15801,7 +17788,7 @@ async function gather(settings, cwd) {
             ]);
         }
         for (const file of files) {
-            const rel = (0,external_node_path_namespaceObject.relative)(cwd, file) || file;
+            const rel = (0,external_node_path_.relative)(cwd, file) || file;
             const buf = await (0,promises_namespaceObject.readFile)(file);
             if (looksBinary(buf)) {
                 notices.push(`context-files: skipped binary file ${rel}`);
@@ -15816,6 +17803,14 @@ async function gather(settings, cwd) {
     }
     return { prompt, context, notices };
 }
+function isFile(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/files/files.ts
 /** The files a step reads and writes, behind one interface the shells build (tests may pass their own). */
@@ -15826,16 +17821,49 @@ async function gather(settings, cwd) {
 
 /** Files on this machine; relative paths resolve against `cwd` (the workspace). */
 function nodeFiles(cwd) {
-    const at = (path) => (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    const at = (path) => (0,external_node_path_.resolve)(cwd, path);
     return {
         read: (path, input, fix) => readNamedFile(at(path), input, fix, path),
-        readIfExists: async (path) => ((0,external_node_fs_namespaceObject.existsSync)(at(path)) ? (0,promises_namespaceObject.readFile)(at(path), 'utf8') : undefined),
+        readIfExists: async (path) => ((0,external_node_fs_.existsSync)(at(path)) ? (0,promises_namespaceObject.readFile)(at(path), 'utf8') : undefined),
         write: async (path, text) => {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(at(path)), { recursive: true });
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(at(path)), { recursive: true });
             await (0,promises_namespaceObject.writeFile)(at(path), text);
         },
         gather: request => gather(request, cwd)
     };
+}
+
+;// CONCATENATED MODULE: ./src/config/clock.ts
+/**
+ * The clock a step acts by. AGENT_CREDIT_GATE_NOW (an ISO 8601 instant) pins it, to replay a day's
+ * decisions or test what happens after a window resets; otherwise it is the machine's clock.
+ */
+
+function clockFrom(env) {
+    const pinned = env.AGENT_CREDIT_GATE_NOW?.trim();
+    if (!pinned)
+        return () => new Date();
+    const at = new Date(pinned);
+    if (!/^\d{4}-\d\d-\d\dT/.test(pinned) || Number.isNaN(at.getTime()))
+        throw new InputError([
+            `AGENT_CREDIT_GATE_NOW: expected an ISO 8601 instant such as 2026-11-30T15:40:00Z, got ${JSON.stringify(pinned.slice(0, 40))}; unset it to use the clock`
+        ]);
+    return () => at;
+}
+
+;// CONCATENATED MODULE: ./src/files/folder.ts
+/** A path's folder must exist unless the caller may create it: a typo must not start a new account. */
+
+
+
+/** A one-line error naming `input` when the folder `path` would be written in does not exist. */
+function requireFolder(path, cwd, input, why) {
+    const folder = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(cwd, path));
+    if ((0,external_node_fs_.existsSync)(folder) && (0,external_node_fs_.statSync)(folder).isDirectory())
+        return;
+    throw new InputError([
+        `${input}: the folder of ${JSON.stringify(path)} (${folder}) does not exist; ${why}. Check the path, or create the folder first (mkdir -p ${JSON.stringify(folder)})`
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/store/file.ts
@@ -15863,8 +17891,8 @@ class FileStore {
     }
     /** The file of one document: the configured name with the document's name before the extension. */
     fileFor(name) {
-        const ext = (0,external_node_path_namespaceObject.extname)(this.path) || '.json';
-        return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.path), `${(0,external_node_path_namespaceObject.basename)(this.path, (0,external_node_path_namespaceObject.extname)(this.path))}.${name}${ext}`);
+        const ext = (0,external_node_path_.extname)(this.path) || '.json';
+        return (0,external_node_path_.join)((0,external_node_path_.dirname)(this.path), `${(0,external_node_path_.basename)(this.path, (0,external_node_path_.extname)(this.path))}.${name}${ext}`);
     }
     async read(name) {
         try {
@@ -15900,7 +17928,7 @@ class FileStore {
     }
     async write(name, text, version) {
         const file = this.fileFor(name);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
         const unlock = await this.lock(file);
         try {
             const current = await (0,promises_namespaceObject.readFile)(file, 'utf8').then(file_hash, () => null);
@@ -17701,7 +19729,7 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
+var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
@@ -17821,7 +19849,7 @@ function graphql_dist_bundle_withDefaults(request2, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
   headers: {
     "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
   },
@@ -17966,7 +19994,7 @@ class Octokit {
   constructor(options = {}) {
     const hook = new before_after_hook.Collection();
     const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      baseUrl: dist_bundle_request.endpoint.DEFAULTS.baseUrl,
       headers: {},
       request: Object.assign({}, options.request, {
         // @ts-ignore internal usage only, no need to type
@@ -17987,7 +20015,7 @@ class Octokit {
     if (options.timeZone) {
       requestDefaults.headers["time-zone"] = options.timeZone;
     }
-    this.request = request.defaults(requestDefaults);
+    this.request = dist_bundle_request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
     this.log = createLogger(options.log);
     this.hook = hook;
@@ -21466,24 +23494,24 @@ const NON_ASCII_SYMBOL = /(?![\p{ASCII}])[^\p{L}\p{N}\s]/gu;
 const classify_DIGIT = /\p{N}/gu;
 const CODE = /(^|\n)\s*(def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|public |async )|=>|[;{}]\s*(\n|$)/g;
 const STRUCTURED = /^\s*[[{<]|^\s*[\w-]+:\s|^[^\n,]+(,[^\n,]*){2,}\n/m;
-const share = (text, re, of) => (text.match(re)?.length ?? 0) / Math.max(of, 1);
+const classify_share = (text, re, of) => (text.match(re)?.length ?? 0) / Math.max(of, 1);
 /** Classify by character shares first (scripts, emoji, symbols, digits), then by code/markup shape. */
 function classify(text) {
     const visible = text.replace(/\s+/g, '').length;
     if (visible === 0)
         return 'prose';
-    if (share(text, classify_CJK, visible) > 0.2)
+    if (classify_share(text, classify_CJK, visible) > 0.2)
         return 'cjk';
-    if (share(text, OTHER_SCRIPT, visible) > 0.2)
+    if (classify_share(text, OTHER_SCRIPT, visible) > 0.2)
         return 'other-script';
-    if (share(text, classify_EMOJI, visible) > 0.04)
+    if (classify_share(text, classify_EMOJI, visible) > 0.04)
         return 'emoji';
-    if (share(text, NON_ASCII_SYMBOL, visible) > 0.06)
+    if (classify_share(text, NON_ASCII_SYMBOL, visible) > 0.06)
         return 'symbols';
     const urls = text.match(/\bhttps?:\/\/\S+/g) ?? [];
     if (urls.join('').length > 0.5 * visible)
         return 'urls';
-    if (share(text, classify_DIGIT, visible) > 0.4)
+    if (classify_share(text, classify_DIGIT, visible) > 0.4)
         return 'numbers';
     if ((text.match(CODE)?.length ?? 0) >= 2)
         return 'code';
@@ -21664,127 +23692,208 @@ function countTokens(text, family) {
     return shared.count(text, family);
 }
 
-;// CONCATENATED MODULE: ./src/estimate/loop.ts
-
-/** Compact when a request would pass this share of the context window (Claude Code auto-compacts near the limit). */
-const COMPACT_AT = 0.9;
-/** The summary a compaction leaves behind, as a share of the window (capped). */
-const SUMMARY_SHARE = 0.05;
-const SUMMARY_MAX = 20_000;
-/** p90 turns sit this far from the expected turns toward the cap (runs are right-skewed). */
-const P90_TURN_SHARE = 0.6;
-function simulate(model, p, turns, ttl, hit) {
-    const rows = [];
-    const base = p.prefixTokens + p.promptTokens + p.contextTokens;
-    const limit = COMPACT_AT * model.contextWindow;
-    const summary = Math.min(SUMMARY_MAX, Math.round(SUMMARY_SHARE * model.contextWindow));
-    let usage = NO_USAGE;
-    let usd = 0;
-    let context = base;
-    let cached = 0; // tokens of the previous request that are in the cache
-    let compactions = 0;
-    for (let turn = 1; turn <= turns; turn++) {
-        let compacted = false;
-        if (turn > 1)
-            context += p.growthPerTurn;
-        if (context > limit && turn > 1) {
-            // The compaction request reads the whole context and writes a summary; the loop restarts from it.
-            const req = ttl === 'off'
-                ? { ...NO_USAGE, inputTokens: context, outputTokens: summary }
-                : {
-                    ...NO_USAGE,
-                    cacheReadTokens: Math.round(cached * hit),
-                    inputTokens: context - Math.round(cached * hit),
-                    outputTokens: summary
-                };
-            usd += priceUsage(model, req).usd;
-            usage = addUsage(usage, req);
-            context = p.prefixTokens + p.promptTokens + summary;
-            cached = ttl === 'off' ? 0 : Math.min(cached, p.prefixTokens);
-            compactions++;
-            compacted = true;
-        }
-        let req;
-        if (ttl === 'off') {
-            req = { ...NO_USAGE, inputTokens: context, outputTokens: p.outputPerTurn };
-        }
-        else {
-            const read = Math.round(Math.min(cached, context) * hit);
-            const write = context - read;
-            req = {
-                ...NO_USAGE,
-                cacheReadTokens: read,
-                cacheWrite5mTokens: ttl === '5m' ? write : 0,
-                cacheWrite1hTokens: ttl === '1h' ? write : 0,
-                outputTokens: p.outputPerTurn
-            };
-            cached = context;
-        }
-        const cost = priceUsage(model, req).usd;
-        usd += cost;
-        usage = addUsage(usage, req);
-        rows.push({ turn, contextTokens: context, usage: req, usd: cost, cumulativeUsd: usd, compacted });
-    }
-    return { rows, usd, usage, compactions };
-}
-/** p50 at the expected turns, p90 between expected and the cap (widened by token uncertainty), max at the cap. */
-function estimateLoop(model, p) {
-    const expected = Math.max(1, Math.min(p.expectedTurns, p.maxTurns));
-    const p90Turns = Math.min(p.maxTurns, Math.max(expected, Math.round(expected + P90_TURN_SHARE * (p.maxTurns - expected))));
-    const full = simulate(model, p, p.maxTurns, p.cacheTtl, p.cacheHitRate);
-    const at = (turns) => full.rows[turns - 1].cumulativeUsd;
-    const p50 = simulate(model, p, expected, p.cacheTtl, p.cacheHitRate);
-    const ideal = simulate(model, p, expected, p.cacheTtl === 'off' ? '5m' : p.cacheTtl, 1);
-    const uncached = simulate(model, p, expected, 'off', 0);
-    const widen = 1 + Math.max(0, p.tokenUncertainty);
-    return {
-        p50Usd: p50.usd,
-        p90Usd: Math.max(p50.usd, at(p90Turns) * widen),
-        maxUsd: Math.max(at(p90Turns) * widen, full.usd * widen),
-        turns: { p50: expected, p90: p90Turns, max: p.maxTurns },
-        tokens: p50.usage,
-        perTurn: full.rows,
-        uncachedUsd: uncached.usd,
-        idealUsd: ideal.usd,
-        cacheWasteUsd: Math.max(0, p50.usd - ideal.usd),
-        firstRequestTokens: p.prefixTokens + p.promptTokens + p.contextTokens,
-        compactions: full.compactions
-    };
-}
-
-;// CONCATENATED MODULE: ./src/estimate/ttl.ts
-/** `auto` follows Claude Code: 1-hour writes on a subscription, 5-minute writes with an API key. */
-function resolveCacheTtl(setting, auth) {
-    if (setting !== 'auto')
-        return setting;
-    return auth === 'subscription' ? '1h' : '5m';
+;// CONCATENATED MODULE: ./src/estimate/family.ts
+const FAMILIES = ['opus', 'sonnet', 'haiku', 'fable', 'mythos'];
+/** `claude-sonnet-4-5-20250929`, `us.anthropic.claude-opus-4-5…`, `claude-haiku-5-5` → the family. */
+function modelFamily(id) {
+    const lower = id.toLowerCase();
+    return FAMILIES.find(f => lower.includes(f)) ?? 'other';
 }
 
 ;// CONCATENATED MODULE: ./src/estimate/presets.json
-const presets_namespaceObject = /*#__PURE__*/JSON.parse('{"claude-code":{"why":"Claude Code\'s request anatomy measured against a local fake of the Messages API (reference/claude-code-requests.md)","cliVersion":"2.1.331","prefixBytes":[{"match":"^claude-opus-5-5$","bytes":48630,"why":"2.1.331 claude-opus-5-5: 7,216 B system + 31,215 B tools + 10,199 B first-turn messages"},{"match":"^claude-sonnet-5-5$","bytes":48372,"why":"2.1.331 claude-sonnet-5-5: 6,951 + 31,215 + 10,206 B"},{"match":"^claude-haiku-5-5$","bytes":51262,"why":"2.1.331 claude-haiku-5-5: 9,792 + 31,215 + 10,255 B"},{"match":".*","bytes":86630,"why":"2.1.331 claude-sonnet-4-5, used for every other model: 28,505 + 47,265 + 10,860 B"}],"growthPerTurn":{"value":2000,"why":"tool results dominate growth: a file read or test log is ~1–4k tokens; a bare `echo` adds only ~100"},"outputPerTurn":{"value":400,"why":"a tool call plus a short reasoning paragraph"},"expectedTurnsShare":{"value":0.5,"why":"agent runs usually stop well before max-turns; history replaces this once runs are recorded"},"cacheHitRate":{"value":0.95,"why":"Claude Code re-reads the whole previous request from cache each turn (3 breakpoints); misses come from TTL expiry and side requests"},"bytesPerToken":{"value":4,"why":"the prefix is prose plus JSON tool schemas; a real 2.1.233 run on claude-opus-5 wrote 18,946 tokens for a one-word prompt, where bytes/4 of the 2.1.197 prefix gives ≈18.9k"}},"none":{"why":"a bare loop: no agent prefix","prefixBytes":[{"match":".*","bytes":0,"why":"no system prompt or tools"}],"growthPerTurn":{"value":1000,"why":"tool results plus output"},"outputPerTurn":{"value":400,"why":"a short answer per turn"},"expectedTurnsShare":{"value":0.5,"why":"half of max-turns until history says otherwise"},"cacheHitRate":{"value":0.9,"why":"a client that caches its previous request"}}}');
+const presets_namespaceObject = /*#__PURE__*/JSON.parse('{"X6":{"claude-code":{"why":"Claude Code\'s request anatomy measured against a local fake of the Messages API (reference/claude-code-requests.md)","cliVersion":"2.1.331","prefixBytes":[{"match":"^claude-opus-5-5$","bytes":48630,"why":"2.1.331 claude-opus-5-5: 7,216 B system + 31,215 B tools + 10,199 B first-turn messages"},{"match":"^claude-sonnet-5-5$","bytes":48372,"why":"2.1.331 claude-sonnet-5-5: 6,951 + 31,215 + 10,206 B"},{"match":"^claude-haiku-5-5$","bytes":51262,"why":"2.1.331 claude-haiku-5-5: 9,792 + 31,215 + 10,255 B"},{"match":".*","bytes":86630,"why":"2.1.331 claude-sonnet-4-5, used for every other model: 28,505 + 47,265 + 10,860 B"}],"bytesPerToken":{"value":4,"why":"the prefix is prose plus JSON tool schemas; a real 2.1.233 run on claude-opus-5 wrote 18,946 tokens for a one-word prompt, where bytes/4 of the 2.1.197 prefix gives ≈18.9k"}},"none":{"why":"a bare loop: no agent prefix","prefixBytes":[{"match":".*","bytes":0,"why":"no system prompt or tools"}]}},"JL":{"apiKey":{"value":"5m","why":"with an API key (or Bedrock, Vertex, Foundry) Claude Code sends no ttl: 5-minute writes (measured on 2.1.331, reference/claude-code-requests.md; its settings text says the same)"},"subscription":[{"upTo":"2.1.4","value":"5m","why":"46 published runs of Claude Code 2.1.4 on subscription auth (apiKeySource none) wrote only 5-minute cache (reference/real-runs)"},{"from":"2.1.242","value":"1h","why":"from 2.1.242 the prompt-caching docs give the main conversation 1 hour on a subscription within plan usage, and the 2.1.331 binary asks for it (reference/cache-ttl.md)"}]},"TJ":{"haiku":{"outputPerTurn":{"value":380,"why":"median output per turn of published Haiku runs (reference/real-runs/README.md); no Haiku main loop is in the calibration set"}}},"$5":{"source":"reference/real-runs: 46 published headless Claude Code runs (github.com/freeideas/vecsum, Claude Code 2.1.4, Opus 4.5 and Sonnet 4.5, stream-json, 2026-01-14), collected 2026-11-30","runs":46,"families":{"opus":{"runs":16,"requestsPerTurn":{"value":0.478,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 16 runs: parallel tool calls share a request"},"growthScale":{"value":5394,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 16 runs"},"outputPerRequest":{"value":429,"why":"Σ main-loop output ÷ Σ requests over 16 runs"}},"sonnet":{"runs":30,"requestsPerTurn":{"value":0.824,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 30 runs: parallel tool calls share a request"},"growthScale":{"value":4665,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 30 runs"},"outputPerRequest":{"value":389,"why":"Σ main-loop output ÷ Σ requests over 30 runs"}},"all":{"runs":46,"requestsPerTurn":{"value":0.706,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 46 runs: parallel tool calls share a request"},"growthScale":{"value":4906,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 46 runs"},"outputPerRequest":{"value":399,"why":"Σ main-loop output ÷ Σ requests over 46 runs"}}},"growthExponent":{"value":0.588,"why":"α in a·k^α: least-squares slope of ln(growth) on ln(requests − 1) within each family (46 runs); below 1, early requests read files and later ones edit"},"cacheHitRate":{"value":0.9996,"why":"share of the previous request read back from cache, over 46 runs\' requests without a TTL gap"},"ttlGapsPerRequest":{"value":0,"why":"requests that found the cache expired: 0 of 426 after the first"},"prefixCache":{"warmShare":{"value":0.831,"why":"warm (a run of the model active within the TTL): median first-request cache read ÷ agent prefix over 44 runs"},"coldShare":{"value":0.61,"why":"cold (none within the TTL): the same over 2 runs; the static system prompt is cached beyond one session"}},"sideShare":{"value":0.071,"why":"median cost of the other models (side calls, subagents) ÷ the main model\'s, over 46 runs"},"turns":{"median":{"value":9.72,"why":"geometric mean of num_turns over 46 runs"},"sigma":{"value":0.874,"why":"standard deviation of ln(num_turns) over 46 runs"}},"measuredTtl":{"value":"5m","why":"46 of 46 calibration runs (Claude Code 2.1.4, subscription auth) wrote 5-minute cache, 0 1-hour"},"spread":{"scores":[-0.309,-0.302,-0.206,-0.185,-0.172,-0.168,-0.167,-0.164,-0.129,-0.128,-0.111,-0.1,-0.077,-0.064,-0.053,-0.039,-0.034,-0.027,-0.02,0.019,0.026,0.033,0.037,0.043,0.06,0.094,0.13,0.143,0.165,0.166,0.246,0.252,0.253,0.26,0.269,0.277,0.298,0.306,0.626,0.711,0.738,0.756,0.944,1.019,1.096,1.246],"why":"(actual − p50) ÷ scale of each of 46 runs, estimated with its turn count from presets fitted on the other 45; the scale is the loop after the first request\'s input plus one agent-prefix write; a new run lands at or below the k-th of n scores with chance k / (n + 1)"}}}');
 ;// CONCATENATED MODULE: ./src/estimate/presets.ts
 
-/** Per-turn defaults of a preset for a run capped at maxTurns. */
-function presetDefaults(agent, maxTurns) {
-    const p = presets_namespaceObject[agent];
+
+/** The fitted presets that ship. */
+const SHIPPED = presets_namespaceObject.$5;
+/**
+ * The loop behaviour of a model's family, or the pooled fit for a family without runs. A bare loop
+ * (agent none) makes no side calls: its side share is 0.
+ */
+function presetBehaviour(agent, model, fitted = SHIPPED) {
+    const family = modelFamily(model.id);
+    const own = fitted.families[family];
+    const fit = own ?? fitted.families.all;
+    const where = own
+        ? `fitted on ${own.runs} ${family} runs`
+        : `pooled fit over ${fitted.runs} runs (no ${family} runs in the calibration set)`;
+    const prior = presets_namespaceObject.TJ[family]?.outputPerTurn;
+    const outputPerRequest = !own && prior ? prior.value / fit.requestsPerTurn.value : fit.outputPerRequest.value;
+    const outputSource = !own && prior
+        ? `${prior.value} per turn (${prior.why}) ÷ ${fit.requestsPerTurn.value} requests per turn`
+        : `${where}: ${fit.outputPerRequest.why}`;
     return {
-        expectedTurns: Math.max(1, Math.round(maxTurns * p.expectedTurnsShare.value)),
-        growthPerTurn: p.growthPerTurn.value,
-        outputPerTurn: p.outputPerTurn.value,
-        cacheHitRate: p.cacheHitRate.value
+        behaviour: {
+            requestsPerTurn: fit.requestsPerTurn.value,
+            growthScale: fit.growthScale.value,
+            growthExponent: fitted.growthExponent.value,
+            outputPerRequest,
+            cacheHitRate: fitted.cacheHitRate.value,
+            ttlGapsPerRequest: fitted.ttlGapsPerRequest.value,
+            sideShare: agent === 'none' ? 0 : fitted.sideShare.value
+        },
+        sources: {
+            requestsPerTurn: `${where}: ${fit.requestsPerTurn.why}`,
+            growthScale: `${where}: ${fit.growthScale.why}`,
+            growthExponent: fitted.growthExponent.why,
+            outputPerRequest: outputSource,
+            cacheHitRate: fitted.cacheHitRate.why,
+            ttlGapsPerRequest: fitted.ttlGapsPerRequest.why,
+            sideShare: agent === 'none' ? 'agent none: a bare loop makes no side calls' : fitted.sideShare.why
+        }
     };
 }
 /** The agent's prefix for a model in tokens: measured bytes over the preset's measured bytes per token. */
 function prefixTokens(agent, model) {
-    const p = presets_namespaceObject[agent];
+    const p = presets_namespaceObject.X6[agent];
     const row = p.prefixBytes.find(r => new RegExp(r.match).test(model.id)) ?? p.prefixBytes[p.prefixBytes.length - 1];
     if (row.bytes === 0)
         return { tokens: 0, source: `${agent} preset: ${row.why}` };
     const version = 'cliVersion' in p ? ` ${p.cliVersion}` : '';
-    const perToken = 'bytesPerToken' in p ? p.bytesPerToken.value : 4;
     return {
-        tokens: Math.round(row.bytes / perToken),
+        tokens: Math.round(row.bytes / bytesPerToken(agent)),
         source: `${agent}${version} preset: ${row.bytes.toLocaleString('en-US')} B measured (${row.why})`
+    };
+}
+/** Bytes per token of the agent's prefix (and of a prompt whose text is not at hand). */
+function bytesPerToken(agent) {
+    const p = presets_namespaceObject.X6[agent];
+    return 'bytesPerToken' in p ? p.bytesPerToken.value : 4;
+}
+/** `2.1.4` < `2.1.242`: compared numerically part by part; anything after a `-` is ignored. */
+function compareVersions(a, b) {
+    const parts = (v) => v
+        .split('-')[0]
+        .split('.')
+        .map(n => Number.parseInt(n, 10) || 0);
+    const x = parts(a);
+    const y = parts(b);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? 0) - (y[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** The TTL auth and the CLI version imply, when something is known about them; else undefined. */
+function ttlFor(auth, version) {
+    const t = presets_namespaceObject.JL;
+    if (auth === 'api-key')
+        return t.apiKey;
+    if (!version)
+        return undefined;
+    const row = t.subscription.find(r => (r.from === undefined || compareVersions(version, r.from) >= 0) &&
+        (r.upTo === undefined || compareVersions(version, r.upTo) <= 0));
+    return row ? { value: row.value, why: row.why } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/ttl.ts
+
+function resolveCacheTtl(args) {
+    if (args.setting !== 'auto')
+        return { ttl: args.setting, source: 'input' };
+    const recorded = [...args.pastRuns]
+        .filter(r => r.behaviour?.cacheTtl)
+        .sort((a, b) => b.settledAt.localeCompare(a.settledAt));
+    if (recorded.length > 0) {
+        const ttl = recorded[0].behaviour.cacheTtl;
+        const same = recorded.filter(r => r.behaviour.cacheTtl === ttl).length;
+        return {
+            ttl,
+            source: `auto: this job's last settled run (${recorded[0].settledAt.slice(0, 16).replace('T', ' ')}) wrote ${ttl} cache; ${same} of its ${recorded.length} recorded runs did`
+        };
+    }
+    const known = ttlFor(args.auth, args.claudeVersion);
+    if (known) {
+        const who = args.auth === 'api-key' ? 'api-key auth' : `subscription on Claude Code ${args.claudeVersion}`;
+        return { ttl: known.value, source: `auto: ${who}: ${known.why}` };
+    }
+    const measured = (args.fitted ?? SHIPPED).measuredTtl;
+    const unknown = args.claudeVersion
+        ? `nothing is known about Claude Code ${args.claudeVersion} on a subscription`
+        : 'subscription auth and no claude-version given';
+    return { ttl: measured.value, source: `auto: ${unknown}, so the measured default: ${measured.why}` };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/prefix-cache.ts
+/**
+ * How much of the agent's prefix the first request finds in the cache. Claude Code caches its system
+ * prompt and tools: a run of the same agent and model within the TTL leaves most of the prefix there
+ * (warm), and part of it is cached beyond one session even when no such run is known (cold). The
+ * ledger knows when the last run of this model was active; without a ledger the run is taken as cold.
+ */
+
+const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 };
+/**
+ * Bedrock and Vertex keep caches within the account: nothing is cached beyond the account's own runs
+ * (a Claude Code 2.1.233 run on Vertex read none of its prefix on its first request). Known only when
+ * the model is named by its provider id.
+ */
+function cloudProvider(requestedModel) {
+    const m = requestedModel.trim().toLowerCase();
+    if (/^(bedrock\/|((us|eu|apac|global|jp|au)\.)?anthropic\.)/.test(m))
+        return 'bedrock';
+    if (/^vertex(_ai)?\//.test(m) || /@\d{8}$/.test(m))
+        return 'vertex';
+    return undefined;
+}
+function ago(ms) {
+    const min = Math.round(ms / 60_000);
+    if (min < 1)
+        return 'less than a minute ago';
+    if (min < 120)
+        return `${min} min ago`;
+    const h = Math.round(min / 60);
+    return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
+}
+function firstRequestCache(args) {
+    const shares = (args.fitted ?? SHIPPED).prefixCache;
+    const S = args.prefixTokens;
+    const shared = Math.round(S * shares.warmShare.value);
+    const k = (n) => `${(n / 1000).toFixed(1)}k`;
+    if (args.ttl === 'off' || S === 0) {
+        return {
+            cachedPrefixTokens: 0,
+            sharedPrefixTokens: args.ttl === 'off' ? shared : 0,
+            value: S === 0 ? 'no agent prefix' : 'no cache',
+            source: args.ttl === 'off' ? 'cache-ttl: off' : 'agent: none'
+        };
+    }
+    const warm = {
+        cachedPrefixTokens: shared,
+        sharedPrefixTokens: shared,
+        value: `warm: ${k(shared)} of ${k(S)} prefix tokens read`
+    };
+    const provider = cloudProvider(args.requestedModel);
+    const coldTokens = provider ? 0 : Math.round(S * shares.coldShare.value);
+    const cold = {
+        cachedPrefixTokens: coldTokens,
+        sharedPrefixTokens: shared,
+        value: provider
+            ? `cold: none of the ${k(S)} prefix tokens read (${provider} keeps caches within the account)`
+            : `cold: ${k(coldTokens)} of ${k(S)} prefix tokens read (the part cached beyond one session)`
+    };
+    const why = `${shares.warmShare.why}; ${provider ? `${provider}: nothing is cached beyond the account's own runs` : shares.coldShare.why}`;
+    if (!args.ledger) {
+        return {
+            ...cold,
+            source: `assumed: no ledger consulted, so no recent run of ${args.model} is known; ${why}`
+        };
+    }
+    const last = args.ledger.lastRunAt;
+    if (!last)
+        return { ...cold, source: `ledger: no run of ${args.model} in this cycle's ledger; ${why}` };
+    const gap = args.now.getTime() - Date.parse(last);
+    if (gap <= TTL_MS[args.ttl]) {
+        return {
+            ...warm,
+            source: `ledger: a run of ${args.model} was active ${ago(Math.max(0, gap))}, within the ${args.ttl} TTL; ${why}`
+        };
+    }
+    return {
+        ...cold,
+        source: `ledger: the last run of ${args.model} was active ${ago(gap)}, past the ${args.ttl} TTL; ${why}`
     };
 }
 
@@ -21793,51 +23902,162 @@ function prefixTokens(agent, model) {
 
 
 
-/** Build the estimate: loop model, history blend, assumptions with sources. */
-function buildEstimate(args) {
-    const { table, model, counted, pastRuns } = args;
-    const e = args.settings;
-    const preset = presetDefaults(e.agent, e.maxTurns);
-    const ttl = resolveCacheTtl(e.cacheTtl, e.auth);
-    const pick = (given, fallback, name, unit = '') => {
-        assumptions.push({
-            name,
-            value: `${given ?? fallback}${unit}`,
-            source: given === undefined ? `${e.agent} preset default` : 'input'
-        });
-        return given ?? fallback;
+
+
+const n = (x) => Math.round(x).toLocaleString('en-US');
+/** A first request over the window cannot run: say which input makes it too big. */
+function checkWindow(e, model, counted) {
+    const { prefixTokens: s, prompt, context } = counted;
+    const first = s + prompt.tokens + context.tokens;
+    if (first <= model.contextWindow)
+        return;
+    const input = context.tokens >= prompt.tokens ? 'context-files' : e.promptFile ? 'prompt-file' : 'prompt';
+    throw new InputError([
+        `${input}: the first request would be ${n(first)} tokens (agent prefix ${n(s)} + prompt ${n(prompt.tokens)} + context files ${n(context.tokens)}), over the ${n(model.contextWindow)}-token context window of ${model.id}; load fewer files up front (the agent can read them as it goes) or pick a model with a larger window`
+    ]);
+}
+/** The behaviour and turn model after history and inputs, each value with its source. */
+function behaviourFor(e, model, runs, fitted) {
+    const preset = presetBehaviour(e.agent, model, fitted);
+    const t = fitted.turns;
+    const learned = learnFromHistory(preset, {
+        median: t.median.value,
+        sigma: t.sigma.value,
+        source: `the preset (median ${t.median.value}, σ ${t.sigma.value}: ${t.median.why})`
+    }, runs);
+    const b = { ...learned.behaviour };
+    const sources = { ...learned.sources };
+    // Inputs are per turn, as users count; the loop runs per request.
+    if (e.growthPerTurn !== undefined) {
+        b.growthScale = e.growthPerTurn / b.requestsPerTurn;
+        b.growthExponent = 1;
+        sources.growthScale = `input growth-per-turn ${e.growthPerTurn} ÷ ${b.requestsPerTurn.toFixed(2)} requests per turn`;
+        sources.growthExponent = 'input growth-per-turn: linear growth';
+    }
+    if (e.outputPerTurn !== undefined) {
+        b.outputPerRequest = e.outputPerTurn / b.requestsPerTurn;
+        sources.outputPerRequest = `input output-per-turn ${e.outputPerTurn} ÷ ${b.requestsPerTurn.toFixed(2)} requests per turn`;
+    }
+    if (e.cacheHitRate !== undefined) {
+        b.cacheHitRate = e.cacheHitRate;
+        sources.cacheHitRate = 'input';
+    }
+    if (e.expectedTurns !== undefined) {
+        return {
+            behaviour: b,
+            sources,
+            turns: { kind: 'given', turns: e.expectedTurns },
+            turnsSource: 'input expected-turns'
+        };
+    }
+    const d = learned.turns;
+    return {
+        behaviour: b,
+        sources,
+        turns: { kind: 'distribution', median: d.median, sigma: d.sigma },
+        turnsSource: `log-normal, median ${d.median.toFixed(1)}, σ ${d.sigma.toFixed(2)}, capped at max-turns: ${d.source}`
     };
-    const assumptions = [];
-    const expectedTurns = pick(e.expectedTurns, preset.expectedTurns, 'expected turns');
-    const growthPerTurn = pick(e.growthPerTurn, preset.growthPerTurn, 'context growth per turn', ' tokens');
-    const outputPerTurn = pick(e.outputPerTurn, preset.outputPerTurn, 'output per turn', ' tokens');
-    const cacheHitRate = pick(e.cacheHitRate, preset.cacheHitRate, 'cache hit rate');
-    assumptions.push({ name: 'max turns', value: String(e.maxTurns), source: 'input' }, {
-        name: 'cache TTL',
-        value: ttl,
-        source: e.cacheTtl === 'auto' ? `auto: ${e.auth} auth` : 'input'
-    }, { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource }, {
-        name: 'prompt + context tokens',
-        value: `${counted.prompt.tokens + counted.context.tokens}`,
-        source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
+}
+/** Build the estimate: the loop model with the job's learned behaviour, assumptions with sources. */
+function buildEstimate(args) {
+    const { table, model, counted } = args;
+    const e = args.settings;
+    const fitted = args.fitted ?? SHIPPED;
+    checkWindow(e, model, counted);
+    const runs = usableRuns(args.pastRuns, e.historyRuns);
+    const ttl = resolveCacheTtl({
+        setting: e.cacheTtl,
+        auth: e.auth,
+        claudeVersion: e.claudeVersion,
+        pastRuns: runs,
+        fitted
     });
-    const inputTokens = counted.prompt.tokens + counted.context.tokens;
-    const low = counted.prompt.low + counted.context.low;
-    const high = counted.prompt.high + counted.context.high;
-    const tokenUncertainty = inputTokens > 0 ? Math.max(high - inputTokens, inputTokens - low) / inputTokens : 0;
-    const loop = estimateLoop(model, {
+    const prefix = firstRequestCache({
         prefixTokens: counted.prefixTokens,
+        ttl: ttl.ttl,
+        model: model.id,
+        requestedModel: e.model,
+        ledger: args.ledger,
+        now: args.now,
+        fitted
+    });
+    const base = {
+        prefixTokens: counted.prefixTokens,
+        cachedPrefixTokens: prefix.cachedPrefixTokens,
+        sharedPrefixTokens: prefix.sharedPrefixTokens,
         promptTokens: counted.prompt.tokens,
         contextTokens: counted.context.tokens,
-        growthPerTurn,
-        outputPerTurn,
-        expectedTurns: Math.min(expectedTurns, e.maxTurns),
         maxTurns: e.maxTurns,
-        cacheTtl: ttl,
-        cacheHitRate,
-        tokenUncertainty
+        cacheTtl: ttl.ttl,
+        spreadScores: fitted.spread.scores
+    };
+    const params = (b) => ({
+        ...base,
+        behaviour: b.behaviour,
+        turns: b.turns
     });
-    const blended = blendHistory({ p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, pastRuns, e.historyRuns);
+    const presetOnly = behaviourFor(e, model, [], fitted);
+    const modelLoop = estimateLoop(model, params(presetOnly));
+    const chosen = runs.length ? behaviourFor(e, model, runs, fitted) : presetOnly;
+    const loop = runs.length ? estimateLoop(model, params(chosen)) : modelLoop;
+    const blended = blendHistory({ p50Usd: modelLoop.p50Usd, p90Usd: modelLoop.p90Usd, maxUsd: modelLoop.maxUsd }, { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, runs);
+    const b = chosen.behaviour;
+    const s = chosen.sources;
+    const assumptions = [
+        {
+            name: 'turns',
+            value: `p50 ${loop.turns.p50}, p90 ${loop.turns.p90}, max ${loop.turns.max}`,
+            source: chosen.turnsSource
+        },
+        { name: 'max turns', value: String(e.maxTurns), source: 'input' },
+        {
+            name: 'API requests per turn',
+            value: `${b.requestsPerTurn.toFixed(2)} (${loop.requests.p50} requests at p50, ${loop.requests.max} at max)`,
+            source: s.requestsPerTurn
+        },
+        {
+            name: 'context growth',
+            value: `${n(b.growthScale)} × k^${b.growthExponent.toFixed(2)} tokens after k requests (${n(b.growthScale * Math.pow(Math.max(1, loop.requests.p50 - 1), b.growthExponent))} by the p50's last request)`,
+            source: `${s.growthScale}; exponent: ${s.growthExponent}`
+        },
+        { name: 'output per request', value: `${n(b.outputPerRequest)} tokens`, source: s.outputPerRequest },
+        { name: 'cache TTL', value: ttl.ttl, source: ttl.source },
+        { name: 'agent prefix on the first request', value: prefix.value, source: prefix.source },
+        { name: 'cache hit rate', value: b.cacheHitRate.toFixed(4), source: s.cacheHitRate },
+        {
+            name: 'TTL gaps',
+            value: `${(b.ttlGapsPerRequest * 100).toFixed(2)}% of requests`,
+            source: s.ttlGapsPerRequest
+        },
+        {
+            name: 'side and subagent models',
+            value: `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50)`,
+            source: s.sideShare
+        },
+        { name: 'p90 and max', value: loop.basis, source: fitted.spread.why },
+        { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource },
+        {
+            name: 'prompt + context tokens',
+            value: `${counted.prompt.tokens + counted.context.tokens}`,
+            source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
+        }
+    ];
+    if (loop.compactions > 0) {
+        assumptions.push({
+            name: 'compaction',
+            value: `${loop.compactions} up to max turns, each when a request would pass ${COMPACT_AT * 100}% of the ${n(model.contextWindow)}-token window`,
+            source: 'Claude Code auto-compacts near the window: the compaction request reads the context and writes a summary, and the loop goes on from the agent prefix and the summary'
+        });
+    }
+    if (runs.length) {
+        assumptions.push({
+            name: 'history',
+            value: `${runs.length} settled run${runs.length === 1 ? '' : 's'} of this job`,
+            source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
+        });
+    }
+    const low = counted.prompt.low + counted.context.low;
+    const high = counted.prompt.high + counted.context.high;
     return {
         model: { requested: e.model, id: model.id, displayName: model.displayName },
         priceTable: { asOf: table.asOf, source: table.source },
@@ -21910,7 +24130,7 @@ async function countWithFallback(args) {
         };
     }
 }
-function sum(counts, family) {
+function estimate_sum(counts, family) {
     return counts.reduce((a, c) => ({
         ...a,
         tokens: a.tokens + c.tokens,
@@ -21944,7 +24164,7 @@ async function countInputs(settings, model, gathered, notices) {
     const prefix = prefixTokens(e.agent, model);
     return {
         prompt,
-        context: sum(contextCounts, model.tokenizer),
+        context: estimate_sum(contextCounts, model.tokenizer),
         prefixTokens: prefix.tokens,
         prefixSource: prefix.source
     };
@@ -21956,134 +24176,140 @@ async function prepareEstimate(settings, deps) {
     const gathered = await deps.files.gather(settings.estimate);
     const notices = [...gathered.notices];
     const counted = await countInputs(settings, model, gathered, notices);
-    return past => ({
-        schema: 'agent-credit-gate/report@1',
-        phase: 'estimate',
-        generatedAt: deps.now.toISOString(),
-        job: settings.job,
-        ...buildEstimate({ settings: settings.estimate, table, model, counted, pastRuns: past }),
-        notices: [...notices]
-    });
+    return {
+        table,
+        estimateWith: known => ({
+            schema: 'agent-credit-gate/report@1',
+            phase: 'estimate',
+            generatedAt: deps.now.toISOString(),
+            job: settings.job,
+            ...buildEstimate({
+                settings: settings.estimate,
+                table,
+                model,
+                counted,
+                pastRuns: known?.pastRuns ?? [],
+                ledger: known ? { lastRunAt: known.lastRunAt } : undefined,
+                now: deps.now
+            }),
+            notices: [...notices]
+        }),
+        sameModel: other => {
+            if (other === undefined)
+                return false;
+            try {
+                return resolveModel(table, other).id === model.id;
+            }
+            catch {
+                return false;
+            }
+        }
+    };
 }
 /** `estimate`: the model alone, no ledger. */
 async function estimate(settings, deps) {
-    return (await prepareEstimate(settings, deps))([]);
+    return (await prepareEstimate(settings, deps)).estimateWith(undefined);
 }
 
-;// CONCATENATED MODULE: ./src/budget/cycle.ts
-function resetDay(year, month, day) {
-    // Short months clamp: day 31 resets on Feb 28/29, Apr 30, ...
-    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    return new Date(Date.UTC(year, month, Math.min(day, last)));
-}
-/** The billing cycle containing `now` (UTC): from one reset day 00:00 to the next. */
-function cycleAt(now, billingCycleDay) {
-    const y = now.getUTCFullYear();
-    const m = now.getUTCMonth();
-    const thisMonth = resetDay(y, m, billingCycleDay);
-    const start = now.getTime() >= thisMonth.getTime() ? thisMonth : resetDay(y, m - 1, billingCycleDay);
-    const resets = resetDay(start.getUTCFullYear(), start.getUTCMonth() + 1, billingCycleDay);
-    return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
-}
-
-;// CONCATENATED MODULE: ./src/config/plans.json
-const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000}}}');
 ;// CONCATENATED MODULE: ./src/budget/credit.ts
 
 
+
+const PRESETS = plans_namespaceObject.vw;
+/** A plan's monthly credit for `seats` seats, and how the label says it. */
+function presetCredit(plan, seats) {
+    const p = PRESETS[plan];
+    if (!p.perSeat)
+        return { usd: p.creditUsd, words: `${format_usd(p.creditUsd)} ${p.label}` };
+    const n = Math.max(1, seats);
+    return {
+        usd: p.creditUsd * n,
+        words: `${format_usd(p.creditUsd * n)} ${p.label} (${n} seat${n === 1 ? '' : 's'} × ${format_usd(p.creditUsd)})`
+    };
+}
 /** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
 function creditFor(b) {
-    const preset = plans_namespaceObject.vw[b.plan];
+    const preset = presetCredit(b.plan, b.seats ?? 1);
     if (b.monthlyCredits !== undefined) {
         return {
             creditUsd: b.monthlyCredits,
             overageUsd: b.overageUsd,
             source: 'monthly-credits',
             plan: b.plan,
-            label: `${usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
+            label: `${format_usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
         };
     }
     return {
-        creditUsd: preset.creditUsd,
+        creditUsd: preset.usd,
         overageUsd: b.overageUsd,
         source: 'plan',
         plan: b.plan,
-        label: `${usd(preset.creditUsd)} ${preset.label} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/budget/decide.ts
-
-
-/** remaining = credit + overage − settled − live holds − external spend. */
-function budgetState(a) {
-    const budgetUsd = a.credit.creditUsd + a.credit.overageUsd;
-    const spentUsd = a.settledUsd + a.externalSpendUsd;
-    return {
-        creditUsd: a.credit.creditUsd,
-        overageUsd: a.credit.overageUsd,
-        budgetUsd,
-        settledUsd: a.settledUsd,
-        heldUsd: a.heldUsd,
-        externalSpendUsd: a.externalSpendUsd,
-        spentUsd,
-        remainingUsd: budgetUsd - spentUsd - a.heldUsd
+        label: `${preset.words} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
     };
 }
 /**
- * The gate's decision, a pure function of the cycle's money, the estimate and the budget settings:
- * pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit).
+ * An API-key run pays list price from the owner's account: there is no plan credit to fall back on, so
+ * the budget must be given (or already recorded in the ledger). A one-line error otherwise.
  */
-function decide(a) {
-    const gatedUsd = a.gateOn === 'p50' ? a.estimate.p50Usd : a.gateOn === 'p90' ? a.estimate.p90Usd : a.estimate.maxUsd;
-    const s = a.state;
-    const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd };
-    if (gatedUsd > s.remainingUsd) {
-        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
-        return {
-            ...base,
-            decision: 'fail',
-            allowed,
-            maxBudgetUsd: allowed ? gatedUsd : 0,
-            reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${says}.`
-        };
-    }
-    const after = s.spentUsd + s.heldUsd + gatedUsd;
-    const line = (a.warnAtPct / 100) * s.creditUsd;
-    if (after > line) {
-        return {
-            ...base,
-            decision: 'warn',
-            allowed: true,
-            maxBudgetUsd: gatedUsd,
-            reason: `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
-        };
-    }
-    return {
-        ...base,
-        decision: 'pass',
-        allowed: true,
-        maxBudgetUsd: gatedUsd,
-        reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
-    };
+function requireDollarBudget(auth, b, recorded) {
+    if (auth !== 'api-key' || recorded)
+        return;
+    if (b.explicit.includes('plan') || b.explicit.includes('monthly-credits'))
+        return;
+    throw new InputError([
+        'monthly-credits: auth api-key pays list price from your own account, with no plan credit to fall back on; set monthly-credits to what this job may spend a month (e.g. 50)'
+    ]);
 }
-/** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */
-function runway(a) {
-    const start = Date.parse(a.cycle.start);
-    const days = Math.max(1, (a.now.getTime() - start) / 86_400_000);
-    const burn = a.state.spentUsd / days;
-    const left = Math.max(0, a.state.remainingUsd);
-    let exhaustsOn;
-    if (burn > 0) {
-        const at = a.now.getTime() + (left / burn) * 86_400_000;
-        if (at < Date.parse(a.cycle.resetsAt))
-            exhaustsOn = new Date(at).toISOString().slice(0, 10);
-    }
-    return {
-        burnUsdPerDay: burn,
-        exhaustsOn,
-        runsThatFit: a.gatedUsd > 0 ? Math.floor(left / a.gatedUsd) : 0
+const creditText = (a) => a.monthlyCredits !== undefined
+    ? `${format_usd(a.monthlyCredits)} credit`
+    : `${presetCredit(a.plan, a.seats ?? 1).words} credit`;
+/**
+ * The cycle's account: what its ledger document records, except what the caller gave explicitly (the
+ * action's inputs are all explicit: the workflow is the configuration). The plan and monthly-credits are
+ * one figure: giving either replaces both.
+ */
+function accountInForce(settings, recorded) {
+    const given = (name) => settings.explicit.includes(name);
+    const r = recorded;
+    const creditGiven = given('plan') || given('monthly-credits') || given('seats');
+    const budget = {
+        ...settings,
+        plan: creditGiven || !r ? settings.plan : r.plan,
+        seats: creditGiven || !r ? settings.seats : (r.seats ?? 1),
+        monthlyCredits: creditGiven || !r ? settings.monthlyCredits : r.monthlyCredits,
+        overageUsd: given('overage') || !r ? settings.overageUsd : r.overageUsd,
+        externalSpendUsd: given('external-spend') || !r ? settings.externalSpendUsd : r.externalSpendUsd
     };
+    const account = {
+        plan: budget.plan,
+        ...(budget.seats !== 1 ? { seats: budget.seats } : {}),
+        ...(budget.monthlyCredits !== undefined ? { monthlyCredits: budget.monthlyCredits } : {}),
+        overageUsd: budget.overageUsd,
+        externalSpendUsd: budget.externalSpendUsd,
+        billingCycleDay: r?.billingCycleDay ?? settings.billingCycleDay
+    };
+    const changes = [];
+    if (r) {
+        if (creditText(r) !== creditText(budget))
+            changes.push(`credit ${creditText(r)} → ${creditText(budget)}`);
+        if (r.overageUsd !== budget.overageUsd)
+            changes.push(`overage ${format_usd(r.overageUsd)} → ${format_usd(budget.overageUsd)}`);
+        if (r.externalSpendUsd !== budget.externalSpendUsd)
+            changes.push(`external spend ${format_usd(r.externalSpendUsd)} → ${format_usd(budget.externalSpendUsd)}`);
+    }
+    const fromLedger = r !== undefined && settings.explicit.length === 0;
+    return { budget, account, changes, from: fromLedger ? 'ledger' : 'inputs' };
+}
+/** Whether two recorded accounts say the same thing (when and by whom aside). */
+function sameAccount(a, b) {
+    if (!b)
+        return false;
+    return (a.plan === b.plan &&
+        (a.seats ?? 1) === (b.seats ?? 1) &&
+        a.monthlyCredits === b.monthlyCredits &&
+        a.overageUsd === b.overageUsd &&
+        a.externalSpendUsd === b.externalSpendUsd &&
+        a.billingCycleDay === b.billingCycleDay);
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/money.ts
@@ -22118,93 +24344,46 @@ function cycleView(a) {
 
 
 
-/** Decide on `doc`'s money and, when allowed, reserve the hold in the next version. */
+
+
+/** Decide on `doc`'s money and, when allowed, reserve the hold (and the account) in the next version. */
 function holdIfAllowed(doc, req, now) {
-    const { state } = cycleMoney(doc, req.credit, req.budget.externalSpendUsd, now, req.key);
+    const inForce = accountInForce(req.budget, doc.account);
+    const { budget } = inForce;
+    const credit = creditFor(budget);
+    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key);
+    const meters = doc.meters ?? req.carried;
+    const limits = judgeLimits(meters?.[req.account], now, {
+        warnAtPct: budget.warnAtPct,
+        gatedUsd: gatedFigure(req.estimate, budget.gateOn)
+    });
     const decision = decide({
         state,
         estimate: req.estimate,
-        gateOn: req.budget.gateOn,
-        warnAtPct: req.budget.warnAtPct,
-        onExhaust: req.budget.onExhaust
+        gateOn: budget.gateOn,
+        warnAtPct: budget.warnAtPct,
+        onExhaust: budget.onExhaust,
+        limits,
+        now
     });
+    const verdict = { state, decision, budget, credit, accountChanges: inForce.changes, limits };
     if (!decision.allowed)
-        return { doc, result: { state, decision, held: false } };
+        return { doc, result: { ...verdict, held: false } };
     const r = reserve(doc, {
         key: req.key,
         jobId: req.jobId,
         holdUsd: decision.maxBudgetUsd,
-        estimate: { ...req.estimate, gateOn: req.budget.gateOn },
+        estimate: { ...req.estimate, gateOn: budget.gateOn },
         model: req.model,
         priceTableAsOf: req.priceTableAsOf,
         holdHours: req.holdHours
     }, now);
-    return { doc: r.doc, result: { state, decision, held: true, outcome: r.outcome } };
-}
-
-;// CONCATENATED MODULE: ./src/ledger/document.ts
-/** The ledger document of one billing cycle, validated by this schema on every read. */
-
-
-const money = schemas_number().min(0).max(1e9);
-const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
-/** One run's money in the ledger. */
-const entrySchema = object({
-    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
-    key: schemas_string().min(1),
-    /** repository/workflow/job/step: the history key. */
-    jobId: schemas_string().min(1),
-    status: schemas_enum(['held', 'settled', 'released']),
-    createdAt: iso,
-    updatedAt: iso,
-    /** After this instant a still-held entry stops counting. */
-    expiresAt: iso,
-    holdUsd: money,
-    estimate: object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
-    /** Our priced actual (settled only). */
-    actualUsd: money.optional(),
-    /** Claude's own total_cost_usd beside ours. */
-    claudeReportedUsd: money.optional(),
-    /** Settled without a usable result file: the hold was kept as spent. */
-    unverified: schemas_boolean().optional(),
-    model: schemas_string().optional(),
-    turns: schemas_number().int().min(0).optional(),
-    subtype: schemas_string().optional(),
-    usage: tokenUsageSchema.optional(),
-    priceTableAsOf: schemas_string(),
-    /** When the actual was recorded (settled only). */
-    settledAt: iso.optional()
-});
-const pastRun = object({
-    actualUsd: money,
-    estimateP50Usd: money.optional(),
-    turns: schemas_number().int().min(0).optional(),
-    settledAt: iso
-});
-const documentSchema = object({
-    schema: literal('agent-credit-gate/ledger@1'),
-    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
-    revision: schemas_number().int().min(0),
-    entries: array(entrySchema),
-    /** Settled entries folded away to keep the document small (and the gate fast). */
-    compacted: object({
-        runs: schemas_number().int().min(0),
-        settledUsd: money,
-        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
-        byDay: record(schemas_string(), money),
-        /** Per history key: run count, USD and the newest actuals. */
-        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: money, recent: array(pastRun) })),
-        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
-        keys: array(schemas_string())
-    })
-});
-/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
-function parseDocument(raw, where) {
-    const r = documentSchema.safeParse(raw);
-    if (r.success)
-        return r.data;
-    const issue = r.error.issues[0];
-    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
+    if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
+        r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key };
+    // The first write of a cycle carries the meters the previous one ended with.
+    if (r.outcome === 'reserved' && !r.doc.meters && req.carried)
+        r.doc.meters = structuredClone(req.carried);
+    return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } };
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/update.ts
@@ -22253,6 +24432,190 @@ async function updateLedger(store, cycle, mutate, opts = {}) {
     throw new Error(`ledger: gave up after ${max} conflicting writes to ${store.describe()}; try again`);
 }
 
+;// CONCATENATED MODULE: ./src/budget/cycle.ts
+function resetDay(year, month, day) {
+    // Short months clamp: day 31 resets on Feb 28/29, Apr 30, ...
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(year, month, Math.min(day, last)));
+}
+/** The billing cycle containing `now` (UTC): from one reset day 00:00 to the next. */
+function cycleAt(now, billingCycleDay) {
+    const y = now.getUTCFullYear();
+    const m = now.getUTCMonth();
+    const thisMonth = resetDay(y, m, billingCycleDay);
+    const start = now.getTime() >= thisMonth.getTime() ? thisMonth : resetDay(y, m - 1, billingCycleDay);
+    const resets = resetDay(start.getUTCFullYear(), start.getUTCMonth() + 1, billingCycleDay);
+    return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
+}
+
+;// CONCATENATED MODULE: ./src/ledger/cycles.ts
+/**
+ * Which cycle's document the ledger's money is in now. A cycle document is named by the first day of the
+ * cycle it belongs to, so a new `billing-cycle-day` names a different document: read alone, it would
+ * open an empty account while the running cycle's spend sat in the old one. The ledger therefore knows
+ * its own reset day: the small document `reset-day`, absent while it is day 1 (the default), so a ledger
+ * that never changes it never writes it. A gate whose reset day differs keeps the ledger's running cycle
+ * until it ends; the first gate after that starts a cycle on its own day (beginning where the old one
+ * ended, so none overlap) and records the new reset day. No spend leaves view.
+ */
+
+
+
+/** The name of the document that holds the ledger's reset day (absent: day 1). */
+const RESET_DAY = 'reset-day';
+const resetDaySchema = object({
+    schema: literal('agent-credit-gate/reset-day@1'),
+    billingCycleDay: schemas_number().int().min(1).max(31)
+});
+const cycles_day = (iso) => iso.slice(0, 10);
+/** The reset day a step asks for, and whether it was given (the action's always is) or is the default. */
+function cycles_resetOf(settings) {
+    return {
+        billingCycleDay: settings.budget.billingCycleDay,
+        given: settings.budget.explicit.includes('billing-cycle-day')
+    };
+}
+/** The ledger's reset day, and whether it recorded one (never: day 1, the default). */
+async function ledgerResetDay(store) {
+    const { text } = await store.read(RESET_DAY);
+    if (text === null)
+        return { day: 1, recorded: false };
+    const parsed = resetDaySchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+        throw new Error(`ledger document ${store.locate(RESET_DAY)} is invalid: ${parsed.error.issues[0].message}; it was not changed — restore it from its history`);
+    }
+    return { day: parsed.data.billingCycleDay, recorded: true };
+}
+/**
+ * The cycle containing `now`: this reset day's document when it exists; else, when the ledger resets on
+ * another day, its running cycle if it has recorded anything; else a new cycle on this day, beginning no
+ * earlier than the ledger's last reset.
+ */
+async function currentCycle(store, now, reset) {
+    const { billingCycleDay } = reset;
+    const computed = cycleAt(now, billingCycleDay);
+    const read = await readCycle(store, computed);
+    if (read.doc)
+        return { cycle: read.doc.cycle, read, notices: [] };
+    const { day: ledgerDay, recorded } = await ledgerResetDay(store);
+    if (ledgerDay === billingCycleDay)
+        return { cycle: computed, read, notices: [] };
+    const theirs = cycleAt(now, ledgerDay);
+    // Not given a reset day: this is simply the ledger's cycle.
+    if (!reset.given) {
+        const own = await readCycle(store, theirs);
+        return { cycle: own.doc?.cycle ?? theirs, read: own, notices: [] };
+    }
+    const running = await readCycle(store, theirs);
+    if (running.doc) {
+        const c = running.doc.cycle;
+        return {
+            cycle: c,
+            read: running,
+            notices: [
+                `billing-cycle-day: the ledger's running cycle ${cycles_day(c.start)} → ${cycles_day(c.resetsAt)} resets on day ${ledgerDay}; ` +
+                    `it is kept until it ends so its spend stays counted, and cycles reset on day ${billingCycleDay} from then on`
+            ]
+        };
+    }
+    // Nothing recorded since the ledger's last reset. This day's cycle starts now; if the ledger's previous
+    // cycle ran into it (and recorded spend), it begins where that one ended, so no two cycles overlap.
+    const previous = cycleAt(new Date(Date.parse(theirs.start) - 1), ledgerDay);
+    const overlaps = Date.parse(theirs.start) > Date.parse(computed.start) && (await readCycle(store, previous)).doc !== null;
+    const cycle = {
+        id: computed.id,
+        start: overlaps ? theirs.start : computed.start,
+        resetsAt: computed.resetsAt
+    };
+    return {
+        cycle,
+        read,
+        // A ledger that never recorded a day and has nothing to keep moves without a word.
+        notices: recorded || overlaps
+            ? [
+                `billing-cycle-day: the ledger moves from day ${ledgerDay} to day ${billingCycleDay}: this cycle runs ${cycles_day(cycle.start)} → ${cycles_day(cycle.resetsAt)}` +
+                    (overlaps ? " (from the ledger's last reset, so no two cycles overlap)" : '')
+            ]
+            : [],
+        newResetDay: billingCycleDay
+    };
+}
+/**
+ * Record the ledger's new reset day (compare-and-swap, a few tries). Returns a notice when it could not
+ * (the hold itself is written; the next gate on the new day tries again).
+ */
+async function recordResetDay(store, billingCycleDay, describe) {
+    const text = JSON.stringify({ schema: 'agent-credit-gate/reset-day@1', billingCycleDay }) + '\n';
+    const failed = (why) => `ledger: could not record day ${billingCycleDay} as the ledger's reset day (${why}); the next gate on that day tries again`;
+    try {
+        for (let attempt = 0; attempt < 5; attempt++) {
+            const { text: now, version } = await store.read(RESET_DAY);
+            if (now === text)
+                return undefined;
+            if ((await store.write(RESET_DAY, text, version, `ledger: cycles reset on day ${billingCycleDay}`)).ok)
+                return undefined;
+        }
+        return failed('other writers kept winning');
+    }
+    catch (error) {
+        return failed(describe(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/ways-out.ts
+
+
+/** The ways out of a decision that does not (or barely) fit; undefined without a budget or decision. */
+function waysOut(r, table) {
+    const d = r.decision;
+    const b = r.budget;
+    if (!d || !b)
+        return undefined;
+    const left = Math.max(0, b.state.remainingUsd);
+    const shortfall = Math.max(0, d.gatedUsd - b.state.remainingUsd);
+    const loop = r.estimate.loop;
+    const model = resolveModel(table, r.model.id);
+    const here = priceUsage(model, loop.tokens).usd;
+    const cheaper = [];
+    const seen = new Set([model.id]);
+    for (const [alias, id] of Object.entries(table.aliases)) {
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const other = resolveModel(table, id);
+        const usd = here > 0 ? (d.gatedUsd * priceUsage(other, loop.tokens).usd) / here : 0;
+        if (usd < d.gatedUsd)
+            cheaper.push({ alias, id, displayName: other.displayName, gatedUsd: usd, fits: usd <= left });
+    }
+    cheaper.sort((x, y) => y.gatedUsd - x.gatedUsd);
+    // The per-request rows are the model alone; the report's figures may blend in history. When history
+    // says runs cost more than the model (at p50 or at the gated figure), scale the rows up by the larger
+    // ratio, so N turns never cost less here than the table's column for N turns; never scale down.
+    const blended = r.estimate.blended;
+    const modelGated = { p50: loop.p50Usd, p90: loop.p90Usd, max: loop.maxUsd }[d.gateOn];
+    const ratio = (x, model) => (model > 0 ? x / model : 1);
+    const scale = Math.max(1, ratio(blended.p50Usd, loop.p50Usd), ratio(d.gatedUsd, modelGated));
+    const fitting = loop.perTurn
+        .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * scale, d.gatedUsd) }))
+        .filter(t => t.turn < loop.turns.max && t.usd <= left && t.usd < d.gatedUsd)
+        .at(-1);
+    return {
+        shortfallUsd: shortfall,
+        resetsAt: b.cycle.resetsAt,
+        raise: {
+            overageUsd: b.credit.overageUsd + shortfall,
+            monthlyCreditsUsd: b.credit.creditUsd + shortfall
+        },
+        maxTurns: fitting && {
+            turns: fitting.turn,
+            usd: fitting.usd,
+            from: loop.turns.max,
+            belowTypical: fitting.turn < loop.turns.p50
+        },
+        cheaperModels: cheaper
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/steps/gate.ts
 
 
@@ -22264,36 +24627,49 @@ async function updateLedger(store, cycle, mutate, opts = {}) {
 
 
 
+
+
+
 async function gate(settings, deps) {
-    const estimateWith = await prepareEstimate(settings, deps);
+    const prepared = await prepareEstimate(settings, deps);
     const { now, store } = deps;
-    const cycle = cycleAt(now, settings.budget.billingCycleDay);
-    const credit = creditFor(settings.budget);
     const jobId = jobIdOf(settings.job);
     const key = entryKey(settings.job);
     try {
-        const before = await readCycle(store, cycle);
-        const estimated = estimateWith(before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []);
+        const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, cycles_resetOf(settings));
+        requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account);
+        // A cycle's first gate takes over the meters the previous cycle ended with (one read per cycle).
+        const carried = before.doc
+            ? undefined
+            : (await readCycle(store, cycleAt(new Date(Date.parse(cycle.start) - 1), settings.budget.billingCycleDay))).doc?.meters;
+        const estimated = prepared.estimateWith(before.doc
+            ? {
+                pastRuns: pastRuns(before.doc, jobId, settings.estimate.historyRuns),
+                lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
+            }
+            : { pastRuns: [] });
         const { result, doc } = await updateLedger(store, cycle, current => holdIfAllowed(current, {
             key,
             jobId,
-            credit,
             budget: settings.budget,
             estimate: estimated.estimate.blended,
             model: estimated.model.id,
             priceTableAsOf: estimated.priceTable.asOf,
-            holdHours: settings.ledger.holdHours
+            holdHours: settings.ledger.holdHours,
+            account: settings.ledger.account,
+            carried
         }, now), { first: before });
         const view = cycleView({
             doc,
-            credit,
+            credit: result.credit,
             cycle,
-            budget: settings.budget,
+            budget: result.budget,
             jobId,
             now,
             gatedUsd: result.decision.gatedUsd,
             excludeKey: key
         });
+        const meters = metersView(settings.ledger.account, result.limits);
         const report = {
             ...estimated,
             phase: 'gated',
@@ -22302,8 +24678,22 @@ async function gate(settings, deps) {
             runway: view.runway,
             ledger: { location: store.describe() },
             recentRuns: view.recentRuns,
+            ...(meters ? { meters } : {}),
             burnDown: view.burnDown
         };
+        report.notices.push(...notices);
+        // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
+        if (result.outcome === 'reserved' && newResetDay !== undefined) {
+            const missed = await recordResetDay(store, newResetDay, describeError);
+            if (missed)
+                report.notices.push(missed);
+        }
+        if (result.outcome === 'reserved' && result.accountChanges.length > 0) {
+            report.notices.push(`ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`);
+        }
+        // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
+        if (result.decision.decision !== 'pass' && !result.decision.limit)
+            report.waysOut = waysOut(report, prepared.table);
         if (result.outcome && result.outcome !== 'reserved') {
             report.notices.push(`ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`);
         }
@@ -22312,7 +24702,7 @@ async function gate(settings, deps) {
     catch (error) {
         if (error instanceof InputError)
             throw error;
-        return unheld(settings, key, error, estimateWith);
+        return unheld(settings, key, error, prepared);
     }
 }
 /**
@@ -22320,7 +24710,7 @@ async function gate(settings, deps) {
  * and say so (warn). A ref update that got no usable answer may still have landed: then its hold counts
  * until it expires, and the message names the command that releases it.
  */
-function unheld(settings, key, error, estimateWith) {
+function unheld(settings, key, error, prepared) {
     const message = `ledger: ${describeError(error)}`;
     const fate = failedOnRefWrite(error)
         ? `if GitHub applied the last ledger write, its hold counts until it expires; release it with: agent-credit-gate release --key ${key}`
@@ -22328,7 +24718,7 @@ function unheld(settings, key, error, estimateWith) {
     if (settings.ledger.onLedgerError === 'fail') {
         throw new Error(`${message}; failing closed (on-ledger-error: fail): the agent step must not run; ${fate ?? 'no hold was written'}`);
     }
-    const report = estimateWith([]);
+    const report = prepared.estimateWith(undefined);
     report.ledger = { location: settings.ledger.location.kind, error: message };
     report.notices.push(`${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`);
     return { report };
@@ -22341,13 +24731,27 @@ function unheld(settings, key, error, estimateWith) {
 
 
 
+
+
 async function status_status(settings, deps) {
-    const cycle = cycleAt(deps.now, settings.budget.billingCycleDay);
-    const { doc } = await readCycle(deps.store, cycle).catch(error => {
+    const { cycle, read: { doc }, notices } = await currentCycle(deps.store, deps.now, cycles_resetOf(settings)).catch(error => {
         throw new Error(`ledger: ${describeError(error)}`);
     });
-    const credit = creditFor(settings.budget);
-    const { state } = cycleMoney(doc, credit, settings.budget.externalSpendUsd, deps.now);
+    // The cycle's account as its gates recorded it, unless this command was given other figures.
+    const { budget, from } = accountInForce(settings.budget, doc?.account);
+    const base = creditFor(budget);
+    const recorded = doc?.account;
+    const credit = from === 'ledger' && recorded
+        ? {
+            ...base,
+            label: `${base.label}; as the ledger records it (${runLabel(recorded.setBy)}, ${recorded.setAt.slice(0, 10)})`
+        }
+        : base;
+    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now);
+    const meters = metersView(settings.ledger.account, judgeLimits(metersOf(doc, settings.ledger.account), deps.now, {
+        warnAtPct: budget.warnAtPct,
+        gatedUsd: 0
+    }));
     const entries = doc
         ? [...doc.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10)
         : [];
@@ -22357,7 +24761,10 @@ async function status_status(settings, deps) {
         credit,
         state,
         runway: runway({ state, cycle, now: deps.now, gatedUsd: 0 }),
-        lastEntries: entries
+        lastEntries: entries,
+        notices,
+        ...(meters ? { meters } : {}),
+        generatedAt: deps.now.toISOString()
     };
 }
 
@@ -22366,15 +24773,167 @@ async function status_status(settings, deps) {
 
 
 
-async function release_release(settings, key, deps) {
-    const cycle = cycleAt(deps.now, settings.budget.billingCycleDay);
-    const { result } = await updateLedger(deps.store, cycle, doc => {
-        const r = release(doc, key, deps.now);
-        return { doc: r.doc, result: r.outcome };
-    }).catch(error => {
+
+
+
+/** The one held entry `target` names in `doc`, or a one-line error naming what is held instead. */
+function heldEntry(doc, target, now, input) {
+    const found = entriesOf(doc, target);
+    const held = found.filter(e => e.status === 'held');
+    if (held.length === 1)
+        return held[0];
+    if (held.length > 1) {
+        throw new InputError([
+            `${input}: ${targetLabel(target)} holds ${held.length} entries (${held.map(e => runLabel(e.key)).join('; ')}); name one with --job or --key`
+        ]);
+    }
+    const done = found[0];
+    const what = done
+        ? `${runLabel(done.key)} is ${done.status}${done.actualUsd !== undefined ? ` at ${format_usd(done.actualUsd)}` : ''}, nothing is held`
+        : `nothing in the ledger is held under ${targetLabel(target)}`;
+    throw new InputError([`${input}: ${what}; ${liveHoldsLine(doc, now)}`]);
+}
+async function release_release(settings, target, deps) {
+    const input = target.runId === undefined ? 'key' : 'run-id';
+    const { cycle, read } = await currentCycle(deps.store, deps.now, cycles_resetOf(settings)).catch(error => {
         throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`);
     });
-    return { key, outcome: result };
+    const { result } = await updateLedger(deps.store, cycle, doc => {
+        const entry = heldEntry(doc, target, deps.now, input);
+        const r = release(doc, entry.key, deps.now);
+        return {
+            doc: r.doc,
+            result: {
+                key: entry.key,
+                run: runLabel(entry.key),
+                outcome: 'released',
+                releasedUsd: entry.holdUsd
+            }
+        };
+    }, { first: read }).catch(error => {
+        if (error instanceof InputError)
+            throw error;
+        throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`);
+    });
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/usage/ttl-split.ts
+const bare = (model) => model.replace(/\[[^\]]*\]$/, '').replace(/-\d{8}$/, '');
+/**
+ * Assign 1-hour writes to the models of `unsplit`. `startModel` is the init message's model (the main
+ * loop's, unless it fell back to another).
+ */
+function splitCacheWrites(main, unsplit, startModel) {
+    const oneHour = new Map();
+    const writesOf = (m) => m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens;
+    const give = (model, tokens) => {
+        const m = unsplit.find(u => u.model === model);
+        if (!m || tokens <= 0)
+            return;
+        oneHour.set(model, Math.min(writesOf(m), (oneHour.get(model) ?? 0) + tokens));
+    };
+    // Iterations that name their model (advisor, fallback) count for that model.
+    for (const it of main.iterations)
+        if (it.model)
+            give(unsplit.find(u => bare(u.model) === bare(it.model))?.model ?? '', it.oneHour);
+    const mainOneHour = main.cacheCreation?.oneHour ?? main.iterations.filter(i => !i.model).reduce((s, i) => s + i.oneHour, 0);
+    if (mainOneHour <= 0)
+        return { oneHour };
+    // The main loop's writes are part of its model's totals: only a model with at least as many writes can be it.
+    const candidates = unsplit.filter(m => writesOf(m) >= Math.min(main.cacheWrites, mainOneHour));
+    const started = startModel ? candidates.find(m => bare(m.model) === bare(startModel)) : undefined;
+    const chosen = started ??
+        (candidates.length ? candidates.reduce((a, b) => (writesOf(b) > writesOf(a) ? b : a)) : undefined);
+    if (!chosen)
+        return { oneHour };
+    give(chosen.model, mainOneHour);
+    const others = unsplit.filter(m => m !== chosen && writesOf(m) > 0).map(m => m.model);
+    const note = others.length
+        ? `1-hour cache writes: the result's usage (the main loop) has ${mainOneHour.toLocaleString('en-US')}, given to ${chosen.model} ` +
+            `(${started ? 'the model the run started with' : 'the model with the most cache writes'}); the cache writes of ${others.join(', ')} ` +
+            'are priced at the 5-minute rate, the TTL Claude Code asks for on subagents and side requests'
+        : undefined;
+    return { oneHour, mainModel: chosen.model, note };
+}
+
+;// CONCATENATED MODULE: ./src/usage/behaviour.ts
+/** A request reading back less than this share of the previous request hit an expired cache. */
+const MISS_BELOW = 0.5;
+/** Contexts this small are under every model's minimum cacheable length: never counted as a miss. */
+const CACHEABLE_MIN = 1024;
+const behaviour_count = (n) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0);
+/** The main loop's requests in order: subagent messages (parent_tool_use_id set) left out. */
+function mainLoopRequests(messages) {
+    const seen = new Set();
+    const requests = [];
+    let model;
+    for (const m of messages) {
+        const msg = m;
+        if (msg?.type !== 'assistant' || msg.parent_tool_use_id)
+            continue;
+        const id = msg.message?.id;
+        const usage = msg.message?.usage;
+        if (typeof id !== 'string' || !usage || seen.has(id))
+            continue;
+        seen.add(id);
+        if (typeof msg.message?.model === 'string')
+            model ??= msg.message.model;
+        const read = behaviour_count(usage.cache_read_input_tokens);
+        const write = behaviour_count(usage.cache_creation_input_tokens);
+        const oneHour = Math.min(write, behaviour_count(usage.cache_creation?.ephemeral_1h_input_tokens));
+        requests.push({
+            context: behaviour_count(usage.input_tokens) + read + write,
+            read,
+            split: usage.cache_creation ? { write5m: write - oneHour, write1h: oneHour } : undefined
+        });
+    }
+    return { requests, model };
+}
+/** The bucket most of the writes went to; undefined when nothing says (no writes, or no split). */
+function ttlOf(write5m, write1h) {
+    if (write5m === 0 && write1h === 0)
+        return undefined;
+    return write1h > write5m ? '1h' : '5m';
+}
+/**
+ * The behaviour of a run's main loop. `resultUsage` is the result message's `usage` (main loop only,
+ * cumulative); its `cache_creation` split is what the API reported, so it holds for old CLIs too.
+ */
+function behaviourOf(messages, resultUsage) {
+    const { requests, model } = mainLoopRequests(messages);
+    const behaviour = {};
+    if (requests.length > 0) {
+        behaviour.requests = requests.length;
+        let growth = 0;
+        let misses = 0;
+        let sent = 0;
+        let readBack = 0;
+        for (let i = 1; i < requests.length; i++) {
+            const prev = requests[i - 1].context;
+            // A compaction shrinks the context: only the increases are growth.
+            growth += Math.max(0, requests[i].context - prev);
+            if (prev >= CACHEABLE_MIN && requests[i].read < MISS_BELOW * prev)
+                misses++;
+            else {
+                sent += prev;
+                readBack += Math.min(prev, requests[i].read);
+            }
+        }
+        behaviour.growthTokens = growth;
+        behaviour.cacheMisses = misses;
+        if (sent > 0)
+            behaviour.readBack = readBack / sent;
+    }
+    if (resultUsage?.output_tokens !== undefined)
+        behaviour.outputTokens = behaviour_count(resultUsage.output_tokens);
+    const split = resultUsage?.cache_creation;
+    behaviour.cacheTtl = split
+        ? ttlOf(behaviour_count(split.ephemeral_5m_input_tokens), behaviour_count(split.ephemeral_1h_input_tokens))
+        : ttlOf(requests.reduce((s, r) => s + (r.split?.write5m ?? 0), 0), requests.reduce((s, r) => s + (r.split?.write1h ?? 0), 0));
+    if (behaviour.cacheTtl === undefined)
+        delete behaviour.cacheTtl;
+    return { behaviour, mainModel: model };
 }
 
 ;// CONCATENATED MODULE: ./src/usage/parse.ts
@@ -22382,6 +24941,9 @@ async function release_release(settings, key, deps) {
  * Claude's output files → one run result. Lenient like the official SDKs: only what we use is
  * required, unknown keys are kept out of the way, older CLIs without the 5m/1h split are accepted.
  */
+
+
+
 
 
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -22399,12 +24961,16 @@ const modelUsageSchema = looseObject({
     costUSD: schemas_number().min(0).max(1e9).optional(),
     costBasis: schemas_string().optional()
 });
+const cacheCreation = looseObject({ ephemeral_5m_input_tokens: tokens, ephemeral_1h_input_tokens: tokens })
+    .nullish();
 const usageSchema = looseObject({
     input_tokens: tokens,
     output_tokens: tokens,
     cache_read_input_tokens: tokens,
     cache_creation_input_tokens: tokens,
-    cache_creation: looseObject({ ephemeral_5m_input_tokens: tokens, ephemeral_1h_input_tokens: tokens })
+    cache_creation: cacheCreation,
+    /** Per-request parts of the last response (message, compaction, advisor, fallback), some naming a model. */
+    iterations: array(looseObject({ model: schemas_string().nullish(), cache_creation: cacheCreation }))
         .nullish(),
     server_tool_use: looseObject({ web_search_requests: tokens }).nullish(),
     inference_geo: schemas_string().nullish(),
@@ -22417,6 +24983,8 @@ const resultSchema = looseObject({
     num_turns: schemas_number().int().min(0).max(1e7).optional(),
     duration_ms: schemas_number().min(0).optional(),
     total_cost_usd: schemas_number().min(0).max(1e9).optional(),
+    /** The oldest results (Claude Code before mid-2025) carry their figure here instead. */
+    cost_usd: schemas_number().min(0).max(1e9).optional(),
     usage: usageSchema.optional(),
     modelUsage: record(schemas_string(), modelUsageSchema).optional(),
     session_id: schemas_string().optional()
@@ -22443,7 +25011,7 @@ function depth(value, limit) {
 function toUsage(m) {
     const writes = m.cacheCreationInputTokens ?? 0;
     const split = m.cacheCreationEphemeral1hInputTokens !== undefined || m.cacheCreationEphemeral5mInputTokens !== undefined;
-    // Claude Code prices writes whose TTL it did not report at the 5-minute rate; we do the same.
+    // Without the split here every write counts as a 5-minute write until the main loop's usage says otherwise.
     const oneHour = Math.min(m.cacheCreationEphemeral1hInputTokens ?? 0, writes);
     return {
         usage: {
@@ -22504,6 +25072,28 @@ function messagesOf(text, file) {
     });
     return { messages, format: 'stream-json' };
 }
+/** The main loop's cache writes and their 1-hour part, as the result's own `usage` has them. */
+function mainLoopOf(u) {
+    return {
+        cacheWrites: u?.cache_creation_input_tokens ?? 0,
+        cacheCreation: u?.cache_creation ? { oneHour: u.cache_creation.ephemeral_1h_input_tokens } : undefined,
+        iterations: (u?.iterations ?? []).map(i => ({
+            model: i.model ?? undefined,
+            oneHour: i.cache_creation?.ephemeral_1h_input_tokens ?? 0
+        }))
+    };
+}
+/** The newest ISO `timestamp` any message carries (stream-json lines have one in newer CLIs). */
+function newestTimestamp(messages) {
+    let newest = -Infinity;
+    for (const m of messages) {
+        const t = m?.timestamp;
+        const at = typeof t === 'string' ? Date.parse(t) : NaN;
+        if (at > newest)
+            newest = at;
+    }
+    return Number.isFinite(newest) ? new Date(newest).toISOString() : undefined;
+}
 /** Parse a Claude output file; the last `result` message is the run's total (never sum assistant lines). */
 function parseClaudeOutput(text, file) {
     if (text.length > MAX_BYTES)
@@ -22527,37 +25117,70 @@ function parseClaudeOutput(text, file) {
     }
     const r = parsed.data;
     const init = messages.find(m => m?.subtype === 'init');
-    const byModel = Object.entries(r.modelUsage ?? {}).map(([model, m]) => {
-        const { usage, split } = toUsage(m);
-        return { model, usage, claudeCostUsd: m.costUSD, costBasis: m.costBasis, ttlSplitReported: split };
+    const startModel = typeof init?.model === 'string' ? init.model : undefined;
+    const models = Object.entries(r.modelUsage ?? {}).map(([model, m]) => ({ model, m, ...toUsage(m) }));
+    const split = splitCacheWrites(mainLoopOf(r.usage), models.filter(x => !x.split), startModel);
+    const byModel = models.map(({ model, m, usage, split: reported }) => {
+        const oneHour = split.oneHour.get(model) ?? 0;
+        const writes = usage.cacheWrite5mTokens + usage.cacheWrite1hTokens;
+        return {
+            model,
+            usage: reported
+                ? usage
+                : { ...usage, cacheWrite1hTokens: oneHour, cacheWrite5mTokens: writes - oneHour },
+            claudeCostUsd: m.costUSD,
+            costBasis: m.costBasis,
+            ttlSplit: reported ? 'reported' : oneHour > 0 ? 'main-loop' : 'unknown'
+        };
     });
+    const u = r.usage;
+    const observed = behaviourOf(messages, r.usage);
     return {
         format,
+        meters: readMeters(messages),
         subtype: r.subtype ?? (r.is_error ? 'error' : 'success'),
         isError: r.is_error ?? false,
         numTurns: r.num_turns ?? 0,
         durationMs: r.duration_ms,
-        totalCostUsd: r.total_cost_usd,
+        totalCostUsd: r.total_cost_usd ?? r.cost_usd,
+        costField: r.total_cost_usd !== undefined ? 'total_cost_usd' : r.cost_usd !== undefined ? 'cost_usd' : undefined,
         byModel,
+        mainLoopTokens: (u?.input_tokens ?? 0) +
+            (u?.output_tokens ?? 0) +
+            (u?.cache_read_input_tokens ?? 0) +
+            (u?.cache_creation_input_tokens ?? 0),
+        ttlNote: split.note,
+        endedAt: newestTimestamp(messages),
         geo: r.usage?.inference_geo ?? undefined,
         speed: r.usage?.speed ?? undefined,
         claudeCodeVersion: typeof init?.claude_code_version === 'string' ? init.claude_code_version : undefined,
         apiKeySource: typeof init?.apiKeySource === 'string' ? init.apiKeySource : undefined,
-        sessionId: r.session_id
+        sessionId: r.session_id,
+        behaviour: observed.behaviour,
+        // The main loop's own requests name its model best; else the model the run started with.
+        mainModel: observed.mainModel ?? startModel
     };
 }
 
 ;// CONCATENATED MODULE: ./src/usage/measure.ts
 
 
-/** The actual of a result file, as the report shows it (our figure, Claude's beside it). */
-function actualFromText(table, text, name) {
-    const run = priceRun(table, parseClaudeOutput(text, name));
+/**
+ * The actual of a result file, as the report shows it (our figure, Claude's beside it), priced with the
+ * prices of the day the file says it ran, else of `fallback` (when the file does not say).
+ */
+function actualFromText(table, text, name, fallback) {
+    const parsed = parseClaudeOutput(text, name);
+    const run = priceRun(table, parsed, fallback);
     return {
         label: 'actual',
         usd: run.usd,
         claudeReportedUsd: run.claudeReportedUsd,
         mismatch: run.mismatch,
+        basis: run.basis,
+        pricedOn: run.pricedOn,
+        priceTableAsOf: table.asOf,
+        notes: run.notes,
         unverified: false,
         subtype: run.subtype,
         isError: run.isError,
@@ -22565,8 +25188,34 @@ function actualFromText(table, text, name) {
         durationMs: run.durationMs,
         cacheHitRate: run.cacheHitRate,
         tokens: run.tokens,
-        byModel: run.byModel.map(m => ({ model: m.model, usd: m.usd, claudeReportedUsd: m.claudeReportedUsd }))
+        byModel: run.byModel.map(m => ({
+            model: m.model,
+            usd: m.usd,
+            claudeReportedUsd: m.claudeReportedUsd,
+            row: m.row
+        })),
+        behaviour: withSideShare(parsed, run.byModel),
+        format: parsed.format,
+        meters: parsed.meters,
+        ...(parsed.meters.stop ? { stoppedBy: parsed.meters.stop.meter ?? parsed.meters.stop.kind } : {})
     };
+}
+const MAX_SIDE_SHARE = 100;
+/**
+ * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
+ * the main model is the one the main loop's requests name, else the costliest.
+ */
+function withSideShare(parsed, byModel) {
+    const behaviour = parsed.behaviour;
+    if (!behaviour)
+        return undefined;
+    const main = byModel.find(m => m.model === parsed.mainModel) ??
+        byModel.reduce((a, m) => (!a || m.usd > a.usd ? m : a), undefined);
+    if (!main || main.usd <= 0)
+        return behaviour;
+    const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd;
+    // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
+    return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour;
 }
 /**
  * The actual of run `key`. A readable result file gives our priced actual. A file that exists but
@@ -22578,9 +25227,13 @@ function measureActual(args) {
     const { key } = args;
     const notices = [];
     let actual;
+    let seen = {};
     if (args.usage.kind === 'file') {
         try {
-            actual = actualFromText(args.table, args.usage.text, args.usage.path);
+            const { notes, format, meters, ...priced } = actualFromText(args.table, args.usage.text, args.usage.path, args.fallbackDay);
+            actual = priced;
+            notices.push(...notes);
+            seen = { format, meters };
         }
         catch (error) {
             notices.push(`${error.message}; the hold is kept as spent (unverified)`);
@@ -22594,13 +25247,20 @@ function measureActual(args) {
     }
     if (actual.mismatch)
         notices.push(actual.mismatch);
-    return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices };
+    return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, ...seen };
 }
 function unverified(holdUsd) {
     return { label: 'actual', usd: holdUsd, unverified: true };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/record.ts
+
+
+
+
+
+
+
 
 
 
@@ -22617,72 +25277,213 @@ async function readUsage(path, deps) {
     const text = await deps.files.readIfExists(path);
     return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text };
 }
-/** Replace the hold by the actual (compare-and-swap); returns the document as written. */
-async function settleHold(deps, cycle, key, actual) {
-    const { doc } = await updateLedger(deps.store, cycle, current => ({
-        doc: operations_settle(current, {
-            key,
-            actualUsd: actual.usd,
-            claudeReportedUsd: actual.claudeReportedUsd,
-            unverified: actual.unverified,
-            model: actual.byModel?.[0]?.model,
-            turns: actual.turns,
-            subtype: actual.subtype,
-            usage: actual.tokens
-        }, deps.now).doc,
-        result: undefined
-    }));
-    return doc;
+/** The entry the CLI records against: one held (or already settled) entry, else a one-line error. */
+function recordable(doc, target, now) {
+    const input = target.runId === undefined ? 'key' : 'run-id';
+    const found = entriesOf(doc, target);
+    const held = found.filter(e => e.status === 'held');
+    if (held.length > 1) {
+        throw new InputError([
+            `${input}: ${targetLabel(target)} holds ${held.length} entries (${held.map(e => runLabel(e.key)).join('; ')}); name one with --job or --key`
+        ]);
+    }
+    const entry = held[0] ?? found.find(e => e.status === 'settled');
+    if (entry)
+        return entry;
+    const what = found[0]
+        ? `${runLabel(found[0].key)} was ${found[0].status}, nothing is held`
+        : `nothing in the ledger is held under ${targetLabel(target)}`;
+    throw new InputError([
+        `${input}: ${what}, so there is nothing to settle (a new entry would count the money twice while the real hold lives); ${liveHoldsLine(doc, now)}`
+    ]);
 }
-async function record_record(settings, held, deps) {
+const NO_METERS = { readings: [], events: 0, notes: [] };
+/** What a subscription run's output did or did not say about its windows, for the notices. */
+function meterNotices(settings, m, now) {
+    const out = (m.meters?.notes ?? []).map(n => `rate_limit_event: ${n}`);
+    if (m.actual.stoppedBy) {
+        const stop = m.meters?.stop;
+        out.push(`the run was stopped by ${stop?.kind === 'out-of-credits' ? 'running out of credit' : `the ${meterLabel(stop?.meter ?? '')}`}` +
+            `${stop?.resetsAt ? ` (it resets ${resetWords(stop.resetsAt, now)})` : ''}: "${stop?.message ?? ''}"; it is recorded with what it spent before that`);
+    }
+    if (settings.estimate.auth === 'subscription' && m.format === 'json')
+        out.push("this result (claude -p --output-format json) carries no rate_limit_event, so the subscription's 5-hour and weekly windows were not seen; write stream-json (or use claude-code-action's execution file) to gate on them");
+    return out;
+}
+/** Why a second result for a settled run was not recorded, and what the ledger keeps. */
+function keptFigure(entry, actual) {
+    const kept = entry.actualUsd ?? 0;
+    const at = (entry.settledAt ?? entry.updatedAt).slice(0, 16).replace('T', ' ');
+    if (!actual.unverified && Math.abs(kept - actual.usd) < 5e-7) {
+        return `${runLabel(entry.key)} was already recorded at ${format_usd(kept)} (${at} UTC), the same figure; nothing changed`;
+    }
+    return (`not recorded: ${runLabel(entry.key)} was already settled at ${format_usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
+        `and the ledger keeps that figure (a run is settled once); this file prices at ${format_usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}`);
+}
+/**
+ * Settle one run. `mode` is who asks: the post step settles its own hold (and records without one,
+ * flagged, if it is gone); the CLI must name a run that holds money.
+ */
+async function settleRun(settings, target, deps, mode) {
     const table = await priceTableFor(settings, deps);
-    const cycle = held.cycle ?? cycleAt(deps.now, settings.budget.billingCycleDay);
-    const measured = measureActual({
-        table,
-        key: held.holdKey,
-        holdUsd: held.holdUsd,
-        usage: await readUsage(usageFilePath(settings, deps), deps)
-    });
-    let doc;
+    const usage = await readUsage(usageFilePath(settings, deps), deps);
+    let cycle = target.cycle;
+    let read;
     let ledgerError;
     try {
-        doc = await settleHold(deps, cycle, held.holdKey, measured.actual);
+        if (cycle)
+            read = await readCycle(deps.store, cycle);
+        else
+            ({ cycle, read } = await currentCycle(deps.store, deps.now, cycles_resetOf(settings)));
     }
     catch (error) {
-        ledgerError =
-            `ledger: ${describeError(error)}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
-                `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`;
+        ledgerError = `ledger: ${describeError(error)}`;
+        cycle ??= cycleAt(deps.now, settings.budget.billingCycleDay);
     }
+    const entry = read
+        ? mode === 'cli'
+            ? recordable(read.doc, target, deps.now)
+            : entriesOf(read.doc, target)[0]
+        : undefined;
+    const key = entry?.key ?? target.key ?? '';
+    const measured = measureActual({
+        table,
+        key,
+        holdUsd: entry?.holdUsd ?? target.holdUsd ?? 0,
+        usage,
+        // A file that does not say when it ran ran after its gate: price it by the day of the hold.
+        fallbackDay: entry
+            ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
+            : { day: dayOf(deps.now), from: 'the day it was recorded' }
+    });
+    const base = {
+        key,
+        run: runLabel(key),
+        actual: measured.actual,
+        cycle,
+        notices: [...measured.notices, ...meterNotices(settings, measured, deps.now)]
+    };
+    if (entry?.status === 'settled') {
+        return {
+            ...base,
+            outcome: 'already-settled',
+            entry,
+            doc: read?.doc ?? undefined,
+            notices: [...base.notices, keptFigure(entry, measured.actual)]
+        };
+    }
+    if (!ledgerError && read) {
+        try {
+            const { doc, result } = await updateLedger(deps.store, cycle, current => {
+                const s = operations_settle(current, {
+                    key,
+                    actualUsd: measured.actual.usd,
+                    claudeReportedUsd: measured.actual.claudeReportedUsd,
+                    unverified: measured.actual.unverified,
+                    model: measured.actual.byModel?.[0]?.model,
+                    turns: measured.actual.turns,
+                    subtype: measured.actual.subtype,
+                    usage: measured.actual.tokens,
+                    behaviour: measured.actual.behaviour,
+                    stoppedBy: measured.actual.stoppedBy,
+                    jobId: jobIdOf(settings.job),
+                    priceTableAsOf: measured.actual.priceTableAsOf
+                }, deps.now);
+                // The windows the run saw, and its dollars, go to the account's meters in the same write.
+                const seen = s.outcome === 'settled' || s.outcome === 'settled-without-hold'
+                    ? observeMeters(s.doc, settings.ledger.account, measured.meters ?? NO_METERS, {
+                        key,
+                        usd: measured.actual.usd,
+                        now: deps.now
+                    })
+                    : s.doc;
+                return { doc: seen, result: s.outcome };
+            }, { first: read });
+            const after = doc.entries.find(e => e.key === key);
+            const notices = [...base.notices];
+            if (result === 'settled-without-hold')
+                notices.push(`ledger: no hold for this run was found in cycle ${cycle.id} (it expired and was folded away, or was released): the actual was recorded without one, flagged`);
+            if (result === 'already-settled' && after)
+                notices.push(keptFigure(after, measured.actual));
+            return { ...base, outcome: result, entry: after, doc, notices };
+        }
+        catch (error) {
+            ledgerError = `ledger: ${describeError(error)}`;
+        }
+    }
+    const lost = `${ledgerError}; the actual ($${measured.actual.usd.toFixed(4)}) was not recorded: ` +
+        `the hold stays counted as spent until it expires (hold-hours: ${settings.ledger.holdHours})`;
+    return {
+        ...base,
+        outcome: 'not-recorded',
+        entry,
+        doc: read?.doc ?? undefined,
+        ledgerError: lost,
+        notices: [...base.notices, lost]
+    };
+}
+/** The gate's report completed with a settlement: the actual, the notices and the cycle's money. */
+function completeReport(settings, report, s, deps) {
+    const done = {
+        ...report,
+        phase: 'settled',
+        generatedAt: deps.now.toISOString(),
+        actual: s.actual,
+        notices: [...report.notices, ...s.notices]
+    };
+    if (s.doc && !s.ledgerError) {
+        const { budget } = accountInForce(settings.budget, s.doc.account);
+        const gatedUsd = report.decision?.gatedUsd ?? report.estimate.blended.p50Usd;
+        Object.assign(done, cycleView({
+            doc: s.doc,
+            credit: creditFor(budget),
+            cycle: s.cycle,
+            budget,
+            jobId: jobIdOf(settings.job),
+            now: deps.now,
+            gatedUsd
+        }));
+        const account = settings.ledger.account;
+        const meters = metersView(account, judgeLimits(metersOf(s.doc, account), deps.now, { warnAtPct: budget.warnAtPct, gatedUsd }));
+        if (meters)
+            done.meters = meters;
+        else
+            delete done.meters;
+    }
+    else {
+        done.ledger = { location: deps.store.describe(), error: s.ledgerError };
+    }
+    return done;
+}
+/** The post step: settle the hold main handed over and complete main's report. */
+async function record_record(settings, held, deps) {
+    const s = await settleRun(settings, { key: held.holdKey, holdUsd: held.holdUsd, cycle: held.cycle }, deps, 'post');
     const text = await deps.files.readIfExists(held.reportFile);
     if (text === undefined) {
         throw new Error(`report-file: the gate's report ${JSON.stringify(held.reportFile)} is gone; ` +
-            (ledgerError ?? `the actual was recorded in the ledger (${deps.store.describe()})`));
+            (s.ledgerError ?? `the actual was recorded in the ledger (${deps.store.describe()})`));
     }
-    const report = JSON.parse(text);
-    report.phase = 'settled';
-    report.generatedAt = deps.now.toISOString();
-    report.actual = measured.actual;
-    report.notices.push(...measured.notices);
-    if (doc) {
-        const view = cycleView({
-            doc,
-            credit: creditFor(settings.budget),
-            cycle,
-            budget: settings.budget,
-            jobId: jobIdOf(settings.job),
-            now: deps.now,
-            gatedUsd: report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
-        });
-        Object.assign(report, view);
+    return {
+        report: completeReport(settings, JSON.parse(text), s, deps),
+        ledgerError: s.ledgerError
+    };
+}
+/** The report file's gate report, when it is this run's (a shared file may hold another run's estimate). */
+async function reportOfRun(path, key, deps) {
+    const text = await deps.files.readIfExists(path);
+    if (text === undefined)
+        return undefined;
+    try {
+        const report = JSON.parse(text);
+        return report.job && entryKey(report.job) === key ? report : undefined;
     }
-    else {
-        report.ledger = { location: deps.store.describe(), error: ledgerError };
-        report.notices.push(ledgerError);
+    catch {
+        return undefined;
     }
-    return { report, ledgerError };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/cost.ts
+
 
 
 
@@ -22691,11 +25492,17 @@ async function cost(settings, deps) {
     const path = usageFilePath(settings, deps);
     const table = await priceTableFor(settings, deps);
     const parsed = parseClaudeOutput(await deps.files.read(path, 'usage-file'), path);
-    const run = priceRun(table, parsed);
+    const run = priceRun(table, parsed, {
+        day: dayOf(deps.now),
+        from: 'today: the file does not say when it ran'
+    });
     return {
         path,
         format: parsed.format,
         usd: run.usd,
+        basis: run.basis,
+        pricedOn: run.pricedOn,
+        notes: run.notes,
         claudeReportedUsd: run.claudeReportedUsd,
         mismatch: run.mismatch ?? null,
         byModel: run.byModel,
@@ -22725,6 +25532,11 @@ async function lastReport(settings, deps) {
 
 ;// CONCATENATED MODULE: ./src/cli/render.ts
 
+
+
+
+
+
 const pad = (rows) => {
     const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)));
     return rows
@@ -22734,54 +25546,48 @@ const pad = (rows) => {
         .trimEnd())
         .join('\n');
 };
-const n = (x) => x.toLocaleString('en-US');
+const render_n = (x) => x.toLocaleString('en-US');
 function renderEstimateText(r) {
+    const h = headlineOf(r);
+    const grid = figuresOf(r);
+    const out = [headlineText(h), h.next, ''];
+    out.push(pad([grid.head, ...grid.rows]));
+    out.push(...grid.notes);
+    out.push('');
     const l = r.estimate.loop;
+    out.push(`${r.model.displayName} (${r.model.id}) · prices as of ${r.priceTable.asOf}`);
+    out.push(`first request ${render_n(l.firstRequestTokens)} tokens (prefix + prompt + context); cache: uncached run ${format_usd(l.uncachedUsd)}, ideal cache ${format_usd(l.idealUsd)}, waste ${format_usd(l.cacheWasteUsd)}`);
     const b = r.estimate.blended;
-    const t = l.tokens;
-    const out = [];
-    out.push(`agent-credit-gate · ${r.model.displayName} (${r.model.id}) · prices as of ${r.priceTable.asOf}`);
-    out.push('');
-    out.push(pad([
-        ['', 'estimate (USD)', 'turns'],
-        ['p50', usd(b.p50Usd), String(l.turns.p50)],
-        ['p90', usd(b.p90Usd), String(l.turns.p90)],
-        ['max', usd(b.maxUsd), String(l.turns.max)]
-    ]));
-    out.push('');
-    out.push(pad([
-        ['tokens at p50', 'count'],
-        ['first request (prefix + prompt + context)', n(l.firstRequestTokens)],
-        ['input', n(t.inputTokens)],
-        ['cache write 5m', n(t.cacheWrite5mTokens)],
-        ['cache write 1h', n(t.cacheWrite1hTokens)],
-        ['cache read', n(t.cacheReadTokens)],
-        ['output', n(t.outputTokens)]
-    ]));
-    out.push('');
-    out.push(`cache: uncached run ${usd(l.uncachedUsd)}, ideal cache ${usd(l.idealUsd)}, waste ${usd(l.cacheWasteUsd)}`);
+    for (const a of r.assumptions) {
+        if (a.name === 'cache TTL')
+            out.push(`cache TTL ${a.value}: ${a.source}`);
+        if (a.name === 'p90 and max')
+            out.push(a.value);
+    }
     if (b.source === 'blended')
-        out.push(`history: blended with ${b.sampleSize} past runs (model p50 ${usd(b.model.p50Usd)})`);
-    if (r.budget && r.decision) {
+        out.push(`history: blended with ${b.sampleSize} past runs (model p50 ${format_usd(b.model.p50Usd)})`);
+    if (r.budget) {
         const s = r.budget.state;
-        out.push('');
         out.push(`budget: ${r.budget.credit.label}`);
-        out.push(`cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, remaining ${usd(s.remainingUsd)}`);
-        out.push(`decision: ${r.decision.decision.toUpperCase()} (allowed=${r.decision.allowed}, max-budget-usd ${r.decision.maxBudgetUsd.toFixed(4)}) — ${r.decision.reason}`);
-        if (r.runway)
-            out.push(`runway: ${r.runway.runsThatFit} more runs like this fit${r.runway.exhaustsOn ? `; at this pace the credit runs out on ${r.runway.exhaustsOn}` : ''}`);
+        out.push(`cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${format_usd(s.spentUsd)}, held ${format_usd(s.heldUsd)}, ${moneyLeft(s)}`);
     }
-    if (r.actual) {
-        const a = r.actual;
-        out.push('');
-        out.push(`actual: ${usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${a.claudeReportedUsd !== undefined ? `, Claude reported ${usd(a.claudeReportedUsd)}` : ''}${a.subtype ? `, ${a.subtype}` : ''}${a.turns !== undefined ? `, ${a.turns} turns` : ''}`);
+    if (r.decision) {
+        // The decision's word is the refusal policy's, the same the comment and the check run use.
+        const c = consequencesOf(r.decision);
+        out.push(`decision: ${c.word}: ${r.decision.reason}`);
+        out.push(c.allowed
+            ? `max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (held; pass it to Claude's --max-budget-usd)`
+            : 'max-budget-usd: 0 (nothing held: the agent step must not run)');
     }
+    out.push(...metersText(r.meters, new Date(r.generatedAt)));
+    if (r.actual?.subtype)
+        out.push(`result: ${r.actual.subtype}${r.actual.isError ? ' (error)' : ''}`);
     if (r.ledger)
         out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`);
     for (const notice of r.notices)
         out.push(`note: ${notice}`);
     out.push('');
-    out.push('estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded');
+    out.push('estimate = our model; actual = Claude’s usage priced with our table; API-equivalent = Claude’s total_cost_usd');
     return out.join('\n');
 }
 function renderStatusText(s) {
@@ -22789,33 +25595,111 @@ function renderStatusText(s) {
         `ledger: ${s.ledger}`,
         `cycle: ${s.cycle.start.slice(0, 10)} → resets ${s.cycle.resetsAt.slice(0, 10)}`,
         `credit: ${s.credit.label}`,
-        `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · remaining ${usd(s.state.remainingUsd)} of ${usd(s.state.budgetUsd)}`,
-        `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`
+        `spent ${format_usd(s.state.spentUsd)} (external ${format_usd(s.state.externalSpendUsd)}) · held ${format_usd(s.state.heldUsd)} · ${moneyLeft(s.state)}`,
+        `runway: ${format_usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`
     ];
     if (s.lastEntries.length) {
         out.push('', pad([
-            ['updated', 'status', 'hold', 'actual', 'key'],
+            // Runs as users name them (--run-id, --job); the key for --key last.
+            ['updated', 'status', 'hold', 'actual', 'run', 'key'],
             ...s.lastEntries.map(e => [
                 e.updatedAt.slice(0, 19).replace('T', ' '),
                 e.status + (e.unverified ? ' (unverified)' : ''),
-                usd(e.holdUsd),
-                e.actualUsd !== undefined ? usd(e.actualUsd) : '—',
+                format_usd(e.holdUsd),
+                e.actualUsd !== undefined ? format_usd(e.actualUsd) : '—',
+                runLabel(e.key),
                 e.key
             ])
         ]));
     }
+    out.push(...metersText(s.meters, new Date(s.generatedAt)));
+    for (const notice of s.notices)
+        out.push(`note: ${notice}`);
     return out.join('\n');
 }
 function renderCostText(c) {
-    return (`${c.path}: $${c.usd.toFixed(4)} (our price table ${c.priceTableAsOf})` +
-        (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : '') +
-        (c.mismatch ? `\n${c.mismatch}` : ''));
+    const basis = c.basis === 'claude-reported'
+        ? "Claude's own figure: no per-model usage to price"
+        : `our price table ${c.priceTableAsOf}, prices of ${c.pricedOn.day} (${c.pricedOn.from})`;
+    return [
+        `${c.path}: $${c.usd.toFixed(4)} (${basis})` +
+            (c.claudeReportedUsd !== undefined ? `; Claude reported $${c.claudeReportedUsd.toFixed(4)}` : ''),
+        ...(c.mismatch ? [c.mismatch] : []),
+        ...c.notes
+    ].join('\n');
 }
 function renderTokensText(t) {
     return `${t.tokens} tokens (${t.low}–${t.high}) for ${t.model}, tokenizer family ${t.family}`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/render-record.ts
+/** The CLI's text for `record` and `release`: what the ledger now holds for the run, and why. */
+
+
+
+/** What `usd` of an actual is, in words: whose figure, which prices. */
+function render_record_basisOf(s) {
+    const a = s.actual;
+    if (a.unverified)
+        return 'the hold, kept as spent: no usable result';
+    if (a.basis === 'claude-reported')
+        return "Claude's own figure: no per-model usage to price";
+    return `our prices of ${a.pricedOn?.day} (${a.pricedOn?.from}), table ${a.priceTableAsOf}`;
+}
+const HEAD = {
+    settled: 'recorded',
+    'settled-without-hold': 'recorded without a hold',
+    'already-settled': 'already settled',
+    'not-recorded': 'NOT recorded'
+};
+function renderSettlementText(s, now) {
+    const out = [];
+    const e = s.entry;
+    const recorded = s.outcome === 'already-settled' ? e?.actualUsd : s.actual.usd;
+    out.push(`${HEAD[s.outcome]}: ${s.run}: actual ${format_usd(recorded ?? s.actual.usd)}`);
+    if (s.outcome !== 'already-settled') {
+        out.push(`  ${render_record_basisOf(s)}${s.actual.claudeReportedUsd !== undefined ? `; Claude reported ${format_usd(s.actual.claudeReportedUsd)} (API-equivalent)` : ''}`);
+    }
+    if (e && e.holdUsd > 0) {
+        out.push(`  estimate p50 ${format_usd(e.estimate.p50Usd)}, p90 ${format_usd(e.estimate.p90Usd)}, max ${format_usd(e.estimate.maxUsd)}; held ${format_usd(e.holdUsd)} (${e.estimate.gateOn})`);
+    }
+    if (s.doc) {
+        const t = totals(s.doc, now);
+        out.push(`  cycle ${s.cycle.id}: settled ${format_usd(t.settledUsd)}, held ${format_usd(t.heldUsd)} in ${liveHolds(s.doc, now).length} live holds`);
+    }
+    if (e)
+        out.push(`  key ${e.key}`);
+    for (const n of s.notices)
+        out.push(`note: ${n}`);
+    return out.join('\n');
+}
+/** The JSON `record` prints: the run, what was recorded, and what the ledger keeps. */
+function settlementJson(s, now) {
+    const money = s.doc ? totals(s.doc, now) : undefined;
+    return {
+        key: s.key,
+        run: s.run,
+        outcome: s.outcome,
+        actual: s.actual,
+        ledger: s.entry ?? null,
+        cycle: s.cycle,
+        cycleMoney: money ? { settledUsd: money.settledUsd, heldUsd: money.heldUsd } : null,
+        notices: s.notices
+    };
+}
+function renderReleaseText(r) {
+    return `released: ${r.run}: ${format_usd(r.releasedUsd)} counts again (key ${r.key})`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+/**
+ * The CLI's commands: one run function each, naming the step it runs. A command builds the step's deps
+ * from the CLI's Io, runs the step, prints text or JSON, and returns the exit code. What each command
+ * takes is in spec.ts.
+ */
+
+
+
 
 
 
@@ -22833,115 +25717,103 @@ function renderTokensText(t) {
 
 const commands_json = (value) => JSON.stringify(value, null, 2);
 function stepDeps(io) {
-    return { now: io.now(), files: nodeFiles(io.cwd), log: () => undefined, runnerTemp: io.env.RUNNER_TEMP };
+    // AGENT_CREDIT_GATE_NOW pins the clock (replays, tests), as it does in the action.
+    const now = io.env.AGENT_CREDIT_GATE_NOW ? clockFrom(io.env)() : io.now();
+    return { now, files: nodeFiles(io.cwd), log: () => undefined, runnerTemp: io.env.RUNNER_TEMP };
 }
-function ledgerDeps(settings, io) {
-    const store = openStore(settings.ledger.location, {
+function ledgerDeps(inv, io) {
+    const { settings } = inv;
+    const where = settings.ledger.location;
+    // Only the default ledger's folder is made on first use: a mistyped --ledger file: path would
+    // otherwise open a new, empty account and show a fresh budget.
+    if (where.kind === 'file' && inv.flags.ledgerGiven)
+        requireFolder(where.path, io.cwd, 'ledger', 'a new folder would start a new, empty account');
+    if (where.kind === 'github' && !settings.ledger.token) {
+        throw new InputError([
+            'ledger-token: the github ledger needs a token with contents: write: set GH_TOKEN or GITHUB_TOKEN (read as gh reads them), or --ledger-token; or use --ledger file:PATH'
+        ]);
+    }
+    const store = openStore(where, {
         token: settings.ledger.token,
         apiUrl: settings.github.apiUrl,
         tuning: io.github
     });
     return { ...stepDeps(io), store };
 }
-/** The ledger key `release` and `record` act on: --key, or the key of the run named by --run-id. */
-function keyOf(inv) {
-    if (inv.flags.key)
-        return inv.flags.key;
-    if (inv.flags.explicitRun)
-        return entryKey(inv.settings.job);
-    throw new InputError([`key: ${inv.command} needs --key K (see agent-credit-gate status) or --run-id ID`]);
+/** The run `release` and `record` act on: --key, or the run of --run-id (and --job). */
+function targetOf(inv) {
+    const { key, runId, job, explicitRun } = inv.flags;
+    if (key)
+        return { key };
+    if (explicitRun && runId !== undefined)
+        return { key: entryKey(inv.settings.job), runId, job };
+    throw new InputError([
+        `key: ${inv.command} needs --run-id ID (the run's id, as agent-credit-gate status lists it) or --key K`
+    ]);
 }
 /** Write the report where the `report` command (and `record`) find it, and print it. */
 async function show(report, inv, deps, io) {
     await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n');
     io.out(inv.flags.json ? commands_json(report) : renderEstimateText(report));
 }
-const COMMAND_TABLE = {
-    estimate: {
-        summary: 'what the agent step will cost (p50 / p90 / max), no ledger',
-        async run(inv, io) {
-            const deps = stepDeps(io);
-            await show(await estimate(inv.settings, deps), inv, deps, io);
-            return 0;
-        }
+const RUN = {
+    async estimate(inv, io) {
+        const deps = stepDeps(io);
+        await show(await estimate(inv.settings, deps), inv, deps, io);
+        return 0;
     },
-    gate: {
-        summary: 'estimate, check the credit, hold the money in the ledger',
-        async run(inv, io) {
-            const deps = ledgerDeps(inv.settings, io);
-            const { report } = await gate(inv.settings, deps);
-            await show(report, inv, deps, io);
-            return report.decision ? consequencesOf(report.decision).exitCode : 0;
-        }
+    async gate(inv, io) {
+        const deps = ledgerDeps(inv, io);
+        const { report } = await gate(inv.settings, deps);
+        await show(report, inv, deps, io);
+        return report.decision ? consequencesOf(report.decision).exitCode : 0;
     },
-    status: {
-        summary: 'this cycle: credit, spent, held, remaining, runway, last entries',
-        async run(inv, io) {
-            const s = await status_status(inv.settings, ledgerDeps(inv.settings, io));
-            io.out(inv.flags.json ? commands_json(s) : renderStatusText(s));
-            return 0;
-        }
+    async status(inv, io) {
+        const s = await status_status(inv.settings, ledgerDeps(inv, io));
+        io.out(inv.flags.json ? commands_json(s) : renderStatusText(s));
+        return 0;
     },
-    release: {
-        summary: 'drop a hold (--key K): the agent step never ran',
-        async run(inv, io) {
-            const r = await release_release(inv.settings, keyOf(inv), ledgerDeps(inv.settings, io));
-            io.out(inv.flags.json ? commands_json(r) : `release ${r.key}: ${r.outcome}`);
-            return 0;
-        }
+    async release(inv, io) {
+        const r = await release_release(inv.settings, targetOf(inv), ledgerDeps(inv, io));
+        io.out(inv.flags.json ? commands_json(r) : renderReleaseText(r));
+        return 0;
     },
-    record: {
-        summary: "settle a hold with Claude's result file (--usage-file F)",
-        async run(inv, io) {
-            const key = keyOf(inv);
-            const deps = ledgerDeps(inv.settings, io);
-            const held = { holdKey: key, holdUsd: 0, reportFile: inv.settings.reports.reportFile };
-            const { report, ledgerError } = await record_record(inv.settings, held, deps);
-            await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n');
-            io.out(inv.flags.json ? commands_json(report.actual) : renderEstimateText(report));
-            if (!ledgerError)
-                return 0;
-            io.err(`agent-credit-gate: ${ledgerError}`);
+    async record(inv, io) {
+        const deps = ledgerDeps(inv, io);
+        const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli');
+        // The report file is shared by every local gate: complete it only when it is this run's report.
+        const report = await reportOfRun(inv.settings.reports.reportFile, s.key, deps);
+        if (report && s.outcome !== 'already-settled')
+            await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(completeReport(inv.settings, report, s, deps), null, 2) + '\n');
+        io.out(inv.flags.json ? commands_json(settlementJson(s, deps.now)) : renderSettlementText(s, deps.now));
+        if (s.ledgerError) {
+            io.err(`agent-credit-gate: ${s.ledgerError}`);
             return 1;
         }
+        // A second, different figure for a settled run was not recorded: the caller asked for something that did not happen.
+        const kept = s.entry?.actualUsd;
+        return s.outcome === 'already-settled' && (kept === undefined || Math.abs(kept - s.actual.usd) >= 5e-7)
+            ? 1
+            : 0;
     },
-    cost: {
-        summary: 'price a Claude result file, no ledger (--usage-file F)',
-        async run(inv, io) {
-            const c = await cost(inv.settings, stepDeps(io));
-            io.out(inv.flags.json ? commands_json(c) : renderCostText(c));
-            return 0;
-        }
+    async cost(inv, io) {
+        const c = await cost(inv.settings, stepDeps(io));
+        io.out(inv.flags.json ? commands_json(c) : renderCostText(c));
+        return 0;
     },
-    tokens: {
-        summary: 'count tokens of --file F or stdin for --model M',
-        async run(inv, io) {
-            const deps = stepDeps(io);
-            const text = inv.flags.file ? await deps.files.read(inv.flags.file, 'file') : await io.stdin();
-            const t = await tokens_tokens(inv.settings, text, deps);
-            io.out(inv.flags.json ? commands_json(t) : renderTokensText(t));
-            return 0;
-        }
+    async tokens(inv, io) {
+        const deps = stepDeps(io);
+        const text = inv.flags.file ? await deps.files.read(inv.flags.file, 'file') : await io.stdin();
+        const t = await tokens_tokens(inv.settings, text, deps);
+        io.out(inv.flags.json ? commands_json(t) : renderTokensText(t));
+        return 0;
     },
-    report: {
-        summary: 'the report of the last gate from the local ledger (--format markdown|json)',
-        async run(inv, io) {
-            const r = await lastReport(inv.settings, stepDeps(io));
-            io.out(inv.flags.format === 'json' ? commands_json(r) : renderReport(r, { variant: 'summary' }));
-            return 0;
-        }
+    async report(inv, io) {
+        const r = await lastReport(inv.settings, stepDeps(io));
+        io.out(inv.flags.format === 'json' ? commands_json(r) : renderReport(r, { variant: 'summary' }));
+        return 0;
     }
 };
-const USAGE = `usage: agent-credit-gate <command> [flags]
-
-commands:
-${Object.entries(COMMAND_TABLE)
-    .map(([name, c]) => `  ${name.padEnd(9)}  ${c.summary}`)
-    .join('\n')}
-
-flags: every action input as --name value (see the README), plus
-  --context GLOB (repeatable, = context-files)   --ledger file:PATH | github:OWNER/REPO
-  --key K   --run-id ID   --json   --file F   --format markdown|json   --help`;
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /** The CLI shell: `agent-credit-gate <command> [flags]`, over the same steps as the action. */
@@ -22950,13 +25822,16 @@ flags: every action input as --name value (see the README), plus
 
 /** Run the CLI; returns the exit code (0 ok, 1 error, 2 refused by the gate with on-exhaust fail). */
 async function main(argv, io) {
-    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-        io.out(USAGE);
-        return argv.length === 0 ? 1 : 0;
-    }
     try {
-        const inv = parseCli(argv, io.env);
-        return await COMMAND_TABLE[inv.command].run(inv, io);
+        const parsed = parseCli(argv, io.env);
+        if (parsed.kind === 'print') {
+            io.out(parsed.text);
+            return parsed.code;
+        }
+        const inv = parsed.invocation;
+        for (const note of inv.notes)
+            io.err(`agent-credit-gate: note: ${note}`);
+        return await RUN[inv.command](inv, io);
     }
     catch (error) {
         const lines = error instanceof InputError ? error.problems : [error.message ?? String(error)];
@@ -22973,7 +25848,7 @@ async function main(argv, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(866);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(786);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 
 
@@ -22981,6 +25856,4308 @@ process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 909:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { Argument } = __nccwpck_require__(154);
+const { Command } = __nccwpck_require__(348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(135);
+const { Help } = __nccwpck_require__(754);
+const { Option } = __nccwpck_require__(240);
+
+exports.DM = new Command();
+
+exports.gu = (name) => new Command(name);
+exports.Ww = (flags, description) => new Option(flags, description);
+exports.er = (name, description) => new Argument(name, description);
+
+/**
+ * Expose classes
+ */
+
+exports.uB = Command;
+exports.c$ = Option;
+exports.ef = Argument;
+exports._V = Help;
+
+exports.b7 = CommanderError;
+exports.Di = InvalidArgumentError;
+exports.a2 = InvalidArgumentError; // Deprecated
+
+
+/***/ }),
+
+/***/ 154:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { InvalidArgumentError } = __nccwpck_require__(135);
+
+class Argument {
+  /**
+   * Initialize a new command argument with the given name and description.
+   * The default is that the argument is required, and you can explicitly
+   * indicate this with <> around the name. Put [] around the name for an optional argument.
+   *
+   * @param {string} name
+   * @param {string} [description]
+   */
+
+  constructor(name, description) {
+    this.description = description || '';
+    this.variadic = false;
+    this.parseArg = undefined;
+    this.defaultValue = undefined;
+    this.defaultValueDescription = undefined;
+    this.argChoices = undefined;
+
+    switch (name[0]) {
+      case '<': // e.g. <required>
+        this.required = true;
+        this._name = name.slice(1, -1);
+        break;
+      case '[': // e.g. [optional]
+        this.required = false;
+        this._name = name.slice(1, -1);
+        break;
+      default:
+        this.required = true;
+        this._name = name;
+        break;
+    }
+
+    if (this._name.endsWith('...')) {
+      this.variadic = true;
+      this._name = this._name.slice(0, -3);
+    }
+  }
+
+  /**
+   * Return argument name.
+   *
+   * @return {string}
+   */
+
+  name() {
+    return this._name;
+  }
+
+  /**
+   * @package
+   */
+
+  _collectValue(value, previous) {
+    if (previous === this.defaultValue || !Array.isArray(previous)) {
+      return [value];
+    }
+
+    previous.push(value);
+    return previous;
+  }
+
+  /**
+   * Set the default value, and optionally supply the description to be displayed in the help.
+   *
+   * @param {*} value
+   * @param {string} [description]
+   * @return {Argument}
+   */
+
+  default(value, description) {
+    this.defaultValue = value;
+    this.defaultValueDescription = description;
+    return this;
+  }
+
+  /**
+   * Set the custom handler for processing CLI command arguments into argument values.
+   *
+   * @param {Function} [fn]
+   * @return {Argument}
+   */
+
+  argParser(fn) {
+    this.parseArg = fn;
+    return this;
+  }
+
+  /**
+   * Only allow argument value to be one of choices.
+   *
+   * @param {string[]} values
+   * @return {Argument}
+   */
+
+  choices(values) {
+    this.argChoices = values.slice();
+    this.parseArg = (arg, previous) => {
+      if (!this.argChoices.includes(arg)) {
+        throw new InvalidArgumentError(
+          `Allowed choices are ${this.argChoices.join(', ')}.`,
+        );
+      }
+      if (this.variadic) {
+        return this._collectValue(arg, previous);
+      }
+      return arg;
+    };
+    return this;
+  }
+
+  /**
+   * Make argument required.
+   *
+   * @returns {Argument}
+   */
+  argRequired() {
+    this.required = true;
+    return this;
+  }
+
+  /**
+   * Make argument optional.
+   *
+   * @returns {Argument}
+   */
+  argOptional() {
+    this.required = false;
+    return this;
+  }
+}
+
+/**
+ * Takes an argument and returns its human readable equivalent for help usage.
+ *
+ * @param {Argument} arg
+ * @return {string}
+ * @private
+ */
+
+function humanReadableArgName(arg) {
+  const nameOutput = arg.name() + (arg.variadic === true ? '...' : '');
+
+  return arg.required ? '<' + nameOutput + '>' : '[' + nameOutput + ']';
+}
+
+exports.Argument = Argument;
+exports.humanReadableArgName = humanReadableArgName;
+
+
+/***/ }),
+
+/***/ 348:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(474).EventEmitter);
+const childProcess = __nccwpck_require__(421);
+const path = __nccwpck_require__(760);
+const fs = __nccwpck_require__(24);
+const process = __nccwpck_require__(708);
+
+const { Argument, humanReadableArgName } = __nccwpck_require__(154);
+const { CommanderError } = __nccwpck_require__(135);
+const { Help, stripColor } = __nccwpck_require__(754);
+const { Option, DualOptions } = __nccwpck_require__(240);
+const { suggestSimilar } = __nccwpck_require__(30);
+
+class Command extends EventEmitter {
+  /**
+   * Initialize a new `Command`.
+   *
+   * @param {string} [name]
+   */
+
+  constructor(name) {
+    super();
+    /** @type {Command[]} */
+    this.commands = [];
+    /** @type {Option[]} */
+    this.options = [];
+    this.parent = null;
+    this._allowUnknownOption = false;
+    this._allowExcessArguments = false;
+    /** @type {Argument[]} */
+    this.registeredArguments = [];
+    this._args = this.registeredArguments; // deprecated old name
+    /** @type {string[]} */
+    this.args = []; // cli args with options removed
+    this.rawArgs = [];
+    this.processedArgs = []; // like .args but after custom processing and collecting variadic
+    this._scriptPath = null;
+    this._name = name || '';
+    this._optionValues = {};
+    this._optionValueSources = {}; // default, env, cli etc
+    this._storeOptionsAsProperties = false;
+    this._actionHandler = null;
+    this._executableHandler = false;
+    this._executableFile = null; // custom name for executable
+    this._executableDir = null; // custom search directory for subcommands
+    this._defaultCommandName = null;
+    this._exitCallback = null;
+    this._aliases = [];
+    this._combineFlagAndOptionalValue = true;
+    this._description = '';
+    this._summary = '';
+    this._argsDescription = undefined; // legacy
+    this._enablePositionalOptions = false;
+    this._passThroughOptions = false;
+    this._lifeCycleHooks = {}; // a hash of arrays
+    /** @type {(boolean | string)} */
+    this._showHelpAfterError = false;
+    this._showSuggestionAfterError = true;
+    this._savedState = null; // used in save/restoreStateBeforeParse
+
+    // see configureOutput() for docs
+    this._outputConfiguration = {
+      writeOut: (str) => process.stdout.write(str),
+      writeErr: (str) => process.stderr.write(str),
+      outputError: (str, write) => write(str),
+      getOutHelpWidth: () =>
+        process.stdout.isTTY ? process.stdout.columns : undefined,
+      getErrHelpWidth: () =>
+        process.stderr.isTTY ? process.stderr.columns : undefined,
+      getOutHasColors: () =>
+        useColor() ?? (process.stdout.isTTY && process.stdout.hasColors?.()),
+      getErrHasColors: () =>
+        useColor() ?? (process.stderr.isTTY && process.stderr.hasColors?.()),
+      stripColor: (str) => stripColor(str),
+    };
+
+    this._hidden = false;
+    /** @type {(Option | null | undefined)} */
+    this._helpOption = undefined; // Lazy created on demand. May be null if help option is disabled.
+    this._addImplicitHelpCommand = undefined; // undecided whether true or false yet, not inherited
+    /** @type {Command} */
+    this._helpCommand = undefined; // lazy initialised, inherited
+    this._helpConfiguration = {};
+    /** @type {string | undefined} */
+    this._helpGroupHeading = undefined; // soft initialised when added to parent
+    /** @type {string | undefined} */
+    this._defaultCommandGroup = undefined;
+    /** @type {string | undefined} */
+    this._defaultOptionGroup = undefined;
+  }
+
+  /**
+   * Copy settings that are useful to have in common across root command and subcommands.
+   *
+   * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
+   *
+   * @param {Command} sourceCommand
+   * @return {Command} `this` command for chaining
+   */
+  copyInheritedSettings(sourceCommand) {
+    this._outputConfiguration = sourceCommand._outputConfiguration;
+    this._helpOption = sourceCommand._helpOption;
+    this._helpCommand = sourceCommand._helpCommand;
+    this._helpConfiguration = sourceCommand._helpConfiguration;
+    this._exitCallback = sourceCommand._exitCallback;
+    this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
+    this._combineFlagAndOptionalValue =
+      sourceCommand._combineFlagAndOptionalValue;
+    this._allowExcessArguments = sourceCommand._allowExcessArguments;
+    this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
+    this._showHelpAfterError = sourceCommand._showHelpAfterError;
+    this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
+
+    return this;
+  }
+
+  /**
+   * @returns {Command[]}
+   * @private
+   */
+
+  _getCommandAndAncestors() {
+    const result = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    for (let command = this; command; command = command.parent) {
+      result.push(command);
+    }
+    return result;
+  }
+
+  /**
+   * Define a command.
+   *
+   * There are two styles of command: pay attention to where to put the description.
+   *
+   * @example
+   * // Command implemented using action handler (description is supplied separately to `.command`)
+   * program
+   *   .command('clone <source> [destination]')
+   *   .description('clone a repository into a newly created directory')
+   *   .action((source, destination) => {
+   *     console.log('clone command called');
+   *   });
+   *
+   * // Command implemented using separate executable file (description is second parameter to `.command`)
+   * program
+   *   .command('start <service>', 'start named service')
+   *   .command('stop [service]', 'stop named service, or all if no name supplied');
+   *
+   * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
+   * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
+   * @param {object} [execOpts] - configuration options (for executable)
+   * @return {Command} returns new command for action handler, or `this` for executable command
+   */
+
+  command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
+    let desc = actionOptsOrExecDesc;
+    let opts = execOpts;
+    if (typeof desc === 'object' && desc !== null) {
+      opts = desc;
+      desc = null;
+    }
+    opts = opts || {};
+    const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+
+    const cmd = this.createCommand(name);
+    if (desc) {
+      cmd.description(desc);
+      cmd._executableHandler = true;
+    }
+    if (opts.isDefault) this._defaultCommandName = cmd._name;
+    cmd._hidden = !!(opts.noHelp || opts.hidden); // noHelp is deprecated old name for hidden
+    cmd._executableFile = opts.executableFile || null; // Custom name for executable file, set missing to null to match constructor
+    if (args) cmd.arguments(args);
+    this._registerCommand(cmd);
+    cmd.parent = this;
+    cmd.copyInheritedSettings(this);
+
+    if (desc) return this;
+    return cmd;
+  }
+
+  /**
+   * Factory routine to create a new unattached command.
+   *
+   * See .command() for creating an attached subcommand, which uses this routine to
+   * create the command. You can override createCommand to customise subcommands.
+   *
+   * @param {string} [name]
+   * @return {Command} new command
+   */
+
+  createCommand(name) {
+    return new Command(name);
+  }
+
+  /**
+   * You can customise the help with a subclass of Help by overriding createHelp,
+   * or by overriding Help properties using configureHelp().
+   *
+   * @return {Help}
+   */
+
+  createHelp() {
+    return Object.assign(new Help(), this.configureHelp());
+  }
+
+  /**
+   * You can customise the help by overriding Help properties using configureHelp(),
+   * or with a subclass of Help by overriding createHelp().
+   *
+   * @param {object} [configuration] - configuration options
+   * @return {(Command | object)} `this` command for chaining, or stored configuration
+   */
+
+  configureHelp(configuration) {
+    if (configuration === undefined) return this._helpConfiguration;
+
+    this._helpConfiguration = configuration;
+    return this;
+  }
+
+  /**
+   * The default output goes to stdout and stderr. You can customise this for special
+   * applications. You can also customise the display of errors by overriding outputError.
+   *
+   * The configuration properties are all functions:
+   *
+   *     // change how output being written, defaults to stdout and stderr
+   *     writeOut(str)
+   *     writeErr(str)
+   *     // change how output being written for errors, defaults to writeErr
+   *     outputError(str, write) // used for displaying errors and not used for displaying help
+   *     // specify width for wrapping help
+   *     getOutHelpWidth()
+   *     getErrHelpWidth()
+   *     // color support, currently only used with Help
+   *     getOutHasColors()
+   *     getErrHasColors()
+   *     stripColor() // used to remove ANSI escape codes if output does not have colors
+   *
+   * @param {object} [configuration] - configuration options
+   * @return {(Command | object)} `this` command for chaining, or stored configuration
+   */
+
+  configureOutput(configuration) {
+    if (configuration === undefined) return this._outputConfiguration;
+
+    this._outputConfiguration = {
+      ...this._outputConfiguration,
+      ...configuration,
+    };
+    return this;
+  }
+
+  /**
+   * Display the help or a custom message after an error occurs.
+   *
+   * @param {(boolean|string)} [displayHelp]
+   * @return {Command} `this` command for chaining
+   */
+  showHelpAfterError(displayHelp = true) {
+    if (typeof displayHelp !== 'string') displayHelp = !!displayHelp;
+    this._showHelpAfterError = displayHelp;
+    return this;
+  }
+
+  /**
+   * Display suggestion of similar commands for unknown commands, or options for unknown options.
+   *
+   * @param {boolean} [displaySuggestion]
+   * @return {Command} `this` command for chaining
+   */
+  showSuggestionAfterError(displaySuggestion = true) {
+    this._showSuggestionAfterError = !!displaySuggestion;
+    return this;
+  }
+
+  /**
+   * Add a prepared subcommand.
+   *
+   * See .command() for creating an attached subcommand which inherits settings from its parent.
+   *
+   * @param {Command} cmd - new subcommand
+   * @param {object} [opts] - configuration options
+   * @return {Command} `this` command for chaining
+   */
+
+  addCommand(cmd, opts) {
+    if (!cmd._name) {
+      throw new Error(`Command passed to .addCommand() must have a name
+- specify the name in Command constructor or using .name()`);
+    }
+
+    opts = opts || {};
+    if (opts.isDefault) this._defaultCommandName = cmd._name;
+    if (opts.noHelp || opts.hidden) cmd._hidden = true; // modifying passed command due to existing implementation
+
+    this._registerCommand(cmd);
+    cmd.parent = this;
+    cmd._checkForBrokenPassThrough();
+
+    return this;
+  }
+
+  /**
+   * Factory routine to create a new unattached argument.
+   *
+   * See .argument() for creating an attached argument, which uses this routine to
+   * create the argument. You can override createArgument to return a custom argument.
+   *
+   * @param {string} name
+   * @param {string} [description]
+   * @return {Argument} new argument
+   */
+
+  createArgument(name, description) {
+    return new Argument(name, description);
+  }
+
+  /**
+   * Define argument syntax for command.
+   *
+   * The default is that the argument is required, and you can explicitly
+   * indicate this with <> around the name. Put [] around the name for an optional argument.
+   *
+   * @example
+   * program.argument('<input-file>');
+   * program.argument('[output-file]');
+   *
+   * @param {string} name
+   * @param {string} [description]
+   * @param {(Function|*)} [parseArg] - custom argument processing function or default value
+   * @param {*} [defaultValue]
+   * @return {Command} `this` command for chaining
+   */
+  argument(name, description, parseArg, defaultValue) {
+    const argument = this.createArgument(name, description);
+    if (typeof parseArg === 'function') {
+      argument.default(defaultValue).argParser(parseArg);
+    } else {
+      argument.default(parseArg);
+    }
+    this.addArgument(argument);
+    return this;
+  }
+
+  /**
+   * Define argument syntax for command, adding multiple at once (without descriptions).
+   *
+   * See also .argument().
+   *
+   * @example
+   * program.arguments('<cmd> [env]');
+   *
+   * @param {string} names
+   * @return {Command} `this` command for chaining
+   */
+
+  arguments(names) {
+    names
+      .trim()
+      .split(/ +/)
+      .forEach((detail) => {
+        this.argument(detail);
+      });
+    return this;
+  }
+
+  /**
+   * Define argument syntax for command, adding a prepared argument.
+   *
+   * @param {Argument} argument
+   * @return {Command} `this` command for chaining
+   */
+  addArgument(argument) {
+    const previousArgument = this.registeredArguments.slice(-1)[0];
+    if (previousArgument?.variadic) {
+      throw new Error(
+        `only the last argument can be variadic '${previousArgument.name()}'`,
+      );
+    }
+    if (
+      argument.required &&
+      argument.defaultValue !== undefined &&
+      argument.parseArg === undefined
+    ) {
+      throw new Error(
+        `a default value for a required argument is never used: '${argument.name()}'`,
+      );
+    }
+    this.registeredArguments.push(argument);
+    return this;
+  }
+
+  /**
+   * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
+   *
+   * @example
+   *    program.helpCommand('help [cmd]');
+   *    program.helpCommand('help [cmd]', 'show help');
+   *    program.helpCommand(false); // suppress default help command
+   *    program.helpCommand(true); // add help command even if no subcommands
+   *
+   * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
+   * @param {string} [description] - custom description
+   * @return {Command} `this` command for chaining
+   */
+
+  helpCommand(enableOrNameAndArgs, description) {
+    if (typeof enableOrNameAndArgs === 'boolean') {
+      this._addImplicitHelpCommand = enableOrNameAndArgs;
+      if (enableOrNameAndArgs && this._defaultCommandGroup) {
+        // make the command to store the group
+        this._initCommandGroup(this._getHelpCommand());
+      }
+      return this;
+    }
+
+    const nameAndArgs = enableOrNameAndArgs ?? 'help [command]';
+    const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
+    const helpDescription = description ?? 'display help for command';
+
+    const helpCommand = this.createCommand(helpName);
+    helpCommand.helpOption(false);
+    if (helpArgs) helpCommand.arguments(helpArgs);
+    if (helpDescription) helpCommand.description(helpDescription);
+
+    this._addImplicitHelpCommand = true;
+    this._helpCommand = helpCommand;
+    // init group unless lazy create
+    if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
+
+    return this;
+  }
+
+  /**
+   * Add prepared custom help command.
+   *
+   * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
+   * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
+   * @return {Command} `this` command for chaining
+   */
+  addHelpCommand(helpCommand, deprecatedDescription) {
+    // If not passed an object, call through to helpCommand for backwards compatibility,
+    // as addHelpCommand was originally used like helpCommand is now.
+    if (typeof helpCommand !== 'object') {
+      this.helpCommand(helpCommand, deprecatedDescription);
+      return this;
+    }
+
+    this._addImplicitHelpCommand = true;
+    this._helpCommand = helpCommand;
+    this._initCommandGroup(helpCommand);
+    return this;
+  }
+
+  /**
+   * Lazy create help command.
+   *
+   * @return {(Command|null)}
+   * @package
+   */
+  _getHelpCommand() {
+    const hasImplicitHelpCommand =
+      this._addImplicitHelpCommand ??
+      (this.commands.length &&
+        !this._actionHandler &&
+        !this._findCommand('help'));
+
+    if (hasImplicitHelpCommand) {
+      if (this._helpCommand === undefined) {
+        this.helpCommand(undefined, undefined); // use default name and description
+      }
+      return this._helpCommand;
+    }
+    return null;
+  }
+
+  /**
+   * Add hook for life cycle event.
+   *
+   * @param {string} event
+   * @param {Function} listener
+   * @return {Command} `this` command for chaining
+   */
+
+  hook(event, listener) {
+    const allowedValues = ['preSubcommand', 'preAction', 'postAction'];
+    if (!allowedValues.includes(event)) {
+      throw new Error(`Unexpected value for event passed to hook : '${event}'.
+Expecting one of '${allowedValues.join("', '")}'`);
+    }
+    if (this._lifeCycleHooks[event]) {
+      this._lifeCycleHooks[event].push(listener);
+    } else {
+      this._lifeCycleHooks[event] = [listener];
+    }
+    return this;
+  }
+
+  /**
+   * Register callback to use as replacement for calling process.exit.
+   *
+   * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
+   * @return {Command} `this` command for chaining
+   */
+
+  exitOverride(fn) {
+    if (fn) {
+      this._exitCallback = fn;
+    } else {
+      this._exitCallback = (err) => {
+        if (err.code !== 'commander.executeSubCommandAsync') {
+          throw err;
+        } else {
+          // Async callback from spawn events, not useful to throw.
+        }
+      };
+    }
+    return this;
+  }
+
+  /**
+   * Call process.exit, and _exitCallback if defined.
+   *
+   * @param {number} exitCode exit code for using with process.exit
+   * @param {string} code an id string representing the error
+   * @param {string} message human-readable description of the error
+   * @return never
+   * @private
+   */
+
+  _exit(exitCode, code, message) {
+    if (this._exitCallback) {
+      this._exitCallback(new CommanderError(exitCode, code, message));
+      // Expecting this line is not reached.
+    }
+    process.exit(exitCode);
+  }
+
+  /**
+   * Register callback `fn` for the command.
+   *
+   * @example
+   * program
+   *   .command('serve')
+   *   .description('start service')
+   *   .action(function() {
+   *      // do work here
+   *   });
+   *
+   * @param {Function} fn
+   * @return {Command} `this` command for chaining
+   */
+
+  action(fn) {
+    const listener = (args) => {
+      // The .action callback takes an extra parameter which is the command or options.
+      const expectedArgsCount = this.registeredArguments.length;
+      const actionArgs = args.slice(0, expectedArgsCount);
+      if (this._storeOptionsAsProperties) {
+        actionArgs[expectedArgsCount] = this; // backwards compatible "options"
+      } else {
+        actionArgs[expectedArgsCount] = this.opts();
+      }
+      actionArgs.push(this);
+
+      return fn.apply(this, actionArgs);
+    };
+    this._actionHandler = listener;
+    return this;
+  }
+
+  /**
+   * Factory routine to create a new unattached option.
+   *
+   * See .option() for creating an attached option, which uses this routine to
+   * create the option. You can override createOption to return a custom option.
+   *
+   * @param {string} flags
+   * @param {string} [description]
+   * @return {Option} new option
+   */
+
+  createOption(flags, description) {
+    return new Option(flags, description);
+  }
+
+  /**
+   * Wrap parseArgs to catch 'commander.invalidArgument'.
+   *
+   * @param {(Option | Argument)} target
+   * @param {string} value
+   * @param {*} previous
+   * @param {string} invalidArgumentMessage
+   * @private
+   */
+
+  _callParseArg(target, value, previous, invalidArgumentMessage) {
+    try {
+      return target.parseArg(value, previous);
+    } catch (err) {
+      if (err.code === 'commander.invalidArgument') {
+        const message = `${invalidArgumentMessage} ${err.message}`;
+        this.error(message, { exitCode: err.exitCode, code: err.code });
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Check for option flag conflicts.
+   * Register option if no conflicts found, or throw on conflict.
+   *
+   * @param {Option} option
+   * @private
+   */
+
+  _registerOption(option) {
+    const matchingOption =
+      (option.short && this._findOption(option.short)) ||
+      (option.long && this._findOption(option.long));
+    if (matchingOption) {
+      const matchingFlag =
+        option.long && this._findOption(option.long)
+          ? option.long
+          : option.short;
+      throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
+-  already used by option '${matchingOption.flags}'`);
+    }
+
+    this._initOptionGroup(option);
+    this.options.push(option);
+  }
+
+  /**
+   * Check for command name and alias conflicts with existing commands.
+   * Register command if no conflicts found, or throw on conflict.
+   *
+   * @param {Command} command
+   * @private
+   */
+
+  _registerCommand(command) {
+    const knownBy = (cmd) => {
+      return [cmd.name()].concat(cmd.aliases());
+    };
+
+    const alreadyUsed = knownBy(command).find((name) =>
+      this._findCommand(name),
+    );
+    if (alreadyUsed) {
+      const existingCmd = knownBy(this._findCommand(alreadyUsed)).join('|');
+      const newCmd = knownBy(command).join('|');
+      throw new Error(
+        `cannot add command '${newCmd}' as already have command '${existingCmd}'`,
+      );
+    }
+
+    this._initCommandGroup(command);
+    this.commands.push(command);
+  }
+
+  /**
+   * Add an option.
+   *
+   * @param {Option} option
+   * @return {Command} `this` command for chaining
+   */
+  addOption(option) {
+    this._registerOption(option);
+
+    const oname = option.name();
+    const name = option.attributeName();
+
+    // store default value
+    if (option.negate) {
+      // --no-foo is special and defaults foo to true, unless a --foo option is already defined
+      const positiveLongFlag = option.long.replace(/^--no-/, '--');
+      if (!this._findOption(positiveLongFlag)) {
+        this.setOptionValueWithSource(
+          name,
+          option.defaultValue === undefined ? true : option.defaultValue,
+          'default',
+        );
+      }
+    } else if (option.defaultValue !== undefined) {
+      this.setOptionValueWithSource(name, option.defaultValue, 'default');
+    }
+
+    // handler for cli and env supplied values
+    const handleOptionValue = (val, invalidValueMessage, valueSource) => {
+      // val is null for optional option used without an optional-argument.
+      // val is undefined for boolean and negated option.
+      if (val == null && option.presetArg !== undefined) {
+        val = option.presetArg;
+      }
+
+      // custom processing
+      const oldValue = this.getOptionValue(name);
+      if (val !== null && option.parseArg) {
+        val = this._callParseArg(option, val, oldValue, invalidValueMessage);
+      } else if (val !== null && option.variadic) {
+        val = option._collectValue(val, oldValue);
+      }
+
+      // Fill-in appropriate missing values. Long winded but easy to follow.
+      if (val == null) {
+        if (option.negate) {
+          val = false;
+        } else if (option.isBoolean() || option.optional) {
+          val = true;
+        } else {
+          val = ''; // not normal, parseArg might have failed or be a mock function for testing
+        }
+      }
+      this.setOptionValueWithSource(name, val, valueSource);
+    };
+
+    this.on('option:' + oname, (val) => {
+      const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
+      handleOptionValue(val, invalidValueMessage, 'cli');
+    });
+
+    if (option.envVar) {
+      this.on('optionEnv:' + oname, (val) => {
+        const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
+        handleOptionValue(val, invalidValueMessage, 'env');
+      });
+    }
+
+    return this;
+  }
+
+  /**
+   * Internal implementation shared by .option() and .requiredOption()
+   *
+   * @return {Command} `this` command for chaining
+   * @private
+   */
+  _optionEx(config, flags, description, fn, defaultValue) {
+    if (typeof flags === 'object' && flags instanceof Option) {
+      throw new Error(
+        'To add an Option object use addOption() instead of option() or requiredOption()',
+      );
+    }
+    const option = this.createOption(flags, description);
+    option.makeOptionMandatory(!!config.mandatory);
+    if (typeof fn === 'function') {
+      option.default(defaultValue).argParser(fn);
+    } else if (fn instanceof RegExp) {
+      // deprecated
+      const regex = fn;
+      fn = (val, def) => {
+        const m = regex.exec(val);
+        return m ? m[0] : def;
+      };
+      option.default(defaultValue).argParser(fn);
+    } else {
+      option.default(fn);
+    }
+
+    return this.addOption(option);
+  }
+
+  /**
+   * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
+   *
+   * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
+   * option-argument is indicated by `<>` and an optional option-argument by `[]`.
+   *
+   * See the README for more details, and see also addOption() and requiredOption().
+   *
+   * @example
+   * program
+   *     .option('-p, --pepper', 'add pepper')
+   *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
+   *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
+   *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
+   *
+   * @param {string} flags
+   * @param {string} [description]
+   * @param {(Function|*)} [parseArg] - custom option processing function or default value
+   * @param {*} [defaultValue]
+   * @return {Command} `this` command for chaining
+   */
+
+  option(flags, description, parseArg, defaultValue) {
+    return this._optionEx({}, flags, description, parseArg, defaultValue);
+  }
+
+  /**
+   * Add a required option which must have a value after parsing. This usually means
+   * the option must be specified on the command line. (Otherwise the same as .option().)
+   *
+   * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
+   *
+   * @param {string} flags
+   * @param {string} [description]
+   * @param {(Function|*)} [parseArg] - custom option processing function or default value
+   * @param {*} [defaultValue]
+   * @return {Command} `this` command for chaining
+   */
+
+  requiredOption(flags, description, parseArg, defaultValue) {
+    return this._optionEx(
+      { mandatory: true },
+      flags,
+      description,
+      parseArg,
+      defaultValue,
+    );
+  }
+
+  /**
+   * Alter parsing of short flags with optional values.
+   *
+   * @example
+   * // for `.option('-f,--flag [value]'):
+   * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
+   * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
+   *
+   * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
+   * @return {Command} `this` command for chaining
+   */
+  combineFlagAndOptionalValue(combine = true) {
+    this._combineFlagAndOptionalValue = !!combine;
+    return this;
+  }
+
+  /**
+   * Allow unknown options on the command line.
+   *
+   * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
+   * @return {Command} `this` command for chaining
+   */
+  allowUnknownOption(allowUnknown = true) {
+    this._allowUnknownOption = !!allowUnknown;
+    return this;
+  }
+
+  /**
+   * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
+   *
+   * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
+   * @return {Command} `this` command for chaining
+   */
+  allowExcessArguments(allowExcess = true) {
+    this._allowExcessArguments = !!allowExcess;
+    return this;
+  }
+
+  /**
+   * Enable positional options. Positional means global options are specified before subcommands which lets
+   * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
+   * The default behaviour is non-positional and global options may appear anywhere on the command line.
+   *
+   * @param {boolean} [positional]
+   * @return {Command} `this` command for chaining
+   */
+  enablePositionalOptions(positional = true) {
+    this._enablePositionalOptions = !!positional;
+    return this;
+  }
+
+  /**
+   * Pass through options that come after command-arguments rather than treat them as command-options,
+   * so actual command-options come before command-arguments. Turning this on for a subcommand requires
+   * positional options to have been enabled on the program (parent commands).
+   * The default behaviour is non-positional and options may appear before or after command-arguments.
+   *
+   * @param {boolean} [passThrough] for unknown options.
+   * @return {Command} `this` command for chaining
+   */
+  passThroughOptions(passThrough = true) {
+    this._passThroughOptions = !!passThrough;
+    this._checkForBrokenPassThrough();
+    return this;
+  }
+
+  /**
+   * @private
+   */
+
+  _checkForBrokenPassThrough() {
+    if (
+      this.parent &&
+      this._passThroughOptions &&
+      !this.parent._enablePositionalOptions
+    ) {
+      throw new Error(
+        `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`,
+      );
+    }
+  }
+
+  /**
+   * Whether to store option values as properties on command object,
+   * or store separately (specify false). In both cases the option values can be accessed using .opts().
+   *
+   * @param {boolean} [storeAsProperties=true]
+   * @return {Command} `this` command for chaining
+   */
+
+  storeOptionsAsProperties(storeAsProperties = true) {
+    if (this.options.length) {
+      throw new Error('call .storeOptionsAsProperties() before adding options');
+    }
+    if (Object.keys(this._optionValues).length) {
+      throw new Error(
+        'call .storeOptionsAsProperties() before setting option values',
+      );
+    }
+    this._storeOptionsAsProperties = !!storeAsProperties;
+    return this;
+  }
+
+  /**
+   * Retrieve option value.
+   *
+   * @param {string} key
+   * @return {object} value
+   */
+
+  getOptionValue(key) {
+    if (this._storeOptionsAsProperties) {
+      return this[key];
+    }
+    return this._optionValues[key];
+  }
+
+  /**
+   * Store option value.
+   *
+   * @param {string} key
+   * @param {object} value
+   * @return {Command} `this` command for chaining
+   */
+
+  setOptionValue(key, value) {
+    return this.setOptionValueWithSource(key, value, undefined);
+  }
+
+  /**
+   * Store option value and where the value came from.
+   *
+   * @param {string} key
+   * @param {object} value
+   * @param {string} source - expected values are default/config/env/cli/implied
+   * @return {Command} `this` command for chaining
+   */
+
+  setOptionValueWithSource(key, value, source) {
+    if (this._storeOptionsAsProperties) {
+      this[key] = value;
+    } else {
+      this._optionValues[key] = value;
+    }
+    this._optionValueSources[key] = source;
+    return this;
+  }
+
+  /**
+   * Get source of option value.
+   * Expected values are default | config | env | cli | implied
+   *
+   * @param {string} key
+   * @return {string}
+   */
+
+  getOptionValueSource(key) {
+    return this._optionValueSources[key];
+  }
+
+  /**
+   * Get source of option value. See also .optsWithGlobals().
+   * Expected values are default | config | env | cli | implied
+   *
+   * @param {string} key
+   * @return {string}
+   */
+
+  getOptionValueSourceWithGlobals(key) {
+    // global overwrites local, like optsWithGlobals
+    let source;
+    this._getCommandAndAncestors().forEach((cmd) => {
+      if (cmd.getOptionValueSource(key) !== undefined) {
+        source = cmd.getOptionValueSource(key);
+      }
+    });
+    return source;
+  }
+
+  /**
+   * Get user arguments from implied or explicit arguments.
+   * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
+   *
+   * @private
+   */
+
+  _prepareUserArgs(argv, parseOptions) {
+    if (argv !== undefined && !Array.isArray(argv)) {
+      throw new Error('first parameter to parse must be array or undefined');
+    }
+    parseOptions = parseOptions || {};
+
+    // auto-detect argument conventions if nothing supplied
+    if (argv === undefined && parseOptions.from === undefined) {
+      if (process.versions?.electron) {
+        parseOptions.from = 'electron';
+      }
+      // check node specific options for scenarios where user CLI args follow executable without scriptname
+      const execArgv = process.execArgv ?? [];
+      if (
+        execArgv.includes('-e') ||
+        execArgv.includes('--eval') ||
+        execArgv.includes('-p') ||
+        execArgv.includes('--print')
+      ) {
+        parseOptions.from = 'eval'; // internal usage, not documented
+      }
+    }
+
+    // default to using process.argv
+    if (argv === undefined) {
+      argv = process.argv;
+    }
+    this.rawArgs = argv.slice();
+
+    // extract the user args and scriptPath
+    let userArgs;
+    switch (parseOptions.from) {
+      case undefined:
+      case 'node':
+        this._scriptPath = argv[1];
+        userArgs = argv.slice(2);
+        break;
+      case 'electron':
+        // @ts-ignore: because defaultApp is an unknown property
+        if (process.defaultApp) {
+          this._scriptPath = argv[1];
+          userArgs = argv.slice(2);
+        } else {
+          userArgs = argv.slice(1);
+        }
+        break;
+      case 'user':
+        userArgs = argv.slice(0);
+        break;
+      case 'eval':
+        userArgs = argv.slice(1);
+        break;
+      default:
+        throw new Error(
+          `unexpected parse option { from: '${parseOptions.from}' }`,
+        );
+    }
+
+    // Find default name for program from arguments.
+    if (!this._name && this._scriptPath)
+      this.nameFromFilename(this._scriptPath);
+    this._name = this._name || 'program';
+
+    return userArgs;
+  }
+
+  /**
+   * Parse `argv`, setting options and invoking commands when defined.
+   *
+   * Use parseAsync instead of parse if any of your action handlers are async.
+   *
+   * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+   *
+   * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+   * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+   * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+   * - `'user'`: just user arguments
+   *
+   * @example
+   * program.parse(); // parse process.argv and auto-detect electron and special node flags
+   * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
+   * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+   *
+   * @param {string[]} [argv] - optional, defaults to process.argv
+   * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
+   * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
+   * @return {Command} `this` command for chaining
+   */
+
+  parse(argv, parseOptions) {
+    this._prepareForParse();
+    const userArgs = this._prepareUserArgs(argv, parseOptions);
+    this._parseCommand([], userArgs);
+
+    return this;
+  }
+
+  /**
+   * Parse `argv`, setting options and invoking commands when defined.
+   *
+   * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
+   *
+   * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
+   * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
+   * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
+   * - `'user'`: just user arguments
+   *
+   * @example
+   * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
+   * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
+   * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
+   *
+   * @param {string[]} [argv]
+   * @param {object} [parseOptions]
+   * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
+   * @return {Promise}
+   */
+
+  async parseAsync(argv, parseOptions) {
+    this._prepareForParse();
+    const userArgs = this._prepareUserArgs(argv, parseOptions);
+    await this._parseCommand([], userArgs);
+
+    return this;
+  }
+
+  _prepareForParse() {
+    if (this._savedState === null) {
+      this.saveStateBeforeParse();
+    } else {
+      this.restoreStateBeforeParse();
+    }
+  }
+
+  /**
+   * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
+   * Not usually called directly, but available for subclasses to save their custom state.
+   *
+   * This is called in a lazy way. Only commands used in parsing chain will have state saved.
+   */
+  saveStateBeforeParse() {
+    this._savedState = {
+      // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
+      _name: this._name,
+      // option values before parse have default values (including false for negated options)
+      // shallow clones
+      _optionValues: { ...this._optionValues },
+      _optionValueSources: { ...this._optionValueSources },
+    };
+  }
+
+  /**
+   * Restore state before parse for calls after the first.
+   * Not usually called directly, but available for subclasses to save their custom state.
+   *
+   * This is called in a lazy way. Only commands used in parsing chain will have state restored.
+   */
+  restoreStateBeforeParse() {
+    if (this._storeOptionsAsProperties)
+      throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
+- either make a new Command for each call to parse, or stop storing options as properties`);
+
+    // clear state from _prepareUserArgs
+    this._name = this._savedState._name;
+    this._scriptPath = null;
+    this.rawArgs = [];
+    // clear state from setOptionValueWithSource
+    this._optionValues = { ...this._savedState._optionValues };
+    this._optionValueSources = { ...this._savedState._optionValueSources };
+    // clear state from _parseCommand
+    this.args = [];
+    // clear state from _processArguments
+    this.processedArgs = [];
+  }
+
+  /**
+   * Throw if expected executable is missing. Add lots of help for author.
+   *
+   * @param {string} executableFile
+   * @param {string} executableDir
+   * @param {string} subcommandName
+   */
+  _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
+    if (fs.existsSync(executableFile)) return;
+
+    const executableDirMessage = executableDir
+      ? `searched for local subcommand relative to directory '${executableDir}'`
+      : 'no directory for search for local subcommand, use .executableDir() to supply a custom directory';
+    const executableMissing = `'${executableFile}' does not exist
+ - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
+ - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
+ - ${executableDirMessage}`;
+    throw new Error(executableMissing);
+  }
+
+  /**
+   * Execute a sub-command executable.
+   *
+   * @private
+   */
+
+  _executeSubCommand(subcommand, args) {
+    args = args.slice();
+    let launchWithNode = false; // Use node for source targets so do not need to get permissions correct, and on Windows.
+    const sourceExt = ['.js', '.ts', '.tsx', '.mjs', '.cjs'];
+
+    function findFile(baseDir, baseName) {
+      // Look for specified file
+      const localBin = path.resolve(baseDir, baseName);
+      if (fs.existsSync(localBin)) return localBin;
+
+      // Stop looking if candidate already has an expected extension.
+      if (sourceExt.includes(path.extname(baseName))) return undefined;
+
+      // Try all the extensions.
+      const foundExt = sourceExt.find((ext) =>
+        fs.existsSync(`${localBin}${ext}`),
+      );
+      if (foundExt) return `${localBin}${foundExt}`;
+
+      return undefined;
+    }
+
+    // Not checking for help first. Unlikely to have mandatory and executable, and can't robustly test for help flags in external command.
+    this._checkForMissingMandatoryOptions();
+    this._checkForConflictingOptions();
+
+    // executableFile and executableDir might be full path, or just a name
+    let executableFile =
+      subcommand._executableFile || `${this._name}-${subcommand._name}`;
+    let executableDir = this._executableDir || '';
+    if (this._scriptPath) {
+      let resolvedScriptPath; // resolve possible symlink for installed npm binary
+      try {
+        resolvedScriptPath = fs.realpathSync(this._scriptPath);
+      } catch {
+        resolvedScriptPath = this._scriptPath;
+      }
+      executableDir = path.resolve(
+        path.dirname(resolvedScriptPath),
+        executableDir,
+      );
+    }
+
+    // Look for a local file in preference to a command in PATH.
+    if (executableDir) {
+      let localFile = findFile(executableDir, executableFile);
+
+      // Legacy search using prefix of script name instead of command name
+      if (!localFile && !subcommand._executableFile && this._scriptPath) {
+        const legacyName = path.basename(
+          this._scriptPath,
+          path.extname(this._scriptPath),
+        );
+        if (legacyName !== this._name) {
+          localFile = findFile(
+            executableDir,
+            `${legacyName}-${subcommand._name}`,
+          );
+        }
+      }
+      executableFile = localFile || executableFile;
+    }
+
+    launchWithNode = sourceExt.includes(path.extname(executableFile));
+
+    let proc;
+    if (process.platform !== 'win32') {
+      if (launchWithNode) {
+        args.unshift(executableFile);
+        // add executable arguments to spawn
+        args = incrementNodeInspectorPort(process.execArgv).concat(args);
+
+        proc = childProcess.spawn(process.argv[0], args, { stdio: 'inherit' });
+      } else {
+        proc = childProcess.spawn(executableFile, args, { stdio: 'inherit' });
+      }
+    } else {
+      this._checkForMissingExecutable(
+        executableFile,
+        executableDir,
+        subcommand._name,
+      );
+      args.unshift(executableFile);
+      // add executable arguments to spawn
+      args = incrementNodeInspectorPort(process.execArgv).concat(args);
+      proc = childProcess.spawn(process.execPath, args, { stdio: 'inherit' });
+    }
+
+    if (!proc.killed) {
+      // testing mainly to avoid leak warnings during unit tests with mocked spawn
+      const signals = ['SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGINT', 'SIGHUP'];
+      signals.forEach((signal) => {
+        process.on(signal, () => {
+          if (proc.killed === false && proc.exitCode === null) {
+            // @ts-ignore because signals not typed to known strings
+            proc.kill(signal);
+          }
+        });
+      });
+    }
+
+    // By default terminate process when spawned process terminates.
+    const exitCallback = this._exitCallback;
+    proc.on('close', (code) => {
+      code = code ?? 1; // code is null if spawned process terminated due to a signal
+      if (!exitCallback) {
+        process.exit(code);
+      } else {
+        exitCallback(
+          new CommanderError(
+            code,
+            'commander.executeSubCommandAsync',
+            '(close)',
+          ),
+        );
+      }
+    });
+    proc.on('error', (err) => {
+      // @ts-ignore: because err.code is an unknown property
+      if (err.code === 'ENOENT') {
+        this._checkForMissingExecutable(
+          executableFile,
+          executableDir,
+          subcommand._name,
+        );
+        // @ts-ignore: because err.code is an unknown property
+      } else if (err.code === 'EACCES') {
+        throw new Error(`'${executableFile}' not executable`);
+      }
+      if (!exitCallback) {
+        process.exit(1);
+      } else {
+        const wrappedError = new CommanderError(
+          1,
+          'commander.executeSubCommandAsync',
+          '(error)',
+        );
+        wrappedError.nestedError = err;
+        exitCallback(wrappedError);
+      }
+    });
+
+    // Store the reference to the child process
+    this.runningCommand = proc;
+  }
+
+  /**
+   * @private
+   */
+
+  _dispatchSubcommand(commandName, operands, unknown) {
+    const subCommand = this._findCommand(commandName);
+    if (!subCommand) this.help({ error: true });
+
+    subCommand._prepareForParse();
+    let promiseChain;
+    promiseChain = this._chainOrCallSubCommandHook(
+      promiseChain,
+      subCommand,
+      'preSubcommand',
+    );
+    promiseChain = this._chainOrCall(promiseChain, () => {
+      if (subCommand._executableHandler) {
+        this._executeSubCommand(subCommand, operands.concat(unknown));
+      } else {
+        return subCommand._parseCommand(operands, unknown);
+      }
+    });
+    return promiseChain;
+  }
+
+  /**
+   * Invoke help directly if possible, or dispatch if necessary.
+   * e.g. help foo
+   *
+   * @private
+   */
+
+  _dispatchHelpCommand(subcommandName) {
+    if (!subcommandName) {
+      this.help();
+    }
+    const subCommand = this._findCommand(subcommandName);
+    if (subCommand && !subCommand._executableHandler) {
+      subCommand.help();
+    }
+
+    // Fallback to parsing the help flag to invoke the help.
+    return this._dispatchSubcommand(
+      subcommandName,
+      [],
+      [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? '--help'],
+    );
+  }
+
+  /**
+   * Check this.args against expected this.registeredArguments.
+   *
+   * @private
+   */
+
+  _checkNumberOfArguments() {
+    // too few
+    this.registeredArguments.forEach((arg, i) => {
+      if (arg.required && this.args[i] == null) {
+        this.missingArgument(arg.name());
+      }
+    });
+    // too many
+    if (
+      this.registeredArguments.length > 0 &&
+      this.registeredArguments[this.registeredArguments.length - 1].variadic
+    ) {
+      return;
+    }
+    if (this.args.length > this.registeredArguments.length) {
+      this._excessArguments(this.args);
+    }
+  }
+
+  /**
+   * Process this.args using this.registeredArguments and save as this.processedArgs!
+   *
+   * @private
+   */
+
+  _processArguments() {
+    const myParseArg = (argument, value, previous) => {
+      // Extra processing for nice error message on parsing failure.
+      let parsedValue = value;
+      if (value !== null && argument.parseArg) {
+        const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+        parsedValue = this._callParseArg(
+          argument,
+          value,
+          previous,
+          invalidValueMessage,
+        );
+      }
+      return parsedValue;
+    };
+
+    this._checkNumberOfArguments();
+
+    const processedArgs = [];
+    this.registeredArguments.forEach((declaredArg, index) => {
+      let value = declaredArg.defaultValue;
+      if (declaredArg.variadic) {
+        // Collect together remaining arguments for passing together as an array.
+        if (index < this.args.length) {
+          value = this.args.slice(index);
+          if (declaredArg.parseArg) {
+            value = value.reduce((processed, v) => {
+              return myParseArg(declaredArg, v, processed);
+            }, declaredArg.defaultValue);
+          }
+        } else if (value === undefined) {
+          value = [];
+        }
+      } else if (index < this.args.length) {
+        value = this.args[index];
+        if (declaredArg.parseArg) {
+          value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+        }
+      }
+      processedArgs[index] = value;
+    });
+    this.processedArgs = processedArgs;
+  }
+
+  /**
+   * Once we have a promise we chain, but call synchronously until then.
+   *
+   * @param {(Promise|undefined)} promise
+   * @param {Function} fn
+   * @return {(Promise|undefined)}
+   * @private
+   */
+
+  _chainOrCall(promise, fn) {
+    // thenable
+    if (promise?.then && typeof promise.then === 'function') {
+      // already have a promise, chain callback
+      return promise.then(() => fn());
+    }
+    // callback might return a promise
+    return fn();
+  }
+
+  /**
+   *
+   * @param {(Promise|undefined)} promise
+   * @param {string} event
+   * @return {(Promise|undefined)}
+   * @private
+   */
+
+  _chainOrCallHooks(promise, event) {
+    let result = promise;
+    const hooks = [];
+    this._getCommandAndAncestors()
+      .reverse()
+      .filter((cmd) => cmd._lifeCycleHooks[event] !== undefined)
+      .forEach((hookedCommand) => {
+        hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+          hooks.push({ hookedCommand, callback });
+        });
+      });
+    if (event === 'postAction') {
+      hooks.reverse();
+    }
+
+    hooks.forEach((hookDetail) => {
+      result = this._chainOrCall(result, () => {
+        return hookDetail.callback(hookDetail.hookedCommand, this);
+      });
+    });
+    return result;
+  }
+
+  /**
+   *
+   * @param {(Promise|undefined)} promise
+   * @param {Command} subCommand
+   * @param {string} event
+   * @return {(Promise|undefined)}
+   * @private
+   */
+
+  _chainOrCallSubCommandHook(promise, subCommand, event) {
+    let result = promise;
+    if (this._lifeCycleHooks[event] !== undefined) {
+      this._lifeCycleHooks[event].forEach((hook) => {
+        result = this._chainOrCall(result, () => {
+          return hook(this, subCommand);
+        });
+      });
+    }
+    return result;
+  }
+
+  /**
+   * Process arguments in context of this command.
+   * Returns action result, in case it is a promise.
+   *
+   * @private
+   */
+
+  _parseCommand(operands, unknown) {
+    const parsed = this.parseOptions(unknown);
+    this._parseOptionsEnv(); // after cli, so parseArg not called on both cli and env
+    this._parseOptionsImplied();
+    operands = operands.concat(parsed.operands);
+    unknown = parsed.unknown;
+    this.args = operands.concat(unknown);
+
+    if (operands && this._findCommand(operands[0])) {
+      return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
+    }
+    if (
+      this._getHelpCommand() &&
+      operands[0] === this._getHelpCommand().name()
+    ) {
+      return this._dispatchHelpCommand(operands[1]);
+    }
+    if (this._defaultCommandName) {
+      this._outputHelpIfRequested(unknown); // Run the help for default command from parent rather than passing to default command
+      return this._dispatchSubcommand(
+        this._defaultCommandName,
+        operands,
+        unknown,
+      );
+    }
+    if (
+      this.commands.length &&
+      this.args.length === 0 &&
+      !this._actionHandler &&
+      !this._defaultCommandName
+    ) {
+      // probably missing subcommand and no handler, user needs help (and exit)
+      this.help({ error: true });
+    }
+
+    this._outputHelpIfRequested(parsed.unknown);
+    this._checkForMissingMandatoryOptions();
+    this._checkForConflictingOptions();
+
+    // We do not always call this check to avoid masking a "better" error, like unknown command.
+    const checkForUnknownOptions = () => {
+      if (parsed.unknown.length > 0) {
+        this.unknownOption(parsed.unknown[0]);
+      }
+    };
+
+    const commandEvent = `command:${this.name()}`;
+    if (this._actionHandler) {
+      checkForUnknownOptions();
+      this._processArguments();
+
+      let promiseChain;
+      promiseChain = this._chainOrCallHooks(promiseChain, 'preAction');
+      promiseChain = this._chainOrCall(promiseChain, () =>
+        this._actionHandler(this.processedArgs),
+      );
+      if (this.parent) {
+        promiseChain = this._chainOrCall(promiseChain, () => {
+          this.parent.emit(commandEvent, operands, unknown); // legacy
+        });
+      }
+      promiseChain = this._chainOrCallHooks(promiseChain, 'postAction');
+      return promiseChain;
+    }
+    if (this.parent?.listenerCount(commandEvent)) {
+      checkForUnknownOptions();
+      this._processArguments();
+      this.parent.emit(commandEvent, operands, unknown); // legacy
+    } else if (operands.length) {
+      if (this._findCommand('*')) {
+        // legacy default command
+        return this._dispatchSubcommand('*', operands, unknown);
+      }
+      if (this.listenerCount('command:*')) {
+        // skip option check, emit event for possible misspelling suggestion
+        this.emit('command:*', operands, unknown);
+      } else if (this.commands.length) {
+        this.unknownCommand();
+      } else {
+        checkForUnknownOptions();
+        this._processArguments();
+      }
+    } else if (this.commands.length) {
+      checkForUnknownOptions();
+      // This command has subcommands and nothing hooked up at this level, so display help (and exit).
+      this.help({ error: true });
+    } else {
+      checkForUnknownOptions();
+      this._processArguments();
+      // fall through for caller to handle after calling .parse()
+    }
+  }
+
+  /**
+   * Find matching command.
+   *
+   * @private
+   * @return {Command | undefined}
+   */
+  _findCommand(name) {
+    if (!name) return undefined;
+    return this.commands.find(
+      (cmd) => cmd._name === name || cmd._aliases.includes(name),
+    );
+  }
+
+  /**
+   * Return an option matching `arg` if any.
+   *
+   * @param {string} arg
+   * @return {Option}
+   * @package
+   */
+
+  _findOption(arg) {
+    return this.options.find((option) => option.is(arg));
+  }
+
+  /**
+   * Display an error message if a mandatory option does not have a value.
+   * Called after checking for help flags in leaf subcommand.
+   *
+   * @private
+   */
+
+  _checkForMissingMandatoryOptions() {
+    // Walk up hierarchy so can call in subcommand after checking for displaying help.
+    this._getCommandAndAncestors().forEach((cmd) => {
+      cmd.options.forEach((anOption) => {
+        if (
+          anOption.mandatory &&
+          cmd.getOptionValue(anOption.attributeName()) === undefined
+        ) {
+          cmd.missingMandatoryOptionValue(anOption);
+        }
+      });
+    });
+  }
+
+  /**
+   * Display an error message if conflicting options are used together in this.
+   *
+   * @private
+   */
+  _checkForConflictingLocalOptions() {
+    const definedNonDefaultOptions = this.options.filter((option) => {
+      const optionKey = option.attributeName();
+      if (this.getOptionValue(optionKey) === undefined) {
+        return false;
+      }
+      return this.getOptionValueSource(optionKey) !== 'default';
+    });
+
+    const optionsWithConflicting = definedNonDefaultOptions.filter(
+      (option) => option.conflictsWith.length > 0,
+    );
+
+    optionsWithConflicting.forEach((option) => {
+      const conflictingAndDefined = definedNonDefaultOptions.find((defined) =>
+        option.conflictsWith.includes(defined.attributeName()),
+      );
+      if (conflictingAndDefined) {
+        this._conflictingOption(option, conflictingAndDefined);
+      }
+    });
+  }
+
+  /**
+   * Display an error message if conflicting options are used together.
+   * Called after checking for help flags in leaf subcommand.
+   *
+   * @private
+   */
+  _checkForConflictingOptions() {
+    // Walk up hierarchy so can call in subcommand after checking for displaying help.
+    this._getCommandAndAncestors().forEach((cmd) => {
+      cmd._checkForConflictingLocalOptions();
+    });
+  }
+
+  /**
+   * Parse options from `argv` removing known options,
+   * and return argv split into operands and unknown arguments.
+   *
+   * Side effects: modifies command by storing options. Does not reset state if called again.
+   *
+   * Examples:
+   *
+   *     argv => operands, unknown
+   *     --known kkk op => [op], []
+   *     op --known kkk => [op], []
+   *     sub --unknown uuu op => [sub], [--unknown uuu op]
+   *     sub -- --unknown uuu op => [sub --unknown uuu op], []
+   *
+   * @param {string[]} args
+   * @return {{operands: string[], unknown: string[]}}
+   */
+
+  parseOptions(args) {
+    const operands = []; // operands, not options or values
+    const unknown = []; // first unknown option and remaining unknown args
+    let dest = operands;
+
+    function maybeOption(arg) {
+      return arg.length > 1 && arg[0] === '-';
+    }
+
+    const negativeNumberArg = (arg) => {
+      // return false if not a negative number
+      if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
+      // negative number is ok unless digit used as an option in command hierarchy
+      return !this._getCommandAndAncestors().some((cmd) =>
+        cmd.options
+          .map((opt) => opt.short)
+          .some((short) => /^-\d$/.test(short)),
+      );
+    };
+
+    // parse options
+    let activeVariadicOption = null;
+    let activeGroup = null; // working through group of short options, like -abc
+    let i = 0;
+    while (i < args.length || activeGroup) {
+      const arg = activeGroup ?? args[i++];
+      activeGroup = null;
+
+      // literal
+      if (arg === '--') {
+        if (dest === unknown) dest.push(arg);
+        dest.push(...args.slice(i));
+        break;
+      }
+
+      if (
+        activeVariadicOption &&
+        (!maybeOption(arg) || negativeNumberArg(arg))
+      ) {
+        this.emit(`option:${activeVariadicOption.name()}`, arg);
+        continue;
+      }
+      activeVariadicOption = null;
+
+      if (maybeOption(arg)) {
+        const option = this._findOption(arg);
+        // recognised option, call listener to assign value with possible custom processing
+        if (option) {
+          if (option.required) {
+            const value = args[i++];
+            if (value === undefined) this.optionMissingArgument(option);
+            this.emit(`option:${option.name()}`, value);
+          } else if (option.optional) {
+            let value = null;
+            // historical behaviour is optional value is following arg unless an option
+            if (
+              i < args.length &&
+              (!maybeOption(args[i]) || negativeNumberArg(args[i]))
+            ) {
+              value = args[i++];
+            }
+            this.emit(`option:${option.name()}`, value);
+          } else {
+            // boolean flag
+            this.emit(`option:${option.name()}`);
+          }
+          activeVariadicOption = option.variadic ? option : null;
+          continue;
+        }
+      }
+
+      // Look for combo options following single dash, eat first one if known.
+      if (arg.length > 2 && arg[0] === '-' && arg[1] !== '-') {
+        const option = this._findOption(`-${arg[1]}`);
+        if (option) {
+          if (
+            option.required ||
+            (option.optional && this._combineFlagAndOptionalValue)
+          ) {
+            // option with value following in same argument
+            this.emit(`option:${option.name()}`, arg.slice(2));
+          } else {
+            // boolean option
+            this.emit(`option:${option.name()}`);
+            // remove the processed option and keep processing group
+            activeGroup = `-${arg.slice(2)}`;
+          }
+          continue;
+        }
+      }
+
+      // Look for known long flag with value, like --foo=bar
+      if (/^--[^=]+=/.test(arg)) {
+        const index = arg.indexOf('=');
+        const option = this._findOption(arg.slice(0, index));
+        if (option && (option.required || option.optional)) {
+          this.emit(`option:${option.name()}`, arg.slice(index + 1));
+          continue;
+        }
+      }
+
+      // Not a recognised option by this command.
+      // Might be a command-argument, or subcommand option, or unknown option, or help command or option.
+
+      // An unknown option means further arguments also classified as unknown so can be reprocessed by subcommands.
+      // A negative number in a leaf command is not an unknown option.
+      if (
+        dest === operands &&
+        maybeOption(arg) &&
+        !(this.commands.length === 0 && negativeNumberArg(arg))
+      ) {
+        dest = unknown;
+      }
+
+      // If using positionalOptions, stop processing our options at subcommand.
+      if (
+        (this._enablePositionalOptions || this._passThroughOptions) &&
+        operands.length === 0 &&
+        unknown.length === 0
+      ) {
+        if (this._findCommand(arg)) {
+          operands.push(arg);
+          unknown.push(...args.slice(i));
+          break;
+        } else if (
+          this._getHelpCommand() &&
+          arg === this._getHelpCommand().name()
+        ) {
+          operands.push(arg, ...args.slice(i));
+          break;
+        } else if (this._defaultCommandName) {
+          unknown.push(arg, ...args.slice(i));
+          break;
+        }
+      }
+
+      // If using passThroughOptions, stop processing options at first command-argument.
+      if (this._passThroughOptions) {
+        dest.push(arg, ...args.slice(i));
+        break;
+      }
+
+      // add arg
+      dest.push(arg);
+    }
+
+    return { operands, unknown };
+  }
+
+  /**
+   * Return an object containing local option values as key-value pairs.
+   *
+   * @return {object}
+   */
+  opts() {
+    if (this._storeOptionsAsProperties) {
+      // Preserve original behaviour so backwards compatible when still using properties
+      const result = {};
+      const len = this.options.length;
+
+      for (let i = 0; i < len; i++) {
+        const key = this.options[i].attributeName();
+        result[key] =
+          key === this._versionOptionName ? this._version : this[key];
+      }
+      return result;
+    }
+
+    return this._optionValues;
+  }
+
+  /**
+   * Return an object containing merged local and global option values as key-value pairs.
+   *
+   * @return {object}
+   */
+  optsWithGlobals() {
+    // globals overwrite locals
+    return this._getCommandAndAncestors().reduce(
+      (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
+      {},
+    );
+  }
+
+  /**
+   * Display error message and exit (or call exitOverride).
+   *
+   * @param {string} message
+   * @param {object} [errorOptions]
+   * @param {string} [errorOptions.code] - an id string representing the error
+   * @param {number} [errorOptions.exitCode] - used with process.exit
+   */
+  error(message, errorOptions) {
+    // output handling
+    this._outputConfiguration.outputError(
+      `${message}\n`,
+      this._outputConfiguration.writeErr,
+    );
+    if (typeof this._showHelpAfterError === 'string') {
+      this._outputConfiguration.writeErr(`${this._showHelpAfterError}\n`);
+    } else if (this._showHelpAfterError) {
+      this._outputConfiguration.writeErr('\n');
+      this.outputHelp({ error: true });
+    }
+
+    // exit handling
+    const config = errorOptions || {};
+    const exitCode = config.exitCode || 1;
+    const code = config.code || 'commander.error';
+    this._exit(exitCode, code, message);
+  }
+
+  /**
+   * Apply any option related environment variables, if option does
+   * not have a value from cli or client code.
+   *
+   * @private
+   */
+  _parseOptionsEnv() {
+    this.options.forEach((option) => {
+      if (option.envVar && option.envVar in process.env) {
+        const optionKey = option.attributeName();
+        // Priority check. Do not overwrite cli or options from unknown source (client-code).
+        if (
+          this.getOptionValue(optionKey) === undefined ||
+          ['default', 'config', 'env'].includes(
+            this.getOptionValueSource(optionKey),
+          )
+        ) {
+          if (option.required || option.optional) {
+            // option can take a value
+            // keep very simple, optional always takes value
+            this.emit(`optionEnv:${option.name()}`, process.env[option.envVar]);
+          } else {
+            // boolean
+            // keep very simple, only care that envVar defined and not the value
+            this.emit(`optionEnv:${option.name()}`);
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * Apply any implied option values, if option is undefined or default value.
+   *
+   * @private
+   */
+  _parseOptionsImplied() {
+    const dualHelper = new DualOptions(this.options);
+    const hasCustomOptionValue = (optionKey) => {
+      return (
+        this.getOptionValue(optionKey) !== undefined &&
+        !['default', 'implied'].includes(this.getOptionValueSource(optionKey))
+      );
+    };
+    this.options
+      .filter(
+        (option) =>
+          option.implied !== undefined &&
+          hasCustomOptionValue(option.attributeName()) &&
+          dualHelper.valueFromOption(
+            this.getOptionValue(option.attributeName()),
+            option,
+          ),
+      )
+      .forEach((option) => {
+        Object.keys(option.implied)
+          .filter((impliedKey) => !hasCustomOptionValue(impliedKey))
+          .forEach((impliedKey) => {
+            this.setOptionValueWithSource(
+              impliedKey,
+              option.implied[impliedKey],
+              'implied',
+            );
+          });
+      });
+  }
+
+  /**
+   * Argument `name` is missing.
+   *
+   * @param {string} name
+   * @private
+   */
+
+  missingArgument(name) {
+    const message = `error: missing required argument '${name}'`;
+    this.error(message, { code: 'commander.missingArgument' });
+  }
+
+  /**
+   * `Option` is missing an argument.
+   *
+   * @param {Option} option
+   * @private
+   */
+
+  optionMissingArgument(option) {
+    const message = `error: option '${option.flags}' argument missing`;
+    this.error(message, { code: 'commander.optionMissingArgument' });
+  }
+
+  /**
+   * `Option` does not have a value, and is a mandatory option.
+   *
+   * @param {Option} option
+   * @private
+   */
+
+  missingMandatoryOptionValue(option) {
+    const message = `error: required option '${option.flags}' not specified`;
+    this.error(message, { code: 'commander.missingMandatoryOptionValue' });
+  }
+
+  /**
+   * `Option` conflicts with another option.
+   *
+   * @param {Option} option
+   * @param {Option} conflictingOption
+   * @private
+   */
+  _conflictingOption(option, conflictingOption) {
+    // The calling code does not know whether a negated option is the source of the
+    // value, so do some work to take an educated guess.
+    const findBestOptionFromValue = (option) => {
+      const optionKey = option.attributeName();
+      const optionValue = this.getOptionValue(optionKey);
+      const negativeOption = this.options.find(
+        (target) => target.negate && optionKey === target.attributeName(),
+      );
+      const positiveOption = this.options.find(
+        (target) => !target.negate && optionKey === target.attributeName(),
+      );
+      if (
+        negativeOption &&
+        ((negativeOption.presetArg === undefined && optionValue === false) ||
+          (negativeOption.presetArg !== undefined &&
+            optionValue === negativeOption.presetArg))
+      ) {
+        return negativeOption;
+      }
+      return positiveOption || option;
+    };
+
+    const getErrorMessage = (option) => {
+      const bestOption = findBestOptionFromValue(option);
+      const optionKey = bestOption.attributeName();
+      const source = this.getOptionValueSource(optionKey);
+      if (source === 'env') {
+        return `environment variable '${bestOption.envVar}'`;
+      }
+      return `option '${bestOption.flags}'`;
+    };
+
+    const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
+    this.error(message, { code: 'commander.conflictingOption' });
+  }
+
+  /**
+   * Unknown option `flag`.
+   *
+   * @param {string} flag
+   * @private
+   */
+
+  unknownOption(flag) {
+    if (this._allowUnknownOption) return;
+    let suggestion = '';
+
+    if (flag.startsWith('--') && this._showSuggestionAfterError) {
+      // Looping to pick up the global options too
+      let candidateFlags = [];
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
+      let command = this;
+      do {
+        const moreFlags = command
+          .createHelp()
+          .visibleOptions(command)
+          .filter((option) => option.long)
+          .map((option) => option.long);
+        candidateFlags = candidateFlags.concat(moreFlags);
+        command = command.parent;
+      } while (command && !command._enablePositionalOptions);
+      suggestion = suggestSimilar(flag, candidateFlags);
+    }
+
+    const message = `error: unknown option '${flag}'${suggestion}`;
+    this.error(message, { code: 'commander.unknownOption' });
+  }
+
+  /**
+   * Excess arguments, more than expected.
+   *
+   * @param {string[]} receivedArgs
+   * @private
+   */
+
+  _excessArguments(receivedArgs) {
+    if (this._allowExcessArguments) return;
+
+    const expected = this.registeredArguments.length;
+    const s = expected === 1 ? '' : 's';
+    const forSubcommand = this.parent ? ` for '${this.name()}'` : '';
+    const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+    this.error(message, { code: 'commander.excessArguments' });
+  }
+
+  /**
+   * Unknown command.
+   *
+   * @private
+   */
+
+  unknownCommand() {
+    const unknownName = this.args[0];
+    let suggestion = '';
+
+    if (this._showSuggestionAfterError) {
+      const candidateNames = [];
+      this.createHelp()
+        .visibleCommands(this)
+        .forEach((command) => {
+          candidateNames.push(command.name());
+          // just visible alias
+          if (command.alias()) candidateNames.push(command.alias());
+        });
+      suggestion = suggestSimilar(unknownName, candidateNames);
+    }
+
+    const message = `error: unknown command '${unknownName}'${suggestion}`;
+    this.error(message, { code: 'commander.unknownCommand' });
+  }
+
+  /**
+   * Get or set the program version.
+   *
+   * This method auto-registers the "-V, --version" option which will print the version number.
+   *
+   * You can optionally supply the flags and description to override the defaults.
+   *
+   * @param {string} [str]
+   * @param {string} [flags]
+   * @param {string} [description]
+   * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
+   */
+
+  version(str, flags, description) {
+    if (str === undefined) return this._version;
+    this._version = str;
+    flags = flags || '-V, --version';
+    description = description || 'output the version number';
+    const versionOption = this.createOption(flags, description);
+    this._versionOptionName = versionOption.attributeName();
+    this._registerOption(versionOption);
+
+    this.on('option:' + versionOption.name(), () => {
+      this._outputConfiguration.writeOut(`${str}\n`);
+      this._exit(0, 'commander.version', str);
+    });
+    return this;
+  }
+
+  /**
+   * Set the description.
+   *
+   * @param {string} [str]
+   * @param {object} [argsDescription]
+   * @return {(string|Command)}
+   */
+  description(str, argsDescription) {
+    if (str === undefined && argsDescription === undefined)
+      return this._description;
+    this._description = str;
+    if (argsDescription) {
+      this._argsDescription = argsDescription;
+    }
+    return this;
+  }
+
+  /**
+   * Set the summary. Used when listed as subcommand of parent.
+   *
+   * @param {string} [str]
+   * @return {(string|Command)}
+   */
+  summary(str) {
+    if (str === undefined) return this._summary;
+    this._summary = str;
+    return this;
+  }
+
+  /**
+   * Set an alias for the command.
+   *
+   * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
+   *
+   * @param {string} [alias]
+   * @return {(string|Command)}
+   */
+
+  alias(alias) {
+    if (alias === undefined) return this._aliases[0]; // just return first, for backwards compatibility
+
+    /** @type {Command} */
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    let command = this;
+    if (
+      this.commands.length !== 0 &&
+      this.commands[this.commands.length - 1]._executableHandler
+    ) {
+      // assume adding alias for last added executable subcommand, rather than this
+      command = this.commands[this.commands.length - 1];
+    }
+
+    if (alias === command._name)
+      throw new Error("Command alias can't be the same as its name");
+    const matchingCommand = this.parent?._findCommand(alias);
+    if (matchingCommand) {
+      // c.f. _registerCommand
+      const existingCmd = [matchingCommand.name()]
+        .concat(matchingCommand.aliases())
+        .join('|');
+      throw new Error(
+        `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`,
+      );
+    }
+
+    command._aliases.push(alias);
+    return this;
+  }
+
+  /**
+   * Set aliases for the command.
+   *
+   * Only the first alias is shown in the auto-generated help.
+   *
+   * @param {string[]} [aliases]
+   * @return {(string[]|Command)}
+   */
+
+  aliases(aliases) {
+    // Getter for the array of aliases is the main reason for having aliases() in addition to alias().
+    if (aliases === undefined) return this._aliases;
+
+    aliases.forEach((alias) => this.alias(alias));
+    return this;
+  }
+
+  /**
+   * Set / get the command usage `str`.
+   *
+   * @param {string} [str]
+   * @return {(string|Command)}
+   */
+
+  usage(str) {
+    if (str === undefined) {
+      if (this._usage) return this._usage;
+
+      const args = this.registeredArguments.map((arg) => {
+        return humanReadableArgName(arg);
+      });
+      return []
+        .concat(
+          this.options.length || this._helpOption !== null ? '[options]' : [],
+          this.commands.length ? '[command]' : [],
+          this.registeredArguments.length ? args : [],
+        )
+        .join(' ');
+    }
+
+    this._usage = str;
+    return this;
+  }
+
+  /**
+   * Get or set the name of the command.
+   *
+   * @param {string} [str]
+   * @return {(string|Command)}
+   */
+
+  name(str) {
+    if (str === undefined) return this._name;
+    this._name = str;
+    return this;
+  }
+
+  /**
+   * Set/get the help group heading for this subcommand in parent command's help.
+   *
+   * @param {string} [heading]
+   * @return {Command | string}
+   */
+
+  helpGroup(heading) {
+    if (heading === undefined) return this._helpGroupHeading ?? '';
+    this._helpGroupHeading = heading;
+    return this;
+  }
+
+  /**
+   * Set/get the default help group heading for subcommands added to this command.
+   * (This does not override a group set directly on the subcommand using .helpGroup().)
+   *
+   * @example
+   * program.commandsGroup('Development Commands:);
+   * program.command('watch')...
+   * program.command('lint')...
+   * ...
+   *
+   * @param {string} [heading]
+   * @returns {Command | string}
+   */
+  commandsGroup(heading) {
+    if (heading === undefined) return this._defaultCommandGroup ?? '';
+    this._defaultCommandGroup = heading;
+    return this;
+  }
+
+  /**
+   * Set/get the default help group heading for options added to this command.
+   * (This does not override a group set directly on the option using .helpGroup().)
+   *
+   * @example
+   * program
+   *   .optionsGroup('Development Options:')
+   *   .option('-d, --debug', 'output extra debugging')
+   *   .option('-p, --profile', 'output profiling information')
+   *
+   * @param {string} [heading]
+   * @returns {Command | string}
+   */
+  optionsGroup(heading) {
+    if (heading === undefined) return this._defaultOptionGroup ?? '';
+    this._defaultOptionGroup = heading;
+    return this;
+  }
+
+  /**
+   * @param {Option} option
+   * @private
+   */
+  _initOptionGroup(option) {
+    if (this._defaultOptionGroup && !option.helpGroupHeading)
+      option.helpGroup(this._defaultOptionGroup);
+  }
+
+  /**
+   * @param {Command} cmd
+   * @private
+   */
+  _initCommandGroup(cmd) {
+    if (this._defaultCommandGroup && !cmd.helpGroup())
+      cmd.helpGroup(this._defaultCommandGroup);
+  }
+
+  /**
+   * Set the name of the command from script filename, such as process.argv[1],
+   * or require.main.filename, or __filename.
+   *
+   * (Used internally and public although not documented in README.)
+   *
+   * @example
+   * program.nameFromFilename(require.main.filename);
+   *
+   * @param {string} filename
+   * @return {Command}
+   */
+
+  nameFromFilename(filename) {
+    this._name = path.basename(filename, path.extname(filename));
+
+    return this;
+  }
+
+  /**
+   * Get or set the directory for searching for executable subcommands of this command.
+   *
+   * @example
+   * program.executableDir(__dirname);
+   * // or
+   * program.executableDir('subcommands');
+   *
+   * @param {string} [path]
+   * @return {(string|null|Command)}
+   */
+
+  executableDir(path) {
+    if (path === undefined) return this._executableDir;
+    this._executableDir = path;
+    return this;
+  }
+
+  /**
+   * Return program help documentation.
+   *
+   * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
+   * @return {string}
+   */
+
+  helpInformation(contextOptions) {
+    const helper = this.createHelp();
+    const context = this._getOutputContext(contextOptions);
+    helper.prepareContext({
+      error: context.error,
+      helpWidth: context.helpWidth,
+      outputHasColors: context.hasColors,
+    });
+    const text = helper.formatHelp(this, helper);
+    if (context.hasColors) return text;
+    return this._outputConfiguration.stripColor(text);
+  }
+
+  /**
+   * @typedef HelpContext
+   * @type {object}
+   * @property {boolean} error
+   * @property {number} helpWidth
+   * @property {boolean} hasColors
+   * @property {function} write - includes stripColor if needed
+   *
+   * @returns {HelpContext}
+   * @private
+   */
+
+  _getOutputContext(contextOptions) {
+    contextOptions = contextOptions || {};
+    const error = !!contextOptions.error;
+    let baseWrite;
+    let hasColors;
+    let helpWidth;
+    if (error) {
+      baseWrite = (str) => this._outputConfiguration.writeErr(str);
+      hasColors = this._outputConfiguration.getErrHasColors();
+      helpWidth = this._outputConfiguration.getErrHelpWidth();
+    } else {
+      baseWrite = (str) => this._outputConfiguration.writeOut(str);
+      hasColors = this._outputConfiguration.getOutHasColors();
+      helpWidth = this._outputConfiguration.getOutHelpWidth();
+    }
+    const write = (str) => {
+      if (!hasColors) str = this._outputConfiguration.stripColor(str);
+      return baseWrite(str);
+    };
+    return { error, write, hasColors, helpWidth };
+  }
+
+  /**
+   * Output help information for this command.
+   *
+   * Outputs built-in help, and custom text added using `.addHelpText()`.
+   *
+   * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+   */
+
+  outputHelp(contextOptions) {
+    let deprecatedCallback;
+    if (typeof contextOptions === 'function') {
+      deprecatedCallback = contextOptions;
+      contextOptions = undefined;
+    }
+
+    const outputContext = this._getOutputContext(contextOptions);
+    /** @type {HelpTextEventContext} */
+    const eventContext = {
+      error: outputContext.error,
+      write: outputContext.write,
+      command: this,
+    };
+
+    this._getCommandAndAncestors()
+      .reverse()
+      .forEach((command) => command.emit('beforeAllHelp', eventContext));
+    this.emit('beforeHelp', eventContext);
+
+    let helpInformation = this.helpInformation({ error: outputContext.error });
+    if (deprecatedCallback) {
+      helpInformation = deprecatedCallback(helpInformation);
+      if (
+        typeof helpInformation !== 'string' &&
+        !Buffer.isBuffer(helpInformation)
+      ) {
+        throw new Error('outputHelp callback must return a string or a Buffer');
+      }
+    }
+    outputContext.write(helpInformation);
+
+    if (this._getHelpOption()?.long) {
+      this.emit(this._getHelpOption().long); // deprecated
+    }
+    this.emit('afterHelp', eventContext);
+    this._getCommandAndAncestors().forEach((command) =>
+      command.emit('afterAllHelp', eventContext),
+    );
+  }
+
+  /**
+   * You can pass in flags and a description to customise the built-in help option.
+   * Pass in false to disable the built-in help option.
+   *
+   * @example
+   * program.helpOption('-?, --help' 'show help'); // customise
+   * program.helpOption(false); // disable
+   *
+   * @param {(string | boolean)} flags
+   * @param {string} [description]
+   * @return {Command} `this` command for chaining
+   */
+
+  helpOption(flags, description) {
+    // Support enabling/disabling built-in help option.
+    if (typeof flags === 'boolean') {
+      if (flags) {
+        if (this._helpOption === null) this._helpOption = undefined; // reenable
+        if (this._defaultOptionGroup) {
+          // make the option to store the group
+          this._initOptionGroup(this._getHelpOption());
+        }
+      } else {
+        this._helpOption = null; // disable
+      }
+      return this;
+    }
+
+    // Customise flags and description.
+    this._helpOption = this.createOption(
+      flags ?? '-h, --help',
+      description ?? 'display help for command',
+    );
+    // init group unless lazy create
+    if (flags || description) this._initOptionGroup(this._helpOption);
+
+    return this;
+  }
+
+  /**
+   * Lazy create help option.
+   * Returns null if has been disabled with .helpOption(false).
+   *
+   * @returns {(Option | null)} the help option
+   * @package
+   */
+  _getHelpOption() {
+    // Lazy create help option on demand.
+    if (this._helpOption === undefined) {
+      this.helpOption(undefined, undefined);
+    }
+    return this._helpOption;
+  }
+
+  /**
+   * Supply your own option to use for the built-in help option.
+   * This is an alternative to using helpOption() to customise the flags and description etc.
+   *
+   * @param {Option} option
+   * @return {Command} `this` command for chaining
+   */
+  addHelpOption(option) {
+    this._helpOption = option;
+    this._initOptionGroup(option);
+    return this;
+  }
+
+  /**
+   * Output help information and exit.
+   *
+   * Outputs built-in help, and custom text added using `.addHelpText()`.
+   *
+   * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
+   */
+
+  help(contextOptions) {
+    this.outputHelp(contextOptions);
+    let exitCode = Number(process.exitCode ?? 0); // process.exitCode does allow a string or an integer, but we prefer just a number
+    if (
+      exitCode === 0 &&
+      contextOptions &&
+      typeof contextOptions !== 'function' &&
+      contextOptions.error
+    ) {
+      exitCode = 1;
+    }
+    // message: do not have all displayed text available so only passing placeholder.
+    this._exit(exitCode, 'commander.help', '(outputHelp)');
+  }
+
+  /**
+   * // Do a little typing to coordinate emit and listener for the help text events.
+   * @typedef HelpTextEventContext
+   * @type {object}
+   * @property {boolean} error
+   * @property {Command} command
+   * @property {function} write
+   */
+
+  /**
+   * Add additional text to be displayed with the built-in help.
+   *
+   * Position is 'before' or 'after' to affect just this command,
+   * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
+   *
+   * @param {string} position - before or after built-in help
+   * @param {(string | Function)} text - string to add, or a function returning a string
+   * @return {Command} `this` command for chaining
+   */
+
+  addHelpText(position, text) {
+    const allowedValues = ['beforeAll', 'before', 'after', 'afterAll'];
+    if (!allowedValues.includes(position)) {
+      throw new Error(`Unexpected value for position to addHelpText.
+Expecting one of '${allowedValues.join("', '")}'`);
+    }
+
+    const helpEvent = `${position}Help`;
+    this.on(helpEvent, (/** @type {HelpTextEventContext} */ context) => {
+      let helpStr;
+      if (typeof text === 'function') {
+        helpStr = text({ error: context.error, command: context.command });
+      } else {
+        helpStr = text;
+      }
+      // Ignore falsy value when nothing to output.
+      if (helpStr) {
+        context.write(`${helpStr}\n`);
+      }
+    });
+    return this;
+  }
+
+  /**
+   * Output help information if help flags specified
+   *
+   * @param {Array} args - array of options to search for help flags
+   * @private
+   */
+
+  _outputHelpIfRequested(args) {
+    const helpOption = this._getHelpOption();
+    const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
+    if (helpRequested) {
+      this.outputHelp();
+      // (Do not have all displayed text available so only passing placeholder.)
+      this._exit(0, 'commander.helpDisplayed', '(outputHelp)');
+    }
+  }
+}
+
+/**
+ * Scan arguments and increment port number for inspect calls (to avoid conflicts when spawning new command).
+ *
+ * @param {string[]} args - array of arguments from node.execArgv
+ * @returns {string[]}
+ * @private
+ */
+
+function incrementNodeInspectorPort(args) {
+  // Testing for these options:
+  //  --inspect[=[host:]port]
+  //  --inspect-brk[=[host:]port]
+  //  --inspect-port=[host:]port
+  return args.map((arg) => {
+    if (!arg.startsWith('--inspect')) {
+      return arg;
+    }
+    let debugOption;
+    let debugHost = '127.0.0.1';
+    let debugPort = '9229';
+    let match;
+    if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
+      // e.g. --inspect
+      debugOption = match[1];
+    } else if (
+      (match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null
+    ) {
+      debugOption = match[1];
+      if (/^\d+$/.test(match[3])) {
+        // e.g. --inspect=1234
+        debugPort = match[3];
+      } else {
+        // e.g. --inspect=localhost
+        debugHost = match[3];
+      }
+    } else if (
+      (match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null
+    ) {
+      // e.g. --inspect=localhost:1234
+      debugOption = match[1];
+      debugHost = match[3];
+      debugPort = match[4];
+    }
+
+    if (debugOption && debugPort !== '0') {
+      return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
+    }
+    return arg;
+  });
+}
+
+/**
+ * @returns {boolean | undefined}
+ * @package
+ */
+function useColor() {
+  // Test for common conventions.
+  // NB: the observed behaviour is in combination with how author adds color! For example:
+  //   - we do not test NODE_DISABLE_COLORS, but util:styletext does
+  //   - we do test NO_COLOR, but Chalk does not
+  //
+  // References:
+  // https://no-color.org
+  // https://bixense.com/clicolors/
+  // https://github.com/nodejs/node/blob/0a00217a5f67ef4a22384cfc80eb6dd9a917fdc1/lib/internal/tty.js#L109
+  // https://github.com/chalk/supports-color/blob/c214314a14bcb174b12b3014b2b0a8de375029ae/index.js#L33
+  // (https://force-color.org recent web page from 2023, does not match major javascript implementations)
+
+  if (
+    process.env.NO_COLOR ||
+    process.env.FORCE_COLOR === '0' ||
+    process.env.FORCE_COLOR === 'false'
+  )
+    return false;
+  if (process.env.FORCE_COLOR || process.env.CLICOLOR_FORCE !== undefined)
+    return true;
+  return undefined;
+}
+
+exports.Command = Command;
+exports.useColor = useColor; // exporting for tests
+
+
+/***/ }),
+
+/***/ 135:
+/***/ ((__unused_webpack_module, exports) => {
+
+/**
+ * CommanderError class
+ */
+class CommanderError extends Error {
+  /**
+   * Constructs the CommanderError class
+   * @param {number} exitCode suggested exit code which could be used with process.exit
+   * @param {string} code an id string representing the error
+   * @param {string} message human-readable description of the error
+   */
+  constructor(exitCode, code, message) {
+    super(message);
+    // properly capture stack trace in Node.js
+    Error.captureStackTrace(this, this.constructor);
+    this.name = this.constructor.name;
+    this.code = code;
+    this.exitCode = exitCode;
+    this.nestedError = undefined;
+  }
+}
+
+/**
+ * InvalidArgumentError class
+ */
+class InvalidArgumentError extends CommanderError {
+  /**
+   * Constructs the InvalidArgumentError class
+   * @param {string} [message] explanation of why argument is invalid
+   */
+  constructor(message) {
+    super(1, 'commander.invalidArgument', message);
+    // properly capture stack trace in Node.js
+    Error.captureStackTrace(this, this.constructor);
+    this.name = this.constructor.name;
+  }
+}
+
+exports.CommanderError = CommanderError;
+exports.InvalidArgumentError = InvalidArgumentError;
+
+
+/***/ }),
+
+/***/ 754:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { humanReadableArgName } = __nccwpck_require__(154);
+
+/**
+ * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
+ * https://www.typescriptlang.org/docs/handbook/jsdoc-supported-types.html#import-types
+ * @typedef { import("./argument.js").Argument } Argument
+ * @typedef { import("./command.js").Command } Command
+ * @typedef { import("./option.js").Option } Option
+ */
+
+// Although this is a class, methods are static in style to allow override using subclass or just functions.
+class Help {
+  constructor() {
+    this.helpWidth = undefined;
+    this.minWidthToWrap = 40;
+    this.sortSubcommands = false;
+    this.sortOptions = false;
+    this.showGlobalOptions = false;
+  }
+
+  /**
+   * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
+   * and just before calling `formatHelp()`.
+   *
+   * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
+   *
+   * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
+   */
+  prepareContext(contextOptions) {
+    this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
+  }
+
+  /**
+   * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
+   *
+   * @param {Command} cmd
+   * @returns {Command[]}
+   */
+
+  visibleCommands(cmd) {
+    const visibleCommands = cmd.commands.filter((cmd) => !cmd._hidden);
+    const helpCommand = cmd._getHelpCommand();
+    if (helpCommand && !helpCommand._hidden) {
+      visibleCommands.push(helpCommand);
+    }
+    if (this.sortSubcommands) {
+      visibleCommands.sort((a, b) => {
+        // @ts-ignore: because overloaded return type
+        return a.name().localeCompare(b.name());
+      });
+    }
+    return visibleCommands;
+  }
+
+  /**
+   * Compare options for sort.
+   *
+   * @param {Option} a
+   * @param {Option} b
+   * @returns {number}
+   */
+  compareOptions(a, b) {
+    const getSortKey = (option) => {
+      // WYSIWYG for order displayed in help. Short used for comparison if present. No special handling for negated.
+      return option.short
+        ? option.short.replace(/^-/, '')
+        : option.long.replace(/^--/, '');
+    };
+    return getSortKey(a).localeCompare(getSortKey(b));
+  }
+
+  /**
+   * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
+   *
+   * @param {Command} cmd
+   * @returns {Option[]}
+   */
+
+  visibleOptions(cmd) {
+    const visibleOptions = cmd.options.filter((option) => !option.hidden);
+    // Built-in help option.
+    const helpOption = cmd._getHelpOption();
+    if (helpOption && !helpOption.hidden) {
+      // Automatically hide conflicting flags. Bit dubious but a historical behaviour that is convenient for single-command programs.
+      const removeShort = helpOption.short && cmd._findOption(helpOption.short);
+      const removeLong = helpOption.long && cmd._findOption(helpOption.long);
+      if (!removeShort && !removeLong) {
+        visibleOptions.push(helpOption); // no changes needed
+      } else if (helpOption.long && !removeLong) {
+        visibleOptions.push(
+          cmd.createOption(helpOption.long, helpOption.description),
+        );
+      } else if (helpOption.short && !removeShort) {
+        visibleOptions.push(
+          cmd.createOption(helpOption.short, helpOption.description),
+        );
+      }
+    }
+    if (this.sortOptions) {
+      visibleOptions.sort(this.compareOptions);
+    }
+    return visibleOptions;
+  }
+
+  /**
+   * Get an array of the visible global options. (Not including help.)
+   *
+   * @param {Command} cmd
+   * @returns {Option[]}
+   */
+
+  visibleGlobalOptions(cmd) {
+    if (!this.showGlobalOptions) return [];
+
+    const globalOptions = [];
+    for (
+      let ancestorCmd = cmd.parent;
+      ancestorCmd;
+      ancestorCmd = ancestorCmd.parent
+    ) {
+      const visibleOptions = ancestorCmd.options.filter(
+        (option) => !option.hidden,
+      );
+      globalOptions.push(...visibleOptions);
+    }
+    if (this.sortOptions) {
+      globalOptions.sort(this.compareOptions);
+    }
+    return globalOptions;
+  }
+
+  /**
+   * Get an array of the arguments if any have a description.
+   *
+   * @param {Command} cmd
+   * @returns {Argument[]}
+   */
+
+  visibleArguments(cmd) {
+    // Side effect! Apply the legacy descriptions before the arguments are displayed.
+    if (cmd._argsDescription) {
+      cmd.registeredArguments.forEach((argument) => {
+        argument.description =
+          argument.description || cmd._argsDescription[argument.name()] || '';
+      });
+    }
+
+    // If there are any arguments with a description then return all the arguments.
+    if (cmd.registeredArguments.find((argument) => argument.description)) {
+      return cmd.registeredArguments;
+    }
+    return [];
+  }
+
+  /**
+   * Get the command term to show in the list of subcommands.
+   *
+   * @param {Command} cmd
+   * @returns {string}
+   */
+
+  subcommandTerm(cmd) {
+    // Legacy. Ignores custom usage string, and nested commands.
+    const args = cmd.registeredArguments
+      .map((arg) => humanReadableArgName(arg))
+      .join(' ');
+    return (
+      cmd._name +
+      (cmd._aliases[0] ? '|' + cmd._aliases[0] : '') +
+      (cmd.options.length ? ' [options]' : '') + // simplistic check for non-help option
+      (args ? ' ' + args : '')
+    );
+  }
+
+  /**
+   * Get the option term to show in the list of options.
+   *
+   * @param {Option} option
+   * @returns {string}
+   */
+
+  optionTerm(option) {
+    return option.flags;
+  }
+
+  /**
+   * Get the argument term to show in the list of arguments.
+   *
+   * @param {Argument} argument
+   * @returns {string}
+   */
+
+  argumentTerm(argument) {
+    return argument.name();
+  }
+
+  /**
+   * Get the longest command term length.
+   *
+   * @param {Command} cmd
+   * @param {Help} helper
+   * @returns {number}
+   */
+
+  longestSubcommandTermLength(cmd, helper) {
+    return helper.visibleCommands(cmd).reduce((max, command) => {
+      return Math.max(
+        max,
+        this.displayWidth(
+          helper.styleSubcommandTerm(helper.subcommandTerm(command)),
+        ),
+      );
+    }, 0);
+  }
+
+  /**
+   * Get the longest option term length.
+   *
+   * @param {Command} cmd
+   * @param {Help} helper
+   * @returns {number}
+   */
+
+  longestOptionTermLength(cmd, helper) {
+    return helper.visibleOptions(cmd).reduce((max, option) => {
+      return Math.max(
+        max,
+        this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option))),
+      );
+    }, 0);
+  }
+
+  /**
+   * Get the longest global option term length.
+   *
+   * @param {Command} cmd
+   * @param {Help} helper
+   * @returns {number}
+   */
+
+  longestGlobalOptionTermLength(cmd, helper) {
+    return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
+      return Math.max(
+        max,
+        this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option))),
+      );
+    }, 0);
+  }
+
+  /**
+   * Get the longest argument term length.
+   *
+   * @param {Command} cmd
+   * @param {Help} helper
+   * @returns {number}
+   */
+
+  longestArgumentTermLength(cmd, helper) {
+    return helper.visibleArguments(cmd).reduce((max, argument) => {
+      return Math.max(
+        max,
+        this.displayWidth(
+          helper.styleArgumentTerm(helper.argumentTerm(argument)),
+        ),
+      );
+    }, 0);
+  }
+
+  /**
+   * Get the command usage to be displayed at the top of the built-in help.
+   *
+   * @param {Command} cmd
+   * @returns {string}
+   */
+
+  commandUsage(cmd) {
+    // Usage
+    let cmdName = cmd._name;
+    if (cmd._aliases[0]) {
+      cmdName = cmdName + '|' + cmd._aliases[0];
+    }
+    let ancestorCmdNames = '';
+    for (
+      let ancestorCmd = cmd.parent;
+      ancestorCmd;
+      ancestorCmd = ancestorCmd.parent
+    ) {
+      ancestorCmdNames = ancestorCmd.name() + ' ' + ancestorCmdNames;
+    }
+    return ancestorCmdNames + cmdName + ' ' + cmd.usage();
+  }
+
+  /**
+   * Get the description for the command.
+   *
+   * @param {Command} cmd
+   * @returns {string}
+   */
+
+  commandDescription(cmd) {
+    // @ts-ignore: because overloaded return type
+    return cmd.description();
+  }
+
+  /**
+   * Get the subcommand summary to show in the list of subcommands.
+   * (Fallback to description for backwards compatibility.)
+   *
+   * @param {Command} cmd
+   * @returns {string}
+   */
+
+  subcommandDescription(cmd) {
+    // @ts-ignore: because overloaded return type
+    return cmd.summary() || cmd.description();
+  }
+
+  /**
+   * Get the option description to show in the list of options.
+   *
+   * @param {Option} option
+   * @return {string}
+   */
+
+  optionDescription(option) {
+    const extraInfo = [];
+
+    if (option.argChoices) {
+      extraInfo.push(
+        // use stringify to match the display of the default value
+        `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(', ')}`,
+      );
+    }
+    if (option.defaultValue !== undefined) {
+      // default for boolean and negated more for programmer than end user,
+      // but show true/false for boolean option as may be for hand-rolled env or config processing.
+      const showDefault =
+        option.required ||
+        option.optional ||
+        (option.isBoolean() && typeof option.defaultValue === 'boolean');
+      if (showDefault) {
+        extraInfo.push(
+          `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`,
+        );
+      }
+    }
+    // preset for boolean and negated are more for programmer than end user
+    if (option.presetArg !== undefined && option.optional) {
+      extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
+    }
+    if (option.envVar !== undefined) {
+      extraInfo.push(`env: ${option.envVar}`);
+    }
+    if (extraInfo.length > 0) {
+      const extraDescription = `(${extraInfo.join(', ')})`;
+      if (option.description) {
+        return `${option.description} ${extraDescription}`;
+      }
+      return extraDescription;
+    }
+
+    return option.description;
+  }
+
+  /**
+   * Get the argument description to show in the list of arguments.
+   *
+   * @param {Argument} argument
+   * @return {string}
+   */
+
+  argumentDescription(argument) {
+    const extraInfo = [];
+    if (argument.argChoices) {
+      extraInfo.push(
+        // use stringify to match the display of the default value
+        `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(', ')}`,
+      );
+    }
+    if (argument.defaultValue !== undefined) {
+      extraInfo.push(
+        `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`,
+      );
+    }
+    if (extraInfo.length > 0) {
+      const extraDescription = `(${extraInfo.join(', ')})`;
+      if (argument.description) {
+        return `${argument.description} ${extraDescription}`;
+      }
+      return extraDescription;
+    }
+    return argument.description;
+  }
+
+  /**
+   * Format a list of items, given a heading and an array of formatted items.
+   *
+   * @param {string} heading
+   * @param {string[]} items
+   * @param {Help} helper
+   * @returns string[]
+   */
+  formatItemList(heading, items, helper) {
+    if (items.length === 0) return [];
+
+    return [helper.styleTitle(heading), ...items, ''];
+  }
+
+  /**
+   * Group items by their help group heading.
+   *
+   * @param {Command[] | Option[]} unsortedItems
+   * @param {Command[] | Option[]} visibleItems
+   * @param {Function} getGroup
+   * @returns {Map<string, Command[] | Option[]>}
+   */
+  groupItems(unsortedItems, visibleItems, getGroup) {
+    const result = new Map();
+    // Add groups in order of appearance in unsortedItems.
+    unsortedItems.forEach((item) => {
+      const group = getGroup(item);
+      if (!result.has(group)) result.set(group, []);
+    });
+    // Add items in order of appearance in visibleItems.
+    visibleItems.forEach((item) => {
+      const group = getGroup(item);
+      if (!result.has(group)) {
+        result.set(group, []);
+      }
+      result.get(group).push(item);
+    });
+    return result;
+  }
+
+  /**
+   * Generate the built-in help text.
+   *
+   * @param {Command} cmd
+   * @param {Help} helper
+   * @returns {string}
+   */
+
+  formatHelp(cmd, helper) {
+    const termWidth = helper.padWidth(cmd, helper);
+    const helpWidth = helper.helpWidth ?? 80; // in case prepareContext() was not called
+
+    function callFormatItem(term, description) {
+      return helper.formatItem(term, termWidth, description, helper);
+    }
+
+    // Usage
+    let output = [
+      `${helper.styleTitle('Usage:')} ${helper.styleUsage(helper.commandUsage(cmd))}`,
+      '',
+    ];
+
+    // Description
+    const commandDescription = helper.commandDescription(cmd);
+    if (commandDescription.length > 0) {
+      output = output.concat([
+        helper.boxWrap(
+          helper.styleCommandDescription(commandDescription),
+          helpWidth,
+        ),
+        '',
+      ]);
+    }
+
+    // Arguments
+    const argumentList = helper.visibleArguments(cmd).map((argument) => {
+      return callFormatItem(
+        helper.styleArgumentTerm(helper.argumentTerm(argument)),
+        helper.styleArgumentDescription(helper.argumentDescription(argument)),
+      );
+    });
+    output = output.concat(
+      this.formatItemList('Arguments:', argumentList, helper),
+    );
+
+    // Options
+    const optionGroups = this.groupItems(
+      cmd.options,
+      helper.visibleOptions(cmd),
+      (option) => option.helpGroupHeading ?? 'Options:',
+    );
+    optionGroups.forEach((options, group) => {
+      const optionList = options.map((option) => {
+        return callFormatItem(
+          helper.styleOptionTerm(helper.optionTerm(option)),
+          helper.styleOptionDescription(helper.optionDescription(option)),
+        );
+      });
+      output = output.concat(this.formatItemList(group, optionList, helper));
+    });
+
+    if (helper.showGlobalOptions) {
+      const globalOptionList = helper
+        .visibleGlobalOptions(cmd)
+        .map((option) => {
+          return callFormatItem(
+            helper.styleOptionTerm(helper.optionTerm(option)),
+            helper.styleOptionDescription(helper.optionDescription(option)),
+          );
+        });
+      output = output.concat(
+        this.formatItemList('Global Options:', globalOptionList, helper),
+      );
+    }
+
+    // Commands
+    const commandGroups = this.groupItems(
+      cmd.commands,
+      helper.visibleCommands(cmd),
+      (sub) => sub.helpGroup() || 'Commands:',
+    );
+    commandGroups.forEach((commands, group) => {
+      const commandList = commands.map((sub) => {
+        return callFormatItem(
+          helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
+          helper.styleSubcommandDescription(helper.subcommandDescription(sub)),
+        );
+      });
+      output = output.concat(this.formatItemList(group, commandList, helper));
+    });
+
+    return output.join('\n');
+  }
+
+  /**
+   * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
+   *
+   * @param {string} str
+   * @returns {number}
+   */
+  displayWidth(str) {
+    return stripColor(str).length;
+  }
+
+  /**
+   * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
+   *
+   * @param {string} str
+   * @returns {string}
+   */
+  styleTitle(str) {
+    return str;
+  }
+
+  styleUsage(str) {
+    // Usage has lots of parts the user might like to color separately! Assume default usage string which is formed like:
+    //    command subcommand [options] [command] <foo> [bar]
+    return str
+      .split(' ')
+      .map((word) => {
+        if (word === '[options]') return this.styleOptionText(word);
+        if (word === '[command]') return this.styleSubcommandText(word);
+        if (word[0] === '[' || word[0] === '<')
+          return this.styleArgumentText(word);
+        return this.styleCommandText(word); // Restrict to initial words?
+      })
+      .join(' ');
+  }
+  styleCommandDescription(str) {
+    return this.styleDescriptionText(str);
+  }
+  styleOptionDescription(str) {
+    return this.styleDescriptionText(str);
+  }
+  styleSubcommandDescription(str) {
+    return this.styleDescriptionText(str);
+  }
+  styleArgumentDescription(str) {
+    return this.styleDescriptionText(str);
+  }
+  styleDescriptionText(str) {
+    return str;
+  }
+  styleOptionTerm(str) {
+    return this.styleOptionText(str);
+  }
+  styleSubcommandTerm(str) {
+    // This is very like usage with lots of parts! Assume default string which is formed like:
+    //    subcommand [options] <foo> [bar]
+    return str
+      .split(' ')
+      .map((word) => {
+        if (word === '[options]') return this.styleOptionText(word);
+        if (word[0] === '[' || word[0] === '<')
+          return this.styleArgumentText(word);
+        return this.styleSubcommandText(word); // Restrict to initial words?
+      })
+      .join(' ');
+  }
+  styleArgumentTerm(str) {
+    return this.styleArgumentText(str);
+  }
+  styleOptionText(str) {
+    return str;
+  }
+  styleArgumentText(str) {
+    return str;
+  }
+  styleSubcommandText(str) {
+    return str;
+  }
+  styleCommandText(str) {
+    return str;
+  }
+
+  /**
+   * Calculate the pad width from the maximum term length.
+   *
+   * @param {Command} cmd
+   * @param {Help} helper
+   * @returns {number}
+   */
+
+  padWidth(cmd, helper) {
+    return Math.max(
+      helper.longestOptionTermLength(cmd, helper),
+      helper.longestGlobalOptionTermLength(cmd, helper),
+      helper.longestSubcommandTermLength(cmd, helper),
+      helper.longestArgumentTermLength(cmd, helper),
+    );
+  }
+
+  /**
+   * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
+   *
+   * @param {string} str
+   * @returns {boolean}
+   */
+  preformatted(str) {
+    return /\n[^\S\r\n]/.test(str);
+  }
+
+  /**
+   * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
+   *
+   * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
+   *   TTT  DDD DDDD
+   *        DD DDD
+   *
+   * @param {string} term
+   * @param {number} termWidth
+   * @param {string} description
+   * @param {Help} helper
+   * @returns {string}
+   */
+  formatItem(term, termWidth, description, helper) {
+    const itemIndent = 2;
+    const itemIndentStr = ' '.repeat(itemIndent);
+    if (!description) return itemIndentStr + term;
+
+    // Pad the term out to a consistent width, so descriptions are aligned.
+    const paddedTerm = term.padEnd(
+      termWidth + term.length - helper.displayWidth(term),
+    );
+
+    // Format the description.
+    const spacerWidth = 2; // between term and description
+    const helpWidth = this.helpWidth ?? 80; // in case prepareContext() was not called
+    const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
+    let formattedDescription;
+    if (
+      remainingWidth < this.minWidthToWrap ||
+      helper.preformatted(description)
+    ) {
+      formattedDescription = description;
+    } else {
+      const wrappedDescription = helper.boxWrap(description, remainingWidth);
+      formattedDescription = wrappedDescription.replace(
+        /\n/g,
+        '\n' + ' '.repeat(termWidth + spacerWidth),
+      );
+    }
+
+    // Construct and overall indent.
+    return (
+      itemIndentStr +
+      paddedTerm +
+      ' '.repeat(spacerWidth) +
+      formattedDescription.replace(/\n/g, `\n${itemIndentStr}`)
+    );
+  }
+
+  /**
+   * Wrap a string at whitespace, preserving existing line breaks.
+   * Wrapping is skipped if the width is less than `minWidthToWrap`.
+   *
+   * @param {string} str
+   * @param {number} width
+   * @returns {string}
+   */
+  boxWrap(str, width) {
+    if (width < this.minWidthToWrap) return str;
+
+    const rawLines = str.split(/\r\n|\n/);
+    // split up text by whitespace
+    const chunkPattern = /[\s]*[^\s]+/g;
+    const wrappedLines = [];
+    rawLines.forEach((line) => {
+      const chunks = line.match(chunkPattern);
+      if (chunks === null) {
+        wrappedLines.push('');
+        return;
+      }
+
+      let sumChunks = [chunks.shift()];
+      let sumWidth = this.displayWidth(sumChunks[0]);
+      chunks.forEach((chunk) => {
+        const visibleWidth = this.displayWidth(chunk);
+        // Accumulate chunks while they fit into width.
+        if (sumWidth + visibleWidth <= width) {
+          sumChunks.push(chunk);
+          sumWidth += visibleWidth;
+          return;
+        }
+        wrappedLines.push(sumChunks.join(''));
+
+        const nextChunk = chunk.trimStart(); // trim space at line break
+        sumChunks = [nextChunk];
+        sumWidth = this.displayWidth(nextChunk);
+      });
+      wrappedLines.push(sumChunks.join(''));
+    });
+
+    return wrappedLines.join('\n');
+  }
+}
+
+/**
+ * Strip style ANSI escape sequences from the string. In particular, SGR (Select Graphic Rendition) codes.
+ *
+ * @param {string} str
+ * @returns {string}
+ * @package
+ */
+
+function stripColor(str) {
+  // eslint-disable-next-line no-control-regex
+  const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
+  return str.replace(sgrPattern, '');
+}
+
+exports.Help = Help;
+exports.stripColor = stripColor;
+
+
+/***/ }),
+
+/***/ 240:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { InvalidArgumentError } = __nccwpck_require__(135);
+
+class Option {
+  /**
+   * Initialize a new `Option` with the given `flags` and `description`.
+   *
+   * @param {string} flags
+   * @param {string} [description]
+   */
+
+  constructor(flags, description) {
+    this.flags = flags;
+    this.description = description || '';
+
+    this.required = flags.includes('<'); // A value must be supplied when the option is specified.
+    this.optional = flags.includes('['); // A value is optional when the option is specified.
+    // variadic test ignores <value,...> et al which might be used to describe custom splitting of single argument
+    this.variadic = /\w\.\.\.[>\]]$/.test(flags); // The option can take multiple values.
+    this.mandatory = false; // The option must have a value after parsing, which usually means it must be specified on command line.
+    const optionFlags = splitOptionFlags(flags);
+    this.short = optionFlags.shortFlag; // May be a short flag, undefined, or even a long flag (if option has two long flags).
+    this.long = optionFlags.longFlag;
+    this.negate = false;
+    if (this.long) {
+      this.negate = this.long.startsWith('--no-');
+    }
+    this.defaultValue = undefined;
+    this.defaultValueDescription = undefined;
+    this.presetArg = undefined;
+    this.envVar = undefined;
+    this.parseArg = undefined;
+    this.hidden = false;
+    this.argChoices = undefined;
+    this.conflictsWith = [];
+    this.implied = undefined;
+    this.helpGroupHeading = undefined; // soft initialised when option added to command
+  }
+
+  /**
+   * Set the default value, and optionally supply the description to be displayed in the help.
+   *
+   * @param {*} value
+   * @param {string} [description]
+   * @return {Option}
+   */
+
+  default(value, description) {
+    this.defaultValue = value;
+    this.defaultValueDescription = description;
+    return this;
+  }
+
+  /**
+   * Preset to use when option used without option-argument, especially optional but also boolean and negated.
+   * The custom processing (parseArg) is called.
+   *
+   * @example
+   * new Option('--color').default('GREYSCALE').preset('RGB');
+   * new Option('--donate [amount]').preset('20').argParser(parseFloat);
+   *
+   * @param {*} arg
+   * @return {Option}
+   */
+
+  preset(arg) {
+    this.presetArg = arg;
+    return this;
+  }
+
+  /**
+   * Add option name(s) that conflict with this option.
+   * An error will be displayed if conflicting options are found during parsing.
+   *
+   * @example
+   * new Option('--rgb').conflicts('cmyk');
+   * new Option('--js').conflicts(['ts', 'jsx']);
+   *
+   * @param {(string | string[])} names
+   * @return {Option}
+   */
+
+  conflicts(names) {
+    this.conflictsWith = this.conflictsWith.concat(names);
+    return this;
+  }
+
+  /**
+   * Specify implied option values for when this option is set and the implied options are not.
+   *
+   * The custom processing (parseArg) is not called on the implied values.
+   *
+   * @example
+   * program
+   *   .addOption(new Option('--log', 'write logging information to file'))
+   *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
+   *
+   * @param {object} impliedOptionValues
+   * @return {Option}
+   */
+  implies(impliedOptionValues) {
+    let newImplied = impliedOptionValues;
+    if (typeof impliedOptionValues === 'string') {
+      // string is not documented, but easy mistake and we can do what user probably intended.
+      newImplied = { [impliedOptionValues]: true };
+    }
+    this.implied = Object.assign(this.implied || {}, newImplied);
+    return this;
+  }
+
+  /**
+   * Set environment variable to check for option value.
+   *
+   * An environment variable is only used if when processed the current option value is
+   * undefined, or the source of the current value is 'default' or 'config' or 'env'.
+   *
+   * @param {string} name
+   * @return {Option}
+   */
+
+  env(name) {
+    this.envVar = name;
+    return this;
+  }
+
+  /**
+   * Set the custom handler for processing CLI option arguments into option values.
+   *
+   * @param {Function} [fn]
+   * @return {Option}
+   */
+
+  argParser(fn) {
+    this.parseArg = fn;
+    return this;
+  }
+
+  /**
+   * Whether the option is mandatory and must have a value after parsing.
+   *
+   * @param {boolean} [mandatory=true]
+   * @return {Option}
+   */
+
+  makeOptionMandatory(mandatory = true) {
+    this.mandatory = !!mandatory;
+    return this;
+  }
+
+  /**
+   * Hide option in help.
+   *
+   * @param {boolean} [hide=true]
+   * @return {Option}
+   */
+
+  hideHelp(hide = true) {
+    this.hidden = !!hide;
+    return this;
+  }
+
+  /**
+   * @package
+   */
+
+  _collectValue(value, previous) {
+    if (previous === this.defaultValue || !Array.isArray(previous)) {
+      return [value];
+    }
+
+    previous.push(value);
+    return previous;
+  }
+
+  /**
+   * Only allow option value to be one of choices.
+   *
+   * @param {string[]} values
+   * @return {Option}
+   */
+
+  choices(values) {
+    this.argChoices = values.slice();
+    this.parseArg = (arg, previous) => {
+      if (!this.argChoices.includes(arg)) {
+        throw new InvalidArgumentError(
+          `Allowed choices are ${this.argChoices.join(', ')}.`,
+        );
+      }
+      if (this.variadic) {
+        return this._collectValue(arg, previous);
+      }
+      return arg;
+    };
+    return this;
+  }
+
+  /**
+   * Return option name.
+   *
+   * @return {string}
+   */
+
+  name() {
+    if (this.long) {
+      return this.long.replace(/^--/, '');
+    }
+    return this.short.replace(/^-/, '');
+  }
+
+  /**
+   * Return option name, in a camelcase format that can be used
+   * as an object attribute key.
+   *
+   * @return {string}
+   */
+
+  attributeName() {
+    if (this.negate) {
+      return camelcase(this.name().replace(/^no-/, ''));
+    }
+    return camelcase(this.name());
+  }
+
+  /**
+   * Set the help group heading.
+   *
+   * @param {string} heading
+   * @return {Option}
+   */
+  helpGroup(heading) {
+    this.helpGroupHeading = heading;
+    return this;
+  }
+
+  /**
+   * Check if `arg` matches the short or long flag.
+   *
+   * @param {string} arg
+   * @return {boolean}
+   * @package
+   */
+
+  is(arg) {
+    return this.short === arg || this.long === arg;
+  }
+
+  /**
+   * Return whether a boolean option.
+   *
+   * Options are one of boolean, negated, required argument, or optional argument.
+   *
+   * @return {boolean}
+   * @package
+   */
+
+  isBoolean() {
+    return !this.required && !this.optional && !this.negate;
+  }
+}
+
+/**
+ * This class is to make it easier to work with dual options, without changing the existing
+ * implementation. We support separate dual options for separate positive and negative options,
+ * like `--build` and `--no-build`, which share a single option value. This works nicely for some
+ * use cases, but is tricky for others where we want separate behaviours despite
+ * the single shared option value.
+ */
+class DualOptions {
+  /**
+   * @param {Option[]} options
+   */
+  constructor(options) {
+    this.positiveOptions = new Map();
+    this.negativeOptions = new Map();
+    this.dualOptions = new Set();
+    options.forEach((option) => {
+      if (option.negate) {
+        this.negativeOptions.set(option.attributeName(), option);
+      } else {
+        this.positiveOptions.set(option.attributeName(), option);
+      }
+    });
+    this.negativeOptions.forEach((value, key) => {
+      if (this.positiveOptions.has(key)) {
+        this.dualOptions.add(key);
+      }
+    });
+  }
+
+  /**
+   * Did the value come from the option, and not from possible matching dual option?
+   *
+   * @param {*} value
+   * @param {Option} option
+   * @returns {boolean}
+   */
+  valueFromOption(value, option) {
+    const optionKey = option.attributeName();
+    if (!this.dualOptions.has(optionKey)) return true;
+
+    // Use the value to deduce if (probably) came from the option.
+    const preset = this.negativeOptions.get(optionKey).presetArg;
+    const negativeValue = preset !== undefined ? preset : false;
+    return option.negate === (negativeValue === value);
+  }
+}
+
+/**
+ * Convert string from kebab-case to camelCase.
+ *
+ * @param {string} str
+ * @return {string}
+ * @private
+ */
+
+function camelcase(str) {
+  return str.split('-').reduce((str, word) => {
+    return str + word[0].toUpperCase() + word.slice(1);
+  });
+}
+
+/**
+ * Split the short and long flag out of something like '-m,--mixed <value>'
+ *
+ * @private
+ */
+
+function splitOptionFlags(flags) {
+  let shortFlag;
+  let longFlag;
+  // short flag, single dash and single character
+  const shortFlagExp = /^-[^-]$/;
+  // long flag, double dash and at least one character
+  const longFlagExp = /^--[^-]/;
+
+  const flagParts = flags.split(/[ |,]+/).concat('guard');
+  // Normal is short and/or long.
+  if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
+  if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
+  // Long then short. Rarely used but fine.
+  if (!shortFlag && shortFlagExp.test(flagParts[0]))
+    shortFlag = flagParts.shift();
+  // Allow two long flags, like '--ws, --workspace'
+  // This is the supported way to have a shortish option flag.
+  if (!shortFlag && longFlagExp.test(flagParts[0])) {
+    shortFlag = longFlag;
+    longFlag = flagParts.shift();
+  }
+
+  // Check for unprocessed flag. Fail noisily rather than silently ignore.
+  if (flagParts[0].startsWith('-')) {
+    const unsupportedFlag = flagParts[0];
+    const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
+    if (/^-[^-][^-]/.test(unsupportedFlag))
+      throw new Error(
+        `${baseError}
+- a short flag is a single dash and a single character
+  - either use a single dash and a single character (for a short flag)
+  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`,
+      );
+    if (shortFlagExp.test(unsupportedFlag))
+      throw new Error(`${baseError}
+- too many short flags`);
+    if (longFlagExp.test(unsupportedFlag))
+      throw new Error(`${baseError}
+- too many long flags`);
+
+    throw new Error(`${baseError}
+- unrecognised flag format`);
+  }
+  if (shortFlag === undefined && longFlag === undefined)
+    throw new Error(
+      `option creation failed due to no flags found in '${flags}'.`,
+    );
+
+  return { shortFlag, longFlag };
+}
+
+exports.Option = Option;
+exports.DualOptions = DualOptions;
+
+
+/***/ }),
+
+/***/ 30:
+/***/ ((__unused_webpack_module, exports) => {
+
+const maxDistance = 3;
+
+function editDistance(a, b) {
+  // https://en.wikipedia.org/wiki/Damerau–Levenshtein_distance
+  // Calculating optimal string alignment distance, no substring is edited more than once.
+  // (Simple implementation.)
+
+  // Quick early exit, return worst case.
+  if (Math.abs(a.length - b.length) > maxDistance)
+    return Math.max(a.length, b.length);
+
+  // distance between prefix substrings of a and b
+  const d = [];
+
+  // pure deletions turn a into empty string
+  for (let i = 0; i <= a.length; i++) {
+    d[i] = [i];
+  }
+  // pure insertions turn empty string into b
+  for (let j = 0; j <= b.length; j++) {
+    d[0][j] = j;
+  }
+
+  // fill matrix
+  for (let j = 1; j <= b.length; j++) {
+    for (let i = 1; i <= a.length; i++) {
+      let cost = 1;
+      if (a[i - 1] === b[j - 1]) {
+        cost = 0;
+      } else {
+        cost = 1;
+      }
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1, // deletion
+        d[i][j - 1] + 1, // insertion
+        d[i - 1][j - 1] + cost, // substitution
+      );
+      // transposition
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+
+  return d[a.length][b.length];
+}
+
+/**
+ * Find close matches, restricted to same number of edits.
+ *
+ * @param {string} word
+ * @param {string[]} candidates
+ * @returns {string}
+ */
+
+function suggestSimilar(word, candidates) {
+  if (!candidates || candidates.length === 0) return '';
+  // remove possible duplicates
+  candidates = Array.from(new Set(candidates));
+
+  const searchingOptions = word.startsWith('--');
+  if (searchingOptions) {
+    word = word.slice(2);
+    candidates = candidates.map((candidate) => candidate.slice(2));
+  }
+
+  let similar = [];
+  let bestDistance = maxDistance;
+  const minSimilarity = 0.4;
+  candidates.forEach((candidate) => {
+    if (candidate.length <= 1) return; // no one character guesses
+
+    const distance = editDistance(word, candidate);
+    const length = Math.max(word.length, candidate.length);
+    const similarity = (length - distance) / length;
+    if (similarity > minSimilarity) {
+      if (distance < bestDistance) {
+        // better edit distance, throw away previous worse matches
+        bestDistance = distance;
+        similar = [candidate];
+      } else if (distance === bestDistance) {
+        similar.push(candidate);
+      }
+    }
+  });
+
+  similar.sort((a, b) => a.localeCompare(b));
+  if (searchingOptions) {
+    similar = similar.map((candidate) => `--${candidate}`);
+  }
+
+  if (similar.length > 1) {
+    return `\n(Did you mean one of ${similar.join(', ')}?)`;
+  }
+  if (similar.length === 1) {
+    return `\n(Did you mean ${similar[0]}?)`;
+  }
+  return '';
+}
+
+exports.suggestSimilar = suggestSimilar;
+
 
 /***/ })
 

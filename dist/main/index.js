@@ -33245,7 +33245,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3638:
+/***/ 6340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41199,7 +41199,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 //# sourceMappingURL=github.js.map
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: the preset share of `max-turns`)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); preset default."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; preset default."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (1h on subscription, 5m on API key), `5m`, `1h` or `off`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of previously sent context read from cache (default: preset, then history)."},{"name":"auth","default":"subscription","description":"`subscription` (draws the Agent SDK credit) or `api-key`."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past actuals of this job to blend into the estimate (0 = model only)."},{"name":"plan","default":"pro","description":"Plan preset for the monthly credit: `pro`, `max`, `max-5x`, `team`, `enterprise`."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The hold: pass it to Claude\'s `--max-budget-usd`."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: fitted turn distribution, capped at `max-turns`, then history)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); default: fitted per model family, then history."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; default: fitted per model family, then history."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (this job\'s recorded runs, else `auth` + `claude-version`, else measured 5m), `5m`, `1h` or `off`."},{"name":"claude-version","default":"","description":"Claude Code version the agent step runs, e.g. `2.1.331`; with `auth`, picks the cache TTL for `cache-ttl: auto`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of the previous request read back from cache (default: fitted)."},{"name":"auth","default":"subscription","description":"How the agent authenticates: `subscription` (an OAuth token: its 5-hour and weekly windows are gated too) or `api-key` (list price from your account: set `monthly-credits` to the budget)."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past runs of this job the estimate learns from (0 = presets only)."},{"name":"plan","default":"","description":"Plan preset for the monthly credit: `pro` (the default on a subscription), `max`, `max-5x`, `team`, `enterprise`, or per seat `team-standard`, `team-premium` (with `seats`)."},{"name":"seats","default":"1","description":"Seats whose credit this ledger\'s account spends, for the per-seat plans (credits are per user and not pooled)."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"account","default":"","description":"Whose subscription windows these runs use (default: the ledger\'s repository); give each token its own account when several share one ledger."},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"limited","description":"`true` when a subscription window (or out-of-credits) refused the run; use it in `if:`."},{"name":"limit-resets-at","description":"When the window that refused the run resets (ISO 8601, UTC); empty otherwise."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The hold: pass it to Claude\'s `--max-budget-usd`."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 /**
  * Every input the action and the CLI accept, and every output the action sets: the data in
@@ -50130,7 +50130,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -50744,12 +50744,23 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/config/settings.ts
+const PLANS = ['pro', 'max', 'max-5x', 'team', 'enterprise', 'team-standard', 'team-premium'];
+const ACCOUNT_INPUTS = [
+    'plan',
+    'seats',
+    'monthly-credits',
+    'overage',
+    'external-spend',
+    'billing-cycle-day'
+];
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * An input a user gave is wrong: one line per problem, each naming the input, the bad value and the
  * fix. Shells print the lines as they are; nothing else in the code formats user errors.
  */
-class InputError extends Error {
+class errors_InputError extends Error {
     problems;
     constructor(problems) {
         super(problems.join('\n'));
@@ -50757,8 +50768,34 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/**
+ * The `count` known names nearest to `wanted` (edit distance, then name), at most `within` edits away:
+ * the "did you mean" of an error.
+ */
+function nearest(wanted, known, count = 3, within = Infinity) {
+    return known
+        .map(name => ({ name, d: editDistance(wanted.toLowerCase(), name.toLowerCase()) }))
+        .filter(x => x.d <= within)
+        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map(x => x.name);
+}
 
 ;// CONCATENATED MODULE: ./src/config/parse.ts
+
 
 
 
@@ -50840,12 +50877,31 @@ const schema = object({
         what: 'a whole number of tokens from 0 to 200000'
     }),
     'cache-ttl': oneOf(['auto', '5m', '1h', 'off']),
+    'claude-version': schemas_string().transform((s, ctx) => {
+        const t = s.trim().replace(/^v/, '');
+        if (t === '')
+            return undefined;
+        if (/^\d+\.\d+\.\d+([-+][\w.]+)?$/.test(t))
+            return t;
+        ctx.addIssue({ code: 'custom', message: 'expected a Claude Code version such as 2.1.331' });
+        return NEVER;
+    }),
     'cache-hit-rate': optNum({ min: 0, max: 1, what: 'a share from 0 to 1, e.g. 0.9' }),
     auth: oneOf(['subscription', 'api-key']),
     'pricing-file': parse_text,
     'anthropic-api-key': parse_text,
     'history-runs': num({ min: 0, max: 1000, int: true, what: 'a whole number of runs from 0 to 1000' }),
-    plan: oneOf(['pro', 'max', 'max-5x', 'team', 'enterprise']),
+    // '' = not given: the pro preset on a subscription; an API key needs monthly-credits (a gate checks).
+    plan: schemas_string().transform((s, ctx) => {
+        const t = s.trim().toLowerCase();
+        if (t === '')
+            return undefined;
+        if (PLANS.includes(t))
+            return t;
+        ctx.addIssue({ code: 'custom', message: `expected one of ${PLANS.join(', ')}` });
+        return NEVER;
+    }),
+    seats: num({ min: 1, max: 100_000, int: true, what: 'a whole number of seats from 1, e.g. 5' }),
     'monthly-credits': optNum({
         min: 0.01,
         max: 10_000_000,
@@ -50897,6 +50953,18 @@ const schema = object({
         return NEVER;
     }),
     'ledger-token': parse_text,
+    account: schemas_string().transform((s, ctx) => {
+        const t = s.trim();
+        if (t === '')
+            return undefined;
+        if (/^[\w.@/:-]{1,100}$/.test(t))
+            return t;
+        ctx.addIssue({
+            code: 'custom',
+            message: 'expected a name of up to 100 letters, digits and . _ - @ / :, e.g. the token owner'
+        });
+        return NEVER;
+    }),
     'hold-hours': num({ min: 0.1, max: 24 * 31, what: 'a number of hours from 0.1 to 744' }),
     'on-ledger-error': oneOf(['fail', 'warn']),
     'github-token': parse_text,
@@ -50962,10 +51030,13 @@ function parseSettings(raw, env, where) {
         }
     }
     if (problems.length > 0 || !result.success)
-        throw new InputError(problems);
-    return toSettings(result.data, env, where, problems);
+        throw new errors_InputError(problems);
+    // The runner hands the action every input, defaults included: only the plan and the credit (no
+    // default) can tell "given" from "left out"; the CLI gets only the flags typed.
+    const explicit = ACCOUNT_INPUTS.filter(name => (raw[name] ?? '') !== '' || (where === 'action' && !['plan', 'monthly-credits', 'seats'].includes(name)));
+    return toSettings(result.data, env, where, problems, explicit);
 }
-function toSettings(p, env, where, problems) {
+function toSettings(p, env, where, problems, explicit) {
     if (p.prompt !== undefined && p['prompt-file'] !== undefined) {
         problems.push('prompt-file: give either prompt or prompt-file, not both');
     }
@@ -50986,7 +51057,7 @@ function toSettings(p, env, where, problems) {
         location = { kind: 'github', owner, repo, ref: p['ledger-ref'] };
     }
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     const runnerTemp = env.RUNNER_TEMP || (where === 'cli' ? '.agent-credit-gate' : '.');
     const stepId = env.GITHUB_ACTION || 'gate';
     return {
@@ -51001,6 +51072,7 @@ function toSettings(p, env, where, problems) {
             growthPerTurn: p['growth-per-turn'],
             outputPerTurn: p['output-per-turn'],
             cacheTtl: p['cache-ttl'],
+            claudeVersion: p['claude-version'],
             cacheHitRate: p['cache-hit-rate'],
             auth: p.auth,
             pricingFile: p['pricing-file'],
@@ -51009,7 +51081,9 @@ function toSettings(p, env, where, problems) {
             historyRuns: p['history-runs']
         },
         budget: {
-            plan: p.plan,
+            explicit,
+            plan: p.plan ?? 'pro',
+            seats: p.seats,
             monthlyCredits: p['monthly-credits'],
             billingCycleDay: p['billing-cycle-day'],
             overageUsd: p.overage,
@@ -51020,6 +51094,8 @@ function toSettings(p, env, where, problems) {
         },
         ledger: {
             location,
+            // Whose windows: one subscription per ledger unless said otherwise.
+            account: p.account ?? (location.kind === 'github' ? `${location.owner}/${location.repo}` : 'local'),
             token: p['ledger-token'] ?? p['github-token'],
             holdHours: p['hold-hours'],
             onLedgerError: p['on-ledger-error']
@@ -51103,7 +51179,18 @@ function readHandoff() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/budget/format.ts
+/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
+function format_usd(n) {
+    const sign = n < 0 ? '-' : '';
+    const a = Math.abs(n);
+    if (a > 0 && a < 0.01)
+        return `${sign}$${a.toPrecision(2)}`;
+    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
 ;// CONCATENATED MODULE: ./src/budget/consequences.ts
+
 const PASS = {
     allowed: true,
     failsStep: false,
@@ -51112,7 +51199,7 @@ const PASS = {
     checkConclusion: 'success',
     icon: '✅',
     word: 'Pass',
-    then: '',
+    then: 'The agent runs.',
     says: ''
 };
 const WARN = {
@@ -51121,7 +51208,8 @@ const WARN = {
     checkConclusion: 'neutral',
     annotation: { level: 'warning', title: 'Agent credit running low' },
     icon: '⚠️',
-    word: 'Warning'
+    word: 'Warning',
+    then: 'The agent runs, but the credit is running low.'
 };
 const REFUSED = {
     fail: {
@@ -51132,8 +51220,8 @@ const REFUSED = {
         checkConclusion: 'failure',
         annotation: { level: 'error', title: 'Agent credit would run out' },
         icon: '❌',
-        word: 'Over budget',
-        then: 'The step failed.',
+        word: 'Refused: over budget',
+        then: 'The step failed, so the agent did not run.',
         says: 'the step fails'
     },
     skip: {
@@ -51144,9 +51232,9 @@ const REFUSED = {
         // A skipped run is not a failure: a neutral check, no red X (anthropics/claude-code-action#292).
         checkConclusion: 'neutral',
         annotation: { level: 'warning', title: 'Agent credit would run out' },
-        icon: '❌',
-        word: 'Over budget',
-        then: 'The agent step was skipped.',
+        icon: '⏭️',
+        word: 'Skipped: over budget',
+        then: 'The agent step was skipped (allowed=false); the job goes on.',
         says: 'the agent step is skipped (allowed=false)'
     },
     warn: {
@@ -51158,17 +51246,57 @@ const REFUSED = {
         annotation: { level: 'warning', title: 'Agent credit would run out' },
         icon: '❌',
         word: 'Over budget',
-        then: 'Continuing with a warning.',
+        then: 'The agent runs anyway (on-exhaust: warn) and may spend past the budget.',
         says: 'continuing with a warning (on-exhaust: warn)'
     }
 };
+/**
+ * A run refused by a subscription window (or out of credit) has the same consequences as one over
+ * budget — on-exhaust decides — but says what stopped it: "Skipped: 5-hour limit reached".
+ */
+function limited(c, limit) {
+    const what = limit.kind === 'out-of-credits' ? 'out of credit' : `${limit.label} reached`;
+    return {
+        ...c,
+        icon: c.allowed ? '⏳' : c.failsStep ? '⛔' : '⏭️',
+        word: c.word
+            .replace('over budget', what)
+            .replace(/^Over budget$/, `${what[0].toUpperCase()}${what.slice(1)}`),
+        annotation: c.annotation && {
+            ...c.annotation,
+            title: limit.kind === 'out-of-credits' ? 'Out of credit' : 'Subscription limit reached'
+        },
+        then: c.allowed
+            ? 'The agent runs anyway (on-exhaust: warn), but Claude will refuse its requests until the reset.'
+            : c.then
+    };
+}
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 function consequencesOf(d) {
     if (!d || d.decision === 'pass')
         return PASS;
     if (d.decision === 'warn')
         return WARN;
-    return REFUSED[d.onExhaust];
+    return d.limit ? limited(REFUSED[d.onExhaust], d.limit) : REFUSED[d.onExhaust];
+}
+/**
+ * What is left of the cycle's budget, as one word and one figure: `$4.44 left of $20.00`, or, past the
+ * budget (external spend can take it there), `$5.56 over the $20.00 budget`, never a negative
+ * "remaining" beside "$0.00 left".
+ */
+function moneyLeft(s) {
+    return s.remainingUsd >= 0
+        ? `${format_usd(s.remainingUsd)} left of ${format_usd(s.budgetUsd)}`
+        : `${format_usd(-s.remainingUsd)} over the ${format_usd(s.budgetUsd)} budget`;
+}
+const STANDING = {
+    pass: { icon: '✅', word: 'Within budget' },
+    warn: { icon: '⚠️', word: 'Warning stands' },
+    fail: { icon: '❌', word: 'Over budget' }
+};
+/** The words for where the cycle stands after a run (from budget/decide.ts standing()). */
+function standingWords(kind) {
+    return STANDING[kind];
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -51191,6 +51319,9 @@ function outputsFor(report, reportFile) {
     out.decision = report.decision?.decision ?? 'pass';
     if (report.decision)
         out['max-budget-usd'] = money(report.decision.maxBudgetUsd);
+    const limit = report.decision?.decision === 'fail' ? report.decision.limit : undefined;
+    out.limited = String(limit !== undefined);
+    out['limit-resets-at'] = limit?.resetsAt ?? '';
     if (report.budget) {
         const s = report.budget.state;
         out['budget-usd'] = money(s.budgetUsd);
@@ -51202,20 +51333,11 @@ function outputsFor(report, reportFile) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/budget/format.ts
-/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
-function usd(n) {
-    const sign = n < 0 ? '-' : '';
-    const a = Math.abs(n);
-    if (a > 0 && a < 0.01)
-        return `${sign}$${a.toPrecision(2)}`;
-    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Untrusted text (PR titles, branch, job and file names, model names as typed) in markdown and
- * table cells: no markup, no mentions, no closing our hidden marker comment.
+ * table cells: no markup, no mentions, no closing our hidden marker comment. Parentheses stay as they
+ * are: with [ ] and < > escaped they cannot make a link, and "\(" would clutter every raw view.
  */
 function escapeMarkdown(text) {
     return text
@@ -51223,71 +51345,9 @@ function escapeMarkdown(text) {
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/([\\`*_{}[\]#+!|~])/g, '\\$1')
         .replace(/@/g, '@\u200b')
         .replace(/-->/g, '--&gt;');
-}
-
-;// CONCATENATED MODULE: ./src/estimate/history.ts
-/** Pseudo-count of the model: at K runs, model and history weigh the same. */
-const MODEL_WEIGHT_RUNS = 5;
-/** From this many runs on, the gate never holds less than the runs' own p90. */
-const TRUST_P90_AT = 5;
-function quantile(sorted, q) {
-    if (sorted.length === 1)
-        return sorted[0];
-    const pos = q * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function blendHistory(model, past, maxRuns) {
-    const runs = [...past]
-        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
-        .slice(0, maxRuns)
-        .filter(r => Number.isFinite(r.actualUsd) && r.actualUsd >= 0);
-    const n = runs.length;
-    if (n === 0)
-        return { ...model, source: 'model', sampleSize: 0, model };
-    const actuals = runs.map(r => r.actualUsd).sort((a, b) => a - b);
-    const h50 = quantile(actuals, 0.5);
-    const h90 = quantile(actuals, 0.9);
-    const w = n / (n + MODEL_WEIGHT_RUNS);
-    const p50Usd = w * h50 + (1 - w) * model.p50Usd;
-    let p90Usd = Math.max(p50Usd, w * h90 + (1 - w) * model.p90Usd);
-    if (n >= TRUST_P90_AT)
-        p90Usd = Math.max(p90Usd, h90);
-    const ratios = runs
-        .filter(r => r.estimateP50Usd !== undefined && r.estimateP50Usd > 0)
-        .map(r => r.actualUsd / r.estimateP50Usd)
-        .sort((a, b) => a - b);
-    return {
-        p50Usd,
-        p90Usd,
-        maxUsd: Math.max(model.maxUsd, actuals[actuals.length - 1], p90Usd),
-        source: 'blended',
-        sampleSize: n,
-        model,
-        history: { p50Usd: h50, p90Usd: h90, weight: w },
-        ...(ratios.length
-            ? {
-                calibration: {
-                    runs: ratios.length,
-                    minRatio: ratios[0],
-                    maxRatio: ratios[ratios.length - 1],
-                    medianRatio: quantile(ratios, 0.5)
-                }
-            }
-            : {})
-    };
-}
-/** "last 10 runs: actual was 0.8×–1.3× the p50 estimate" */
-function calibrationSentence(b) {
-    const c = b.calibration;
-    if (!c)
-        return undefined;
-    const x = (r) => `${r.toFixed(1)}×`;
-    return `last ${c.runs} run${c.runs === 1 ? '' : 's'}: actual was ${c.minRatio === c.maxRatio ? x(c.minRatio) : `${x(c.minRatio)}–${x(c.maxRatio)}`} the p50 estimate`;
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -51347,6 +51407,1065 @@ function cost_addUsage(a, b) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/estimate/spread.ts
+/** Standard normal CDF via erf (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function normalCdf(z) {
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    const erf = 1 - poly * Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+/** P(turns = t) for t = 1…maxTurns (index t − 1): a run that would go on ends at max-turns. */
+function turnProbabilities(model, maxTurns) {
+    if (model.kind === 'given') {
+        return Array.from({ length: maxTurns }, (_, i) => (i + 1 === Math.min(model.turns, maxTurns) ? 1 : 0));
+    }
+    const cdf = (t) => normalCdf((Math.log(t) - Math.log(model.median)) / model.sigma);
+    const probs = [];
+    let below = 0;
+    for (let t = 1; t <= maxTurns; t++) {
+        const upTo = t === maxTurns ? 1 : cdf(t + 0.5);
+        probs.push(upTo - below);
+        below = upTo;
+    }
+    return probs;
+}
+/** The smallest turn count whose cumulative probability reaches q. */
+function turnQuantile(probs, q) {
+    let sum = 0;
+    for (let i = 0; i < probs.length; i++) {
+        sum += probs[i];
+        if (sum >= q - 1e-12)
+            return i + 1;
+    }
+    return probs.length;
+}
+/**
+ * Share of the scores at or below z, over n + 1: a new run is as likely to land beyond all n of them
+ * as between any two (the conformal reading of leave-one-out residuals, which keeps coverage honest
+ * on a small calibration set).
+ */
+function scoreCdf(sortedScores, z) {
+    let lo = 0;
+    let hi = sortedScores.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedScores[mid] <= z)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo / (sortedScores.length + 1);
+}
+/** What the spread multiplies: the loop after the first request's known input, plus one prefix write. */
+function spreadScale(costUsd, knownUsd, prefixWriteUsd) {
+    return Math.max(costUsd - knownUsd, 0) + prefixWriteUsd;
+}
+/**
+ * The q-quantile of cost when turns t have probability probs[t − 1], the model's cost at t turns is
+ * costs[t − 1] and the cost spreads as costs + score × scales. Infinity when the calibration set is too
+ * small to reach q (fewer than q / (1 − q) runs).
+ */
+function costQuantile(probs, costs, scales, sortedScores, q) {
+    const n = sortedScores.length;
+    if (n === 0 || q > n / (n + 1))
+        return Infinity;
+    const live = probs.map((p, i) => i).filter(i => probs[i] > 0);
+    const at = (x) => live.reduce((sum, i) => sum + probs[i] * scoreCdf(sortedScores, (x - costs[i]) / scales[i]), 0);
+    let lo = live.reduce((m, i) => Math.min(m, costs[i] + sortedScores[0] * scales[i]), Infinity) - 1e-9;
+    let hi = live.reduce((m, i) => Math.max(m, costs[i] + sortedScores[n - 1] * scales[i]), -Infinity);
+    for (let k = 0; k < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); k++) {
+        const mid = (lo + hi) / 2;
+        if (at(mid) >= q - 1e-12)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/loop.ts
+
+
+/** Claude Code compacts when a request would pass this share of the context window. */
+const COMPACT_AT = 0.9;
+/** The summary a compaction leaves behind, as a share of the window (capped). */
+const SUMMARY_SHARE = 0.05;
+const SUMMARY_MAX = 20_000;
+/** API requests a run of `turns` turns makes: the first, then requestsPerTurn per further turn. */
+function requestsFor(turns, requestsPerTurn) {
+    return Math.max(1, Math.round(1 + (turns - 1) * requestsPerTurn));
+}
+/** The turn a request completes (the inverse of requestsFor), capped at max-turns. */
+function turnOf(request, requestsPerTurn, maxTurns) {
+    return Math.min(maxTurns, Math.max(1, Math.round(1 + (request - 1) / Math.max(requestsPerTurn, 1e-9))));
+}
+/** Usage of a request that sends `context` tokens, reads `read` of them and caches the rest (or not). */
+function loop_request(context, read, output, ttl, cacheTail) {
+    if (ttl === 'off')
+        return { ...cost_NO_USAGE, inputTokens: context, outputTokens: output };
+    const fresh = context - read;
+    return {
+        ...cost_NO_USAGE,
+        cacheReadTokens: read,
+        inputTokens: cacheTail ? 0 : fresh,
+        cacheWrite5mTokens: cacheTail && ttl === '5m' ? fresh : 0,
+        cacheWrite1hTokens: cacheTail && ttl === '1h' ? fresh : 0,
+        outputTokens: output
+    };
+}
+/**
+ * The loop's requests up to `requests`, in one profile. The ideal cache reads every token it sent
+ * before at the 5-minute rate, reads the shared agent prefix on the first request, and does not
+ * write what no later request reads (the last request's tail): so it never costs more than no cache.
+ */
+function simulate(model, p, requests, profile) {
+    const b = p.behaviour;
+    const ttl = profile === 'uncached' ? 'off' : profile === 'ideal' ? '5m' : p.cacheTtl;
+    const hit = profile === 'ideal' ? 1 : b.cacheHitRate * (1 - b.ttlGapsPerRequest);
+    const limit = COMPACT_AT * model.contextWindow;
+    const summary = Math.min(SUMMARY_MAX, Math.round(SUMMARY_SHARE * model.contextWindow));
+    const grown = (k) => b.growthScale * Math.pow(k, b.growthExponent);
+    const rows = [];
+    let usage = cost_NO_USAGE;
+    let cumulative = 0;
+    let compactions = 0;
+    const push = (row) => {
+        const usd = cost_priceUsage(model, row.usage).usd;
+        cumulative += usd;
+        usage = cost_addUsage(usage, row.usage);
+        rows.push({ ...row, usd, cumulativeUsd: cumulative });
+    };
+    let context = p.prefixTokens + p.promptTokens + p.contextTokens;
+    let cached = Math.min(context, profile === 'ideal' ? p.sharedPrefixTokens : p.cachedPrefixTokens);
+    for (let i = 1; i <= requests; i++) {
+        const turn = turnOf(i, b.requestsPerTurn, p.maxTurns);
+        let read = i === 1 ? cached : Math.round(cached * hit);
+        if (i > 1) {
+            const next = context + Math.round(grown(i - 1) - grown(i - 2));
+            if (next > limit && context > p.prefixTokens + summary) {
+                // The compaction request reads the context back and writes a summary; the loop goes on from
+                // the agent prefix (still cached) and the summary.
+                push({
+                    request: i,
+                    turn,
+                    kind: 'compaction',
+                    contextTokens: context,
+                    usage: loop_request(context, read, summary, ttl, false),
+                    compacted: true
+                });
+                compactions++;
+                read = Math.round(Math.min(p.prefixTokens, cached) * hit);
+                context = p.prefixTokens + summary + (next - context);
+            }
+            else
+                context = next;
+        }
+        const last = i === requests;
+        const cacheTail = profile !== 'ideal' || !last;
+        push({
+            request: i,
+            turn,
+            kind: 'request',
+            contextTokens: context,
+            usage: loop_request(context, Math.min(read, context), b.outputPerRequest, ttl, cacheTail),
+            compacted: false
+        });
+        cached = ttl === 'off' ? 0 : context;
+    }
+    return { rows, usage, compactions };
+}
+/** Main-loop cost after each request (index r − 1), compaction rows included: one pass over the rows. */
+function costsAfterRequests(rows) {
+    const after = [];
+    for (const row of rows)
+        after[row.request - 1] = row.cumulativeUsd;
+    return after;
+}
+const lastOf = (xs) => xs[xs.length - 1];
+/**
+ * p50 at the median turn count, p90 over the turn distribution and the fitted spread, max at
+ * max-turns at the spread's 90th percentile. The side and subagent allowance is on every figure.
+ */
+function estimateLoop(model, p) {
+    const b = p.behaviour;
+    const side = 1 + b.sideShare;
+    const requestsAt = (turns) => requestsFor(turns, b.requestsPerTurn);
+    const full = simulate(model, p, requestsAt(p.maxTurns), 'expected');
+    const after = costsAfterRequests(full.rows);
+    const costAt = (turns) => after[requestsAt(turns) - 1] * side;
+    const first = full.rows[0].usage;
+    const known = cost_priceUsage(model, { ...first, outputTokens: 0 }).usd * side;
+    const ttl = p.cacheTtl === 'off' ? undefined : p.cacheTtl;
+    const prefixWrite = cost_priceUsage(model, {
+        ...cost_NO_USAGE,
+        inputTokens: ttl ? 0 : p.prefixTokens,
+        cacheWrite5mTokens: ttl === '5m' ? p.prefixTokens : 0,
+        cacheWrite1hTokens: ttl === '1h' ? p.prefixTokens : 0
+    }).usd;
+    const probs = turnProbabilities(p.turns, p.maxTurns);
+    const costs = probs.map((_, i) => costAt(i + 1));
+    const scales = costs.map(c => spreadScale(c, known, prefixWrite));
+    const p50Turns = turnQuantile(probs, 0.5);
+    const p90Turns = turnQuantile(probs, 0.9);
+    const p50Usd = costs[p50Turns - 1];
+    const p90Usd = Math.max(p50Usd, costQuantile(probs, costs, scales, p.spreadScores, 0.9));
+    const atMax = costQuantile([1], [costs[p.maxTurns - 1]], [scales[p.maxTurns - 1]], p.spreadScores, 0.9);
+    const p50Requests = requestsAt(p50Turns);
+    const p50Run = simulate(model, p, p50Requests, 'expected');
+    const uncached = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'uncached').rows)) * side;
+    const ideal = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'ideal').rows)) * side;
+    return {
+        p50Usd,
+        p90Usd,
+        maxUsd: Math.max(p90Usd, atMax),
+        turns: { p50: p50Turns, p90: p90Turns, max: p.maxTurns },
+        requests: { p50: p50Requests, p90: requestsAt(p90Turns), max: requestsAt(p.maxTurns) },
+        tokens: p50Run.usage,
+        perTurn: full.rows,
+        sideUsd: p50Usd - p50Usd / side,
+        uncachedUsd: uncached,
+        idealUsd: ideal,
+        cacheWasteUsd: Math.max(0, p50Usd - ideal),
+        firstRequestTokens: p.prefixTokens + p.promptTokens + p.contextTokens,
+        compactions: full.compactions,
+        spreadScaleUsd: scales[p50Turns - 1],
+        basis: basisOf(p)
+    };
+}
+/** How p90 and max were derived, in a sentence the report shows. */
+function basisOf(p) {
+    const spread = `the spread of cost at a known turn count (leave-one-out, ${p.spreadScores.length} runs)`;
+    const turns = p.turns.kind === 'given'
+        ? `p90: the run at ${Math.min(p.turns.turns, p.maxTurns)} turns at the 90th percentile of ${spread}`
+        : `p90: 90th percentile over turns (log-normal, median ${p.turns.median.toFixed(1)}, σ ${p.turns.sigma.toFixed(2)}, capped at max-turns ${p.maxTurns}) and ${spread}`;
+    return `${turns}; max: the run at max-turns ${p.maxTurns} at the same percentile of the spread`;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/estimators.ts
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const mean = (xs) => sum(xs) / xs.length;
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Runs with a per-request series and a turn count. */
+const withRequests = (runs) => runs.filter(r => (r.behaviour?.requests ?? 0) >= 1 && (r.turns ?? 0) >= 1);
+/** Σ(requests − 1) ÷ Σ(turns − 1): the requests a further turn adds, weighted by run length. */
+function requestsPerTurnOf(runs) {
+    const multi = withRequests(runs).filter(r => r.turns > 1);
+    if (multi.length === 0)
+        return undefined;
+    const q = sum(multi.map(r => r.behaviour.requests - 1)) / sum(multi.map(r => r.turns - 1));
+    return q > 0 ? { value: Math.min(q, 1), runs: multi.length } : undefined;
+}
+/** Runs whose context grew over more than one request: ln(growth) against ln(requests − 1). */
+function growthPoints(runs) {
+    return withRequests(runs)
+        .filter(r => r.behaviour.requests > 1 && (r.behaviour.growthTokens ?? 0) > 0)
+        .map(r => ({ x: Math.log(r.behaviour.requests - 1), y: Math.log(r.behaviour.growthTokens) }));
+}
+/**
+ * α of growth = a·k^α, one slope shared by all groups (least squares within each group, so a group's
+ * own level does not tilt it). Undefined when no group has two different request counts.
+ */
+function growthExponentOf(groups) {
+    let sxy = 0;
+    let sxx = 0;
+    for (const g of groups) {
+        const pts = growthPoints(g);
+        if (pts.length < 2)
+            continue;
+        const mx = mean(pts.map(p => p.x));
+        const my = mean(pts.map(p => p.y));
+        sxy += sum(pts.map(p => (p.x - mx) * (p.y - my)));
+        sxx += sum(pts.map(p => (p.x - mx) ** 2));
+    }
+    return sxx > 0 ? sxy / sxx : undefined;
+}
+/** a of growth = a·k^α for a given α: the geometric mean of growth ÷ (requests − 1)^α. */
+function growthScaleOf(runs, alpha) {
+    const pts = growthPoints(runs);
+    if (pts.length === 0)
+        return undefined;
+    return { value: Math.exp(mean(pts.map(p => p.y - alpha * p.x))), runs: pts.length };
+}
+/**
+ * Σ output ÷ Σ requests. A run without a per-request series still says its output; its requests are
+ * then inferred from its turns with `requestsOf`.
+ */
+function outputPerRequestOf(runs, requestsOf) {
+    const spoke = runs.filter(r => r.behaviour?.outputTokens !== undefined && (r.turns ?? 0) >= 1);
+    if (spoke.length === 0)
+        return undefined;
+    const requests = sum(spoke.map(r => r.behaviour.requests ?? requestsOf(r.turns)));
+    return { value: sum(spoke.map(r => r.behaviour.outputTokens)) / requests, runs: spoke.length };
+}
+/** Expired-cache requests ÷ requests after the first. */
+function ttlGapRateOf(runs) {
+    const counted = withRequests(runs).filter(r => r.behaviour.cacheMisses !== undefined && r.behaviour.requests > 1);
+    if (counted.length === 0)
+        return undefined;
+    const requests = sum(counted.map(r => r.behaviour.requests - 1));
+    return { value: sum(counted.map(r => r.behaviour.cacheMisses)) / requests, runs: counted.length };
+}
+/** Share of the previous request read back, weighted by each run's requests after the first. */
+function readBackOf(runs) {
+    const counted = withRequests(runs).filter(r => r.behaviour.readBack !== undefined && r.behaviour.requests > 1);
+    if (counted.length === 0)
+        return undefined;
+    const w = counted.map(r => r.behaviour.requests - 1);
+    return {
+        value: sum(counted.map((r, i) => r.behaviour.readBack * w[i])) / sum(w),
+        runs: counted.length
+    };
+}
+/** The median share of cost spent on side and subagent models. */
+function sideShareOf(runs) {
+    const shares = runs.filter(r => r.behaviour?.sideShare !== undefined).map(r => r.behaviour.sideShare);
+    return shares.length ? { value: median(shares), runs: shares.length } : undefined;
+}
+/** Geometric mean and log standard deviation (n − 1) of the turn counts; sigma needs two runs. */
+function turnsOf(runs) {
+    const logs = runs.filter(r => (r.turns ?? 0) >= 1).map(r => Math.log(r.turns));
+    if (logs.length === 0)
+        return undefined;
+    const m = mean(logs);
+    const n = logs.length;
+    return {
+        median: Math.exp(m),
+        sigma: n > 1 ? Math.sqrt(sum(logs.map(x => (x - m) ** 2)) / (n - 1)) : undefined,
+        runs: n
+    };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/history.ts
+
+
+/** Pseudo-count of the preset: at K runs, preset and history weigh the same. */
+const MODEL_WEIGHT_RUNS = 5;
+/** From this many runs on, the gate never holds less than the runs' own p90. */
+const TRUST_P90_AT = 5;
+function quantile(sorted, q) {
+    if (sorted.length === 1)
+        return sorted[0];
+    const pos = q * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+const weight = (n) => n / (n + MODEL_WEIGHT_RUNS);
+/** The newest usable settled runs of the job, at most maxRuns. */
+function usableRuns(past, maxRuns) {
+    return [...past]
+        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
+        .slice(0, maxRuns)
+        .filter(r => Number.isFinite(r.actualUsd) && r.actualUsd >= 0);
+}
+/**
+ * The preset behaviour and turn distribution moved toward this job's own runs, parameter by
+ * parameter, each by how many of its runs say something about it (estimators.ts, the same estimators
+ * that fit the presets).
+ */
+function learnFromHistory(preset, turns, runs) {
+    const b = { ...preset.behaviour };
+    const sources = { ...preset.sources };
+    const blend = (key, own, what, log = false) => {
+        if (!own)
+            return;
+        const w = weight(own.runs);
+        b[key] = log
+            ? Math.exp(w * Math.log(own.value) + (1 - w) * Math.log(b[key]))
+            : w * own.value + (1 - w) * b[key];
+        sources[key] =
+            `history: ${what(own.value)} over ${own.runs} run${own.runs === 1 ? '' : 's'} of this job (weight ${Math.round(w * 100)}%), blended with ${preset.sources[key]}`;
+    };
+    blend('requestsPerTurn', requestsPerTurnOf(runs), v => `${v.toFixed(2)} requests per turn`);
+    blend('growthScale', growthScaleOf(runs, b.growthExponent), v => `growth ${Math.round(v)}·k^${b.growthExponent}`, true);
+    blend('outputPerRequest', outputPerRequestOf(runs, t => requestsFor(t, b.requestsPerTurn)), v => `${Math.round(v)} output tokens per request`);
+    blend('ttlGapsPerRequest', ttlGapRateOf(runs), v => `${(v * 100).toFixed(2)}% expired-cache requests`);
+    blend('cacheHitRate', readBackOf(runs), v => `${v.toFixed(4)} of the previous request read back`);
+    blend('sideShare', sideShareOf(runs), v => `median side-model share ${(v * 100).toFixed(1)}%`);
+    const own = turnsOf(runs);
+    if (!own)
+        return { behaviour: b, sources, turns };
+    const n = own.runs;
+    const w = weight(n);
+    // Variances pool by degrees of freedom: one run says nothing about the spread.
+    const sigma = Math.sqrt(((n - 1) * (own.sigma ?? 0) ** 2 + MODEL_WEIGHT_RUNS * turns.sigma ** 2) / (n - 1 + MODEL_WEIGHT_RUNS));
+    return {
+        behaviour: b,
+        sources,
+        turns: {
+            median: Math.exp(w * Math.log(own.median) + (1 - w) * Math.log(turns.median)),
+            sigma,
+            source: `history: ${n} run${n === 1 ? '' : 's'} of this job took ${Math.round(own.median)} turns (geometric mean), weight ${Math.round(w * 100)}%, blended with ${turns.source}`
+        }
+    };
+}
+/**
+ * The figures the gate uses: the estimate with the job's learned behaviour, never below the job's own
+ * p90 from TRUST_P90_AT runs on, beside the preset-only model and the job's actuals.
+ */
+function blendHistory(model, learned, runs) {
+    const n = runs.length;
+    if (n === 0)
+        return { ...model, source: 'model', sampleSize: 0, model };
+    const actuals = runs.map(r => r.actualUsd).sort((a, b) => a - b);
+    const h50 = quantile(actuals, 0.5);
+    const h90 = quantile(actuals, 0.9);
+    let p90Usd = Math.max(learned.p50Usd, learned.p90Usd);
+    if (n >= TRUST_P90_AT)
+        p90Usd = Math.max(p90Usd, h90);
+    const ratios = runs
+        .filter(r => r.estimateP50Usd !== undefined && r.estimateP50Usd > 0)
+        .map(r => r.actualUsd / r.estimateP50Usd)
+        .sort((a, b) => a - b);
+    return {
+        p50Usd: learned.p50Usd,
+        p90Usd,
+        maxUsd: Math.max(learned.maxUsd, actuals[actuals.length - 1], p90Usd),
+        source: 'blended',
+        sampleSize: n,
+        model,
+        history: { p50Usd: h50, p90Usd: h90, weight: weight(n) },
+        ...(ratios.length
+            ? {
+                calibration: {
+                    runs: ratios.length,
+                    minRatio: ratios[0],
+                    maxRatio: ratios[ratios.length - 1],
+                    medianRatio: quantile(ratios, 0.5)
+                }
+            }
+            : {})
+    };
+}
+/** "last 10 runs: actual was 0.8×–1.3× the p50 estimate" */
+function calibrationSentence(b) {
+    const c = b.calibration;
+    if (!c)
+        return undefined;
+    const x = (r) => `${r.toFixed(1)}×`;
+    return `last ${c.runs} run${c.runs === 1 ? '' : 's'}: actual was ${c.minRatio === c.maxRatio ? x(c.minRatio) : `${x(c.minRatio)}–${x(c.maxRatio)}`} the p50 estimate`;
+}
+
+;// CONCATENATED MODULE: ./src/usage/meters.ts
+/**
+ * The meters a subscription's CI agent runs on, as Claude itself reports them: every
+ * `rate_limit_event` in stream-json output (and claude-code-action's execution file, the same messages
+ * as one array), and the error a run stopped by a limit ends with. `--output-format json` carries
+ * none. Lenient like the rest of the parser: unknown fields and types are ignored, a malformed event is
+ * skipped with a note, nothing here ever fails a run's accounting.
+ */
+
+/** The windows Claude Code names (SDKRateLimitInfo.rateLimitType) and how reports call them. */
+const METER_NAMES = {
+    five_hour: '5-hour limit',
+    seven_day: 'weekly limit',
+    seven_day_opus: 'weekly Opus limit',
+    seven_day_sonnet: 'weekly Sonnet limit',
+    seven_day_overage_included: 'weekly limit (overage included)',
+    overage: 'usage credits'
+};
+const meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
+const meters_window = looseObject({
+    status: meters_status.optional().catch(undefined),
+    utilization: schemas_number().finite().optional().catch(undefined),
+    resetsAt: schemas_number().finite().optional().catch(undefined)
+});
+const meters_info = looseObject({
+    status: meters_status.optional().catch(undefined),
+    rateLimitType: schemas_string().optional().catch(undefined),
+    resetsAt: schemas_number().finite().optional().catch(undefined),
+    utilization: schemas_number().finite().optional().catch(undefined),
+    overageStatus: meters_status.optional().catch(undefined),
+    overageDisabledReason: schemas_string().optional().catch(undefined),
+    overageResetsAt: schemas_number().finite().optional().catch(undefined),
+    isUsingOverage: schemas_boolean().optional().catch(undefined),
+    unifiedWindows: record(schemas_string(), unknown()).optional().catch(undefined)
+});
+/** The CLI's usage-limit texts: what a result or synthetic assistant message begins with. */
+const LIMIT_TEXT = /^(You've hit your|You have hit your|You're out of (extra )?usage|You are out of (extra )?usage|Claude (AI )?usage limit reached)/i;
+const METER_NAME = /^[a-z][a-z0-9_]{0,40}$/;
+/** Later than this many seconds since 1970 is a timestamp in milliseconds (year 5138 in seconds). */
+const MS_THRESHOLD = 1e11;
+/** Seconds since 1970 → ISO; milliseconds are recognised and noted; nonsense is dropped. */
+function resetTime(value, notes) {
+    if (value === undefined || value <= 0)
+        return undefined;
+    let seconds = value;
+    if (value > MS_THRESHOLD) {
+        seconds = value / 1000;
+        if (!notes.includes('resetsAt in milliseconds: read as such'))
+            notes.push('resetsAt in milliseconds: read as such');
+    }
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime()) || date.getUTCFullYear() > 2200 ? undefined : date.toISOString();
+}
+/** Utilization as sent, when it is a share; over 1 is capped (the window is past its limit). */
+function share(value, notes) {
+    if (value === undefined || value < 0)
+        return undefined;
+    if (value > 1) {
+        if (value > 100)
+            return undefined;
+        notes.push(`utilization ${value} over 1: shown as 100%`);
+        return 1;
+    }
+    return value;
+}
+const textOf = (m) => {
+    if (typeof m.result === 'string')
+        return m.result;
+    const content = m.message?.content;
+    if (!Array.isArray(content))
+        return undefined;
+    const first = content.find(c => typeof c?.text === 'string');
+    return first?.text;
+};
+/** Every meter reading, the overage state and the limit stop (if any) in a run's messages. */
+function readMeters(messages) {
+    const byMeter = new Map();
+    const notes = [];
+    let overage;
+    let stop;
+    /** The window the newest `rejected` event named: a stop that follows it is that window's doing. */
+    let rejected;
+    let events = 0;
+    const put = (meter, r) => {
+        if (!METER_NAME.test(meter))
+            return;
+        const before = byMeter.get(meter);
+        byMeter.delete(meter);
+        byMeter.set(meter, {
+            meter,
+            status: r.status,
+            // Utilization comes only near a limit: an event without it does not erase what was seen.
+            ...(r.utilization !== undefined
+                ? { utilization: r.utilization }
+                : before?.utilization !== undefined && before.resetsAt === r.resetsAt
+                    ? { utilization: before.utilization }
+                    : {}),
+            ...(r.resetsAt ? { resetsAt: r.resetsAt } : {})
+        });
+    };
+    for (const raw of messages) {
+        if (!raw || typeof raw !== 'object')
+            continue;
+        const m = raw;
+        if (m.type === 'rate_limit_event') {
+            const parsed = meters_info.safeParse(m.rate_limit_info);
+            if (!parsed.success) {
+                notes.push('a rate_limit_event without rate_limit_info: skipped');
+                continue;
+            }
+            events++;
+            const i = parsed.data;
+            for (const [name, w] of Object.entries(i.unifiedWindows ?? {})) {
+                const win = meters_window.safeParse(w);
+                if (win.success && win.data.status)
+                    put(name, {
+                        status: win.data.status,
+                        utilization: share(win.data.utilization, notes),
+                        resetsAt: resetTime(win.data.resetsAt, notes)
+                    });
+            }
+            // The event's own window: older CLIs send only this, and its status is the representative one.
+            if (i.rateLimitType && i.status && !i.unifiedWindows?.[i.rateLimitType])
+                put(i.rateLimitType, {
+                    status: i.status,
+                    utilization: share(i.utilization, notes),
+                    resetsAt: resetTime(i.resetsAt, notes)
+                });
+            if (i.overageStatus || i.overageDisabledReason || i.isUsingOverage !== undefined)
+                overage = {
+                    ...(i.overageStatus ? { status: i.overageStatus } : {}),
+                    ...(i.overageDisabledReason ? { disabledReason: i.overageDisabledReason } : {}),
+                    ...(resetTime(i.overageResetsAt, notes) ? { resetsAt: resetTime(i.overageResetsAt, notes) } : {}),
+                    ...(i.isUsingOverage !== undefined ? { inUse: i.isUsingOverage } : {})
+                };
+            if (i.status === 'rejected' && i.rateLimitType)
+                rejected = { meter: i.rateLimitType, resetsAt: resetTime(i.resetsAt, notes) };
+            continue;
+        }
+        const text = textOf(m);
+        const limited = m.error === 'rate_limit' ||
+            m.api_error === 'usage_limit_reached' ||
+            m.errorCode === 'credits_required' ||
+            (m.api_error_status === 429 && (m.type === 'result' || m.is_api_error_message === true)) ||
+            (text !== undefined &&
+                (m.type === 'result' || m.is_api_error_message === true) &&
+                LIMIT_TEXT.test(text));
+        if (!limited)
+            continue;
+        const params = meters_info.safeParse(m.api_error_params?.rate_limit_info);
+        const named = params.success && params.data.rateLimitType
+            ? { meter: params.data.rateLimitType, resetsAt: resetTime(params.data.resetsAt, notes) }
+            : (rejected ?? (stop?.meter ? { meter: stop.meter, resetsAt: stop.resetsAt } : undefined));
+        const outOfCredits = m.errorCode === 'credits_required' ||
+            named?.meter === 'overage' ||
+            /out of (extra )?usage|credits/i.test(text ?? '');
+        stop = {
+            kind: outOfCredits || stop?.kind === 'out-of-credits' ? 'out-of-credits' : 'window',
+            ...(named?.meter ? { meter: named.meter } : {}),
+            ...(named?.resetsAt ? { resetsAt: named.resetsAt } : {}),
+            message: text ?? stop?.message ?? 'stopped by a usage limit'
+        };
+    }
+    return {
+        readings: [...byMeter.values()],
+        ...(overage ? { overage } : {}),
+        ...(stop ? { stop } : {}),
+        events,
+        // One line per kind of repair, however many events needed it.
+        notes: [...new Set(notes)]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/limits.ts
+/**
+ * The subscription's meters as the gate judges them: a window Claude reported `rejected` refuses the
+ * run until it resets; a warning or a utilization at or past warn-at warns; an out-of-credits stop
+ * marks the dollar credit spent until its reset. Pure, over what earlier runs observed; nothing here
+ * invents a utilization Claude did not send.
+ */
+
+/** How long a window lasts: the reset when Claude did not report one is assumed at most this far off. */
+const WINDOW_HOURS = { five_hour: 5, overage: 24 * 31 };
+const windowHours = (meter) => WINDOW_HOURS[meter] ?? (meter.startsWith('seven_day') ? 24 * 7 : 5);
+const meterLabel = (meter) => METER_NAMES[meter] ?? meter.replace(/_/g, ' ');
+/** "15:40 UTC" today, "Dec 2, 15:40 UTC" on another day. */
+function resetWords(iso, now) {
+    const d = new Date(iso);
+    const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    const sameDay = d.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+    const day = d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    return sameDay ? `${time} UTC` : `${day}, ${time} UTC`;
+}
+const pct = (x) => `${Math.round(x * 100)}%`;
+/** The reset of a reading: reported, or assumed one window after it was seen. */
+function resetOf(r) {
+    if (r.resetsAt)
+        return { at: r.resetsAt, assumed: false };
+    return {
+        at: new Date(Date.parse(r.seenAt) + windowHours(r.meter) * 3_600_000).toISOString(),
+        assumed: true
+    };
+}
+/** Same window: the same reset, to the minute (Claude reports it in whole seconds). */
+const sameWindow = (a, b) => a !== undefined && b !== undefined && Math.abs(Date.parse(a) - Date.parse(b)) < 60_000;
+/** USD per unit of utilization of a window, from its two newest points with settled dollars between. */
+function usdPerWindow(samples, meter) {
+    const of = samples.filter(s => s.meter === meter);
+    for (let i = of.length - 1; i > 0; i--) {
+        const [a, b] = [of[i - 1], of[i]];
+        if (!sameWindow(a.resetsAt, b.resetsAt))
+            continue;
+        const du = b.utilization - a.utilization;
+        const dusd = b.spentUsd - a.spentUsd;
+        if (du > 0 && dusd > 0)
+            return dusd / du;
+    }
+    return undefined;
+}
+function judgeLimits(account, now, opts) {
+    const out = { warnings: [], shares: [], meters: [] };
+    if (!account)
+        return out;
+    const t = now.getTime();
+    for (const r of account.readings) {
+        const reset = resetOf(r);
+        const live = Date.parse(reset.at) > t;
+        const label = meterLabel(r.meter);
+        out.meters.push({ ...r, label, stale: !live });
+        if (!live)
+            continue;
+        if (r.status === 'rejected') {
+            // Of several exhausted windows, the one that resets last is the one that binds.
+            if (!out.refusal || Date.parse(reset.at) > Date.parse(out.refusal.resetsAt))
+                out.refusal = {
+                    meter: r.meter,
+                    label,
+                    resetsAt: reset.at,
+                    assumedReset: reset.assumed,
+                    reason: `${label[0].toUpperCase()}${label.slice(1)} reached; resets ${resetWords(reset.at, now)}${reset.assumed ? ' (assumed: Claude did not say when)' : ''}.`
+                };
+            continue;
+        }
+        const near = r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= opts.warnAtPct);
+        if (near)
+            out.warnings.push(`${label[0].toUpperCase()}${label.slice(1)} near: ${r.utilization !== undefined ? `${pct(r.utilization)} used` : 'Claude warned'}; resets ${resetWords(reset.at, now)}.`);
+        const per = r.utilization !== undefined ? usdPerWindow(account.samples, r.meter) : undefined;
+        if (per !== undefined && r.utilization !== undefined && opts.gatedUsd > 0) {
+            const share = opts.gatedUsd / per;
+            out.shares.push({
+                meter: r.meter,
+                label,
+                share,
+                lastSeen: r.utilization,
+                sentence: `≈ ${pct(Math.max(0.01, share))} of the ${label.replace(/ limit$/, ' window')}; last seen ${pct(r.utilization)}`
+            });
+        }
+    }
+    const stop = account.stop;
+    if (stop?.kind === 'out-of-credits') {
+        const until = stop.resetsAt ?? account.overage?.resetsAt;
+        if (!until || Date.parse(until) > t)
+            out.creditSpent = { ...(until ? { until } : {}), message: stop.message };
+    }
+    return out;
+}
+/** The report's view of an account's meters: what the judgement saw, nothing when nothing was ever seen. */
+function metersView(account, j, note) {
+    if (j.meters.length === 0 && !note)
+        return undefined;
+    return { account, meters: j.meters, warnings: j.warnings, shares: j.shares, ...(note ? { note } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/budget/decide.ts
+
+
+
+/** The figure the gate checks and holds: the `gate-on` estimate. */
+function gatedFigure(estimate, gateOn) {
+    return gateOn === 'p50' ? estimate.p50Usd : gateOn === 'p90' ? estimate.p90Usd : estimate.maxUsd;
+}
+/** remaining = credit + overage − settled − live holds − external spend. */
+function budgetState(a) {
+    const budgetUsd = a.credit.creditUsd + a.credit.overageUsd;
+    const spentUsd = a.settledUsd + a.externalSpendUsd;
+    return {
+        creditUsd: a.credit.creditUsd,
+        overageUsd: a.credit.overageUsd,
+        budgetUsd,
+        settledUsd: a.settledUsd,
+        heldUsd: a.heldUsd,
+        externalSpendUsd: a.externalSpendUsd,
+        spentUsd,
+        remainingUsd: budgetUsd - spentUsd - a.heldUsd
+    };
+}
+/**
+ * The gate's decision, a pure function of the cycle's money, the estimate, the budget settings and the
+ * subscription's meters as earlier runs saw them: fail when a window is exhausted (before any dollar
+ * check: the run could not start), or when out of credit, or when the gated estimate does not fit;
+ * warn when it would cross warn-at % of the credit or a window is near its limit; else pass.
+ */
+function decide(a) {
+    const gatedUsd = gatedFigure(a.estimate, a.gateOn);
+    const s = a.state;
+    const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd };
+    const refusal = a.limits?.refusal;
+    if (refusal) {
+        const limit = {
+            kind: 'window',
+            meter: refusal.meter,
+            label: refusal.label,
+            resetsAt: refusal.resetsAt
+        };
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit });
+        return {
+            ...base,
+            decision: 'fail',
+            allowed,
+            maxBudgetUsd: allowed ? gatedUsd : 0,
+            reason: `${refusal.reason.replace(/\.$/, '')}: ${says}.`,
+            limit
+        };
+    }
+    const spent = a.limits?.creditSpent;
+    if (spent) {
+        const limit = {
+            kind: 'out-of-credits',
+            label: 'usage credits',
+            ...(spent.until ? { resetsAt: spent.until } : {})
+        };
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit });
+        const until = spent.until && a.now ? resetWords(spent.until, a.now) : 'the reset';
+        return {
+            ...base,
+            decision: 'fail',
+            allowed,
+            maxBudgetUsd: allowed ? gatedUsd : 0,
+            reason: `Out of credit: an earlier run ended "${spent.message}", so the credit counts as spent until ${until}: ${says}.`,
+            limit
+        };
+    }
+    if (gatedUsd > s.remainingUsd) {
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
+        return {
+            ...base,
+            decision: 'fail',
+            allowed,
+            maxBudgetUsd: allowed ? gatedUsd : 0,
+            reason: `The ${a.gateOn} estimate ${format_usd(gatedUsd)} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
+        };
+    }
+    const after = s.spentUsd + s.heldUsd + gatedUsd;
+    const line = (a.warnAtPct / 100) * s.creditUsd;
+    const near = a.limits?.warnings ?? [];
+    if (after > line || near.length > 0) {
+        const dollars = after > line
+            ? [
+                `This run (${a.gateOn} ${format_usd(gatedUsd)}) takes the cycle to ${format_usd(after)}, past ${a.warnAtPct}% of the ${format_usd(s.creditUsd)} credit.`
+            ]
+            : [];
+        return {
+            ...base,
+            decision: 'warn',
+            allowed: true,
+            maxBudgetUsd: gatedUsd,
+            reason: [...dollars, ...near].join(' ')
+        };
+    }
+    return {
+        ...base,
+        decision: 'pass',
+        allowed: true,
+        maxBudgetUsd: gatedUsd,
+        reason: `The ${a.gateOn} estimate ${format_usd(gatedUsd)} fits the ${format_usd(s.remainingUsd)} left of ${format_usd(s.budgetUsd)} this cycle.`
+    };
+}
+/**
+ * Where the cycle stands now, by the same lines the gate draws: over the budget (fail), past warn-at %
+ * of the credit (warn), or within it (pass). A settled report says this instead of repeating the
+ * gate's decision, which was about money before the run.
+ */
+function standing(state, warnAtPct) {
+    if (state.remainingUsd < 0)
+        return 'fail';
+    if (state.spentUsd + state.heldUsd > (warnAtPct / 100) * state.creditUsd)
+        return 'warn';
+    return 'pass';
+}
+/** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */
+function runway(a) {
+    const start = Date.parse(a.cycle.start);
+    const days = Math.max(1, (a.now.getTime() - start) / 86_400_000);
+    const burn = a.state.spentUsd / days;
+    const left = Math.max(0, a.state.remainingUsd);
+    let exhaustsOn;
+    if (burn > 0) {
+        const at = a.now.getTime() + (left / burn) * 86_400_000;
+        if (at < Date.parse(a.cycle.resetsAt))
+            exhaustsOn = new Date(at).toISOString().slice(0, 10);
+    }
+    return {
+        burnUsdPerDay: burn,
+        exhaustsOn,
+        runsThatFit: a.gatedUsd > 0 ? Math.floor(left / a.gatedUsd) : 0
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** Dates, shares and counts as every report (markdown and terminal) writes them. */
+/** "Dec 1" (UTC, the billing cycle's clock). */
+function shortDate(iso) {
+    return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+/** "in 7 days", "in 5 hours", "now": how far `iso` is from `now`, for people. */
+function fromNow(iso, now) {
+    const hours = (Date.parse(iso) - Date.parse(now)) / 3_600_000;
+    if (hours <= 0)
+        return 'now';
+    if (hours < 36) {
+        const h = Math.max(1, Math.round(hours));
+        return `in ${h} hour${h === 1 ? '' : 's'}`;
+    }
+    // Whole days elapsed, not rounded: a report 11 minutes later must not jump a day.
+    return `in ${Math.floor(hours / 24)} days`;
+}
+/** 0.42 → "42%". */
+const format_pct = (x) => `${(x * 100).toFixed(0)}%`;
+/** 1234567 → "1,234,567". */
+const count = (n) => Math.round(n).toLocaleString('en-US');
+/** How far `actual` is from `expected`: "14% under", "32% over", "on" (within 0.5%). */
+function versus(actual, expected) {
+    if (expected <= 0)
+        return actual > 0 ? 'over' : 'on';
+    const d = (actual - expected) / expected;
+    if (Math.abs(d) < 0.005)
+        return 'on';
+    return `${Math.abs(d * 100).toFixed(0)}% ${d < 0 ? 'under' : 'over'}`;
+}
+/** The first letter upper-case: sentences built from parts start like sentences. */
+const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "1 run", "3 runs". */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
+
+
+const strong = (s) => `⟦${s}⟧`;
+function resets(r) {
+    const b = r.budget;
+    return b ? [`resets ${shortDate(b.cycle.resetsAt)} (${fromNow(b.cycle.resetsAt, r.generatedAt)})`] : [];
+}
+/**
+ * What the cycle's money means for the next runs, in one clause: the day the credit runs out at this
+ * cycle's pace when that comes before the reset, else how many more runs like this one fit.
+ */
+function headline_runway(r, countingThisRun) {
+    const w = r.runway;
+    if (!w || !r.budget)
+        return '';
+    if (w.exhaustsOn)
+        return `at this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
+    const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0));
+    return `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`;
+}
+/** The ways out in one line, each with its figure (the report body lists them in full). */
+function waysOutLine(w) {
+    const ways = [`wait for the reset on ${shortDate(w.resetsAt)}`];
+    if (w.shortfallUsd > 0)
+        ways.push(`raise overage to ${format_usd(w.raise.overageUsd)}`);
+    if (w.maxTurns)
+        ways.push(`max-turns ${w.maxTurns.turns} (${format_usd(w.maxTurns.usd)})`);
+    for (const m of w.cheaperModels.filter(x => x.fits))
+        ways.push(`model ${m.alias} (${format_usd(m.gatedUsd)})`);
+    return `Ways out: ${ways.join(' · ')}.`;
+}
+function settled(r) {
+    const a = r.actual;
+    const b = r.estimate.blended;
+    const over = a.usd > b.p90Usd ? `, above its p90 ${format_usd(b.p90Usd)}` : '';
+    const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${format_usd(b.p50Usd)} estimate (p50)${over}`];
+    let next = '';
+    if (r.budget && r.ledger?.error) {
+        // The ledger could not be written: the report still holds the gate's view, and the hold stays
+        // counted as spent until it expires, so what is left is what the gate left after the hold.
+        const s = r.budget.state;
+        const left = s.remainingUsd - (r.decision?.maxBudgetUsd ?? 0);
+        facts.push(`${strong(format_usd(Math.max(0, left)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
+        next =
+            '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.';
+    }
+    else if (r.budget) {
+        const s = r.budget.state;
+        facts.push(`${strong(format_usd(Math.max(0, s.remainingUsd)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
+        const kind = standing(s, r.budget.warnAtPct);
+        const words = standingWords(kind);
+        const why = kind === 'fail'
+            ? `the cycle has spent ${format_usd(-s.remainingUsd)} past the budget`
+            : kind === 'warn'
+                ? `the cycle is past ${r.budget.warnAtPct}% of the ${format_usd(s.creditUsd)} credit; ${headline_runway(r, false)}`
+                : headline_runway(r, false);
+        next = `${words.icon} ${words.word}: ${why}.`;
+    }
+    else if (r.ledger?.error)
+        next = '⚠️ The actual was not recorded: the ledger was unavailable (see the notices).';
+    if (a.stoppedBy) {
+        const by = a.stoppedBy === 'out-of-credits' ? 'running out of credit' : `the ${meterLabel(a.stoppedBy)}`;
+        next = `⛔ Stopped by ${by}: recorded with what it spent before that. ${next}`.trim();
+    }
+    if (a.unverified)
+        return {
+            icon: '⚠️',
+            verdict: `Spent ${format_usd(a.usd)} (unverified)`,
+            facts: ['no Claude result file, so the hold was kept as spent', ...facts.slice(1)],
+            next
+        };
+    return { icon: '🧾', verdict: `Spent ${format_usd(a.usd)}`, facts, next };
+}
+function estimateOnly(r) {
+    const b = r.estimate.blended;
+    const l = r.estimate.loop;
+    return {
+        icon: '📊',
+        verdict: 'Estimate',
+        facts: [
+            `${strong(format_usd(b.p50Usd))} typical (p50)`,
+            `${format_usd(b.p90Usd)} p90`,
+            `${format_usd(b.maxUsd)} at most (${plural(l.turns.max, 'turn')})`,
+            r.model.displayName
+        ],
+        next: r.ledger?.error
+            ? 'Not gated: the ledger was unavailable, so this run holds nothing (see the notices).'
+            : 'Not gated: no ledger was used.'
+    };
+}
+/**
+ * A run a subscription window (or running out of credit) refused: the dollars are beside the point;
+ * what matters is when the window resets and what else could run the job.
+ */
+function headline_limited(r, limit, c) {
+    const now = new Date(r.generatedAt);
+    const when = limit.resetsAt
+        ? `resets ${resetWords(limit.resetsAt, now)} (${fromNow(limit.resetsAt, r.generatedAt)})`
+        : 'reset time not reported';
+    const seen = r.meters?.meters.find(m => m.meter === limit.meter);
+    const ways = [
+        limit.resetsAt ? `re-run after ${resetWords(limit.resetsAt, now)}` : 're-run after the reset',
+        'run on an API key with a dollar budget (auth: api-key, monthly-credits)',
+        ...(limit.kind === 'window'
+            ? ['turn on usage credits in your Claude settings to go past the window']
+            : [])
+    ];
+    return {
+        icon: c.icon,
+        verdict: c.word,
+        facts: [
+            strong(when),
+            ...(seen?.utilization !== undefined ? [`${format_pct(seen.utilization)} used when last seen`] : []),
+            ...(seen ? [`seen ${seen.seenAt.slice(11, 16)} UTC`] : [])
+        ],
+        next: `${c.then} Ways out: ${ways.join(' · ')}.`
+    };
+}
+/** The headline of a report in any phase. */
+function headlineOf(r) {
+    if (r.actual)
+        return settled(r);
+    const d = r.decision;
+    if (!d || !r.budget)
+        return estimateOnly(r);
+    const c = consequencesOf(d);
+    const s = r.budget.state;
+    const left = Math.max(0, s.remainingUsd);
+    const gated = `${format_usd(d.gatedUsd)}`;
+    if (d.decision === 'fail' && d.limit)
+        return headline_limited(r, d.limit, c);
+    if (d.decision === 'fail') {
+        return {
+            icon: c.icon,
+            verdict: c.word,
+            facts: [
+                `needs ${strong(gated)} (${d.gateOn} estimate)`,
+                `only ${strong(format_usd(left))} left of ${format_usd(s.budgetUsd)}`,
+                ...resets(r)
+            ],
+            next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
+        };
+    }
+    const after = Math.max(0, s.remainingUsd - d.gatedUsd);
+    const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : '';
+    const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined;
+    const stretch = cheaper
+        ? ` To stretch it: model ${cheaper.alias} holds ${format_usd(cheaper.gatedUsd)} for the same tokens.`
+        : '';
+    return {
+        icon: c.icon,
+        verdict: c.word,
+        facts: [
+            `holds ${strong(gated)} (${d.gateOn} estimate; typical ${format_usd(r.estimate.blended.p50Usd)})`,
+            `${strong(format_usd(after))} left after it${line}`,
+            ...resets(r)
+        ],
+        next: `${c.then.replace(/\.$/, '')}; ${headline_runway(r, true)}.${stretch}`
+    };
+}
+/** Line 1 as plain text (CLI, check run title, commit status). */
+function headlineText(h, opts = {}) {
+    const text = `${h.verdict} — ${h.facts.join(' · ')}`.replace(/[⟦⟧]/g, '');
+    return opts.icon === false ? text : `${h.icon} ${text}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pricing/schema.ts
 /** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
 
@@ -51359,6 +52478,17 @@ const row = object({
     cacheWrite1h: schema_usd,
     cacheRead: schema_usd
 });
+const day = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
+/** Prices a model had before a change: in force on every day before `until`. */
+const earlierPrices = object({
+    /** The first day these prices no longer applied (the day the next prices took effect). */
+    until: day,
+    prices: row,
+    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    fast: row.optional(),
+    /** Where the earlier prices and the date of the change come from. */
+    source: schemas_string().min(1, 'expected where these prices come from')
+});
 const model = object({
     /** Canonical id, e.g. `claude-sonnet-5-5`. */
     id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
@@ -51369,7 +52499,12 @@ const model = object({
     tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
     /** Every other id that names this model: dated first-party ids and provider ids. */
     ids: array(schemas_string()).default([]),
+    /** The prices in force now (since `pricesSince` when the model's prices ever changed). */
     prices: row,
+    /** The day the current prices took effect, when the model had other prices before. */
+    pricesSince: day.optional(),
+    /** Earlier prices by effective date, oldest first: a run is priced with those in force on its day. */
+    earlier: array(earlierPrices).default([]),
     /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
     longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
     /** Fast-mode prices (usage.speed === 'fast'). */
@@ -51402,13 +52537,13 @@ const tokenUsageSchema = object({
 });
 
 ;// CONCATENATED MODULE: ./src/pricing/prices.json
-const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
+const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000,"pricesSince":"2026-10-07","earlier":[{"until":"2026-10-07","prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"source":"reference/price-history.json: Cache reads (hits and refreshes) on Sonnet 5.5 went from $0.20 to $0.10 per million tokens (0.1x to 0.05x of input); nothing else changed."}]},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
 ;// CONCATENATED MODULE: ./src/pricing/table.ts
 
 
 
 /** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
-class UnknownModelError extends InputError {
+class UnknownModelError extends errors_InputError {
     constructor(name, nearest) {
         super([
             `model: unknown model ${JSON.stringify(name)}; nearest known: ${nearest.join(', ')}; use one of them or add it with pricing-file`
@@ -51434,7 +52569,7 @@ function parseTableJson(text, sourceName) {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
+        throw new errors_InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
     }
     const result = priceTableSchema.safeParse(raw);
     if (!result.success) {
@@ -51444,7 +52579,7 @@ function parseTableJson(text, sourceName) {
             .join('')
             .replace(/^\./, '');
         const value = issue.path.reduce((v, k) => v?.[k], raw);
-        throw new InputError([
+        throw new errors_InputError([
             `${sourceName}: ${path || '(top)'}: ${issue.message}, got ${JSON.stringify(value) ?? 'nothing'}`
         ]);
     }
@@ -51465,19 +52600,6 @@ function mergeTables(base, file) {
         aliases: { ...base.aliases, ...table.aliases },
         models: [...byId.values()]
     };
-}
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
 }
 /** Strip what names a deployment rather than a model: context suffixes, provider and region prefixes. */
 function normalise(name) {
@@ -51517,15 +52639,12 @@ function table_resolveModel(table, name) {
             return hit;
     }
     const wanted = normalise(name)[1] ?? name;
-    const nearest = table.models
-        .map(m => ({ id: m.id, d: editDistance(wanted, m.id.toLowerCase()) }))
-        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-        .slice(0, 3)
-        .map(x => x.id);
-    throw new UnknownModelError(name, nearest);
+    throw new UnknownModelError(name, nearest(wanted, table.models.map(m => m.id)));
 }
 
 ;// CONCATENATED MODULE: ./src/usage/cost.ts
+
+
 
 
 /** Cache reads ÷ all input-side tokens (0 when nothing was sent). */
@@ -51533,40 +52652,35 @@ function cacheHitRate(u) {
     const all = u.inputTokens + u.cacheReadTokens + u.cacheWrite5mTokens + u.cacheWrite1hTokens;
     return all === 0 ? 0 : u.cacheReadTokens / all;
 }
-/** Price every model of a run with our table; an unknown model is an error, not $0. */
-function priceRun(table, run) {
+/** The day to price `run` by: the file's own newest timestamp, else the caller's fallback. */
+function pricingDay(run, fallback) {
+    return run.endedAt ? { day: run.endedAt.slice(0, 10), from: "the result file's timestamps" } : fallback;
+}
+const cost_close = (a, b) => Math.abs(a - b) <= Math.max(1e-6, 0.005 * Math.max(a, b));
+const cost_money = (n) => `$${n.toFixed(4)}`;
+/**
+ * Price every model of a run with the prices in force on the day it ran (the file's own timestamps, else
+ * `fallback`); an unknown model is an error, not $0.
+ * A run with no per-model usage is recorded at Claude's own figure (said so); one with neither usage nor a
+ * figure cannot be priced (an InputError, so the hold is kept as spent); an empty run (a slash command
+ * that called no model) costs $0 and says nothing.
+ */
+function priceRun(table, run, fallback) {
+    const on = pricingDay(run, fallback);
     const ctx = { geo: run.geo, speed: run.speed, usGeoMultiplier: table.usGeoMultiplier };
     let asIf5m = 0;
     const byModel = run.byModel.map(m => {
-        const model = resolveModel(table, m.model);
+        const { model, row } = pricesOn(resolveModel(table, m.model), on.day);
         const usd = priceUsage(model, m.usage, ctx).usd;
-        asIf5m += priceUsage(model, {
-            ...m.usage,
-            cacheWrite5mTokens: m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens,
-            cacheWrite1hTokens: 0
-        }, ctx).usd;
-        return { model: m.model, resolvedId: model.id, usd, claudeReportedUsd: m.claudeCostUsd };
+        const allWrites = m.usage.cacheWrite5mTokens + m.usage.cacheWrite1hTokens;
+        asIf5m += priceUsage(model, { ...m.usage, cacheWrite5mTokens: allWrites, cacheWrite1hTokens: 0 }, ctx).usd;
+        return { model: m.model, resolvedId: model.id, usd, claudeReportedUsd: m.claudeCostUsd, row };
     });
     const tokens = run.byModel.reduce((sum, m) => addUsage(sum, m.usage), NO_USAGE);
-    let usd = byModel.reduce((s, m) => s + m.usd, 0);
     const claude = run.totalCostUsd;
-    let mismatch;
-    if (byModel.length === 0 && claude !== undefined) {
-        // Oldest shapes carry only a total: record Claude's figure, and say so.
-        usd = claude;
-        mismatch =
-            'the result file has no per-model usage (an old CLI?): the actual is Claude’s own total_cost_usd';
-    }
-    else if (claude !== undefined && Math.abs(usd - claude) > Math.max(1e-6, 0.005 * Math.max(usd, claude))) {
-        const explained = Math.abs(asIf5m - claude) <= Math.max(1e-6, 0.005 * claude);
-        mismatch = explained
-            ? `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)}: this CLI priced 1-hour cache writes at the 5-minute rate (CLIs before 2.1.311 did); we record our figure`
-            : `Claude reported $${claude.toFixed(4)} but the usage prices at $${usd.toFixed(4)} with our table (${table.asOf}); we record our figure`;
-    }
-    return {
-        usd,
+    const base = {
         claudeReportedUsd: claude,
-        mismatch,
+        pricedOn: on,
         byModel,
         tokens,
         cacheHitRate: cacheHitRate(tokens),
@@ -51575,6 +52689,363 @@ function priceRun(table, run) {
         subtype: run.subtype,
         isError: run.isError
     };
+    if (byModel.length === 0) {
+        // A slash command or a refused login called no model: nothing was spent, nothing to explain.
+        if (!claude && run.mainLoopTokens === 0)
+            return { ...base, usd: 0, basis: 'our-prices', notes: [] };
+        if (claude === undefined) {
+            throw new InputError([
+                'usage-file: the result has token counts but no per-model usage and no cost figure (a very old Claude Code?), so it cannot be priced'
+            ]);
+        }
+        // Older shapes carry only a total: it is the only figure there is; say whose it is.
+        const field = run.costField ?? 'total_cost_usd';
+        return {
+            ...base,
+            usd: claude,
+            basis: 'claude-reported',
+            notes: [
+                `the result has no per-model usage (an older Claude Code): the actual is Claude's own ${field} (API-equivalent), not priced with our table`
+            ]
+        };
+    }
+    const usd = byModel.reduce((s, m) => s + m.usd, 0);
+    const notes = run.ttlNote ? [run.ttlNote] : [];
+    let mismatch;
+    if (claude !== undefined && !cost_close(usd, claude)) {
+        const apart = byModel
+            .filter(m => m.claudeReportedUsd !== undefined && !cost_close(m.usd, m.claudeReportedUsd))
+            .map(m => `${m.model} ${cost_money(m.claudeReportedUsd)} vs ${cost_money(m.usd)} (${m.row})`);
+        mismatch = cost_close(asIf5m, claude)
+            ? `Claude reported ${cost_money(claude)} but the usage prices at ${cost_money(usd)}: this CLI priced 1-hour cache writes at the 5-minute rate; we record our figure`
+            : `Claude reported ${cost_money(claude)} but the usage prices at ${cost_money(usd)} with our table (${table.asOf}, prices in force on ${on.day})` +
+                `${apart.length ? `: ${apart.join('; ')}` : ''}; we record our figure`;
+    }
+    return { ...base, usd, basis: 'our-prices', mismatch, notes };
+}
+
+;// CONCATENATED MODULE: ./src/report/figures.ts
+
+
+
+
+const MARKS = ['¹', '²', '³', '⁴'];
+/** Tokens of the modelled run up to `turns` requests, summed from its per-request rows. */
+function tokensUpTo(r, turns) {
+    return r.estimate.loop.perTurn.filter(t => t.turn <= turns).reduce((a, t) => cost_addUsage(a, t.usage), cost_NO_USAGE);
+}
+const writes = (u) => u.cacheWrite5mTokens + u.cacheWrite1hTokens;
+const CLASSES = [
+    { label: 'Input tokens, uncached', of: u => u.inputTokens },
+    { label: 'Cache writes', of: writes, cell: writesCell },
+    { label: 'Cache reads', of: u => u.cacheReadTokens },
+    { label: 'Output tokens', of: u => u.outputTokens },
+    { label: 'Web searches', of: u => u.webSearchRequests }
+];
+/** Cache writes with the TTL they were written for: "26,145 (1 h)", "900 (5 min) + 2,000 (1 h)". */
+function writesCell(u) {
+    const parts = [
+        ...(u.cacheWrite5mTokens > 0 ? [`${count(u.cacheWrite5mTokens)} (5 min)`] : []),
+        ...(u.cacheWrite1hTokens > 0 ? [`${count(u.cacheWrite1hTokens)} (1 h)`] : [])
+    ];
+    return parts.length ? parts.join(' + ') : '0';
+}
+const cellOf = (c, u) => (c.cell ? c.cell(u) : count(c.of(u)));
+function before(r) {
+    const b = r.estimate.blended;
+    const t = r.estimate.loop.turns;
+    const at = [t.p50, t.p90, t.max].map(n => tokensUpTo(r, n));
+    const blended = b.source === 'blended';
+    const rows = [
+        [blended ? `Cost ${MARKS[0]}` : 'Cost', format_usd(b.p50Usd), format_usd(b.p90Usd), format_usd(b.maxUsd)],
+        ['Turns', String(t.p50), String(t.p90), String(t.max)]
+    ];
+    for (const c of CLASSES) {
+        const v = at.map(c.of);
+        if (v.some(x => x > 0))
+            rows.push([c.label, ...at.map(u => cellOf(c, u))]);
+    }
+    rows.push(['Cache hit rate', ...at.map(u => format_pct(cacheHitRate(u)))]);
+    const notes = blended ? [`${MARKS[0]} ${blendNote(r)}`] : [];
+    return { head: [`Estimate, ${r.model.displayName}`, 'p50', 'p90', 'max'], rows, notes };
+}
+/** Why the cost row and the token rows disagree when past runs are blended into the estimate. */
+function blendNote(r) {
+    const b = r.estimate.blended;
+    return `The estimated cost blends the model with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} of this job; the token rows are the model's alone (its p50 is ${format_usd(b.model.p50Usd)}).`;
+}
+/** The TTL the estimate assumed, from its assumptions list ('5m', '1h', 'off'). */
+function assumedTtl(r) {
+    return r.assumptions.find(a => a.name === 'cache TTL')?.value;
+}
+function after(r) {
+    const a = r.actual;
+    const b = r.estimate.blended;
+    const est = tokensUpTo(r, r.estimate.loop.turns.p50);
+    const notes = [];
+    let marks = 0;
+    const mark = (note) => {
+        const m = MARKS[marks++] ?? '*';
+        notes.push(`${m} ${note}`);
+        return ` ${m}`;
+    };
+    // Marks in reading order: the cost row's label, then its actual, then the cache writes.
+    const blendMark = b.source === 'blended' ? mark(blendNote(r)) : '';
+    const claude = a.claudeReportedUsd;
+    const claudeNote = claude !== undefined && Math.abs(claude - a.usd) >= 0.005
+        ? mark(`Claude reported ${format_usd(claude)} (its API-equivalent total_cost_usd); the actual is Claude's usage priced with the ${r.priceTable.asOf} table.`)
+        : '';
+    const rows = [
+        [
+            `Cost${blendMark}`,
+            format_usd(b.p50Usd),
+            `${format_usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${claudeNote}`,
+            versus(a.usd, b.p50Usd)
+        ]
+    ];
+    if (a.turns !== undefined) {
+        const d = a.turns - r.estimate.loop.turns.p50;
+        rows.push([
+            'Turns',
+            String(r.estimate.loop.turns.p50),
+            String(a.turns),
+            d === 0 ? 'on' : `${d > 0 ? '+' : ''}${d}`
+        ]);
+    }
+    const models = a.byModel ?? [];
+    if (models.length > 1)
+        notes.push(`The actual covers ${models.length} models (${models.map(m => `${m.model} ${format_usd(m.usd)}`).join(', ')}); the estimate models ${r.model.displayName} alone.`);
+    const u = a.tokens;
+    if (u) {
+        const ttl = assumedTtl(r);
+        const wrote5m = u.cacheWrite5mTokens > 0;
+        const wrote1h = u.cacheWrite1hTokens > 0;
+        const ttlNote = (ttl === '1h' && wrote5m && !wrote1h) || (ttl === '5m' && wrote1h && !wrote5m)
+            ? mark(`The estimate assumed ${ttl === '1h' ? '1-hour' : '5-minute'} cache writes; the run wrote ${wrote1h ? '1-hour' : '5-minute'} ones (Claude CLIs before 2.1.311 report every write as 5-minute). Set cache-ttl to match.`)
+            : '';
+        for (const c of CLASSES) {
+            const e = c.of(est);
+            const x = c.of(u);
+            if (e === 0 && x === 0)
+                continue;
+            const flag = c.cell === writesCell && x > 0 ? ttlNote : '';
+            rows.push([c.label, cellOf(c, est), `${cellOf(c, u)}${flag}`, e === 0 ? 'not expected' : versus(x, e)]);
+        }
+        const he = cacheHitRate(est);
+        const hx = cacheHitRate(u);
+        const dp = Math.round(hx * 100) - Math.round(he * 100);
+        rows.push(['Cache hit rate', format_pct(he), format_pct(hx), dp === 0 ? 'on' : `${dp > 0 ? '+' : ''}${dp} pts`]);
+    }
+    return { head: [r.model.displayName, 'Estimate (p50)', 'Actual', 'Actual vs estimate'], rows, notes };
+}
+/** The table of a report: estimate only before the run, estimate against actual after it. */
+function figuresOf(r) {
+    return r.actual ? after(r) : before(r);
+}
+
+;// CONCATENATED MODULE: ./src/ledger/runs.ts
+/**
+ * Finding a run's entry the way users name runs: by the key `status` lists, or by the run id (and the
+ * job, when the run gated more than one step). Keys are `runId/attempt/repository/workflow/job/step`,
+ * each part URL-encoded (ledger/operations.ts).
+ */
+
+function keyParts(key) {
+    const parts = key.split('/');
+    if (parts.length !== 6)
+        return undefined;
+    const [runId, attempt, repository, workflow, job, step] = parts.map(p => {
+        try {
+            return decodeURIComponent(p);
+        }
+        catch {
+            return p;
+        }
+    });
+    return { runId, attempt, repository, workflow, job, step };
+}
+/** How a person names an entry: `run 77 (attempt 1) acme/api review/gate`. */
+function runLabel(key) {
+    const p = keyParts(key);
+    if (!p)
+        return key;
+    const attempt = p.attempt === '1' ? '' : ` attempt ${p.attempt}`;
+    const where = p.repository === 'local/local' ? '' : ` ${p.repository}`;
+    const what = p.job === 'local' ? p.step : `${p.job}/${p.step}`;
+    return `run ${p.runId}${attempt}${where} ${what}`;
+}
+/**
+ * The entries `target` names: the exact key when it is in the ledger, else (with a run id) every entry of
+ * that run id, of that job or step if one is given.
+ */
+function entriesOf(doc, target) {
+    const entries = doc?.entries ?? [];
+    const exact = target.key ? entries.filter(e => e.key === target.key) : [];
+    if (exact.length > 0 || target.runId === undefined)
+        return exact;
+    return entries.filter(e => {
+        const p = keyParts(e.key);
+        if (!p || p.runId !== target.runId)
+            return false;
+        return !target.job || p.job === target.job || p.step === target.job || `${p.job}/${p.step}` === target.job;
+    });
+}
+/** Holds that still count (not expired). */
+function liveHolds(doc, now) {
+    return (doc?.entries ?? []).filter(e => e.status === 'held' && Date.parse(e.expiresAt) > now.getTime());
+}
+/** The live holds, in one line: what a user can name instead. */
+function liveHoldsLine(doc, now) {
+    const live = liveHolds(doc, now);
+    if (live.length === 0)
+        return 'no hold is live this cycle';
+    return `live holds: ${live
+        .slice(0, 5)
+        .map(e => `${runLabel(e.key)} ${usd(e.holdUsd)} (--key ${e.key})`)
+        .join('; ')}${live.length > 5 ? `; and ${live.length - 5} more (agent-credit-gate status)` : ''}`;
+}
+/** How the user named the run, for messages. */
+function targetLabel(target) {
+    if (target.runId === undefined)
+        return `key ${JSON.stringify(target.key)}`;
+    return `run ${target.runId}${target.job ? ` (job ${target.job})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/meters.ts
+
+
+
+const STATUS = {
+    allowed: 'within its limit',
+    allowed_warning: '⚠️ near its limit',
+    rejected: '⛔ limit reached'
+};
+function meters_reset(m, now) {
+    if (!m.resetsAt)
+        return 'not reported';
+    if (m.stale)
+        return `reset ${resetWords(m.resetsAt, now)} (started over since)`;
+    return `${resetWords(m.resetsAt, now)} (${fromNow(m.resetsAt, now.toISOString())})`;
+}
+/** An account's windows as a grid, or nothing when no window was ever seen for it. */
+function metersGrid(v, now) {
+    if (!v)
+        return undefined;
+    const seen = (m) => `${m.seenAt.slice(0, 16).replace('T', ' ')} UTC, ${runLabel(m.seenBy)}`;
+    return {
+        head: [`Subscription window (${v.account})`, 'Used', 'Status', 'Resets', 'Seen'],
+        numeric: [false, true, false, false, false],
+        rows: v.meters.map(m => [
+            sentence(m.label),
+            m.utilization !== undefined ? format_pct(m.utilization) : '—',
+            m.stale ? 'reset since' : STATUS[m.status],
+            meters_reset(m, now),
+            seen(m)
+        ]),
+        notes: [...v.shares.map(s => `This run: ${s.sentence}.`), ...(v.note ? [sentence(v.note)] : [])]
+    };
+}
+/** The windows as plain lines for the terminal. */
+function metersText(v, now) {
+    const g = metersGrid(v, now);
+    if (!v || !g)
+        return [];
+    return [
+        `windows (${v.account}):`,
+        ...g.rows.map(([label, used, status, resets, seen]) => `  ${label}: ${used === '—' ? '' : `${used} used, `}${status.replace(/^(⚠️|⛔) /u, '')}; resets ${resets}; seen ${seen}`),
+        ...g.notes.map(n => `  ${n}`)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/burn-down.ts
+
+
+/** Bars, budget line, pace line: strong, colour-blind-safe colours that read on light and dark themes. */
+const CHART_COLOURS = { spent: '#0969da', budget: '#cf222e', pace: '#bf8700' };
+const DAY = 86_400_000;
+/** The chart's data from the report; undefined without a budget. */
+function burnDownSeries(r) {
+    const b = r.budget;
+    if (!b)
+        return undefined;
+    const start = Date.parse(b.cycle.start);
+    const end = Date.parse(b.cycle.resetsAt);
+    const today = r.generatedAt.slice(0, 10);
+    const byDay = new Map((r.burnDown ?? []).map(d => [d.date, d.cumulativeUsd]));
+    const burn = r.runway?.burnUsdPerDay ?? 0;
+    const days = [];
+    const spent = [];
+    const pace = [];
+    let toDate = 0;
+    for (let t = start, i = 1; t < end; t += DAY, i++) {
+        const day = new Date(t).toISOString().slice(0, 10);
+        toDate = byDay.get(day) ?? toDate;
+        days.push(day);
+        spent.push(day <= today ? toDate : null);
+        pace.push(burn * i);
+    }
+    return { days, spent, pace, budgetUsd: b.state.budgetUsd, burnUsdPerDay: burn, today };
+}
+/** A round axis top a little above the highest figure. */
+function axisTop(x) {
+    const raw = Math.max(x * 1.1, 0.01);
+    const step = 10 ** Math.floor(Math.log10(raw)) / 2;
+    return Math.ceil(raw / step) * step;
+}
+const burn_down_money = (x) => x.toFixed(2);
+/** The Mermaid source of the chart. */
+function burnDownChart(s) {
+    const top = axisTop(Math.max(s.budgetUsd, s.pace.at(-1) ?? 0, ...s.spent.map(x => x ?? 0)));
+    // xychart has no gaps: a day with nothing spent yet, or still to come, gets a bar far below the
+    // axis, which draws nothing (a 0 draws a stub that reads as spend).
+    const none = burn_down_money(-top);
+    const c = CHART_COLOURS;
+    return [
+        '```mermaid',
+        '---',
+        'config:',
+        '  xyChart:',
+        '    height: 320',
+        '    xAxis:',
+        '      labelFontSize: 12',
+        '  themeVariables:',
+        '    xyChart:',
+        `      plotColorPalette: "${c.spent}, ${c.budget}, ${c.pace}"`,
+        '---',
+        'xychart-beta',
+        `  title "Spent this cycle, ${shortDate(s.days[0])} to ${shortDate(nextDay(s.days.at(-1)))} (USD)"`,
+        `  x-axis [${s.days.map(d => `"${Number(d.slice(8))}"`).join(', ')}]`,
+        `  y-axis "USD" 0 --> ${top}`,
+        `  %% ${none}: nothing spent yet, or a day after ${s.today}: no bar`,
+        `  bar [${s.spent.map(x => (x === null || x === 0 ? none : burn_down_money(x))).join(', ')}]`,
+        `  line [${s.days.map(() => burn_down_money(s.budgetUsd)).join(', ')}]`,
+        `  line [${s.pace.map(burn_down_money).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+function nextDay(day) {
+    return new Date(Date.parse(day) + DAY).toISOString();
+}
+/** One sentence naming what each mark of the chart is, with its figure. */
+function burnDownLegend(s) {
+    const spent = s.spent.filter(x => x !== null).at(-1) ?? 0;
+    return (`Blue bars: settled spend to date (${format_usd(spent)} by ${shortDate(s.today)}). ` +
+        `Red line: the ${format_usd(s.budgetUsd)} budget. ` +
+        `Yellow line: this cycle's pace (${format_usd(s.burnUsdPerDay)}/day), ${format_usd(s.pace.at(-1) ?? 0)} by the reset on ${shortDate(nextDay(s.days.at(-1)))}.`);
+}
+/** The same data as a table: the days with spend, and where the pace leads. */
+function burnDownTable(s) {
+    const rows = ['| day | spent that day | spent to date |', '| --- | ---: | ---: |'];
+    let before = 0;
+    for (const [i, day] of s.days.entries()) {
+        const x = s.spent[i];
+        if (x === null || x === before)
+            continue;
+        rows.push(`| ${shortDate(day)} | ${format_usd(x - before)} | ${format_usd(x)} |`);
+        before = x;
+    }
+    rows.push(`| ${shortDate(nextDay(s.days.at(-1)))} (reset), at this pace | | ${format_usd(s.pace.at(-1) ?? 0)} |`);
+    return rows.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -51583,71 +53054,83 @@ function priceRun(table, run) {
 
 
 
+
+
+
 const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 };
+/** Where the docs on reading a report and getting out of a refusal live. */
+const DOCS_URL = 'https://github.com/agent-credit-gate/agent-credit-gate/blob/v1/docs/reports.md';
 /** The hidden marker that finds our sticky comment again (one per comment-tag). */
 function commentMarker(tag) {
     return `<!-- agent-credit-gate:comment:${tag.replace(/[^\w.-]/g, '')} -->`;
 }
-const pct = (x) => `${(x * 100).toFixed(0)}%`;
-const markdown_date = (iso) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-function headline(r) {
-    const b = r.estimate.blended;
-    const left = r.budget
-        ? ` of the **${usd(Math.max(0, r.budget.state.remainingUsd))}** left of your ${r.budget.credit.label.split(' (')[0]}`
-        : '';
-    const resets = r.budget ? `; resets ${markdown_date(r.budget.cycle.resetsAt)}` : '';
-    if (r.actual) {
-        const a = r.actual;
-        return `${a.unverified ? '⚠️' : '🧾'} **Spent ${usd(a.usd)}**${a.unverified ? ' (unverified: no Claude result, the hold was kept as spent)' : ''} — estimate p50 ${usd(b.p50Usd)}, p90 ${usd(b.p90Usd)}${resets}.`;
-    }
-    const d = r.decision;
-    const est = `estimated **${usd(b.p50Usd)}** (p90 ${usd(b.p90Usd)})`;
-    if (!d)
-        return `📊 **Estimate** — ${est} for ${escapeMarkdown(r.model.displayName)}${r.ledger?.error ? ' (ledger unavailable: not gated)' : ''}.`;
-    const { icon, word, then } = consequencesOf(d);
-    return `${icon} **${word}** — ${est}${left}${resets}.${then ? ` ${then}` : ''}`;
+/** ⟦figure⟧ → **figure**, the rest escaped. */
+const markdown_strong = (s) => escapeMarkdown(s).replace(/⟦/g, '**').replace(/⟧/g, '**');
+/** The headline as two markdown lines (a hard break between them). */
+function headlineMarkdown(h) {
+    return `${h.icon} **${escapeMarkdown(h.verdict)}** — ${h.facts.map(markdown_strong).join(' · ')}  \n${escapeMarkdown(h.next)}`;
 }
-function mainTable(r) {
-    const l = r.estimate.loop;
-    const b = r.estimate.blended;
-    const a = r.actual;
-    const rows = [
-        '| | Estimate | API-equivalent (Claude) | Recorded actual |',
-        '| --- | --- | --- | --- |',
-        `| Cost | p50 ${usd(b.p50Usd)} · p90 ${usd(b.p90Usd)} · max ${usd(b.maxUsd)} | ${a?.claudeReportedUsd !== undefined ? usd(a.claudeReportedUsd) : '—'} | ${a ? usd(a.usd) + (a.unverified ? ' (unverified)' : '') : '—'} |`,
-        `| Turns | ${l.turns.p50} (p90 ${l.turns.p90}, max ${l.turns.max}) | ${a?.turns ?? '—'} | |`
+function gridMarkdown(g) {
+    const line = (cells) => `| ${cells.map(c => escapeMarkdown(c)).join(' | ')} |`;
+    // Figures align right, words left; the first column is always a label.
+    const align = g.head.map((_, i) => (i > 0 && (g.numeric?.[i] ?? true) ? '---:' : ':---'));
+    return [
+        line(g.head),
+        `| ${align.join(' | ')} |`,
+        ...g.rows.map(line),
+        ...(g.notes.length ? ['', ...g.notes.map(n => `<sub>${escapeMarkdown(n)}</sub>  `)] : [])
+    ].join('\n');
+}
+/** The ways out of a refusal, in full: each with the setting to change and its figure. */
+function waysOutMarkdown(w, r) {
+    const left = format_usd(Math.max(0, r.budget?.state.remainingUsd ?? 0));
+    const items = [
+        `**Wait for the reset**: the credit resets on ${shortDate(w.resetsAt)} at 00:00 UTC (${fromNow(w.resetsAt, r.generatedAt)}); re-run the job then.`
     ];
-    const t = l.tokens;
-    const at = a?.tokens;
-    const tok = (n) => (n === undefined ? '—' : n.toLocaleString('en-US'));
-    rows.push(`| Input tokens | ${tok(t.inputTokens)} | ${tok(at?.inputTokens)} | |`, `| Cache writes 5m / 1h | ${tok(t.cacheWrite5mTokens)} / ${tok(t.cacheWrite1hTokens)} | ${tok(at?.cacheWrite5mTokens)} / ${tok(at?.cacheWrite1hTokens)} | |`, `| Cache reads | ${tok(t.cacheReadTokens)} | ${tok(at?.cacheReadTokens)} | |`, `| Output tokens | ${tok(t.outputTokens)} | ${tok(at?.outputTokens)} | |`, `| Cache hit rate | ${pct(cacheHitRate(t))} | ${a?.cacheHitRate !== undefined ? pct(a.cacheHitRate) : '—'} | |`, `| Cache waste | ${usd(l.cacheWasteUsd)} (uncached ${usd(l.uncachedUsd)}, ideal ${usd(l.idealUsd)}) | | |`);
-    return rows.join('\n');
+    if (w.shortfallUsd > 0)
+        items.push(`**Raise the budget** by ${format_usd(w.shortfallUsd)}: \`overage: ${w.raise.overageUsd.toFixed(2)}\` to allow spend past the credit, or \`monthly-credits: ${w.raise.monthlyCreditsUsd.toFixed(2)}\` if your credit is larger than the preset.`);
+    if (w.maxTurns)
+        items.push(`**Fewer turns**: \`max-turns: ${w.maxTurns.turns}\` (now ${w.maxTurns.from}): ${plural(w.maxTurns.turns, 'turn')} cost ${format_usd(w.maxTurns.usd)} by this estimate, within the ${left} left.${w.maxTurns.belowTypical ? ' That is fewer than a typical run takes, so the agent may stop before it finishes.' : ''}`);
+    for (const m of w.cheaperModels)
+        items.push(`**A cheaper model**: \`model: ${escapeMarkdown(m.alias)}\` (${escapeMarkdown(m.displayName)}) holds ${format_usd(m.gatedUsd)} for the same tokens${m.fits ? `, within the ${left} left` : `, still more than the ${left} left`}.`);
+    if (r.decision?.onExhaust === 'fail')
+        items.push('**Skip instead of failing**: `on-exhaust: skip` leaves the job green and skips the agent step.');
+    return `**What you can do** ([how the gate decides](${DOCS_URL}#when-a-run-is-refused))\n\n${items.map(i => `- ${i}`).join('\n')}`;
 }
-function budgetBar(r) {
-    if (!r.budget)
+/** The cycle's money in one line: every figure says whether it is the cycle's or this run's. */
+function cycleLine(r) {
+    const b = r.budget;
+    if (!b)
         return undefined;
-    const s = r.budget.state;
-    const run = r.actual ? 0 : r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
-    const total = Math.max(s.budgetUsd, s.spentUsd + s.heldUsd + run, 0.000001);
-    const cells = (x) => Math.round((Math.max(0, x) / total) * 30);
-    const spent = cells(s.spentUsd);
-    const held = cells(s.heldUsd);
-    const mine = cells(run);
-    const rest = Math.max(0, 30 - spent - held - mine);
-    const bar = '█'.repeat(spent) + '▓'.repeat(held) + '▒'.repeat(mine) + '░'.repeat(rest);
-    return `\`${bar}\` spent ${usd(s.spentUsd)} · held ${usd(s.heldUsd)}${run ? ` · this run ${usd(run)}` : ''} · left ${usd(Math.max(0, s.remainingUsd - run))} of ${usd(s.budgetUsd)}`;
+    const s = b.state;
+    // A settled run whose actual could not be written still counts its hold, as the gate left it.
+    const unrecorded = Boolean(r.actual && r.ledger?.error);
+    const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
+    const used = s.spentUsd + s.heldUsd + hold;
+    const parts = [
+        `spent ${format_usd(s.spentUsd)}${r.actual && !unrecorded ? `, this run's ${format_usd(r.actual.usd)} included` : ''}${s.externalSpendUsd > 0 ? `, ${format_usd(s.externalSpendUsd)} of it outside this ledger` : ''}`,
+        ...(s.heldUsd > 0 ? [`other runs hold ${format_usd(s.heldUsd)}`] : []),
+        ...(hold > 0
+            ? [unrecorded ? `this run's hold of ${format_usd(hold)} stays counted` : `this run holds ${format_usd(hold)}`]
+            : []),
+        `left ${format_usd(Math.max(0, s.budgetUsd - used))} of ${format_usd(s.budgetUsd)} (${format_pct(used / Math.max(s.budgetUsd, 1e-9))} used)`
+    ];
+    return `**This cycle** (${shortDate(b.cycle.start)} – ${shortDate(b.cycle.resetsAt)}): ${parts.join(' · ')}.`;
 }
-function runwayLine(r) {
-    const w = r.runway;
-    if (!w || !r.budget)
+function details(title, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${title}</summary>\n\n${body}\n\n</details>`;
+}
+/** The burn-down: open in the job summary, folded in the comment and the check run. */
+function burnDown(r, open) {
+    const s = burnDownSeries(r);
+    if (!s)
         return undefined;
-    const when = w.exhaustsOn
-        ? `the credit runs out on ${markdown_date(w.exhaustsOn)}`
-        : 'the credit lasts until it resets';
-    return `At this cycle's pace (${usd(w.burnUsdPerDay)}/day) ${when}; about ${w.runsThatFit} more run${w.runsThatFit === 1 ? '' : 's'} of this job fit.`;
-}
-function details(title, body) {
-    return `<details><summary>${title}</summary>\n\n${body}\n\n</details>`;
+    const table = details('Burn-down as a table', burnDownTable(s));
+    const body = `${burnDownChart(s)}\n\n<sub>${escapeMarkdown(burnDownLegend(s))}</sub>\n\n${table}`;
+    const spent = s.spent.filter(x => x !== null).at(-1) ?? 0;
+    return open
+        ? body
+        : details(`Burn-down: ${format_usd(spent)} of ${format_usd(s.budgetUsd)} spent by ${shortDate(s.today)}; ${format_usd(s.pace.at(-1) ?? 0)} by the reset at this pace`, body);
 }
 function detailBlocks(r) {
     const blocks = [];
@@ -51658,81 +53141,71 @@ function detailBlocks(r) {
     ].join('\n')));
     if (r.recentRuns?.length) {
         blocks.push(details('Last runs of this job', [
-            '| settled | actual | estimate p50 | turns |',
-            '| --- | --- | --- | --- |',
-            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
+            '| settled (UTC) | model | actual | estimate p50 | turns |',
+            '| --- | --- | ---: | ---: | ---: |',
+            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${x.model ? escapeMarkdown(x.model) : '—'} | ${format_usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? format_usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
         ].join('\n')));
     }
     const b = r.estimate.blended;
     if (b.source === 'blended') {
         const cal = calibrationSentence(b);
-        blocks.push(details('History', `Blended the model (p50 ${usd(b.model.p50Usd)}) with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} (p50 ${usd(b.history?.p50Usd ?? 0)}, weight ${pct(b.history?.weight ?? 0)}).${cal ? ` ${cal}.` : ''}`));
+        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${plural(b.sampleSize, 'past run')} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${format_pct(b.history?.weight ?? 0)}).${cal ? ` ${sentence(cal)}.` : ''}`));
     }
     const rows = r.estimate.loop.perTurn;
     const shown = rows.slice(0, 30);
-    blocks.push(details('Per turn (estimate)', [
-        '| turn | context tokens | cost | cumulative |',
-        '| --- | --- | --- | --- |',
-        ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${usd(t.usd)} | ${usd(t.cumulativeUsd)} |`),
-        ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
-    ].join('\n')));
+    const why = b.source === 'blended'
+        ? `The model alone, request by request. The headline's p50 (${format_usd(b.p50Usd)}) blends it with past runs, so it differs from these rows' total.\n\n`
+        : '';
+    blocks.push(details('Per turn (estimate)', why +
+        [
+            '| turn | context tokens | cost | cumulative |',
+            '| ---: | ---: | ---: | ---: |',
+            ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${format_usd(t.usd)} | ${format_usd(t.cumulativeUsd)} |`),
+            ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
+        ].join('\n')));
     if (r.notices.length)
         blocks.push(details('Notices', r.notices.map(n => `- ${escapeMarkdown(n)}`).join('\n')));
     return blocks;
-}
-function burnDown(r) {
-    const days = r.burnDown ?? [];
-    if (!r.budget || days.length === 0)
-        return undefined;
-    const credit = r.budget.state.creditUsd;
-    const top = Math.max(credit, days[days.length - 1].cumulativeUsd);
-    const labels = days.map(d => `"${d.date.slice(5)}"`).join(', ');
-    const chart = [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Agent credit this cycle (USD)"',
-        `  x-axis [${labels}]`,
-        `  y-axis "USD" 0 --> ${Math.ceil(top * 1.1 * 100) / 100}`,
-        `  bar [${days.map(d => d.cumulativeUsd.toFixed(2)).join(', ')}]`,
-        `  line [${days.map(() => credit.toFixed(2)).join(', ')}]`,
-        '```'
-    ].join('\n');
-    const table = [
-        '| day | spent so far | credit |',
-        '| --- | --- | --- |',
-        ...days.map(d => `| ${d.date} | ${usd(d.cumulativeUsd)} | ${usd(credit)} |`)
-    ].join('\n');
-    return `${chart}\n\n${details('Burn-down as a table', table)}`;
 }
 function footer(r, runUrl) {
     const parts = [
         `Prices: ${escapeMarkdown(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
         r.budget ? `Credit: ${escapeMarkdown(r.budget.credit.label)}.` : undefined,
         r.ledger ? `Ledger: ${escapeMarkdown(r.ledger.location)}.` : undefined,
-        'Estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded.',
+        'Estimate = our model; actual = Claude’s usage priced with the table above; API-equivalent = Claude’s own total_cost_usd.',
         runUrl ? `[Run](${runUrl})` : undefined
     ];
     return `<sub>${parts.filter(Boolean).join(' ')}</sub>`;
 }
-/** Render a report for a PR comment, the job summary, or a check run's summary. */
+/**
+ * Render a report for a PR comment, the job summary, a check run's summary, or the short job summary
+ * main writes when post will write the full one.
+ */
 function renderReport(r, opts) {
-    const limit = opts.maxChars ?? LIMITS[opts.variant];
+    const h = headlineOf(r);
+    const refused = r.decision?.decision === 'fail' && r.waysOut && !r.actual;
     const head = [
         opts.marker,
         `### Agent credits · ${escapeMarkdown(r.job.workflow)} / ${escapeMarkdown(r.job.job)}`,
-        headline(r),
-        mainTable(r),
-        budgetBar(r),
-        runwayLine(r)
+        headlineMarkdown(h),
+        refused ? waysOutMarkdown(r.waysOut, r) : undefined
     ].filter(Boolean);
+    if (opts.variant === 'short') {
+        const more = '_The full report (estimate against actual, the burn-down, details) follows in this action’s post-step summary once the agent step has run._';
+        const windows = metersGrid(r.meters, new Date(r.generatedAt));
+        return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), more].join('\n\n')}\n`;
+    }
+    const windows = metersGrid(r.meters, new Date(r.generatedAt));
+    head.push(gridMarkdown(figuresOf(r)), ...[cycleLine(r), windows ? gridMarkdown(windows) : undefined].filter((x) => Boolean(x)));
+    const limit = opts.maxChars ?? LIMITS[opts.variant];
     const tail = footer(r, opts.runUrl);
-    const extra = [...(opts.variant === 'summary' ? [burnDown(r)] : []), ...detailBlocks(r)].filter(Boolean);
+    const extra = [burnDown(r, opts.variant === 'summary'), ...detailBlocks(r)].filter(Boolean);
     const size = (s) => (opts.variant === 'check' ? Buffer.byteLength(s) : s.length);
     const note = `_… details truncated to fit GitHub's limit; the job summary has the full report._`;
-    let body = [...head, ...extra, tail].join('\n\n');
+    let body = `${[...head, ...extra, tail].join('\n\n')}\n`;
     while (size(body) > limit && extra.length > 0) {
         extra.pop();
-        body = [...head, ...extra, note, tail].join('\n\n');
+        body = `${[...head, ...extra, note, tail].join('\n\n')}\n`;
     }
     // The headline and table alone never come near the limit; a hostile notice cannot reach here.
     return size(body) > limit ? body.slice(0, limit) : body;
@@ -51745,20 +53218,23 @@ function renderReport(r, opts) {
 function checkConclusion(r) {
     return consequencesOf(r.decision).checkConclusion;
 }
-function figure(r) {
-    if (r.actual)
-        return `Spent ${usd(r.actual.usd)}${r.actual.unverified ? ' (unverified)' : ''}`;
-    const b = r.estimate.blended;
-    return `Est. ${usd(b.p50Usd)} (p90 ${usd(b.p90Usd)})`;
-}
-/** The check run title: the figure first. */
+/** The check run title: the headline's first line (GitHub allows 255 characters). */
 function checkTitle(r) {
-    const left = r.budget ? ` of ${usd(Math.max(0, r.budget.state.remainingUsd))} left` : '';
-    return `${figure(r)}${left} · ${r.decision?.decision ?? 'estimate'}`.slice(0, 255);
+    return cut(headlineText(headlineOf(r), { icon: false }), 255);
 }
-/** The commit status description (≤ 140 characters, GitHub's limit). */
+/** The commit status description: the same line, within GitHub's 140 characters. */
 function statusDescription(r) {
-    return checkTitle(r).slice(0, 140);
+    return cut(headlineText(headlineOf(r), { icon: false }), 140);
+}
+/** Cut at a " · " boundary when the line is too long, so no figure is cut in half. */
+function cut(line, max) {
+    if (line.length <= max)
+        return line;
+    const parts = line.split(' · ');
+    while (parts.length > 1 && parts.join(' · ').length > max)
+        parts.pop();
+    const kept = parts.join(' · ');
+    return kept.length <= max ? kept : `${kept.slice(0, max - 1)}…`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -51816,6 +53292,68 @@ function annotationsFor(r, ctx) {
     return out.filter(a => ++counts[a.level] <= PER_LEVEL_LIMIT);
 }
 
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The login of the token's own identity, from GraphQL `viewer`, which answers for every kind of token:
+ * the workflow's GITHUB_TOKEN ("github-actions[bot]"), a GitHub App installation token
+ * ("<app-slug>[bot]", e.g. from actions/create-github-app-token) and a personal token (the user). REST
+ * `GET /user` answers 403 to the first two, so it is never asked.
+ */
+async function ownLogin(octokit) {
+    const { viewer } = await octokit.graphql('query { viewer { login } }');
+    return viewer.login.toLowerCase();
+}
+/**
+ * Our earlier comment on the PR: it carries the marker and was written by this token's identity. The
+ * identity is asked only when some comment carries the marker, so a PR's first run makes no extra call.
+ */
+async function findStickyComment(octokit, target, marker) {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        per_page: 100
+    });
+    const marked = comments.filter(c => c.user && (c.body ?? '').includes(marker));
+    if (marked.length === 0)
+        return undefined;
+    // A marker planted by someone else (a person, another app's bot) is ignored: only our own comments are edited.
+    const login = await ownLogin(octokit);
+    const ours = marked.find(c => c.user?.login.toLowerCase() === login);
+    return ours ? { id: ours.id, body: ours.body ?? '' } : undefined;
+}
+/**
+ * Create or edit the sticky comment. `on-change` stays quiet on passing runs until a comment exists,
+ * and never edits a comment whose body would not change.
+ */
+async function upsertStickyComment(octokit, target, opts) {
+    if (opts.mode === 'off')
+        return { action: 'skipped', reason: 'comment: off' };
+    const existing = opts.knownId
+        ? { id: opts.knownId, body: undefined }
+        : await findStickyComment(octokit, target, opts.marker);
+    if (!existing) {
+        if (opts.mode === 'on-change' && opts.quiet)
+            return { action: 'skipped', reason: 'on-change: nothing to say yet' };
+        const { data } = await octokit.rest.issues.createComment({
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.issueNumber,
+            body: opts.body
+        });
+        return { action: 'created', id: data.id };
+    }
+    if (opts.mode === 'on-change' && existing.body === opts.body)
+        return { action: 'unchanged', id: existing.id };
+    await octokit.rest.issues.updateComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: existing.id,
+        body: opts.body
+    });
+    return { action: 'updated', id: existing.id };
+}
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /** HTTP errors from octokit as one-line text, and their status. */
 function httpStatus(error) {
@@ -51862,66 +53400,6 @@ function describeError(error) {
     if (request && response === undefined)
         return `no answer from GitHub: ${networkCause(error) ?? message}${where}`;
     return `${status && !message.startsWith(String(status)) ? `${status} ` : ''}${message}${where}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-
-/** Logins the token may be: a GitHub App installation token acts as github-actions[bot]. */
-async function ownLogins(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return new Set([data.login]);
-    }
-    catch (error) {
-        // Installation tokens (GITHUB_TOKEN) cannot read /user; their comments are by github-actions[bot].
-        if (isNotPermitted(error))
-            return new Set(['github-actions[bot]']);
-        throw error;
-    }
-}
-/** Our earlier comment on the PR: it carries the marker and was written by this token's identity. */
-async function findStickyComment(octokit, target, marker) {
-    const logins = await ownLogins(octokit);
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100
-    });
-    // A marker planted by someone else is ignored: only our own identity's comments are edited.
-    const ours = comments.find(c => c.user && logins.has(c.user.login) && (c.body ?? '').includes(marker));
-    return ours ? { id: ours.id, body: ours.body ?? '' } : undefined;
-}
-/**
- * Create or edit the sticky comment. `on-change` stays quiet on passing runs until a comment exists,
- * and never edits a comment whose body would not change.
- */
-async function upsertStickyComment(octokit, target, opts) {
-    if (opts.mode === 'off')
-        return { action: 'skipped', reason: 'comment: off' };
-    const existing = opts.knownId
-        ? { id: opts.knownId, body: undefined }
-        : await findStickyComment(octokit, target, opts.marker);
-    if (!existing) {
-        if (opts.mode === 'on-change' && opts.quiet)
-            return { action: 'skipped', reason: 'on-change: nothing to say yet' };
-        const { data } = await octokit.rest.issues.createComment({
-            owner: target.owner,
-            repo: target.repo,
-            issue_number: target.issueNumber,
-            body: opts.body
-        });
-        return { action: 'created', id: data.id };
-    }
-    if (opts.mode === 'on-change' && existing.body === opts.body)
-        return { action: 'unchanged', id: existing.id };
-    await octokit.rest.issues.updateComment({
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: existing.id,
-        body: opts.body
-    });
-    return { action: 'updated', id: existing.id };
 }
 
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
@@ -52468,7 +53946,7 @@ async function workflowLocation(env, files) {
     return yaml === undefined ? { path } : { path, line: findStepLine(yaml, { stepId: env.GITHUB_ACTION }) };
 }
 /** The context the runner gives: its event, its commit, and a client from the github-token. */
-function runnerContext(settings, files, known) {
+function runnerContext(settings, files, known, summary = 'full') {
     const token = settings.github.token;
     return {
         files,
@@ -52478,7 +53956,8 @@ function runnerContext(settings, files, known) {
         pr: currentPullRequest(process.env, settings.job.repository),
         headSha: process.env.GITHUB_SHA,
         known,
-        env: process.env
+        env: process.env,
+        summary
     };
 }
 /** Annotations on the gated step's line of the workflow file (and the prompt file). */
@@ -52553,7 +54032,8 @@ async function checkRun(report, settings, ctx, t) {
 async function publish(report, settings, ctx) {
     const url = runUrl(ctx.env);
     await ctx.files.write(settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n');
-    await summary.addRaw(renderReport(report, { variant: 'summary', runUrl: url })).write();
+    const variant = ctx.summary === 'short' ? 'short' : 'summary';
+    await summary.addRaw(renderReport(report, { variant, runUrl: url })).write();
     await annotate(report, settings, ctx);
     if (!ctx.octokit) {
         info('agent-credit-gate: no github-token; the report is in the job summary only');
@@ -53465,7 +54945,7 @@ function globSync(globInput, options) {
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** The one-line error for an input that names a file that is not there. */
 function noSuchFile(input, path, fix = 'check the path') {
-    return new InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`]);
+    return new errors_InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`]);
 }
 /** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
 async function readNamedFile(path, input, fix, shown = path) {
@@ -53493,28 +54973,29 @@ async function readTextFile(path, input, shown = path) {
     try {
         const s = await (0,promises_namespaceObject.stat)(path);
         if (!s.isFile())
-            throw new InputError([`${input}: ${JSON.stringify(shown)} is not a file; give a file path`]);
+            throw new errors_InputError([`${input}: ${JSON.stringify(shown)} is not a file; give a file path`]);
         size = s.size;
     }
     catch (error) {
-        if (error instanceof InputError)
+        if (error instanceof errors_InputError)
             throw error;
         throw noSuchFile(input, shown);
     }
     if (size > MAX_FILE_BYTES) {
-        throw new InputError([
+        throw new errors_InputError([
             `${input}: ${JSON.stringify(shown)} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; point at the text the agent really loads`
         ]);
     }
     const buf = await (0,promises_namespaceObject.readFile)(path);
     if (looksBinary(buf)) {
-        throw new InputError([`${input}: ${JSON.stringify(shown)} is a binary file; give a text file`]);
+        throw new errors_InputError([`${input}: ${JSON.stringify(shown)} is a binary file; give a text file`]);
     }
     return buf.toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/files/gather.ts
 /** Reads what the agent will be given: the prompt and the files the context globs match. */
+
 
 
 
@@ -53529,7 +55010,7 @@ async function gather_gather(settings, cwd) {
     if (settings.promptFile) {
         const text = await readTextFile((0,external_node_path_namespaceObject.resolve)(cwd, settings.promptFile), 'prompt-file', settings.promptFile);
         if (text.trim() === '') {
-            throw new InputError([
+            throw new errors_InputError([
                 `prompt-file: ${JSON.stringify(settings.promptFile)} is empty; write the prompt in it`
             ]);
         }
@@ -53539,12 +55020,16 @@ async function gather_gather(settings, cwd) {
         prompt = { source: 'prompt', text: settings.prompt };
     }
     else {
-        throw new InputError(['prompt: no prompt given; set prompt or prompt-file']);
+        throw new errors_InputError(['prompt: no prompt given; set prompt or prompt-file']);
     }
     const context = [];
     if (settings.contextFiles.length > 0) {
         // One pattern a line as in @actions/glob: `!` excludes, `#` starts a comment; hidden files match too.
-        const patterns = settings.contextFiles.filter(p => p !== '' && !p.startsWith('#'));
+        // A path that names a file is that file, even with glob characters in its name (`app/[id]/page.tsx`,
+        // as a shell hands over the files it expanded): escape it so it is not read as a pattern.
+        const patterns = settings.contextFiles
+            .filter(p => p !== '' && !p.startsWith('#'))
+            .map(p => (!p.startsWith('!') && isDynamicPattern(p) && isFile((0,external_node_path_namespaceObject.resolve)(cwd, p)) ? escapePath(p) : p));
         const files = patterns.some(p => !p.startsWith('!'))
             ? (await glob(patterns, {
                 cwd,
@@ -53555,12 +55040,12 @@ async function gather_gather(settings, cwd) {
             })).sort()
             : [];
         if (files.length === 0) {
-            throw new InputError([
+            throw new errors_InputError([
                 `context-files: ${JSON.stringify(settings.contextFiles.join(', '))} matched no files; check the patterns (they are relative to the workspace)`
             ]);
         }
         if (files.length > MAX_CONTEXT_FILES) {
-            throw new InputError([
+            throw new errors_InputError([
                 `context-files: ${JSON.stringify(settings.contextFiles.join(', '))} matched ${files.length} files, over ${MAX_CONTEXT_FILES}; narrow the patterns (exclude with !pattern)`
             ]);
         }
@@ -53579,6 +55064,14 @@ async function gather_gather(settings, cwd) {
         }
     }
     return { prompt, context, notices };
+}
+function isFile(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/files/files.ts
@@ -53600,6 +55093,21 @@ function nodeFiles(cwd) {
         },
         gather: request => gather_gather(request, cwd)
     };
+}
+
+;// CONCATENATED MODULE: ./src/files/folder.ts
+/** A path's folder must exist unless the caller may create it: a typo must not start a new account. */
+
+
+
+/** A one-line error naming `input` when the folder `path` would be written in does not exist. */
+function requireFolder(path, cwd, input, why) {
+    const folder = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(cwd, path));
+    if ((0,external_node_fs_namespaceObject.existsSync)(folder) && (0,external_node_fs_namespaceObject.statSync)(folder).isDirectory())
+        return;
+    throw new errors_InputError([
+        `${input}: the folder of ${JSON.stringify(path)} (${folder}) does not exist; ${why}. Check the path, or create the folder first (mkdir -p ${JSON.stringify(folder)})`
+    ]);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -53786,7 +55294,7 @@ function openStore(where, access) {
     if (where.kind === 'file')
         return new FileStore(where.path);
     if (!access.token) {
-        throw new InputError([
+        throw new errors_InputError([
             'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
         ]);
     }
@@ -53799,15 +55307,40 @@ function openStore(where, access) {
     return new GitHubStore({ octokit, owner: where.owner, repo: where.repo, ref: where.ref });
 }
 
+;// CONCATENATED MODULE: ./src/config/clock.ts
+/**
+ * The clock a step acts by. AGENT_CREDIT_GATE_NOW (an ISO 8601 instant) pins it, to replay a day's
+ * decisions or test what happens after a window resets; otherwise it is the machine's clock.
+ */
+
+function clockFrom(env) {
+    const pinned = env.AGENT_CREDIT_GATE_NOW?.trim();
+    if (!pinned)
+        return () => new Date();
+    const at = new Date(pinned);
+    if (!/^\d{4}-\d\d-\d\dT/.test(pinned) || Number.isNaN(at.getTime()))
+        throw new errors_InputError([
+            `AGENT_CREDIT_GATE_NOW: expected an ISO 8601 instant such as 2026-11-30T15:40:00Z, got ${JSON.stringify(pinned.slice(0, 40))}; unset it to use the clock`
+        ]);
+    return () => at;
+}
+
 ;// CONCATENATED MODULE: ./src/action/deps.ts
 /** What the action's steps get from the runner: the workspace's files, the log, the clock, the ledger. */
 
 
 
+
+
 function actionDeps(settings) {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const where = settings.ledger.location;
+    // A mistyped file: path must not open a new, empty account: the folder has to be there already.
+    if (where.kind === 'file')
+        requireFolder(where.path, workspace, 'ledger', 'a new folder would start a new, empty account');
     return {
-        now: new Date(),
-        files: nodeFiles(process.env.GITHUB_WORKSPACE || process.cwd()),
+        now: clockFrom(process.env)(),
+        files: nodeFiles(workspace),
         log: info,
         runnerTemp: process.env.RUNNER_TEMP,
         store: openStore(settings.ledger.location, {
@@ -53832,46 +55365,199 @@ function log_log(level, message) {
         info(message);
 }
 
-;// CONCATENATED MODULE: ./src/budget/cycle.ts
-function resetDay(year, month, day) {
-    // Short months clamp: day 31 resets on Feb 28/29, Apr 30, ...
-    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    return new Date(Date.UTC(year, month, Math.min(day, last)));
+;// CONCATENATED MODULE: ./src/ledger/meters.ts
+/**
+ * The meters of each account, kept in the cycle's ledger document (so the gate reads them with the
+ * money it already reads: no extra request) and carried into the next cycle's document. Pure.
+ */
+
+const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+const ledger_meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
+const seen = { seenAt: iso, seenBy: schemas_string() };
+/** Points kept per account for the share-of-window estimate. */
+const SAMPLES_KEPT = 40;
+const accountMetersSchema = object({
+    readings: array(object({
+        meter: schemas_string().min(1),
+        status: ledger_meters_status,
+        utilization: schemas_number().min(0).max(1).optional(),
+        resetsAt: iso.optional(),
+        ...seen
+    })),
+    overage: object({
+        status: ledger_meters_status.optional(),
+        disabledReason: schemas_string().optional(),
+        resetsAt: iso.optional(),
+        inUse: schemas_boolean().optional(),
+        ...seen
+    })
+        .optional(),
+    stop: object({
+        kind: schemas_enum(['window', 'out-of-credits']),
+        meter: schemas_string().optional(),
+        resetsAt: iso.optional(),
+        message: schemas_string(),
+        ...seen
+    })
+        .optional(),
+    samples: array(object({
+        meter: schemas_string(),
+        at: iso,
+        utilization: schemas_number().min(0).max(1),
+        resetsAt: iso.optional(),
+        spentUsd: schemas_number().min(0)
+    })),
+    spentUsd: schemas_number().min(0)
+});
+/** Accounts by name (the `account` input; the ledger's scope by default). */
+const metersSchema = record(schemas_string(), accountMetersSchema);
+// The stored shape is what the gate judges: a change to one must be a change to the other.
+const _sameShape = {};
+void _sameShape;
+/** The meters of `account` in a document. */
+function metersOf(doc, account) {
+    return doc?.meters?.[account];
 }
-/** The billing cycle containing `now` (UTC): from one reset day 00:00 to the next. */
-function cycleAt(now, billingCycleDay) {
-    const y = now.getUTCFullYear();
-    const m = now.getUTCMonth();
-    const thisMonth = resetDay(y, m, billingCycleDay);
-    const start = now.getTime() >= thisMonth.getTime() ? thisMonth : resetDay(y, m - 1, billingCycleDay);
-    const resets = resetDay(start.getUTCFullYear(), start.getUTCMonth() + 1, billingCycleDay);
-    return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
+/**
+ * Record what one settled run's output said about the account's meters, and the dollars it spent.
+ * An account that has never shown a meter (API-key runs) gets nothing written.
+ */
+function observeMeters(doc, account, report, run) {
+    const before = doc.meters?.[account];
+    if (!before && report.events === 0 && !report.stop)
+        return doc;
+    const seenAt = run.now.toISOString();
+    const at = { seenAt, seenBy: run.key };
+    const next = structuredClone(before ?? { readings: [], samples: [], spentUsd: 0 });
+    next.spentUsd += Math.max(0, run.usd);
+    for (const r of report.readings) {
+        next.readings = [...next.readings.filter(x => x.meter !== r.meter), { ...r, ...at }];
+        if (r.utilization !== undefined)
+            next.samples.push({
+                meter: r.meter,
+                at: seenAt,
+                utilization: r.utilization,
+                ...(r.resetsAt ? { resetsAt: r.resetsAt } : {}),
+                spentUsd: next.spentUsd
+            });
+    }
+    next.samples = next.samples.slice(-SAMPLES_KEPT);
+    if (report.overage)
+        next.overage = { ...report.overage, ...at };
+    // A run that got through after a stop ends the stop; one that says nothing leaves it standing.
+    if (report.stop)
+        next.stop = { ...report.stop, ...at };
+    else if (report.events > 0)
+        delete next.stop;
+    return { ...doc, meters: { ...doc.meters, [account]: next } };
+}
+/** A new cycle's document starts with the meters the previous cycle ended with. */
+function carryMeters(doc, previous) {
+    if (doc.meters || !previous?.meters)
+        return doc;
+    return { ...doc, meters: structuredClone(previous.meters) };
 }
 
 ;// CONCATENATED MODULE: ./src/config/plans.json
-const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000}}}');
-;// CONCATENATED MODULE: ./src/budget/credit.ts
+const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000},"team-standard":{"label":"Team Standard","creditUsd":20,"perSeat":true},"team-premium":{"label":"Team Premium","creditUsd":100,"perSeat":true}}}');
+;// CONCATENATED MODULE: ./src/ledger/document.ts
+/** The ledger document of one billing cycle, validated by this schema on every read. */
 
 
-/** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
-function creditFor(b) {
-    const preset = plans_namespaceObject.vw[b.plan];
-    if (b.monthlyCredits !== undefined) {
-        return {
-            creditUsd: b.monthlyCredits,
-            overageUsd: b.overageUsd,
-            source: 'monthly-credits',
-            plan: b.plan,
-            label: `${usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
-        };
-    }
-    return {
-        creditUsd: preset.creditUsd,
-        overageUsd: b.overageUsd,
-        source: 'plan',
-        plan: b.plan,
-        label: `${usd(preset.creditUsd)} ${preset.label} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
-    };
+
+
+const document_money = schemas_number().min(0).max(1e9);
+const tokenCount = schemas_number().int().min(0).max(1e12);
+/** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
+const document_behaviourSchema = object({
+    requests: schemas_number().int().min(0).max(1e7).optional(),
+    growthTokens: tokenCount.optional(),
+    outputTokens: tokenCount.optional(),
+    cacheTtl: schemas_enum(['5m', '1h']).optional(),
+    cacheMisses: schemas_number().int().min(0).max(1e7).optional(),
+    readBack: schemas_number().min(0).max(1).optional(),
+    sideShare: schemas_number().min(0).max(1e6).optional()
+});
+const document_iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+/** One run's money in the ledger. */
+const entrySchema = object({
+    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
+    key: schemas_string().min(1),
+    /** repository/workflow/job/step: the history key. */
+    jobId: schemas_string().min(1),
+    status: schemas_enum(['held', 'settled', 'released']),
+    createdAt: document_iso,
+    updatedAt: document_iso,
+    /** After this instant a still-held entry stops counting. */
+    expiresAt: document_iso,
+    holdUsd: document_money,
+    estimate: object({ p50Usd: document_money, p90Usd: document_money, maxUsd: document_money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
+    /** Our priced actual (settled only). */
+    actualUsd: document_money.optional(),
+    /** Claude's own total_cost_usd beside ours. */
+    claudeReportedUsd: document_money.optional(),
+    /** Settled without a usable result file: the hold was kept as spent. */
+    unverified: schemas_boolean().optional(),
+    /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
+    withoutHold: schemas_boolean().optional(),
+    model: schemas_string().optional(),
+    turns: schemas_number().int().min(0).optional(),
+    subtype: schemas_string().optional(),
+    usage: tokenUsageSchema.optional(),
+    /** How the run behaved (settled runs recorded since behaviour is kept). */
+    behaviour: document_behaviourSchema.optional(),
+    priceTableAsOf: schemas_string(),
+    /** When the actual was recorded (settled only). */
+    settledAt: document_iso.optional(),
+    /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
+    stoppedBy: schemas_string().optional()
+});
+const pastRun = object({
+    actualUsd: document_money,
+    estimateP50Usd: document_money.optional(),
+    turns: schemas_number().int().min(0).optional(),
+    settledAt: document_iso,
+    behaviour: document_behaviourSchema.optional()
+});
+/** The cycle's account as the gates decided on it: what `status` and every report show. */
+const accountSchema = object({
+    plan: schemas_enum(Object.keys(plans_namespaceObject.vw)),
+    seats: schemas_number().int().min(1).optional(),
+    monthlyCredits: document_money.optional(),
+    overageUsd: document_money,
+    externalSpendUsd: document_money,
+    billingCycleDay: schemas_number().int().min(1).max(31),
+    setAt: document_iso,
+    setBy: schemas_string()
+});
+const documentSchema = object({
+    schema: literal('agent-credit-gate/ledger@1'),
+    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: document_iso, resetsAt: document_iso }),
+    /** Recorded by the gates (absent in documents written before it existed). */
+    account: accountSchema.optional(),
+    revision: schemas_number().int().min(0),
+    entries: array(entrySchema),
+    /** The subscription meters each account's runs reported (carried from cycle to cycle). */
+    meters: metersSchema.optional(),
+    /** Settled entries folded away to keep the document small (and the gate fast). */
+    compacted: object({
+        runs: schemas_number().int().min(0),
+        settledUsd: document_money,
+        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
+        byDay: record(schemas_string(), document_money),
+        /** Per history key: run count, USD and the newest actuals. */
+        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: document_money, recent: array(pastRun) })),
+        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
+        keys: array(schemas_string())
+    })
+});
+/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
+function parseDocument(raw, where) {
+    const r = documentSchema.safeParse(raw);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/operations.ts
@@ -53879,6 +55565,7 @@ function creditFor(b) {
  * Ledger operations: pure functions from a document to the next one. Each is idempotent under the
  * run's key, so a retried request or a re-run of the same attempt never counts twice.
  */
+
 
 /** Settled entries kept in full; older ones are folded into `compacted`. */
 const KEEP_ENTRIES = 200;
@@ -53929,7 +55616,8 @@ function compact(doc) {
                 actualUsd: usd,
                 estimateP50Usd: e.estimate.p50Usd,
                 turns: e.turns,
-                settledAt: e.settledAt ?? e.updatedAt
+                settledAt: e.settledAt ?? e.updatedAt,
+                ...(e.behaviour ? { behaviour: e.behaviour } : {})
             });
             job.recent = job.recent.slice(0, RECENT_PER_JOB);
         }
@@ -53984,7 +55672,11 @@ function operations_settle(doc, req, now) {
         ...(req.model ? { model: req.model } : {}),
         ...(req.turns !== undefined ? { turns: req.turns } : {}),
         ...(req.subtype ? { subtype: req.subtype } : {}),
-        ...(req.usage ? { usage: req.usage } : {})
+        ...(req.usage ? { usage: req.usage } : {}),
+        ...(req.stoppedBy ? { stoppedBy: req.stoppedBy } : {}),
+        // Behaviour only teaches the next estimate: a value the document could not be read back with is
+        // left out rather than risk the ledger.
+        ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
     };
     let outcome = 'settled';
     const entry = next.entries.find(e => e.key === req.key);
@@ -54000,6 +55692,7 @@ function operations_settle(doc, req, now) {
             holdUsd: 0,
             estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
             priceTableAsOf: req.priceTableAsOf ?? '',
+            withoutHold: true,
             ...fields
         });
     }
@@ -54049,85 +55742,139 @@ function pastRuns(doc, jobId, n) {
         actualUsd: e.actualUsd,
         estimateP50Usd: e.estimate.p50Usd || undefined,
         turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt
+        settledAt: e.settledAt ?? e.updatedAt,
+        ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+        ...(e.model ? { model: e.model } : {})
     }));
     return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
         .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
         .slice(0, n);
 }
+/**
+ * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
+ * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
+ * ledger is one account's budget, so every job in it counts; `excludeKey` leaves out the run asking (a
+ * retried gate finds its own hold). Undefined when there is none.
+ */
+function lastRunAt(doc, matches, now, excludeKey) {
+    let last;
+    let lastMs = -Infinity;
+    for (const e of doc.entries) {
+        if (!matches(e.model) || e.key === excludeKey)
+            continue;
+        const at = e.status === 'settled'
+            ? (e.settledAt ?? e.updatedAt)
+            : e.status === 'held' && Date.parse(e.expiresAt) > now.getTime()
+                ? e.createdAt
+                : undefined;
+        const ms = at ? Date.parse(at) : NaN;
+        if (ms <= now.getTime() && ms > lastMs) {
+            last = at;
+            lastMs = ms;
+        }
+    }
+    return last;
+}
 
-;// CONCATENATED MODULE: ./src/budget/decide.ts
+;// CONCATENATED MODULE: ./src/budget/credit.ts
 
 
-/** remaining = credit + overage − settled − live holds − external spend. */
-function budgetState(a) {
-    const budgetUsd = a.credit.creditUsd + a.credit.overageUsd;
-    const spentUsd = a.settledUsd + a.externalSpendUsd;
+
+const PRESETS = plans_namespaceObject.vw;
+/** A plan's monthly credit for `seats` seats, and how the label says it. */
+function presetCredit(plan, seats) {
+    const p = PRESETS[plan];
+    if (!p.perSeat)
+        return { usd: p.creditUsd, words: `${format_usd(p.creditUsd)} ${p.label}` };
+    const n = Math.max(1, seats);
     return {
-        creditUsd: a.credit.creditUsd,
-        overageUsd: a.credit.overageUsd,
-        budgetUsd,
-        settledUsd: a.settledUsd,
-        heldUsd: a.heldUsd,
-        externalSpendUsd: a.externalSpendUsd,
-        spentUsd,
-        remainingUsd: budgetUsd - spentUsd - a.heldUsd
+        usd: p.creditUsd * n,
+        words: `${format_usd(p.creditUsd * n)} ${p.label} (${n} seat${n === 1 ? '' : 's'} × ${format_usd(p.creditUsd)})`
+    };
+}
+/** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
+function creditFor(b) {
+    const preset = presetCredit(b.plan, b.seats ?? 1);
+    if (b.monthlyCredits !== undefined) {
+        return {
+            creditUsd: b.monthlyCredits,
+            overageUsd: b.overageUsd,
+            source: 'monthly-credits',
+            plan: b.plan,
+            label: `${format_usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
+        };
+    }
+    return {
+        creditUsd: preset.usd,
+        overageUsd: b.overageUsd,
+        source: 'plan',
+        plan: b.plan,
+        label: `${preset.words} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
     };
 }
 /**
- * The gate's decision, a pure function of the cycle's money, the estimate and the budget settings:
- * pass, warn (the run would cross warn-at % of the credit) or fail (the gated estimate does not fit).
+ * An API-key run pays list price from the owner's account: there is no plan credit to fall back on, so
+ * the budget must be given (or already recorded in the ledger). A one-line error otherwise.
  */
-function decide(a) {
-    const gatedUsd = a.gateOn === 'p50' ? a.estimate.p50Usd : a.gateOn === 'p90' ? a.estimate.p90Usd : a.estimate.maxUsd;
-    const s = a.state;
-    const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd };
-    if (gatedUsd > s.remainingUsd) {
-        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
-        return {
-            ...base,
-            decision: 'fail',
-            allowed,
-            maxBudgetUsd: allowed ? gatedUsd : 0,
-            reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit the ${usd(Math.max(0, s.remainingUsd))} left of ${usd(s.budgetUsd)} this cycle: ${says}.`
-        };
-    }
-    const after = s.spentUsd + s.heldUsd + gatedUsd;
-    const line = (a.warnAtPct / 100) * s.creditUsd;
-    if (after > line) {
-        return {
-            ...base,
-            decision: 'warn',
-            allowed: true,
-            maxBudgetUsd: gatedUsd,
-            reason: `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
-        };
-    }
-    return {
-        ...base,
-        decision: 'pass',
-        allowed: true,
-        maxBudgetUsd: gatedUsd,
-        reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
-    };
+function requireDollarBudget(auth, b, recorded) {
+    if (auth !== 'api-key' || recorded)
+        return;
+    if (b.explicit.includes('plan') || b.explicit.includes('monthly-credits'))
+        return;
+    throw new errors_InputError([
+        'monthly-credits: auth api-key pays list price from your own account, with no plan credit to fall back on; set monthly-credits to what this job may spend a month (e.g. 50)'
+    ]);
 }
-/** At this cycle's burn rate, when the budget runs out, and how many more such runs fit. */
-function runway(a) {
-    const start = Date.parse(a.cycle.start);
-    const days = Math.max(1, (a.now.getTime() - start) / 86_400_000);
-    const burn = a.state.spentUsd / days;
-    const left = Math.max(0, a.state.remainingUsd);
-    let exhaustsOn;
-    if (burn > 0) {
-        const at = a.now.getTime() + (left / burn) * 86_400_000;
-        if (at < Date.parse(a.cycle.resetsAt))
-            exhaustsOn = new Date(at).toISOString().slice(0, 10);
-    }
-    return {
-        burnUsdPerDay: burn,
-        exhaustsOn,
-        runsThatFit: a.gatedUsd > 0 ? Math.floor(left / a.gatedUsd) : 0
+const creditText = (a) => a.monthlyCredits !== undefined
+    ? `${format_usd(a.monthlyCredits)} credit`
+    : `${presetCredit(a.plan, a.seats ?? 1).words} credit`;
+/**
+ * The cycle's account: what its ledger document records, except what the caller gave explicitly (the
+ * action's inputs are all explicit: the workflow is the configuration). The plan and monthly-credits are
+ * one figure: giving either replaces both.
+ */
+function accountInForce(settings, recorded) {
+    const given = (name) => settings.explicit.includes(name);
+    const r = recorded;
+    const creditGiven = given('plan') || given('monthly-credits') || given('seats');
+    const budget = {
+        ...settings,
+        plan: creditGiven || !r ? settings.plan : r.plan,
+        seats: creditGiven || !r ? settings.seats : (r.seats ?? 1),
+        monthlyCredits: creditGiven || !r ? settings.monthlyCredits : r.monthlyCredits,
+        overageUsd: given('overage') || !r ? settings.overageUsd : r.overageUsd,
+        externalSpendUsd: given('external-spend') || !r ? settings.externalSpendUsd : r.externalSpendUsd
     };
+    const account = {
+        plan: budget.plan,
+        ...(budget.seats !== 1 ? { seats: budget.seats } : {}),
+        ...(budget.monthlyCredits !== undefined ? { monthlyCredits: budget.monthlyCredits } : {}),
+        overageUsd: budget.overageUsd,
+        externalSpendUsd: budget.externalSpendUsd,
+        billingCycleDay: r?.billingCycleDay ?? settings.billingCycleDay
+    };
+    const changes = [];
+    if (r) {
+        if (creditText(r) !== creditText(budget))
+            changes.push(`credit ${creditText(r)} → ${creditText(budget)}`);
+        if (r.overageUsd !== budget.overageUsd)
+            changes.push(`overage ${format_usd(r.overageUsd)} → ${format_usd(budget.overageUsd)}`);
+        if (r.externalSpendUsd !== budget.externalSpendUsd)
+            changes.push(`external spend ${format_usd(r.externalSpendUsd)} → ${format_usd(budget.externalSpendUsd)}`);
+    }
+    const fromLedger = r !== undefined && settings.explicit.length === 0;
+    return { budget, account, changes, from: fromLedger ? 'ledger' : 'inputs' };
+}
+/** Whether two recorded accounts say the same thing (when and by whom aside). */
+function sameAccount(a, b) {
+    if (!b)
+        return false;
+    return (a.plan === b.plan &&
+        (a.seats ?? 1) === (b.seats ?? 1) &&
+        a.monthlyCredits === b.monthlyCredits &&
+        a.overageUsd === b.overageUsd &&
+        a.externalSpendUsd === b.externalSpendUsd &&
+        a.billingCycleDay === b.billingCycleDay);
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/money.ts
@@ -54162,93 +55909,46 @@ function cycleView(a) {
 
 
 
-/** Decide on `doc`'s money and, when allowed, reserve the hold in the next version. */
+
+
+/** Decide on `doc`'s money and, when allowed, reserve the hold (and the account) in the next version. */
 function holdIfAllowed(doc, req, now) {
-    const { state } = cycleMoney(doc, req.credit, req.budget.externalSpendUsd, now, req.key);
+    const inForce = accountInForce(req.budget, doc.account);
+    const { budget } = inForce;
+    const credit = creditFor(budget);
+    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key);
+    const meters = doc.meters ?? req.carried;
+    const limits = judgeLimits(meters?.[req.account], now, {
+        warnAtPct: budget.warnAtPct,
+        gatedUsd: gatedFigure(req.estimate, budget.gateOn)
+    });
     const decision = decide({
         state,
         estimate: req.estimate,
-        gateOn: req.budget.gateOn,
-        warnAtPct: req.budget.warnAtPct,
-        onExhaust: req.budget.onExhaust
+        gateOn: budget.gateOn,
+        warnAtPct: budget.warnAtPct,
+        onExhaust: budget.onExhaust,
+        limits,
+        now
     });
+    const verdict = { state, decision, budget, credit, accountChanges: inForce.changes, limits };
     if (!decision.allowed)
-        return { doc, result: { state, decision, held: false } };
+        return { doc, result: { ...verdict, held: false } };
     const r = reserve(doc, {
         key: req.key,
         jobId: req.jobId,
         holdUsd: decision.maxBudgetUsd,
-        estimate: { ...req.estimate, gateOn: req.budget.gateOn },
+        estimate: { ...req.estimate, gateOn: budget.gateOn },
         model: req.model,
         priceTableAsOf: req.priceTableAsOf,
         holdHours: req.holdHours
     }, now);
-    return { doc: r.doc, result: { state, decision, held: true, outcome: r.outcome } };
-}
-
-;// CONCATENATED MODULE: ./src/ledger/document.ts
-/** The ledger document of one billing cycle, validated by this schema on every read. */
-
-
-const document_money = schemas_number().min(0).max(1e9);
-const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
-/** One run's money in the ledger. */
-const entrySchema = object({
-    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
-    key: schemas_string().min(1),
-    /** repository/workflow/job/step: the history key. */
-    jobId: schemas_string().min(1),
-    status: schemas_enum(['held', 'settled', 'released']),
-    createdAt: iso,
-    updatedAt: iso,
-    /** After this instant a still-held entry stops counting. */
-    expiresAt: iso,
-    holdUsd: document_money,
-    estimate: object({ p50Usd: document_money, p90Usd: document_money, maxUsd: document_money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
-    /** Our priced actual (settled only). */
-    actualUsd: document_money.optional(),
-    /** Claude's own total_cost_usd beside ours. */
-    claudeReportedUsd: document_money.optional(),
-    /** Settled without a usable result file: the hold was kept as spent. */
-    unverified: schemas_boolean().optional(),
-    model: schemas_string().optional(),
-    turns: schemas_number().int().min(0).optional(),
-    subtype: schemas_string().optional(),
-    usage: tokenUsageSchema.optional(),
-    priceTableAsOf: schemas_string(),
-    /** When the actual was recorded (settled only). */
-    settledAt: iso.optional()
-});
-const pastRun = object({
-    actualUsd: document_money,
-    estimateP50Usd: document_money.optional(),
-    turns: schemas_number().int().min(0).optional(),
-    settledAt: iso
-});
-const documentSchema = object({
-    schema: literal('agent-credit-gate/ledger@1'),
-    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: iso, resetsAt: iso }),
-    revision: schemas_number().int().min(0),
-    entries: array(entrySchema),
-    /** Settled entries folded away to keep the document small (and the gate fast). */
-    compacted: object({
-        runs: schemas_number().int().min(0),
-        settledUsd: document_money,
-        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
-        byDay: record(schemas_string(), document_money),
-        /** Per history key: run count, USD and the newest actuals. */
-        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: document_money, recent: array(pastRun) })),
-        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
-        keys: array(schemas_string())
-    })
-});
-/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
-function parseDocument(raw, where) {
-    const r = documentSchema.safeParse(raw);
-    if (r.success)
-        return r.data;
-    const issue = r.error.issues[0];
-    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
+    if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
+        r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key };
+    // The first write of a cycle carries the meters the previous one ended with.
+    if (r.outcome === 'reserved' && !r.doc.meters && req.carried)
+        r.doc.meters = structuredClone(req.carried);
+    return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } };
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/update.ts
@@ -54295,6 +55995,136 @@ async function updateLedger(store, cycle, mutate, opts = {}) {
         await sleep(Math.round(random() * Math.min(2000, 50 * 2 ** attempt)));
     }
     throw new Error(`ledger: gave up after ${max} conflicting writes to ${store.describe()}; try again`);
+}
+
+;// CONCATENATED MODULE: ./src/budget/cycle.ts
+function resetDay(year, month, day) {
+    // Short months clamp: day 31 resets on Feb 28/29, Apr 30, ...
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(year, month, Math.min(day, last)));
+}
+/** The billing cycle containing `now` (UTC): from one reset day 00:00 to the next. */
+function cycleAt(now, billingCycleDay) {
+    const y = now.getUTCFullYear();
+    const m = now.getUTCMonth();
+    const thisMonth = resetDay(y, m, billingCycleDay);
+    const start = now.getTime() >= thisMonth.getTime() ? thisMonth : resetDay(y, m - 1, billingCycleDay);
+    const resets = resetDay(start.getUTCFullYear(), start.getUTCMonth() + 1, billingCycleDay);
+    return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
+}
+
+;// CONCATENATED MODULE: ./src/ledger/cycles.ts
+/**
+ * Which cycle's document the ledger's money is in now. A cycle document is named by the first day of the
+ * cycle it belongs to, so a new `billing-cycle-day` names a different document: read alone, it would
+ * open an empty account while the running cycle's spend sat in the old one. The ledger therefore knows
+ * its own reset day: the small document `reset-day`, absent while it is day 1 (the default), so a ledger
+ * that never changes it never writes it. A gate whose reset day differs keeps the ledger's running cycle
+ * until it ends; the first gate after that starts a cycle on its own day (beginning where the old one
+ * ended, so none overlap) and records the new reset day. No spend leaves view.
+ */
+
+
+
+/** The name of the document that holds the ledger's reset day (absent: day 1). */
+const RESET_DAY = 'reset-day';
+const resetDaySchema = object({
+    schema: literal('agent-credit-gate/reset-day@1'),
+    billingCycleDay: schemas_number().int().min(1).max(31)
+});
+const cycles_day = (iso) => iso.slice(0, 10);
+/** The reset day a step asks for, and whether it was given (the action's always is) or is the default. */
+function cycles_resetOf(settings) {
+    return {
+        billingCycleDay: settings.budget.billingCycleDay,
+        given: settings.budget.explicit.includes('billing-cycle-day')
+    };
+}
+/** The ledger's reset day, and whether it recorded one (never: day 1, the default). */
+async function ledgerResetDay(store) {
+    const { text } = await store.read(RESET_DAY);
+    if (text === null)
+        return { day: 1, recorded: false };
+    const parsed = resetDaySchema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+        throw new Error(`ledger document ${store.locate(RESET_DAY)} is invalid: ${parsed.error.issues[0].message}; it was not changed — restore it from its history`);
+    }
+    return { day: parsed.data.billingCycleDay, recorded: true };
+}
+/**
+ * The cycle containing `now`: this reset day's document when it exists; else, when the ledger resets on
+ * another day, its running cycle if it has recorded anything; else a new cycle on this day, beginning no
+ * earlier than the ledger's last reset.
+ */
+async function currentCycle(store, now, reset) {
+    const { billingCycleDay } = reset;
+    const computed = cycleAt(now, billingCycleDay);
+    const read = await readCycle(store, computed);
+    if (read.doc)
+        return { cycle: read.doc.cycle, read, notices: [] };
+    const { day: ledgerDay, recorded } = await ledgerResetDay(store);
+    if (ledgerDay === billingCycleDay)
+        return { cycle: computed, read, notices: [] };
+    const theirs = cycleAt(now, ledgerDay);
+    // Not given a reset day: this is simply the ledger's cycle.
+    if (!reset.given) {
+        const own = await readCycle(store, theirs);
+        return { cycle: own.doc?.cycle ?? theirs, read: own, notices: [] };
+    }
+    const running = await readCycle(store, theirs);
+    if (running.doc) {
+        const c = running.doc.cycle;
+        return {
+            cycle: c,
+            read: running,
+            notices: [
+                `billing-cycle-day: the ledger's running cycle ${cycles_day(c.start)} → ${cycles_day(c.resetsAt)} resets on day ${ledgerDay}; ` +
+                    `it is kept until it ends so its spend stays counted, and cycles reset on day ${billingCycleDay} from then on`
+            ]
+        };
+    }
+    // Nothing recorded since the ledger's last reset. This day's cycle starts now; if the ledger's previous
+    // cycle ran into it (and recorded spend), it begins where that one ended, so no two cycles overlap.
+    const previous = cycleAt(new Date(Date.parse(theirs.start) - 1), ledgerDay);
+    const overlaps = Date.parse(theirs.start) > Date.parse(computed.start) && (await readCycle(store, previous)).doc !== null;
+    const cycle = {
+        id: computed.id,
+        start: overlaps ? theirs.start : computed.start,
+        resetsAt: computed.resetsAt
+    };
+    return {
+        cycle,
+        read,
+        // A ledger that never recorded a day and has nothing to keep moves without a word.
+        notices: recorded || overlaps
+            ? [
+                `billing-cycle-day: the ledger moves from day ${ledgerDay} to day ${billingCycleDay}: this cycle runs ${cycles_day(cycle.start)} → ${cycles_day(cycle.resetsAt)}` +
+                    (overlaps ? " (from the ledger's last reset, so no two cycles overlap)" : '')
+            ]
+            : [],
+        newResetDay: billingCycleDay
+    };
+}
+/**
+ * Record the ledger's new reset day (compare-and-swap, a few tries). Returns a notice when it could not
+ * (the hold itself is written; the next gate on the new day tries again).
+ */
+async function recordResetDay(store, billingCycleDay, describe) {
+    const text = JSON.stringify({ schema: 'agent-credit-gate/reset-day@1', billingCycleDay }) + '\n';
+    const failed = (why) => `ledger: could not record day ${billingCycleDay} as the ledger's reset day (${why}); the next gate on that day tries again`;
+    try {
+        for (let attempt = 0; attempt < 5; attempt++) {
+            const { text: now, version } = await store.read(RESET_DAY);
+            if (now === text)
+                return undefined;
+            if ((await store.write(RESET_DAY, text, version, `ledger: cycles reset on day ${billingCycleDay}`)).ok)
+                return undefined;
+        }
+        return failed('other writers kept winning');
+    }
+    catch (error) {
+        return failed(describe(error));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/tokens/vocab.json
@@ -54420,24 +56250,24 @@ const NON_ASCII_SYMBOL = /(?![\p{ASCII}])[^\p{L}\p{N}\s]/gu;
 const classify_DIGIT = /\p{N}/gu;
 const CODE = /(^|\n)\s*(def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|public |async )|=>|[;{}]\s*(\n|$)/g;
 const STRUCTURED = /^\s*[[{<]|^\s*[\w-]+:\s|^[^\n,]+(,[^\n,]*){2,}\n/m;
-const share = (text, re, of) => (text.match(re)?.length ?? 0) / Math.max(of, 1);
+const classify_share = (text, re, of) => (text.match(re)?.length ?? 0) / Math.max(of, 1);
 /** Classify by character shares first (scripts, emoji, symbols, digits), then by code/markup shape. */
 function classify(text) {
     const visible = text.replace(/\s+/g, '').length;
     if (visible === 0)
         return 'prose';
-    if (share(text, classify_CJK, visible) > 0.2)
+    if (classify_share(text, classify_CJK, visible) > 0.2)
         return 'cjk';
-    if (share(text, OTHER_SCRIPT, visible) > 0.2)
+    if (classify_share(text, OTHER_SCRIPT, visible) > 0.2)
         return 'other-script';
-    if (share(text, classify_EMOJI, visible) > 0.04)
+    if (classify_share(text, classify_EMOJI, visible) > 0.04)
         return 'emoji';
-    if (share(text, NON_ASCII_SYMBOL, visible) > 0.06)
+    if (classify_share(text, NON_ASCII_SYMBOL, visible) > 0.06)
         return 'symbols';
     const urls = text.match(/\bhttps?:\/\/\S+/g) ?? [];
     if (urls.join('').length > 0.5 * visible)
         return 'urls';
-    if (share(text, classify_DIGIT, visible) > 0.4)
+    if (classify_share(text, classify_DIGIT, visible) > 0.4)
         return 'numbers';
     if ((text.match(CODE)?.length ?? 0) >= 2)
         return 'code';
@@ -54618,127 +56448,208 @@ function countTokens(text, family) {
     return shared.count(text, family);
 }
 
-;// CONCATENATED MODULE: ./src/estimate/loop.ts
-
-/** Compact when a request would pass this share of the context window (Claude Code auto-compacts near the limit). */
-const COMPACT_AT = 0.9;
-/** The summary a compaction leaves behind, as a share of the window (capped). */
-const SUMMARY_SHARE = 0.05;
-const SUMMARY_MAX = 20_000;
-/** p90 turns sit this far from the expected turns toward the cap (runs are right-skewed). */
-const P90_TURN_SHARE = 0.6;
-function simulate(model, p, turns, ttl, hit) {
-    const rows = [];
-    const base = p.prefixTokens + p.promptTokens + p.contextTokens;
-    const limit = COMPACT_AT * model.contextWindow;
-    const summary = Math.min(SUMMARY_MAX, Math.round(SUMMARY_SHARE * model.contextWindow));
-    let usage = cost_NO_USAGE;
-    let usd = 0;
-    let context = base;
-    let cached = 0; // tokens of the previous request that are in the cache
-    let compactions = 0;
-    for (let turn = 1; turn <= turns; turn++) {
-        let compacted = false;
-        if (turn > 1)
-            context += p.growthPerTurn;
-        if (context > limit && turn > 1) {
-            // The compaction request reads the whole context and writes a summary; the loop restarts from it.
-            const req = ttl === 'off'
-                ? { ...cost_NO_USAGE, inputTokens: context, outputTokens: summary }
-                : {
-                    ...cost_NO_USAGE,
-                    cacheReadTokens: Math.round(cached * hit),
-                    inputTokens: context - Math.round(cached * hit),
-                    outputTokens: summary
-                };
-            usd += cost_priceUsage(model, req).usd;
-            usage = cost_addUsage(usage, req);
-            context = p.prefixTokens + p.promptTokens + summary;
-            cached = ttl === 'off' ? 0 : Math.min(cached, p.prefixTokens);
-            compactions++;
-            compacted = true;
-        }
-        let req;
-        if (ttl === 'off') {
-            req = { ...cost_NO_USAGE, inputTokens: context, outputTokens: p.outputPerTurn };
-        }
-        else {
-            const read = Math.round(Math.min(cached, context) * hit);
-            const write = context - read;
-            req = {
-                ...cost_NO_USAGE,
-                cacheReadTokens: read,
-                cacheWrite5mTokens: ttl === '5m' ? write : 0,
-                cacheWrite1hTokens: ttl === '1h' ? write : 0,
-                outputTokens: p.outputPerTurn
-            };
-            cached = context;
-        }
-        const cost = cost_priceUsage(model, req).usd;
-        usd += cost;
-        usage = cost_addUsage(usage, req);
-        rows.push({ turn, contextTokens: context, usage: req, usd: cost, cumulativeUsd: usd, compacted });
-    }
-    return { rows, usd, usage, compactions };
-}
-/** p50 at the expected turns, p90 between expected and the cap (widened by token uncertainty), max at the cap. */
-function estimateLoop(model, p) {
-    const expected = Math.max(1, Math.min(p.expectedTurns, p.maxTurns));
-    const p90Turns = Math.min(p.maxTurns, Math.max(expected, Math.round(expected + P90_TURN_SHARE * (p.maxTurns - expected))));
-    const full = simulate(model, p, p.maxTurns, p.cacheTtl, p.cacheHitRate);
-    const at = (turns) => full.rows[turns - 1].cumulativeUsd;
-    const p50 = simulate(model, p, expected, p.cacheTtl, p.cacheHitRate);
-    const ideal = simulate(model, p, expected, p.cacheTtl === 'off' ? '5m' : p.cacheTtl, 1);
-    const uncached = simulate(model, p, expected, 'off', 0);
-    const widen = 1 + Math.max(0, p.tokenUncertainty);
-    return {
-        p50Usd: p50.usd,
-        p90Usd: Math.max(p50.usd, at(p90Turns) * widen),
-        maxUsd: Math.max(at(p90Turns) * widen, full.usd * widen),
-        turns: { p50: expected, p90: p90Turns, max: p.maxTurns },
-        tokens: p50.usage,
-        perTurn: full.rows,
-        uncachedUsd: uncached.usd,
-        idealUsd: ideal.usd,
-        cacheWasteUsd: Math.max(0, p50.usd - ideal.usd),
-        firstRequestTokens: p.prefixTokens + p.promptTokens + p.contextTokens,
-        compactions: full.compactions
-    };
-}
-
-;// CONCATENATED MODULE: ./src/estimate/ttl.ts
-/** `auto` follows Claude Code: 1-hour writes on a subscription, 5-minute writes with an API key. */
-function resolveCacheTtl(setting, auth) {
-    if (setting !== 'auto')
-        return setting;
-    return auth === 'subscription' ? '1h' : '5m';
+;// CONCATENATED MODULE: ./src/estimate/family.ts
+const FAMILIES = ['opus', 'sonnet', 'haiku', 'fable', 'mythos'];
+/** `claude-sonnet-4-5-20250929`, `us.anthropic.claude-opus-4-5…`, `claude-haiku-5-5` → the family. */
+function modelFamily(id) {
+    const lower = id.toLowerCase();
+    return FAMILIES.find(f => lower.includes(f)) ?? 'other';
 }
 
 ;// CONCATENATED MODULE: ./src/estimate/presets.json
-const presets_namespaceObject = /*#__PURE__*/JSON.parse('{"claude-code":{"why":"Claude Code\'s request anatomy measured against a local fake of the Messages API (reference/claude-code-requests.md)","cliVersion":"2.1.331","prefixBytes":[{"match":"^claude-opus-5-5$","bytes":48630,"why":"2.1.331 claude-opus-5-5: 7,216 B system + 31,215 B tools + 10,199 B first-turn messages"},{"match":"^claude-sonnet-5-5$","bytes":48372,"why":"2.1.331 claude-sonnet-5-5: 6,951 + 31,215 + 10,206 B"},{"match":"^claude-haiku-5-5$","bytes":51262,"why":"2.1.331 claude-haiku-5-5: 9,792 + 31,215 + 10,255 B"},{"match":".*","bytes":86630,"why":"2.1.331 claude-sonnet-4-5, used for every other model: 28,505 + 47,265 + 10,860 B"}],"growthPerTurn":{"value":2000,"why":"tool results dominate growth: a file read or test log is ~1–4k tokens; a bare `echo` adds only ~100"},"outputPerTurn":{"value":400,"why":"a tool call plus a short reasoning paragraph"},"expectedTurnsShare":{"value":0.5,"why":"agent runs usually stop well before max-turns; history replaces this once runs are recorded"},"cacheHitRate":{"value":0.95,"why":"Claude Code re-reads the whole previous request from cache each turn (3 breakpoints); misses come from TTL expiry and side requests"},"bytesPerToken":{"value":4,"why":"the prefix is prose plus JSON tool schemas; a real 2.1.233 run on claude-opus-5 wrote 18,946 tokens for a one-word prompt, where bytes/4 of the 2.1.197 prefix gives ≈18.9k"}},"none":{"why":"a bare loop: no agent prefix","prefixBytes":[{"match":".*","bytes":0,"why":"no system prompt or tools"}],"growthPerTurn":{"value":1000,"why":"tool results plus output"},"outputPerTurn":{"value":400,"why":"a short answer per turn"},"expectedTurnsShare":{"value":0.5,"why":"half of max-turns until history says otherwise"},"cacheHitRate":{"value":0.9,"why":"a client that caches its previous request"}}}');
+const presets_namespaceObject = /*#__PURE__*/JSON.parse('{"X6":{"claude-code":{"why":"Claude Code\'s request anatomy measured against a local fake of the Messages API (reference/claude-code-requests.md)","cliVersion":"2.1.331","prefixBytes":[{"match":"^claude-opus-5-5$","bytes":48630,"why":"2.1.331 claude-opus-5-5: 7,216 B system + 31,215 B tools + 10,199 B first-turn messages"},{"match":"^claude-sonnet-5-5$","bytes":48372,"why":"2.1.331 claude-sonnet-5-5: 6,951 + 31,215 + 10,206 B"},{"match":"^claude-haiku-5-5$","bytes":51262,"why":"2.1.331 claude-haiku-5-5: 9,792 + 31,215 + 10,255 B"},{"match":".*","bytes":86630,"why":"2.1.331 claude-sonnet-4-5, used for every other model: 28,505 + 47,265 + 10,860 B"}],"bytesPerToken":{"value":4,"why":"the prefix is prose plus JSON tool schemas; a real 2.1.233 run on claude-opus-5 wrote 18,946 tokens for a one-word prompt, where bytes/4 of the 2.1.197 prefix gives ≈18.9k"}},"none":{"why":"a bare loop: no agent prefix","prefixBytes":[{"match":".*","bytes":0,"why":"no system prompt or tools"}]}},"JL":{"apiKey":{"value":"5m","why":"with an API key (or Bedrock, Vertex, Foundry) Claude Code sends no ttl: 5-minute writes (measured on 2.1.331, reference/claude-code-requests.md; its settings text says the same)"},"subscription":[{"upTo":"2.1.4","value":"5m","why":"46 published runs of Claude Code 2.1.4 on subscription auth (apiKeySource none) wrote only 5-minute cache (reference/real-runs)"},{"from":"2.1.242","value":"1h","why":"from 2.1.242 the prompt-caching docs give the main conversation 1 hour on a subscription within plan usage, and the 2.1.331 binary asks for it (reference/cache-ttl.md)"}]},"TJ":{"haiku":{"outputPerTurn":{"value":380,"why":"median output per turn of published Haiku runs (reference/real-runs/README.md); no Haiku main loop is in the calibration set"}}},"$5":{"source":"reference/real-runs: 46 published headless Claude Code runs (github.com/freeideas/vecsum, Claude Code 2.1.4, Opus 4.5 and Sonnet 4.5, stream-json, 2026-01-14), collected 2026-11-30","runs":46,"families":{"opus":{"runs":16,"requestsPerTurn":{"value":0.478,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 16 runs: parallel tool calls share a request"},"growthScale":{"value":5394,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 16 runs"},"outputPerRequest":{"value":429,"why":"Σ main-loop output ÷ Σ requests over 16 runs"}},"sonnet":{"runs":30,"requestsPerTurn":{"value":0.824,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 30 runs: parallel tool calls share a request"},"growthScale":{"value":4665,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 30 runs"},"outputPerRequest":{"value":389,"why":"Σ main-loop output ÷ Σ requests over 30 runs"}},"all":{"runs":46,"requestsPerTurn":{"value":0.706,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 46 runs: parallel tool calls share a request"},"growthScale":{"value":4906,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 46 runs"},"outputPerRequest":{"value":399,"why":"Σ main-loop output ÷ Σ requests over 46 runs"}}},"growthExponent":{"value":0.588,"why":"α in a·k^α: least-squares slope of ln(growth) on ln(requests − 1) within each family (46 runs); below 1, early requests read files and later ones edit"},"cacheHitRate":{"value":0.9996,"why":"share of the previous request read back from cache, over 46 runs\' requests without a TTL gap"},"ttlGapsPerRequest":{"value":0,"why":"requests that found the cache expired: 0 of 426 after the first"},"prefixCache":{"warmShare":{"value":0.831,"why":"warm (a run of the model active within the TTL): median first-request cache read ÷ agent prefix over 44 runs"},"coldShare":{"value":0.61,"why":"cold (none within the TTL): the same over 2 runs; the static system prompt is cached beyond one session"}},"sideShare":{"value":0.071,"why":"median cost of the other models (side calls, subagents) ÷ the main model\'s, over 46 runs"},"turns":{"median":{"value":9.72,"why":"geometric mean of num_turns over 46 runs"},"sigma":{"value":0.874,"why":"standard deviation of ln(num_turns) over 46 runs"}},"measuredTtl":{"value":"5m","why":"46 of 46 calibration runs (Claude Code 2.1.4, subscription auth) wrote 5-minute cache, 0 1-hour"},"spread":{"scores":[-0.309,-0.302,-0.206,-0.185,-0.172,-0.168,-0.167,-0.164,-0.129,-0.128,-0.111,-0.1,-0.077,-0.064,-0.053,-0.039,-0.034,-0.027,-0.02,0.019,0.026,0.033,0.037,0.043,0.06,0.094,0.13,0.143,0.165,0.166,0.246,0.252,0.253,0.26,0.269,0.277,0.298,0.306,0.626,0.711,0.738,0.756,0.944,1.019,1.096,1.246],"why":"(actual − p50) ÷ scale of each of 46 runs, estimated with its turn count from presets fitted on the other 45; the scale is the loop after the first request\'s input plus one agent-prefix write; a new run lands at or below the k-th of n scores with chance k / (n + 1)"}}}');
 ;// CONCATENATED MODULE: ./src/estimate/presets.ts
 
-/** Per-turn defaults of a preset for a run capped at maxTurns. */
-function presetDefaults(agent, maxTurns) {
-    const p = presets_namespaceObject[agent];
+
+/** The fitted presets that ship. */
+const SHIPPED = presets_namespaceObject.$5;
+/**
+ * The loop behaviour of a model's family, or the pooled fit for a family without runs. A bare loop
+ * (agent none) makes no side calls: its side share is 0.
+ */
+function presetBehaviour(agent, model, fitted = SHIPPED) {
+    const family = modelFamily(model.id);
+    const own = fitted.families[family];
+    const fit = own ?? fitted.families.all;
+    const where = own
+        ? `fitted on ${own.runs} ${family} runs`
+        : `pooled fit over ${fitted.runs} runs (no ${family} runs in the calibration set)`;
+    const prior = presets_namespaceObject.TJ[family]?.outputPerTurn;
+    const outputPerRequest = !own && prior ? prior.value / fit.requestsPerTurn.value : fit.outputPerRequest.value;
+    const outputSource = !own && prior
+        ? `${prior.value} per turn (${prior.why}) ÷ ${fit.requestsPerTurn.value} requests per turn`
+        : `${where}: ${fit.outputPerRequest.why}`;
     return {
-        expectedTurns: Math.max(1, Math.round(maxTurns * p.expectedTurnsShare.value)),
-        growthPerTurn: p.growthPerTurn.value,
-        outputPerTurn: p.outputPerTurn.value,
-        cacheHitRate: p.cacheHitRate.value
+        behaviour: {
+            requestsPerTurn: fit.requestsPerTurn.value,
+            growthScale: fit.growthScale.value,
+            growthExponent: fitted.growthExponent.value,
+            outputPerRequest,
+            cacheHitRate: fitted.cacheHitRate.value,
+            ttlGapsPerRequest: fitted.ttlGapsPerRequest.value,
+            sideShare: agent === 'none' ? 0 : fitted.sideShare.value
+        },
+        sources: {
+            requestsPerTurn: `${where}: ${fit.requestsPerTurn.why}`,
+            growthScale: `${where}: ${fit.growthScale.why}`,
+            growthExponent: fitted.growthExponent.why,
+            outputPerRequest: outputSource,
+            cacheHitRate: fitted.cacheHitRate.why,
+            ttlGapsPerRequest: fitted.ttlGapsPerRequest.why,
+            sideShare: agent === 'none' ? 'agent none: a bare loop makes no side calls' : fitted.sideShare.why
+        }
     };
 }
 /** The agent's prefix for a model in tokens: measured bytes over the preset's measured bytes per token. */
 function prefixTokens(agent, model) {
-    const p = presets_namespaceObject[agent];
+    const p = presets_namespaceObject.X6[agent];
     const row = p.prefixBytes.find(r => new RegExp(r.match).test(model.id)) ?? p.prefixBytes[p.prefixBytes.length - 1];
     if (row.bytes === 0)
         return { tokens: 0, source: `${agent} preset: ${row.why}` };
     const version = 'cliVersion' in p ? ` ${p.cliVersion}` : '';
-    const perToken = 'bytesPerToken' in p ? p.bytesPerToken.value : 4;
     return {
-        tokens: Math.round(row.bytes / perToken),
+        tokens: Math.round(row.bytes / bytesPerToken(agent)),
         source: `${agent}${version} preset: ${row.bytes.toLocaleString('en-US')} B measured (${row.why})`
+    };
+}
+/** Bytes per token of the agent's prefix (and of a prompt whose text is not at hand). */
+function bytesPerToken(agent) {
+    const p = presets_namespaceObject.X6[agent];
+    return 'bytesPerToken' in p ? p.bytesPerToken.value : 4;
+}
+/** `2.1.4` < `2.1.242`: compared numerically part by part; anything after a `-` is ignored. */
+function compareVersions(a, b) {
+    const parts = (v) => v
+        .split('-')[0]
+        .split('.')
+        .map(n => Number.parseInt(n, 10) || 0);
+    const x = parts(a);
+    const y = parts(b);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const d = (x[i] ?? 0) - (y[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/** The TTL auth and the CLI version imply, when something is known about them; else undefined. */
+function ttlFor(auth, version) {
+    const t = presets_namespaceObject.JL;
+    if (auth === 'api-key')
+        return t.apiKey;
+    if (!version)
+        return undefined;
+    const row = t.subscription.find(r => (r.from === undefined || compareVersions(version, r.from) >= 0) &&
+        (r.upTo === undefined || compareVersions(version, r.upTo) <= 0));
+    return row ? { value: row.value, why: row.why } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/estimate/ttl.ts
+
+function resolveCacheTtl(args) {
+    if (args.setting !== 'auto')
+        return { ttl: args.setting, source: 'input' };
+    const recorded = [...args.pastRuns]
+        .filter(r => r.behaviour?.cacheTtl)
+        .sort((a, b) => b.settledAt.localeCompare(a.settledAt));
+    if (recorded.length > 0) {
+        const ttl = recorded[0].behaviour.cacheTtl;
+        const same = recorded.filter(r => r.behaviour.cacheTtl === ttl).length;
+        return {
+            ttl,
+            source: `auto: this job's last settled run (${recorded[0].settledAt.slice(0, 16).replace('T', ' ')}) wrote ${ttl} cache; ${same} of its ${recorded.length} recorded runs did`
+        };
+    }
+    const known = ttlFor(args.auth, args.claudeVersion);
+    if (known) {
+        const who = args.auth === 'api-key' ? 'api-key auth' : `subscription on Claude Code ${args.claudeVersion}`;
+        return { ttl: known.value, source: `auto: ${who}: ${known.why}` };
+    }
+    const measured = (args.fitted ?? SHIPPED).measuredTtl;
+    const unknown = args.claudeVersion
+        ? `nothing is known about Claude Code ${args.claudeVersion} on a subscription`
+        : 'subscription auth and no claude-version given';
+    return { ttl: measured.value, source: `auto: ${unknown}, so the measured default: ${measured.why}` };
+}
+
+;// CONCATENATED MODULE: ./src/estimate/prefix-cache.ts
+/**
+ * How much of the agent's prefix the first request finds in the cache. Claude Code caches its system
+ * prompt and tools: a run of the same agent and model within the TTL leaves most of the prefix there
+ * (warm), and part of it is cached beyond one session even when no such run is known (cold). The
+ * ledger knows when the last run of this model was active; without a ledger the run is taken as cold.
+ */
+
+const TTL_MS = { '5m': 5 * 60_000, '1h': 60 * 60_000 };
+/**
+ * Bedrock and Vertex keep caches within the account: nothing is cached beyond the account's own runs
+ * (a Claude Code 2.1.233 run on Vertex read none of its prefix on its first request). Known only when
+ * the model is named by its provider id.
+ */
+function cloudProvider(requestedModel) {
+    const m = requestedModel.trim().toLowerCase();
+    if (/^(bedrock\/|((us|eu|apac|global|jp|au)\.)?anthropic\.)/.test(m))
+        return 'bedrock';
+    if (/^vertex(_ai)?\//.test(m) || /@\d{8}$/.test(m))
+        return 'vertex';
+    return undefined;
+}
+function ago(ms) {
+    const min = Math.round(ms / 60_000);
+    if (min < 1)
+        return 'less than a minute ago';
+    if (min < 120)
+        return `${min} min ago`;
+    const h = Math.round(min / 60);
+    return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
+}
+function firstRequestCache(args) {
+    const shares = (args.fitted ?? SHIPPED).prefixCache;
+    const S = args.prefixTokens;
+    const shared = Math.round(S * shares.warmShare.value);
+    const k = (n) => `${(n / 1000).toFixed(1)}k`;
+    if (args.ttl === 'off' || S === 0) {
+        return {
+            cachedPrefixTokens: 0,
+            sharedPrefixTokens: args.ttl === 'off' ? shared : 0,
+            value: S === 0 ? 'no agent prefix' : 'no cache',
+            source: args.ttl === 'off' ? 'cache-ttl: off' : 'agent: none'
+        };
+    }
+    const warm = {
+        cachedPrefixTokens: shared,
+        sharedPrefixTokens: shared,
+        value: `warm: ${k(shared)} of ${k(S)} prefix tokens read`
+    };
+    const provider = cloudProvider(args.requestedModel);
+    const coldTokens = provider ? 0 : Math.round(S * shares.coldShare.value);
+    const cold = {
+        cachedPrefixTokens: coldTokens,
+        sharedPrefixTokens: shared,
+        value: provider
+            ? `cold: none of the ${k(S)} prefix tokens read (${provider} keeps caches within the account)`
+            : `cold: ${k(coldTokens)} of ${k(S)} prefix tokens read (the part cached beyond one session)`
+    };
+    const why = `${shares.warmShare.why}; ${provider ? `${provider}: nothing is cached beyond the account's own runs` : shares.coldShare.why}`;
+    if (!args.ledger) {
+        return {
+            ...cold,
+            source: `assumed: no ledger consulted, so no recent run of ${args.model} is known; ${why}`
+        };
+    }
+    const last = args.ledger.lastRunAt;
+    if (!last)
+        return { ...cold, source: `ledger: no run of ${args.model} in this cycle's ledger; ${why}` };
+    const gap = args.now.getTime() - Date.parse(last);
+    if (gap <= TTL_MS[args.ttl]) {
+        return {
+            ...warm,
+            source: `ledger: a run of ${args.model} was active ${ago(Math.max(0, gap))}, within the ${args.ttl} TTL; ${why}`
+        };
+    }
+    return {
+        ...cold,
+        source: `ledger: the last run of ${args.model} was active ${ago(gap)}, past the ${args.ttl} TTL; ${why}`
     };
 }
 
@@ -54747,51 +56658,162 @@ function prefixTokens(agent, model) {
 
 
 
-/** Build the estimate: loop model, history blend, assumptions with sources. */
-function buildEstimate(args) {
-    const { table, model, counted, pastRuns } = args;
-    const e = args.settings;
-    const preset = presetDefaults(e.agent, e.maxTurns);
-    const ttl = resolveCacheTtl(e.cacheTtl, e.auth);
-    const pick = (given, fallback, name, unit = '') => {
-        assumptions.push({
-            name,
-            value: `${given ?? fallback}${unit}`,
-            source: given === undefined ? `${e.agent} preset default` : 'input'
-        });
-        return given ?? fallback;
+
+
+const n = (x) => Math.round(x).toLocaleString('en-US');
+/** A first request over the window cannot run: say which input makes it too big. */
+function checkWindow(e, model, counted) {
+    const { prefixTokens: s, prompt, context } = counted;
+    const first = s + prompt.tokens + context.tokens;
+    if (first <= model.contextWindow)
+        return;
+    const input = context.tokens >= prompt.tokens ? 'context-files' : e.promptFile ? 'prompt-file' : 'prompt';
+    throw new errors_InputError([
+        `${input}: the first request would be ${n(first)} tokens (agent prefix ${n(s)} + prompt ${n(prompt.tokens)} + context files ${n(context.tokens)}), over the ${n(model.contextWindow)}-token context window of ${model.id}; load fewer files up front (the agent can read them as it goes) or pick a model with a larger window`
+    ]);
+}
+/** The behaviour and turn model after history and inputs, each value with its source. */
+function behaviourFor(e, model, runs, fitted) {
+    const preset = presetBehaviour(e.agent, model, fitted);
+    const t = fitted.turns;
+    const learned = learnFromHistory(preset, {
+        median: t.median.value,
+        sigma: t.sigma.value,
+        source: `the preset (median ${t.median.value}, σ ${t.sigma.value}: ${t.median.why})`
+    }, runs);
+    const b = { ...learned.behaviour };
+    const sources = { ...learned.sources };
+    // Inputs are per turn, as users count; the loop runs per request.
+    if (e.growthPerTurn !== undefined) {
+        b.growthScale = e.growthPerTurn / b.requestsPerTurn;
+        b.growthExponent = 1;
+        sources.growthScale = `input growth-per-turn ${e.growthPerTurn} ÷ ${b.requestsPerTurn.toFixed(2)} requests per turn`;
+        sources.growthExponent = 'input growth-per-turn: linear growth';
+    }
+    if (e.outputPerTurn !== undefined) {
+        b.outputPerRequest = e.outputPerTurn / b.requestsPerTurn;
+        sources.outputPerRequest = `input output-per-turn ${e.outputPerTurn} ÷ ${b.requestsPerTurn.toFixed(2)} requests per turn`;
+    }
+    if (e.cacheHitRate !== undefined) {
+        b.cacheHitRate = e.cacheHitRate;
+        sources.cacheHitRate = 'input';
+    }
+    if (e.expectedTurns !== undefined) {
+        return {
+            behaviour: b,
+            sources,
+            turns: { kind: 'given', turns: e.expectedTurns },
+            turnsSource: 'input expected-turns'
+        };
+    }
+    const d = learned.turns;
+    return {
+        behaviour: b,
+        sources,
+        turns: { kind: 'distribution', median: d.median, sigma: d.sigma },
+        turnsSource: `log-normal, median ${d.median.toFixed(1)}, σ ${d.sigma.toFixed(2)}, capped at max-turns: ${d.source}`
     };
-    const assumptions = [];
-    const expectedTurns = pick(e.expectedTurns, preset.expectedTurns, 'expected turns');
-    const growthPerTurn = pick(e.growthPerTurn, preset.growthPerTurn, 'context growth per turn', ' tokens');
-    const outputPerTurn = pick(e.outputPerTurn, preset.outputPerTurn, 'output per turn', ' tokens');
-    const cacheHitRate = pick(e.cacheHitRate, preset.cacheHitRate, 'cache hit rate');
-    assumptions.push({ name: 'max turns', value: String(e.maxTurns), source: 'input' }, {
-        name: 'cache TTL',
-        value: ttl,
-        source: e.cacheTtl === 'auto' ? `auto: ${e.auth} auth` : 'input'
-    }, { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource }, {
-        name: 'prompt + context tokens',
-        value: `${counted.prompt.tokens + counted.context.tokens}`,
-        source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
+}
+/** Build the estimate: the loop model with the job's learned behaviour, assumptions with sources. */
+function buildEstimate(args) {
+    const { table, model, counted } = args;
+    const e = args.settings;
+    const fitted = args.fitted ?? SHIPPED;
+    checkWindow(e, model, counted);
+    const runs = usableRuns(args.pastRuns, e.historyRuns);
+    const ttl = resolveCacheTtl({
+        setting: e.cacheTtl,
+        auth: e.auth,
+        claudeVersion: e.claudeVersion,
+        pastRuns: runs,
+        fitted
     });
-    const inputTokens = counted.prompt.tokens + counted.context.tokens;
-    const low = counted.prompt.low + counted.context.low;
-    const high = counted.prompt.high + counted.context.high;
-    const tokenUncertainty = inputTokens > 0 ? Math.max(high - inputTokens, inputTokens - low) / inputTokens : 0;
-    const loop = estimateLoop(model, {
+    const prefix = firstRequestCache({
         prefixTokens: counted.prefixTokens,
+        ttl: ttl.ttl,
+        model: model.id,
+        requestedModel: e.model,
+        ledger: args.ledger,
+        now: args.now,
+        fitted
+    });
+    const base = {
+        prefixTokens: counted.prefixTokens,
+        cachedPrefixTokens: prefix.cachedPrefixTokens,
+        sharedPrefixTokens: prefix.sharedPrefixTokens,
         promptTokens: counted.prompt.tokens,
         contextTokens: counted.context.tokens,
-        growthPerTurn,
-        outputPerTurn,
-        expectedTurns: Math.min(expectedTurns, e.maxTurns),
         maxTurns: e.maxTurns,
-        cacheTtl: ttl,
-        cacheHitRate,
-        tokenUncertainty
+        cacheTtl: ttl.ttl,
+        spreadScores: fitted.spread.scores
+    };
+    const params = (b) => ({
+        ...base,
+        behaviour: b.behaviour,
+        turns: b.turns
     });
-    const blended = blendHistory({ p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, pastRuns, e.historyRuns);
+    const presetOnly = behaviourFor(e, model, [], fitted);
+    const modelLoop = estimateLoop(model, params(presetOnly));
+    const chosen = runs.length ? behaviourFor(e, model, runs, fitted) : presetOnly;
+    const loop = runs.length ? estimateLoop(model, params(chosen)) : modelLoop;
+    const blended = blendHistory({ p50Usd: modelLoop.p50Usd, p90Usd: modelLoop.p90Usd, maxUsd: modelLoop.maxUsd }, { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, runs);
+    const b = chosen.behaviour;
+    const s = chosen.sources;
+    const assumptions = [
+        {
+            name: 'turns',
+            value: `p50 ${loop.turns.p50}, p90 ${loop.turns.p90}, max ${loop.turns.max}`,
+            source: chosen.turnsSource
+        },
+        { name: 'max turns', value: String(e.maxTurns), source: 'input' },
+        {
+            name: 'API requests per turn',
+            value: `${b.requestsPerTurn.toFixed(2)} (${loop.requests.p50} requests at p50, ${loop.requests.max} at max)`,
+            source: s.requestsPerTurn
+        },
+        {
+            name: 'context growth',
+            value: `${n(b.growthScale)} × k^${b.growthExponent.toFixed(2)} tokens after k requests (${n(b.growthScale * Math.pow(Math.max(1, loop.requests.p50 - 1), b.growthExponent))} by the p50's last request)`,
+            source: `${s.growthScale}; exponent: ${s.growthExponent}`
+        },
+        { name: 'output per request', value: `${n(b.outputPerRequest)} tokens`, source: s.outputPerRequest },
+        { name: 'cache TTL', value: ttl.ttl, source: ttl.source },
+        { name: 'agent prefix on the first request', value: prefix.value, source: prefix.source },
+        { name: 'cache hit rate', value: b.cacheHitRate.toFixed(4), source: s.cacheHitRate },
+        {
+            name: 'TTL gaps',
+            value: `${(b.ttlGapsPerRequest * 100).toFixed(2)}% of requests`,
+            source: s.ttlGapsPerRequest
+        },
+        {
+            name: 'side and subagent models',
+            value: `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50)`,
+            source: s.sideShare
+        },
+        { name: 'p90 and max', value: loop.basis, source: fitted.spread.why },
+        { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource },
+        {
+            name: 'prompt + context tokens',
+            value: `${counted.prompt.tokens + counted.context.tokens}`,
+            source: `${counted.prompt.method} count, tokenizer family ${model.tokenizer}`
+        }
+    ];
+    if (loop.compactions > 0) {
+        assumptions.push({
+            name: 'compaction',
+            value: `${loop.compactions} up to max turns, each when a request would pass ${COMPACT_AT * 100}% of the ${n(model.contextWindow)}-token window`,
+            source: 'Claude Code auto-compacts near the window: the compaction request reads the context and writes a summary, and the loop goes on from the agent prefix and the summary'
+        });
+    }
+    if (runs.length) {
+        assumptions.push({
+            name: 'history',
+            value: `${runs.length} settled run${runs.length === 1 ? '' : 's'} of this job`,
+            source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
+        });
+    }
+    const low = counted.prompt.low + counted.context.low;
+    const high = counted.prompt.high + counted.context.high;
     return {
         model: { requested: e.model, id: model.id, displayName: model.displayName },
         priceTable: { asOf: table.asOf, source: table.source },
@@ -54864,7 +56886,7 @@ async function countWithFallback(args) {
         };
     }
 }
-function sum(counts, family) {
+function estimate_sum(counts, family) {
     return counts.reduce((a, c) => ({
         ...a,
         tokens: a.tokens + c.tokens,
@@ -54898,7 +56920,7 @@ async function countInputs(settings, model, gathered, notices) {
     const prefix = prefixTokens(e.agent, model);
     return {
         prompt,
-        context: sum(contextCounts, model.tokenizer),
+        context: estimate_sum(contextCounts, model.tokenizer),
         prefixTokens: prefix.tokens,
         prefixSource: prefix.source
     };
@@ -54910,18 +56932,93 @@ async function prepareEstimate(settings, deps) {
     const gathered = await deps.files.gather(settings.estimate);
     const notices = [...gathered.notices];
     const counted = await countInputs(settings, model, gathered, notices);
-    return past => ({
-        schema: 'agent-credit-gate/report@1',
-        phase: 'estimate',
-        generatedAt: deps.now.toISOString(),
-        job: settings.job,
-        ...buildEstimate({ settings: settings.estimate, table, model, counted, pastRuns: past }),
-        notices: [...notices]
-    });
+    return {
+        table,
+        estimateWith: known => ({
+            schema: 'agent-credit-gate/report@1',
+            phase: 'estimate',
+            generatedAt: deps.now.toISOString(),
+            job: settings.job,
+            ...buildEstimate({
+                settings: settings.estimate,
+                table,
+                model,
+                counted,
+                pastRuns: known?.pastRuns ?? [],
+                ledger: known ? { lastRunAt: known.lastRunAt } : undefined,
+                now: deps.now
+            }),
+            notices: [...notices]
+        }),
+        sameModel: other => {
+            if (other === undefined)
+                return false;
+            try {
+                return table_resolveModel(table, other).id === model.id;
+            }
+            catch {
+                return false;
+            }
+        }
+    };
 }
 /** `estimate`: the model alone, no ledger. */
 async function estimate(settings, deps) {
-    return (await prepareEstimate(settings, deps))([]);
+    return (await prepareEstimate(settings, deps)).estimateWith(undefined);
+}
+
+;// CONCATENATED MODULE: ./src/report/ways-out.ts
+
+
+/** The ways out of a decision that does not (or barely) fit; undefined without a budget or decision. */
+function waysOut(r, table) {
+    const d = r.decision;
+    const b = r.budget;
+    if (!d || !b)
+        return undefined;
+    const left = Math.max(0, b.state.remainingUsd);
+    const shortfall = Math.max(0, d.gatedUsd - b.state.remainingUsd);
+    const loop = r.estimate.loop;
+    const model = table_resolveModel(table, r.model.id);
+    const here = cost_priceUsage(model, loop.tokens).usd;
+    const cheaper = [];
+    const seen = new Set([model.id]);
+    for (const [alias, id] of Object.entries(table.aliases)) {
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const other = table_resolveModel(table, id);
+        const usd = here > 0 ? (d.gatedUsd * cost_priceUsage(other, loop.tokens).usd) / here : 0;
+        if (usd < d.gatedUsd)
+            cheaper.push({ alias, id, displayName: other.displayName, gatedUsd: usd, fits: usd <= left });
+    }
+    cheaper.sort((x, y) => y.gatedUsd - x.gatedUsd);
+    // The per-request rows are the model alone; the report's figures may blend in history. When history
+    // says runs cost more than the model (at p50 or at the gated figure), scale the rows up by the larger
+    // ratio, so N turns never cost less here than the table's column for N turns; never scale down.
+    const blended = r.estimate.blended;
+    const modelGated = { p50: loop.p50Usd, p90: loop.p90Usd, max: loop.maxUsd }[d.gateOn];
+    const ratio = (x, model) => (model > 0 ? x / model : 1);
+    const scale = Math.max(1, ratio(blended.p50Usd, loop.p50Usd), ratio(d.gatedUsd, modelGated));
+    const fitting = loop.perTurn
+        .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * scale, d.gatedUsd) }))
+        .filter(t => t.turn < loop.turns.max && t.usd <= left && t.usd < d.gatedUsd)
+        .at(-1);
+    return {
+        shortfallUsd: shortfall,
+        resetsAt: b.cycle.resetsAt,
+        raise: {
+            overageUsd: b.credit.overageUsd + shortfall,
+            monthlyCreditsUsd: b.credit.creditUsd + shortfall
+        },
+        maxTurns: fitting && {
+            turns: fitting.turn,
+            usd: fitting.usd,
+            from: loop.turns.max,
+            belowTypical: fitting.turn < loop.turns.p50
+        },
+        cheaperModels: cheaper
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/gate.ts
@@ -54935,36 +57032,49 @@ async function estimate(settings, deps) {
 
 
 
+
+
+
 async function gate(settings, deps) {
-    const estimateWith = await prepareEstimate(settings, deps);
+    const prepared = await prepareEstimate(settings, deps);
     const { now, store } = deps;
-    const cycle = cycleAt(now, settings.budget.billingCycleDay);
-    const credit = creditFor(settings.budget);
     const jobId = jobIdOf(settings.job);
     const key = entryKey(settings.job);
     try {
-        const before = await readCycle(store, cycle);
-        const estimated = estimateWith(before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []);
+        const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, cycles_resetOf(settings));
+        requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account);
+        // A cycle's first gate takes over the meters the previous cycle ended with (one read per cycle).
+        const carried = before.doc
+            ? undefined
+            : (await readCycle(store, cycleAt(new Date(Date.parse(cycle.start) - 1), settings.budget.billingCycleDay))).doc?.meters;
+        const estimated = prepared.estimateWith(before.doc
+            ? {
+                pastRuns: pastRuns(before.doc, jobId, settings.estimate.historyRuns),
+                lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
+            }
+            : { pastRuns: [] });
         const { result, doc } = await updateLedger(store, cycle, current => holdIfAllowed(current, {
             key,
             jobId,
-            credit,
             budget: settings.budget,
             estimate: estimated.estimate.blended,
             model: estimated.model.id,
             priceTableAsOf: estimated.priceTable.asOf,
-            holdHours: settings.ledger.holdHours
+            holdHours: settings.ledger.holdHours,
+            account: settings.ledger.account,
+            carried
         }, now), { first: before });
         const view = cycleView({
             doc,
-            credit,
+            credit: result.credit,
             cycle,
-            budget: settings.budget,
+            budget: result.budget,
             jobId,
             now,
             gatedUsd: result.decision.gatedUsd,
             excludeKey: key
         });
+        const meters = metersView(settings.ledger.account, result.limits);
         const report = {
             ...estimated,
             phase: 'gated',
@@ -54973,17 +57083,31 @@ async function gate(settings, deps) {
             runway: view.runway,
             ledger: { location: store.describe() },
             recentRuns: view.recentRuns,
+            ...(meters ? { meters } : {}),
             burnDown: view.burnDown
         };
+        report.notices.push(...notices);
+        // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
+        if (result.outcome === 'reserved' && newResetDay !== undefined) {
+            const missed = await recordResetDay(store, newResetDay, describeError);
+            if (missed)
+                report.notices.push(missed);
+        }
+        if (result.outcome === 'reserved' && result.accountChanges.length > 0) {
+            report.notices.push(`ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`);
+        }
+        // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
+        if (result.decision.decision !== 'pass' && !result.decision.limit)
+            report.waysOut = waysOut(report, prepared.table);
         if (result.outcome && result.outcome !== 'reserved') {
             report.notices.push(`ledger: this run's hold already existed (${result.outcome}); nothing was counted twice`);
         }
         return { report, holdKey: result.held ? key : undefined, cycle };
     }
     catch (error) {
-        if (error instanceof InputError)
+        if (error instanceof errors_InputError)
             throw error;
-        return unheld(settings, key, error, estimateWith);
+        return unheld(settings, key, error, prepared);
     }
 }
 /**
@@ -54991,7 +57115,7 @@ async function gate(settings, deps) {
  * and say so (warn). A ref update that got no usable answer may still have landed: then its hold counts
  * until it expires, and the message names the command that releases it.
  */
-function unheld(settings, key, error, estimateWith) {
+function unheld(settings, key, error, prepared) {
     const message = `ledger: ${describeError(error)}`;
     const fate = failedOnRefWrite(error)
         ? `if GitHub applied the last ledger write, its hold counts until it expires; release it with: agent-credit-gate release --key ${key}`
@@ -54999,7 +57123,7 @@ function unheld(settings, key, error, estimateWith) {
     if (settings.ledger.onLedgerError === 'fail') {
         throw new Error(`${message}; failing closed (on-ledger-error: fail): the agent step must not run; ${fate ?? 'no hold was written'}`);
     }
-    const report = estimateWith([]);
+    const report = prepared.estimateWith(undefined);
     report.ledger = { location: settings.ledger.location.kind, error: message };
     report.notices.push(`${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`);
     return { report };
@@ -55035,7 +57159,9 @@ async function run() {
         for (const [name, value] of Object.entries(outputsFor(report, settings.reports.reportFile))) {
             setOutput(name, value);
         }
-        const published = await publish(report, settings, runnerContext(settings, deps.files));
+        // With a hold, post publishes the full report when the agent has run: main's summary stays short.
+        const summary = holdKey ? 'short' : 'full';
+        const published = await publish(report, settings, runnerContext(settings, deps.files, undefined, summary));
         saveHandoff({ ...handoff, commentId: published.commentId ?? 0, checkRunId: published.checkRunId ?? 0 });
         for (const notice of report.notices)
             info(`agent-credit-gate: ${notice}`);
@@ -55060,7 +57186,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3638);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6340);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
