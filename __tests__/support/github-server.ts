@@ -47,6 +47,16 @@ export interface RecordedRequest {
   status: number
   /** The fault applied to this request, if any. */
   fault?: Fault
+  /** Counted against the secondary limit on content-creating requests (REST writes, GraphQL mutations). */
+  creates?: true
+  /** Answered with a secondary-limit 403 by `contentLimit`. */
+  limited?: true
+}
+
+/** GitHub's documented ceiling on content-creating requests ("no more than 80 a minute and 500 an hour"). */
+export interface ContentLimit {
+  perMinute: number
+  perHour: number
 }
 
 interface Commit {
@@ -120,6 +130,15 @@ export class GitHubDouble {
   random: () => number = Math.random
   owner = 'acme'
   repo = 'api'
+  /**
+   * GitHub's secondary limit on content-creating requests, per token, over sliding windows: a request
+   * past it is answered 403 "You have exceeded a secondary rate limit" with `retry-after` (the seconds
+   * until the window has room) and creates nothing. Every content-creating request GitHub handles counts,
+   * whatever its answer (a 422 too); one an injected fault answers before handling does not. null: off.
+   */
+  contentLimit: ContentLimit | null = { perMinute: 80, perHour: 500 }
+  /** token → arrival times (ms) of its content-creating requests in the last hour */
+  private readonly creations = new Map<string, number[]>()
 
   get url(): string {
     const a = this.server?.address() as AddressInfo
@@ -307,6 +326,14 @@ export class GitHubDouble {
     }
     const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '')
     if (!token) return this.error(res, rec, url, 401, 'Requires authentication')
+    if (method !== 'GET' && method !== 'HEAD' && this.createsContent(path, rec.body)) {
+      const wait = this.overContentLimit(token)
+      if (wait !== undefined) {
+        rec.limited = true
+        return this.error(res, rec, url, 403, SECONDARY_RATE_LIMIT, { 'retry-after': String(wait) })
+      }
+      rec.creates = true
+    }
     if (method !== 'GET' && this.readOnlyTokens.has(token))
       return this.error(res, rec, url, 403, 'Resource not accessible by integration')
     try {
@@ -315,6 +342,29 @@ export class GitHubDouble {
       this.check([`${method} ${path}: the double crashed: ${(error as Error).message}`])
       this.error(res, rec, url, 500, (error as Error).message)
     }
+  }
+
+  /** REST writes create content; a GraphQL request only when it is a mutation. */
+  private createsContent(path: string, body: unknown): boolean {
+    if (path !== '/graphql') return true
+    const query = String((body as { query?: unknown } | undefined)?.query ?? '')
+    return /^\s*mutation\b/.test(query)
+  }
+
+  /** Seconds to wait when `token` is past the content limit (nothing is counted then); else counts one. */
+  private overContentLimit(token: string): number | undefined {
+    if (!this.contentLimit) return undefined
+    const now = Date.now()
+    const times = (this.creations.get(token) ?? []).filter(t => t > now - 3_600_000)
+    this.creations.set(token, times)
+    const lastMinute = times.filter(t => t > now - 60_000)
+    const wait = (oldest: number, window: number) => Math.max(1, Math.ceil((oldest + window - now) / 1000))
+    if (lastMinute.length >= this.contentLimit.perMinute)
+      return wait(lastMinute[lastMinute.length - this.contentLimit.perMinute], 60_000)
+    if (times.length >= this.contentLimit.perHour)
+      return wait(times[times.length - this.contentLimit.perHour], 3_600_000)
+    times.push(now)
+    return undefined
   }
 
   private gitRef(name: string) {
