@@ -121,6 +121,11 @@ async function run(s: Scenario, hold: number): Promise<boolean> {
   const seconds = (Date.now() - started) / 1000
   server.clearFaults()
   await server.stop()
+  if (process.env.BENCH_TRACE)
+    for (const r of server.requests)
+      console.log(
+        `${((r.at - started) / 1000).toFixed(2).padStart(6)} ${r.method} ${r.path} ${r.status}${r.fault ? ` (${r.fault.name})` : ''}`
+      )
 
   const fates = procs.map(fateOf)
   const count = (f: Fate) => fates.filter(x => x.fate === f).length
@@ -136,7 +141,10 @@ async function run(s: Scenario, hold: number): Promise<boolean> {
         r.path.endsWith('/git/refs') &&
         (r.body as { ref?: string })?.ref === LEDGER_REF)
   )
-  const ledgerWrites = landed.filter(r => r.status === 200 || r.status === 201).length
+  // A write whose answer was lost is sent again and lands as a no-op: count the commits the ref moved to.
+  const ledgerWrites = new Set(
+    landed.filter(r => r.status === 200 || r.status === 201).map(r => (r.body as { sha: string }).sha)
+  ).size
   const byMethod = server.requests.reduce<Record<string, number>>(
     (n, r) => ({ ...n, [r.method]: (n[r.method] ?? 0) + 1 }),
     {}

@@ -47,7 +47,7 @@ const stores: Array<[string, () => DocumentStore]> = [
 describe.each(stores)('%s store', (_name, make) => {
   it('starts a cycle empty, holds and settles through compare-and-swap', async () => {
     const store = make()
-    expect(await readCycle(store, cycle)).toEqual({ doc: null, version: null })
+    expect(await readCycle(store, cycle)).toMatchObject({ doc: null, version: null })
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
     await updateLedger(store, cycle, doc => ({
       doc: settle(doc, { key: 'a', actualUsd: 0.4 }, now).doc,

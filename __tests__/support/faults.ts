@@ -86,7 +86,8 @@ export const FAULTS: FaultKind[] = [
   },
   {
     name: 'CAS conflict: another writer moves the ref first',
-    fault: { conflict: true },
+    // The ledger ref, not its lease: the lease has its own test (another writer holding it).
+    fault: { conflict: true, onRef: /^refs\/agent-credit-gate\/ledger$/ },
     says: /^$/,
     refWritesOnly: true
   }
@@ -95,7 +96,7 @@ export const FAULTS: FaultKind[] = [
 const REPO = String.raw`/repos/acme/api`
 /** The requests each kind of operation makes, as `METHOD path` patterns for GitHubDouble.fault. */
 export const ROUTES = {
-  ledger: new RegExp(`^\\w+ ${REPO}/(git|contents)/`),
+  ledger: new RegExp(`^(POST /graphql|\\w+ ${REPO}/(git|contents)/)`),
   refWrites: new RegExp(`^(PATCH|POST) ${REPO}/git/refs`),
   comment: new RegExp(`^\\w+ (/user|${REPO}/issues/.*)$`),
   check: new RegExp(`^\\w+ ${REPO}/(check-runs|statuses)(/|$)`)

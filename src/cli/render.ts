@@ -4,6 +4,7 @@ import type { StatusReport } from '../steps/status.js'
 import type { CostReport } from '../steps/cost.js'
 import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
+import { describeLedgerWait } from '../report/ledger-wait.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -74,6 +75,7 @@ export function renderEstimateText(r: GateReport): string {
     )
   }
   if (r.ledger) out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`)
+  if (r.ledger?.waited) out.push(`ledger: ${describeLedgerWait(r.ledger.waited)}`)
   for (const notice of r.notices) out.push(`note: ${notice}`)
   out.push('')
   out.push('estimate = our model; API-equivalent = Claude’s total_cost_usd; actual = what we recorded')

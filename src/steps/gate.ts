@@ -10,7 +10,7 @@ import { creditFor } from '../budget/credit.js'
 import { entryKey, jobIdOf, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
-import { readCycle, updateLedger } from '../ledger/update.js'
+import { ledgerWaited, readCycle, updateLedger } from '../ledger/update.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { describeError } from '../github/errors.js'
@@ -33,12 +33,13 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const credit = creditFor(settings.budget)
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
+  const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
   try {
     const before = await readCycle(store, cycle)
     const estimated = estimateWith(
       before.doc ? pastRuns(before.doc, jobId, settings.estimate.historyRuns) : []
     )
-    const { result, doc } = await updateLedger(
+    const { result, doc, wait } = await updateLedger(
       store,
       cycle,
       current =>
@@ -74,7 +75,10 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       budget: { ...view.budget, state: result.state },
       decision: result.decision,
       runway: view.runway,
-      ledger: { location: store.describe() },
+      ledger: {
+        location: store.describe(),
+        waited: ledgerWaited(wait, (store.rateLimitWaitMs?.() ?? 0) - rateLimitBefore)
+      },
       recentRuns: view.recentRuns,
       burnDown: view.burnDown
     }
