@@ -11,7 +11,6 @@ import { httpStatus } from '../github/errors.js'
 
 /** A holder seen unchanged this long stopped without giving the lease back (a hold normally lasts ~4 s). */
 export const LEASE_TTL_MS = 30_000
-const MAX_UNANSWERED = 3
 
 export interface RefLeaseOptions {
   octokit: Octokit
@@ -24,10 +23,10 @@ export interface RefLeaseOptions {
   ttlMs?: number
 }
 
-/** An answer that does not say whether GitHub created the ref: no answer at all, or a 5xx. */
-function unanswered(error: unknown): boolean {
-  const status = httpStatus(error)
-  return status === undefined || status >= 500 || (error as { response?: unknown }).response === undefined
+/** The request behind an octokit error was sent more than once (the retry plugin met a 5xx or no answer). */
+function retried(error: unknown): boolean {
+  const request = (error as { request?: { request?: { retryCount?: number } } }).request
+  return (request?.request?.retryCount ?? 0) > 0
 }
 
 export class RefLease implements WriteLease {
@@ -36,8 +35,6 @@ export class RefLease implements WriteLease {
   private held: string | null = null
   /** A take whose answer was lost: ours if the next read shows the lease at this commit. */
   private pending: string | null = null
-  /** Takes in a row that got no usable answer: past MAX_UNANSWERED, GitHub is down and we say so. */
-  private unansweredInARow = 0
 
   constructor(private readonly opts: RefLeaseOptions) {
     this.ttlMs = opts.ttlMs ?? LEASE_TTL_MS
@@ -68,22 +65,18 @@ export class RefLease implements WriteLease {
     if (at === null) return 'unknown'
     const { octokit, owner, repo, ref } = this.opts
     try {
-      // No automatic retry: a retried create whose first answer was lost would meet our own lease and
-      // read "already exists". A lost answer is settled by the next read instead.
-      await octokit.rest.git.createRef({ owner, repo, ref, sha: at, request: { retries: 0 } })
+      await octokit.rest.git.createRef({ owner, repo, ref, sha: at })
       this.held = at
-      this.unansweredInARow = 0
       return 'taken'
     } catch (error) {
-      if (httpStatus(error) === 422) {
-        this.unansweredInARow = 0
-        return 'busy'
-      }
-      if (unanswered(error) && ++this.unansweredInARow <= MAX_UNANSWERED) {
+      if (httpStatus(error) !== 422) throw error
+      // "Already exists" after a retry may be our own first try, which landed though its answer was
+      // lost: the next read settles it.
+      if (retried(error)) {
         this.pending = at
         return 'unknown'
       }
-      throw error
+      return 'busy'
     }
   }
 
