@@ -29,8 +29,12 @@ const CYCLE = cycleAt(NOW, 1)
 const REF = 'refs/agent-credit-gate/ledger'
 const USAGE = join(process.cwd(), '__tests__/fixtures/result-success.json')
 const ACTUAL = actualFromText(builtInTable(), readFileSync(USAGE, 'utf8'), USAGE).usd
-/** Slowest any cell may be with TUNING's waits (the slowest, a hung answer on every request, takes ~2 s). */
-const BOUND_MS = 8000
+/**
+ * Slowest any cell may be with TUNING's waits. The throttler's second between writes is not shrunk: a
+ * gate or settle is five writes (lease, tree, commit, ref, lease back), and a rate limit on every other
+ * request sends each twice, ~10 s of spacing; the slowest cells take ~14 s under load.
+ */
+const BOUND_MS = 20_000
 
 type Scope = 'every other request' | 'every request'
 const OPS = ['gate', 'record', 'release', 'comment', 'check run'] as const
@@ -396,7 +400,7 @@ describe('a gate whose ref update landed but whose every answer was lost', () =>
     try {
       // Another run's hold first: this gate's write is then an update of the ref, not its creation.
       expect((await cliOf(server, dir, { runId: 'r0' }).gate()).code).toBe(0)
-      server.fault(ROUTES.refWrites, { lostResponse: true })
+      server.fault(ROUTES.refWrites, { lostResponse: true, onRef: /^refs\/agent-credit-gate\/ledger$/ })
       const { cli, gate } = cliOf(server, dir)
       const r = await gate()
       expect(r.code).toBe(1)
