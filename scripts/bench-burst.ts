@@ -12,58 +12,20 @@
  * ≤ budget, revision = ledger writes that landed, no key twice. Prints measured numbers; asserts nothing
  * but exits 1 when an invariant is broken.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { GitHubDouble, type Fault } from '../__tests__/support/github-server.js'
+import { GATE_ARGS, cliProcess as cli, type CliProcess as Proc } from '../__tests__/support/gate-process.js'
 import freshDist from '../__tests__/support/fresh-dist.js'
 import { parseDocument, type LedgerDocument } from '../src/ledger/document.js'
 import { cycleAt } from '../src/budget/cycle.js'
 import { emptyDocument } from '../src/ledger/operations.js'
 
-const CLI = resolve('dist/cli/index.js')
 const TOKEN = 'ghp_burstBenchToken0123456789abcdef'
 const LEDGER_REF = 'refs/agent-credit-gate/ledger'
-const COMMON = [
-  '--prompt',
-  'Summarise the changes.',
-  '--model',
-  'claude-haiku-4-5',
-  '--agent',
-  'none',
-  '--max-turns',
-  '1',
-  '--output-per-turn',
-  '1000',
-  '--gate-on',
-  'max',
-  '--history-runs',
-  '0',
-  '--on-exhaust',
-  'skip',
-  '--json'
-]
-
-interface Proc {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<Proc> {
-  return new Promise(res => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', d => (stdout += d))
-    child.stderr.on('data', d => (stderr += d))
-    child.on('close', code => res({ code: code ?? -1, stdout, stderr }))
-  })
-}
+/** Without history, so every gate estimates the same. */
+const COMMON = [...GATE_ARGS, '--history-runs', '0']
 
 interface Scenario {
   name: string
