@@ -377,7 +377,8 @@ export class GitHubDouble {
       }
       rec.creates = true
     }
-    if (method !== 'GET' && this.readOnlyTokens.has(token))
+    // A read-only token reads (GET, GraphQL queries) and may not create.
+    if (method !== 'GET' && this.createsContent(path, rec.body) && this.readOnlyTokens.has(token))
       return this.error(res, rec, url, 403, 'Resource not accessible by integration')
     try {
       if (graphql) return await this.graphql(rec, url, res)
