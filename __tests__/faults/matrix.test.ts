@@ -202,10 +202,14 @@ const unexpected = (what: string, r?: CliRun): Result => ({
   printed: r ? [r.out, r.err] : []
 })
 
-/** Each operation as the action (or the CLI) runs it, classified by what the user and the ledger see. */
+/**
+ * Each operation as the action (or the CLI) runs it, classified by what the user and the ledger see once
+ * the double is idle: a request whose client gave up (a hung answer) may still land after it returned.
+ */
 const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
   async gate({ server, gate }) {
     const r = await gate()
+    await server.idle()
     const entries = ledgerOf(server)?.entries ?? []
     const printed = [r.out, r.err]
     if (r.code === 1 && entries.length === 0 && /failing closed/.test(r.err))
@@ -220,6 +224,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
   },
   async record({ server, cli, dir }) {
     const r = await cli('record', '--usage-file', join(dir, 'result.json'))
+    await server.idle()
     const entries = ledgerOf(server)?.entries ?? []
     const printed = [r.out, r.err]
     if (entries.length !== 1) return unexpected(`${entries.length} entries`, r)
@@ -239,6 +244,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
   },
   async release({ server, cli }) {
     const r = await cli('release')
+    await server.idle()
     const entry = ledgerOf(server)?.entries[0]
     const printed = [r.out, r.err]
     if (r.code === 0 && entry?.status === 'released')
@@ -268,6 +274,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
       // publish() turns this into a notice ("could not write the PR comment (…)") and the job goes on.
       return { outcome: 'notice, job goes on', message: describeError(error), printed: [] }
     }
+    await server.idle()
     return written(
       server.comments.map(c => c.body.startsWith('actual')),
       'comments'
@@ -290,6 +297,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
     } catch (error) {
       return { outcome: 'notice, job goes on', message: describeError(error), printed: [] }
     }
+    await server.idle()
     return written(
       server.checkRuns.map(c => c.output?.title === 'actual'),
       'check runs'

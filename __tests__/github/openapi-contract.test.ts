@@ -6,10 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Octokit } from '@octokit/rest'
-import { GitHubDouble } from '../support/github-server.js'
+import { GitHubDouble, GRAPHQL_SUBSET_PATH } from '../support/github-server.js'
 import { GitHubContract } from '../support/github-openapi.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { operationIdsIn } from '../../scripts/make-openapi-subset.mjs'
+import { cutGraphqlSubset, fullSchema, queriesIn } from '../../scripts/make-graphql-subset.mjs'
+import { readFileSync } from 'node:fs'
+import { parse, validate } from 'graphql'
 
 const contract = new GitHubContract()
 let server: GitHubDouble
@@ -142,5 +145,16 @@ describe('a response the real API would never send fails the test', () => {
       octokit.rest.git.createRef({ ...repo, ref: 'refs/agent-credit-gate/other', sha })
     )
     expect(r).toEqual({ status: 200, violations: [] })
+  })
+})
+
+describe('the committed GraphQL subset', () => {
+  it('is GitHub’s schema (@octokit/graphql-schema) cut to exactly the queries src/ sends, each valid there', () => {
+    const { schema } = fullSchema()
+    const queries = queriesIn('src')
+    expect(queries.length).toBeGreaterThan(0)
+    for (const query of queries) expect(validate(schema, parse(query))).toEqual([])
+    const committed = readFileSync(GRAPHQL_SUBSET_PATH, 'utf8').replace(/^(#.*\n)+\n/, '')
+    expect(committed).toBe(cutGraphqlSubset(schema, queries))
   })
 })

@@ -304,7 +304,24 @@ export class GitHubDouble {
     this.send(res, req, url, status, { message, documentation_url: DOCS, status: String(status) }, headers)
   }
 
+  /** Requests being handled (a delayed one may still land after its client gave up). */
+  private inFlight = 0
+
+  /** Resolves once no request is being handled: what a test observes is then everything that landed. */
+  async idle(): Promise<void> {
+    while (this.inFlight > 0) await new Promise(r => setTimeout(r, 10))
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight++
+    try {
+      await this.handleRequest(req, res)
+    } finally {
+      this.inFlight--
+    }
+  }
+
+  private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
