@@ -259,7 +259,7 @@ describe('the action, step by step', () => {
       return { ...job, entries: cycleFile?.entries ?? [] }
     }
     const refused =
-      /ledger: 403 Resource not accessible by integration \(POST \/repos\/acme\/api\/git\/trees\); the actual \(\$0\.1028\) was not recorded: the hold stays counted as spent until it expires \(hold-hours: 6\)/
+      /ledger: 403 Resource not accessible by integration \(POST \/repos\/acme\/api\/git\/refs\); the actual \(\$0\.1028\) was not recorded: the hold stays counted as spent until it expires \(hold-hours: 6\)/
 
     it.each(['fail', 'warn'] as const)(
       'warns in one line, keeps the hold counted and still reports the actual, never failing the job (on-ledger-error: %s)',

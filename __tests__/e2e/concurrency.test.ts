@@ -4,50 +4,14 @@
  * never exceed what remained, every refused run says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
+import { GATE_ARGS as common, cliProcess as cli } from '../support/gate-process.js'
 
-const CLI = resolve('dist/cli/index.js')
 const PROCESSES = 16
 const FIT = 6
-const common = [
-  '--prompt',
-  'Summarise the changes.',
-  '--model',
-  'claude-haiku-4-5',
-  '--agent',
-  'none',
-  '--max-turns',
-  '1',
-  '--output-per-turn',
-  '1000',
-  '--gate-on',
-  'max',
-  '--on-exhaust',
-  'skip',
-  '--json'
-]
-
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-  cwd = process.cwd()
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise(res => {
-    const child = spawn(process.env.HARNESS_NODE || process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', d => (stdout += d))
-    child.stderr.on('data', d => (stderr += d))
-    child.on('close', code => res({ code: code ?? -1, stdout, stderr }))
-  })
-}
 
 let server: GitHubDouble
 let gated: number

@@ -32,8 +32,12 @@ const ACTUAL = actualFromText(builtInTable(), readFileSync(USAGE, 'utf8'), USAGE
   day: NOW.toISOString().slice(0, 10),
   from: 'today'
 }).usd
-/** Slowest any cell may be with TUNING's waits (the slowest, a hung answer on every request, takes ~2 s). */
-const BOUND_MS = 8000
+/**
+ * Slowest any cell may be with TUNING's waits. The throttler's second between writes is not shrunk: a
+ * gate or settle is five writes (lease, tree, commit, ref, lease back), and a rate limit on every other
+ * request sends each twice, ~10 s of spacing; the slowest cells take ~14 s under load.
+ */
+const BOUND_MS = 20_000
 
 type Scope = 'every other request' | 'every request'
 const OPS = ['gate', 'record', 'release', 'comment', 'check run'] as const
@@ -218,10 +222,14 @@ const unexpected = (what: string, r?: CliRun): Result => ({
   printed: r ? [r.out, r.err] : []
 })
 
-/** Each operation as the action (or the CLI) runs it, classified by what the user and the ledger see. */
+/**
+ * Each operation as the action (or the CLI) runs it, classified by what the user and the ledger see once
+ * the double is idle: a request whose client gave up (a hung answer) may still land after it returned.
+ */
 const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
   async gate({ server, gate }) {
     const r = await gate()
+    await server.idle()
     const entries = ledgerOf(server)?.entries ?? []
     const printed = [r.out, r.err]
     if (r.code === 1 && entries.length === 0 && /failing closed/.test(r.err))
@@ -236,6 +244,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
   },
   async record({ server, cli, dir }) {
     const r = await cli('record', '--usage-file', join(dir, 'result.json'))
+    await server.idle()
     const entries = ledgerOf(server)?.entries ?? []
     const printed = [r.out, r.err]
     if (entries.length !== 1) return unexpected(`${entries.length} entries`, r)
@@ -255,6 +264,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
   },
   async release({ server, cli }) {
     const r = await cli('release')
+    await server.idle()
     const entry = ledgerOf(server)?.entries[0]
     const printed = [r.out, r.err]
     if (r.code === 0 && entry?.status === 'released')
@@ -284,6 +294,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
       // publish() turns this into a notice ("could not write the PR comment (…)") and the job goes on.
       return { outcome: 'notice, job goes on', message: describeError(error), printed: [] }
     }
+    await server.idle()
     return written(
       server.comments.map(c => c.body.startsWith('actual')),
       'comments'
@@ -306,6 +317,7 @@ const OPERATIONS: Record<Op, (ctx: Ctx) => Promise<Result>> = {
     } catch (error) {
       return { outcome: 'notice, job goes on', message: describeError(error), printed: [] }
     }
+    await server.idle()
     return written(
       server.checkRuns.map(c => c.output?.title === 'actual'),
       'check runs'
@@ -416,7 +428,7 @@ describe('a gate whose ref update landed but whose every answer was lost', () =>
     try {
       // Another run's hold first: this gate's write is then an update of the ref, not its creation.
       expect((await cliOf(server, dir, { runId: 'r0' }).gate()).code).toBe(0)
-      server.fault(ROUTES.refWrites, { lostResponse: true })
+      server.fault(ROUTES.refWrites, { lostResponse: true, onRef: /^refs\/agent-credit-gate\/ledger$/ })
       const { cli, gate } = cliOf(server, dir)
       const r = await gate()
       expect(r.code).toBe(1)

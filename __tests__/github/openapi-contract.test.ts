@@ -6,10 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Octokit } from '@octokit/rest'
-import { GitHubDouble } from '../support/github-server.js'
+import { GitHubDouble, GRAPHQL_SUBSET_PATH } from '../support/github-server.js'
 import { GitHubContract } from '../support/github-openapi.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { operationIdsIn } from '../../scripts/make-openapi-subset.mjs'
+import { cutGraphqlSubset, fullSchema, queriesIn } from '../../scripts/make-graphql-subset.mjs'
+import { readFileSync } from 'node:fs'
+import { parse, validate } from 'graphql'
 
 const contract = new GitHubContract()
 let server: GitHubDouble
@@ -100,44 +103,58 @@ describe('a request the real API would reject fails the test that sent it', () =
   })
   it('an endpoint GitHub does not have', async () => {
     const r = await provoke(() =>
-      octokit.request('DELETE /repos/acme/api/git/refs/agent-credit-gate%2Fledger')
+      octokit.request('PUT /repos/acme/api/git/refs/agent-credit-gate%2Fledger', { sha: 'a'.repeat(40) })
     )
     expect(r.status).toBe(404)
     expect(r.violations).toEqual([
       expect.stringMatching(
-        /^DELETE \/repos\/acme\/api\/git\/refs\/agent-credit-gate%2Fledger: GitHub has no such endpoint/
+        /^PUT \/repos\/acme\/api\/git\/refs\/agent-credit-gate%2Fledger: GitHub has no such endpoint/
       )
     ])
   })
 })
 
 describe('a response the real API would never send fails the test', () => {
-  const url = new URL('http://x/repos/acme/api/git/ref/agent-credit-gate%2Fledger')
+  const url = new URL('http://x/repos/acme/api/git/refs')
   it('a sloppy ref without node_id, url or object.type', () => {
-    const problems = contract.checkResponse('GET', url, 200, {
+    const problems = contract.checkResponse('POST', url, 201, {
       ref: 'refs/agent-credit-gate/ledger',
       object: { sha: 'a' }
     })
     expect(problems).toEqual(
       expect.arrayContaining([
-        "git/get-ref answered 200: body must have required property 'node_id'",
-        "git/get-ref answered 200: body must have required property 'url'",
-        "git/get-ref answered 200: body/object must have required property 'type'"
+        "git/create-ref answered 201: body must have required property 'node_id'",
+        "git/create-ref answered 201: body must have required property 'url'",
+        "git/create-ref answered 201: body/object must have required property 'type'"
       ])
     )
   })
   it('a status the operation never answers', () => {
-    expect(contract.checkResponse('GET', url, 201, {})).toEqual([
-      'git/get-ref answered 201: a status the operation never returns'
+    expect(contract.checkResponse('POST', url, 202, {})).toEqual([
+      'git/create-ref answered 202: a status the operation never returns'
     ])
   })
   it('an error body that is not GitHub’s error shape', () => {
-    expect(contract.checkResponse('GET', url, 503, { message: 42 })).toEqual([
-      'git/get-ref answered 503: body/message must be string'
+    expect(contract.checkResponse('POST', url, 503, { message: 42 })).toEqual([
+      'git/create-ref answered 503: body/message must be string'
     ])
   })
-  it('and the double’s own answers are GitHub’s shapes: a ref read through octokit records nothing', async () => {
-    const r = await provoke(() => octokit.rest.git.getRef({ ...repo, ref: 'agent-credit-gate/ledger' }))
+  it('and the double’s own answers are GitHub’s shapes: a ref created through octokit records nothing', async () => {
+    const sha = server.refs.get('refs/agent-credit-gate/ledger')!
+    const r = await provoke(() =>
+      octokit.rest.git.createRef({ ...repo, ref: 'refs/agent-credit-gate/other', sha })
+    )
     expect(r).toEqual({ status: 200, violations: [] })
+  })
+})
+
+describe('the committed GraphQL subset', () => {
+  it('is GitHub’s schema (@octokit/graphql-schema) cut to exactly the queries src/ sends, each valid there', () => {
+    const { schema } = fullSchema()
+    const queries = queriesIn('src')
+    expect(queries.length).toBeGreaterThan(0)
+    for (const query of queries) expect(validate(schema, parse(query))).toEqual([])
+    const committed = readFileSync(GRAPHQL_SUBSET_PATH, 'utf8').replace(/^(#.*\n)+\n/, '')
+    expect(committed).toBe(cutGraphqlSubset(schema, queries))
   })
 })

@@ -11,17 +11,11 @@ import { createGitHubClient } from '../../src/github/client.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, settle, totals } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
+import { holdOf } from '../support/ledger-fixtures.js'
 
 const now = new Date('2026-11-24T12:00:00Z')
 const cycle = cycleAt(now, 1)
-const hold = (key: string) => ({
-  key,
-  jobId: 'j',
-  holdUsd: 1,
-  estimate: { p50Usd: 1, p90Usd: 1, maxUsd: 1, gateOn: 'p90' as const },
-  priceTableAsOf: '2026-11-23',
-  holdHours: 6
-})
+const hold = holdOf
 
 let server: GitHubDouble
 beforeAll(async () => {
@@ -47,7 +41,7 @@ const stores: Array<[string, () => DocumentStore]> = [
 describe.each(stores)('%s store', (_name, make) => {
   it('starts a cycle empty, holds and settles through compare-and-swap', async () => {
     const store = make()
-    expect(await readCycle(store, cycle)).toEqual({ doc: null, version: null })
+    expect(await readCycle(store, cycle)).toMatchObject({ doc: null, version: null })
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
     await updateLedger(store, cycle, doc => ({
       doc: settle(doc, { key: 'a', actualUsd: 0.4 }, now).doc,

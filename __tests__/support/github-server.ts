@@ -1,18 +1,34 @@
 /**
  * A local HTTP server that behaves like GitHub for the endpoints the action uses: the git database
- * (refs with a real fast-forward check, commits, trees with inline content, blobs), contents at a
- * commit, issue comments (paginated), check runs, commit statuses and GraphQL `viewer`. Real error bodies,
- * rate-limit headers, `%2F`-encoded refs, 403 for read-only tokens, and injectable faults.
+ * (refs with a real fast-forward check, create-only ref creation, ref deletion, commits, trees with
+ * inline content, blobs), the GraphQL query the ledger reads with, creating a file through the contents
+ * API (the only write an empty repository takes: the git database answers 409 there), issue comments
+ * (paginated), check runs, commit statuses and GraphQL `viewer`. Real error bodies, rate-limit headers, GitHub's
+ * secondary limit on content-creating requests, `%2F`-encoded refs, 403 for read-only tokens, and
+ * injectable faults.
  *
- * Every request it receives and every response it sends is checked against GitHub's OpenAPI
- * description (github-openapi.ts). A request the real API would reject is answered as GitHub answers
- * it (422 "Invalid request", 404 for an unknown route) and recorded in `violations`; so is a response
- * the real API would never send. __tests__/support/github-contract.ts fails the test that caused one.
+ * Every REST request it receives and every response it sends is checked against GitHub's OpenAPI
+ * description (github-openapi.ts); every GraphQL request is validated against, and executed on, GitHub's
+ * GraphQL schema cut to what we query (github-graphql-subset.graphql). A request the real API would
+ * reject is answered as GitHub answers it (422 "Invalid request", 404 for an unknown route, GraphQL
+ * errors) and recorded in `violations`; so is a response the real API would never send.
+ * __tests__/support/github-contract.ts fails the test that caused one.
  */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { buildSchema, execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql'
 import { GitHubContract } from './github-openapi.js'
+
+/** GitHub's GraphQL schema, cut to the fields src/ queries (npm run graphql:subset). */
+export const GRAPHQL_SUBSET_PATH = '__tests__/support/github-graphql-subset.graphql'
+/**
+ * GitHub truncates long blob texts in GraphQL (`isTruncated`) and does not say where; the double cuts
+ * at 512 KiB so the store's fallback to the blob API is exercised.
+ */
+const GRAPHQL_TEXT_LIMIT = 512 * 1024
 
 export interface Fault {
   /** What to call it in reports. */
@@ -27,6 +43,8 @@ export interface Fault {
   lostResponse?: boolean
   /** Another writer moves the ref this request creates or updates just before it is handled. */
   conflict?: boolean
+  /** Only requests that create, update or delete a ref this matches (the full name, `refs/…`). */
+  onRef?: RegExp
   retryAfter?: number
   /** A primary rate limit: x-ratelimit-remaining 0, resetting this many seconds from now. */
   rateLimitResetS?: number
@@ -45,8 +63,20 @@ export interface RecordedRequest {
   body: unknown
   /** 0 when the connection was reset instead of answered. */
   status: number
+  /** When it arrived, ms since the epoch. */
+  at: number
   /** The fault applied to this request, if any. */
   fault?: Fault
+  /** Counted against the secondary limit on content-creating requests (REST writes, GraphQL mutations). */
+  creates?: true
+  /** Answered with a secondary-limit 403 by `contentLimit`. */
+  limited?: true
+}
+
+/** GitHub's documented ceiling on content-creating requests ("no more than 80 a minute and 500 an hour"). */
+export interface ContentLimit {
+  perMinute: number
+  perHour: number
 }
 
 interface Commit {
@@ -70,6 +100,7 @@ interface CheckRun {
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex')
 const EMPTY_TREE = sha1('tree ')
+const INITIAL = sha1('commit initial')
 const DOCS = 'https://docs.github.com/rest'
 
 /** GitHub's secondary rate limit message; @octokit/plugin-throttling recognises it by "secondary rate". */
@@ -77,6 +108,12 @@ export const SECONDARY_RATE_LIMIT =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
 
 let contract: GitHubContract | undefined
+let graphqlSchema: GraphQLSchema | undefined
+/** Queries already parsed and found valid: the same query is checked once, not on every request. */
+const validQueries = new Map<string, DocumentNode>()
+
+/** A GraphQL field GitHub answers with `type: NOT_FOUND` (a repository the token cannot see). */
+class NotFound extends Error {}
 
 export class GitHubDouble {
   /** Doubles started and not yet stopped: the shared afterEach checks each for violations. */
@@ -85,14 +122,17 @@ export class GitHubDouble {
   readonly requests: RecordedRequest[] = []
   /** Requests and responses the real API would reject or never send, one line each. */
   readonly violations: string[] = []
-  readonly refs = new Map<string, string>()
+  /** Like any repository a workflow runs in: a default branch with one commit. */
+  readonly refs = new Map<string, string>([['refs/heads/main', INITIAL]])
   private readonly commits = new Map<string, Commit>([
     // Not reachable from any ref until a fault's "other writer" uses it.
-    ['0'.repeat(40), { sha: '0'.repeat(40), tree: EMPTY_TREE, parents: [], message: 'root' }]
+    ['0'.repeat(40), { sha: '0'.repeat(40), tree: EMPTY_TREE, parents: [], message: 'root' }],
+    [INITIAL, { sha: INITIAL, tree: EMPTY_TREE, parents: [], message: 'Initial commit' }]
   ])
   /** tree sha → path → blob sha */
   private readonly trees = new Map<string, Map<string, string>>([[EMPTY_TREE, new Map()]])
   private readonly blobs = new Map<string, string>()
+  readonly defaultBranch = 'main'
   private faults: Array<{ route: RegExp; fault: Fault; hits: number }> = []
   readonly comments: Array<{
     id: number
@@ -123,6 +163,15 @@ export class GitHubDouble {
   random: () => number = Math.random
   owner = 'acme'
   repo = 'api'
+  /**
+   * GitHub's secondary limit on content-creating requests, per token, over sliding windows: a request
+   * past it is answered 403 "You have exceeded a secondary rate limit" with `retry-after` (the seconds
+   * until the window has room) and creates nothing. Every content-creating request GitHub handles counts,
+   * whatever its answer (a 422 too); one an injected fault answers before handling does not. null: off.
+   */
+  contentLimit: ContentLimit | null = { perMinute: 80, perHour: 500 }
+  /** token → arrival times (ms) of its content-creating requests in the last hour */
+  private readonly creations = new Map<string, number[]>()
 
   get url(): string {
     const a = this.server?.address() as AddressInfo
@@ -150,6 +199,17 @@ export class GitHubDouble {
 
   clearFaults(): void {
     this.faults = []
+  }
+
+  /** A repository created without a README: no commit and no ref, so the git database answers 409. */
+  makeEmpty(): this {
+    this.refs.clear()
+    return this
+  }
+
+  /** No ref at all: git calls that an empty repository. */
+  get isEmpty(): boolean {
+    return this.refs.size === 0
   }
 
   /** The violations recorded so far, cleared: for tests that provoke them on purpose. */
@@ -247,14 +307,31 @@ export class GitHubDouble {
     this.send(res, req, url, status, { message, documentation_url: DOCS, status: String(status) }, headers)
   }
 
+  /** Requests being handled (a delayed one may still land after its client gave up). */
+  private inFlight = 0
+
+  /** Resolves once no request is being handled: what a test observes is then everything that landed. */
+  async idle(): Promise<void> {
+    while (this.inFlight > 0) await new Promise(r => setTimeout(r, 10))
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight++
+    try {
+      await this.handleRequest(req, res)
+    } finally {
+      this.inFlight--
+    }
+  }
+
+  private async handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
     const url = new URL(req.url ?? '/', 'http://x')
     const path = url.pathname
     const method = req.method ?? 'GET'
-    const rec: RecordedRequest = { method, path, body: undefined, status: 0 }
+    const rec: RecordedRequest = { method, path, body: undefined, status: 0, at: Date.now() }
     this.requests.push(rec)
     try {
       rec.body = text ? JSON.parse(text) : undefined
@@ -262,7 +339,6 @@ export class GitHubDouble {
       this.check([`${method} ${path}: the request body is not JSON`])
       return this.error(res, rec, url, 400, 'Problems parsing JSON')
     }
-    // GraphQL is not in the REST description: the double answers the one query the action sends.
     const graphql = method === 'POST' && path === '/graphql'
     if (!graphql && !contract!.match(method, path)) {
       this.check([`${method} ${path}: GitHub has no such endpoint in ${contract!.info.source}`])
@@ -276,6 +352,7 @@ export class GitHubDouble {
     let lost = false
     for (const f of this.faults) {
       if (!f.route.test(`${method} ${path}`) || f.fault.times === 0) continue
+      if (f.fault.onRef && !f.fault.onRef.test(refWritten(method, path, rec.body) ?? '')) continue
       if (f.fault.every && f.hits++ % f.fault.every !== 0) continue
       if (f.fault.chance !== undefined && this.random() >= f.fault.chance) continue
       if (f.fault.times !== undefined) f.fault.times--
@@ -286,7 +363,7 @@ export class GitHubDouble {
         return
       }
       if (f.fault.conflict) {
-        const ref = method === 'POST' ? String((rec.body as { ref?: unknown })?.ref) : refOf(path)
+        const ref = refWritten(method, path, rec.body)
         if (ref) this.interpose(ref)
       }
       if (f.fault.lostResponse) lost = true
@@ -312,9 +389,19 @@ export class GitHubDouble {
     }
     const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '')
     if (!token) return this.error(res, rec, url, 401, 'Requires authentication')
-    if (method !== 'GET' && !graphql && this.readOnlyTokens.has(token))
+    if (method !== 'GET' && method !== 'HEAD' && this.createsContent(path, rec.body)) {
+      const wait = this.overContentLimit(token)
+      if (wait !== undefined) {
+        rec.limited = true
+        return this.error(res, rec, url, 403, SECONDARY_RATE_LIMIT, { 'retry-after': String(wait) })
+      }
+      rec.creates = true
+    }
+    // A read-only token reads (GET, GraphQL queries) and may not create.
+    if (method !== 'GET' && this.createsContent(path, rec.body) && this.readOnlyTokens.has(token))
       return this.error(res, rec, url, 403, 'Resource not accessible by integration')
     try {
+      if (graphql) return await this.graphql(rec, url, res)
       this.route(method, decodeURIComponent(path), url, rec, res)
     } catch (error) {
       this.check([`${method} ${path}: the double crashed: ${(error as Error).message}`])
@@ -322,26 +409,161 @@ export class GitHubDouble {
     }
   }
 
+  /** REST writes create content; a GraphQL request only when it is a mutation. */
+  private createsContent(path: string, body: unknown): boolean {
+    if (path !== '/graphql') return true
+    const query = String((body as { query?: unknown } | undefined)?.query ?? '')
+    return /^\s*mutation\b/.test(query)
+  }
+
+  /** Seconds to wait when `token` is past the content limit (nothing is counted then); else counts one. */
+  private overContentLimit(token: string): number | undefined {
+    if (!this.contentLimit) return undefined
+    const now = Date.now()
+    const times = (this.creations.get(token) ?? []).filter(t => t > now - 3_600_000)
+    this.creations.set(token, times)
+    const lastMinute = times.filter(t => t > now - 60_000)
+    const wait = (oldest: number, window: number) => Math.max(1, Math.ceil((oldest + window - now) / 1000))
+    if (lastMinute.length >= this.contentLimit.perMinute)
+      return wait(lastMinute[lastMinute.length - this.contentLimit.perMinute], 60_000)
+    if (times.length >= this.contentLimit.perHour)
+      return wait(times[times.length - this.contentLimit.perHour], 3_600_000)
+    times.push(now)
+    return undefined
+  }
+
+  /**
+   * Create or update a file on a branch (the contents API): a commit on the branch's head, or the
+   * repository's first commit when it is empty. An existing file needs its blob `sha` (422 without it,
+   * 409 when it no longer matches), as on GitHub.
+   */
+  private putContents(
+    path: string,
+    body: Record<string, unknown>,
+    send: (status: number, json: unknown) => void,
+    error: (status: number, message: string) => void
+  ): void {
+    const branch = `refs/heads/${String(body.branch ?? this.defaultBranch)}`
+    const head = this.refs.get(branch)
+    if (!head && !this.isEmpty) return error(404, `Branch ${String(body.branch)} not found`)
+    const tree = new Map(head ? this.trees.get(this.commits.get(head)!.tree) : [])
+    const existing = tree.get(path)
+    if (existing && body.sha === undefined) return error(422, 'Invalid request.\n\n"sha" wasn\'t supplied.')
+    if (existing && body.sha !== existing) return error(409, `${path} does not match ${String(body.sha)}`)
+    const text = Buffer.from(String(body.content), 'base64').toString('utf8')
+    const blob = sha1(`blob ${text}`)
+    this.blobs.set(blob, text)
+    tree.set(path, blob)
+    const commit = this.commit(this.tree(tree), head ? [head] : [], String(body.message))
+    this.refs.set(branch, commit.sha)
+    const { verification: _v, ...json } = this.commitJson(commit)
+    send(existing ? 200 : 201, {
+      content: {
+        name: path.split('/').pop(),
+        path,
+        sha: blob,
+        size: Buffer.byteLength(text),
+        url: `${this.api}/contents/${path}`,
+        html_url: `${this.url}/${this.owner}/${this.repo}/blob/${this.defaultBranch}/${path}`,
+        git_url: `${this.api}/git/blobs/${blob}`,
+        download_url: `${this.url}/raw/${this.defaultBranch}/${path}`,
+        type: 'file',
+        _links: {
+          self: `${this.api}/contents/${path}`,
+          git: `${this.api}/git/blobs/${blob}`,
+          html: `${this.url}/${path}`
+        }
+      },
+      commit: json
+    })
+  }
+
+  /**
+   * POST /graphql: validated against GitHub's schema (cut to what we query) and executed on the
+   * double's git data. GitHub answers GraphQL errors with 200 and an `errors` list; a query GitHub would
+   * reject is also a violation. A repository the token cannot see is `null` with a NOT_FOUND error.
+   */
+  private async graphql(rec: RecordedRequest, url: URL, res: ServerResponse): Promise<void> {
+    graphqlSchema ??= buildSchema(readFileSync(resolve(GRAPHQL_SUBSET_PATH), 'utf8'))
+    const { query, variables } = (rec.body ?? {}) as { query?: unknown; variables?: Record<string, unknown> }
+    const text = String(query ?? '')
+    let document = validQueries.get(text)
+    if (!document) {
+      try {
+        document = parse(text)
+      } catch (e) {
+        this.check([`POST /graphql: ${(e as Error).message}`])
+        return this.send(res, rec, url, 200, { errors: [{ message: (e as Error).message }] })
+      }
+      const invalid = validate(graphqlSchema, document)
+      if (invalid.length) {
+        this.check(invalid.map(e => `POST /graphql: ${e.message}`))
+        return this.send(res, rec, url, 200, { errors: invalid.map(e => ({ message: e.message })) })
+      }
+      validQueries.set(text, document)
+    }
+    const result = await execute({
+      schema: graphqlSchema,
+      document,
+      rootValue: this.graphqlRoot(),
+      variableValues: variables
+    })
+    const errors = (result.errors ?? []).map(e => {
+      if (!(e.originalError instanceof NotFound))
+        this.check([`POST /graphql: the double failed: ${e.message}`])
+      return { type: 'NOT_FOUND', path: e.path, locations: e.locations, message: e.message }
+    })
+    this.send(res, rec, url, 200, errors.length ? { data: result.data, errors } : { data: result.data })
+  }
+
   /** The login every kind of token acts as. */
   private get identity(): string {
     return this.tokenLogin ?? 'github-actions[bot]'
   }
 
-  /** POST /graphql: `viewer { login }` as GitHub answers it; any other query is a violation. */
-  private graphql(rec: RecordedRequest, res: ServerResponse): void {
-    const query = String((rec.body as { query?: unknown })?.query ?? '')
-    const answer = (status: number, body: unknown) => {
-      rec.status = status
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify(body))
+  /** The root of the double's GraphQL data: the token's identity; the repository, its refs, commits, trees and blobs. */
+  private graphqlRoot() {
+    const commit = (sha: string) => {
+      const c = this.commits.get(sha)!
+      return {
+        __typename: 'Commit',
+        oid: sha,
+        tree: { __typename: 'Tree', oid: c.tree },
+        file: ({ path }: { path: string }) => {
+          const blob = this.trees.get(c.tree)?.get(path)
+          if (blob === undefined) return null
+          const text = this.blobs.get(blob) ?? ''
+          const isTruncated = Buffer.byteLength(text) > GRAPHQL_TEXT_LIMIT
+          return {
+            object: {
+              __typename: 'Blob',
+              oid: blob,
+              text: isTruncated ? text.slice(0, GRAPHQL_TEXT_LIMIT) : text,
+              isTruncated
+            }
+          }
+        }
+      }
     }
-    if (!/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
-      this.check([
-        `POST /graphql: the double answers only "query { viewer { login } }", got ${JSON.stringify(query)}`
-      ])
-      return answer(200, { errors: [{ message: 'unsupported query in the GitHub double' }] })
+    const ref = (name: string) => {
+      const sha = this.refs.get(name)
+      return sha ? { target: commit(sha) } : null
     }
-    answer(200, { data: { viewer: { login: this.identity } } })
+    return {
+      viewer: { login: this.identity },
+      repository: ({ owner, name }: { owner: string; name: string }) => {
+        if (
+          owner.toLowerCase() !== this.owner.toLowerCase() ||
+          name.toLowerCase() !== this.repo.toLowerCase()
+        )
+          throw new NotFound(`Could not resolve to a Repository with the name '${owner}/${name}'.`)
+        return {
+          isEmpty: this.isEmpty,
+          defaultBranchRef: () => ref(`refs/heads/${this.defaultBranch}`),
+          ref: ({ qualifiedName }: { qualifiedName: string }) => ref(qualifiedName)
+        }
+      }
+    }
   }
 
   private gitRef(name: string) {
@@ -378,13 +600,9 @@ export class GitHubDouble {
       this.send(res, rec, url, status, json, headers)
     const error = (status: number, message: string) => this.error(res, rec, url, status, message)
     let m: RegExpExecArray | null
-    if (method === 'POST' && path === '/graphql') return this.graphql(rec, res)
     if (!path.startsWith(base + '/')) return error(404, 'Not Found')
     const p = path.slice(base.length)
-    if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(p))) {
-      const name = `refs/${m[1]}`
-      return this.refs.has(name) ? send(200, this.gitRef(name)) : error(404, 'Not Found')
-    }
+    if (this.isEmpty && p.startsWith('/git/')) return error(409, 'Git Repository is empty.')
     if (method === 'POST' && p === '/git/refs') {
       const ref = String(body.ref ?? '')
       if (!/^refs\/[^/]+\/.+/.test(ref))
@@ -405,9 +623,10 @@ export class GitHubDouble {
       this.refs.set(name, sha)
       return send(200, this.gitRef(name))
     }
-    if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(p))) {
-      const c = this.commits.get(m[1])
-      return c ? send(200, this.commitJson(c)) : error(404, 'Not Found')
+    if (method === 'DELETE' && (m = /^\/git\/refs\/(.+)$/.exec(p))) {
+      // GitHub's description gives this 422 no body.
+      if (!this.refs.delete(`refs/${m[1]}`)) return send(422, undefined)
+      return send(204, undefined)
     }
     if (method === 'POST' && p === '/git/commits') {
       const tree = String(body.tree)
@@ -452,34 +671,8 @@ export class GitHubDouble {
         encoding: 'base64'
       })
     }
-    if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(p))) {
-      const ref = url.searchParams.get('ref') ?? ''
-      const commit = this.commits.get(ref) ?? this.commits.get(this.refs.get(`refs/heads/${ref}`) ?? '')
-      const blob = commit ? this.trees.get(commit.tree)?.get(m[1]) : undefined
-      if (!blob) return error(404, 'Not Found')
-      const t = this.blobs.get(blob) as string
-      const size = Buffer.byteLength(t)
-      const self = `${this.api}/contents/${m[1]}?ref=${ref}`
-      // Like GitHub: above 1 MB the contents API leaves the content out.
-      return send(200, {
-        type: 'file',
-        encoding: size > 1_000_000 ? 'none' : 'base64',
-        size,
-        name: m[1].split('/').pop(),
-        path: m[1],
-        content: size > 1_000_000 ? '' : Buffer.from(t).toString('base64'),
-        sha: blob,
-        url: self,
-        git_url: `${this.api}/git/blobs/${blob}`,
-        html_url: `${this.url}/${this.owner}/${this.repo}/blob/${ref}/${m[1]}`,
-        download_url: null,
-        _links: {
-          self,
-          git: `${this.api}/git/blobs/${blob}`,
-          html: `${this.url}/${this.owner}/${this.repo}/blob/${ref}/${m[1]}`
-        }
-      })
-    }
+    if (method === 'PUT' && (m = /^\/contents\/(.+)$/.exec(p)))
+      return this.putContents(m[1], body, send, error)
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(p))) {
       const issue = Number(m[1])
       if (method === 'GET') {
@@ -685,8 +878,9 @@ export class GitHubDouble {
   }
 }
 
-/** `refs/…` named by a ref-update path (`/repos/o/r/git/refs/agent-credit-gate%2Fledger`). */
-function refOf(path: string): string | undefined {
+/** `refs/…` a request creates (POST …/git/refs, by its body), updates or deletes (…/git/refs/<ref>). */
+function refWritten(method: string, path: string, body: unknown): string | undefined {
+  if (method === 'POST' && path.endsWith('/git/refs')) return String((body as { ref?: unknown })?.ref)
   const m = /\/git\/refs\/(.+)$/.exec(path)
-  return m ? `refs/${decodeURIComponent(m[1])}` : undefined
+  return m && method !== 'GET' ? `refs/${decodeURIComponent(m[1])}` : undefined
 }

@@ -9,6 +9,7 @@ import { runLabel } from '../ledger/runs.js'
 import { headlineOf, headlineText } from '../report/headline.js'
 import { figuresOf } from '../report/figures.js'
 import { metersText } from '../report/meters.js'
+import { describeLedgerWait } from '../report/ledger-wait.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -62,6 +63,7 @@ export function renderEstimateText(r: GateReport): string {
   out.push(...metersText(r.meters, new Date(r.generatedAt)))
   if (r.actual?.subtype) out.push(`result: ${r.actual.subtype}${r.actual.isError ? ' (error)' : ''}`)
   if (r.ledger) out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`)
+  if (r.ledger?.waited) out.push(`ledger: ${describeLedgerWait(r.ledger.waited)}`)
   for (const notice of r.notices) out.push(`note: ${notice}`)
   out.push('')
   out.push(

@@ -21,8 +21,10 @@ export interface ClientOptions {
   timeoutMs?: number
   /** Tests only: milliseconds per second of every retry wait, both plugins (default 1000). */
   retryAfterBaseMs?: number
-  /** Tests only: the throttler's limiter key; clients with one key share write spacing (default: one per process). */
+  /** The throttler's limiter key; clients with one key share write spacing (default: one per process). */
   throttleId?: string
+  /** Told each wait for a rate limit the client sits through (`retry-after`, a reset), in ms. */
+  onRateLimitWait?: (ms: number) => void
 }
 
 /** How a caller may tune the client without changing what it talks to. */
@@ -56,6 +58,7 @@ export function createGitHubClient(opts: ClientOptions): Octokit {
         return false
       }
       log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${after} s`)
+      opts.onRateLimitWait?.(after * base)
       return true
     }
   return new GateOctokit({

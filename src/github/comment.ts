@@ -22,7 +22,13 @@ export type CommentOutcome =
  * `GET /user` answers 403 to the first two, so it is never asked.
  */
 async function ownLogin(octokit: Octokit): Promise<string> {
-  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }')
+  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(/* GraphQL */ `
+    query {
+      viewer {
+        login
+      }
+    }
+  `)
   return viewer.login.toLowerCase()
 }
 

@@ -5,6 +5,7 @@
  * Size-safe: details are cut first, never the headline or the table.
  */
 import type { GateReport } from './types.js'
+import { describeLedgerWait } from './ledger-wait.js'
 import { usd } from '../budget/format.js'
 import { escapeMarkdown as esc } from './escape.js'
 import { calibrationSentence } from '../estimate/history.js'
@@ -176,6 +177,7 @@ function footer(r: GateReport, runUrl?: string): string {
     `Prices: ${esc(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
     r.budget ? `Credit: ${esc(r.budget.credit.label)}.` : undefined,
     r.ledger ? `Ledger: ${esc(r.ledger.location)}.` : undefined,
+    r.ledger?.waited ? `Gate ${describeLedgerWait(r.ledger.waited)}.` : undefined,
     'Estimate = our model; actual = Claude’s usage priced with the table above; API-equivalent = Claude’s own total_cost_usd.',
     runUrl ? `[Run](${runUrl})` : undefined
   ]

@@ -6,6 +6,7 @@ import type { BudgetView, BurnDown } from '../ledger/money.js'
 import type { PastRun } from '../estimate/types.js'
 import type { RecordedActual } from '../usage/types.js'
 import type { WaysOut } from './ways-out.js'
+import type { LedgerWaited } from '../ledger/update.js'
 
 /**
  * The JSON report: everything main and post know about one gated run. Written to `report-file`,
@@ -22,8 +23,8 @@ export interface GateReport extends EstimateView {
   budget?: BudgetView
   decision?: Decision
   runway?: Runway
-  /** The ledger that was used, e.g. `github:acme/ops@refs/agent-credit-gate/ledger` or `file:…`. */
-  ledger?: { location: string; error?: string }
+  /** The ledger that was used, e.g. `github:acme/ops@refs/agent-credit-gate/ledger` or `file:…`; how long the gate waited for it, and why. */
+  ledger?: { location: string; error?: string; waited?: LedgerWaited }
   actual?: RecordedActual
   /** Last settled runs of this job key, newest first. */
   recentRuns?: PastRun[]

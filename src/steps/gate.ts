@@ -8,7 +8,7 @@ import type { Cycle } from '../budget/types.js'
 import { entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
-import { readCycle, updateLedger } from '../ledger/update.js'
+import { ledgerWaited, readCycle, updateLedger } from '../ledger/update.js'
 import { cycleAt } from '../budget/cycle.js'
 import { requireDollarBudget } from '../budget/credit.js'
 import { metersView } from '../budget/limits.js'
@@ -34,6 +34,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const { now, store } = deps
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
+  const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
   try {
     const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
@@ -54,7 +55,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           }
         : { pastRuns: [] }
     )
-    const { result, doc } = await updateLedger(
+    const { result, doc, wait } = await updateLedger(
       store,
       cycle,
       current =>
@@ -92,7 +93,10 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       budget: { ...view.budget, state: result.state },
       decision: result.decision,
       runway: view.runway,
-      ledger: { location: store.describe() },
+      ledger: {
+        location: store.describe(),
+        waited: ledgerWaited(wait, (store.rateLimitWaitMs?.() ?? 0) - rateLimitBefore)
+      },
       recentRuns: view.recentRuns,
       ...(meters ? { meters } : {}),
       burnDown: view.burnDown

@@ -21,11 +21,23 @@ export function openStore(where: StoreLocation, access: StoreAccess): DocumentSt
       'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
     ])
   }
-  const octokit = createGitHubClient({
-    ...access.tuning,
-    token: access.token,
-    baseUrl: access.apiUrl,
-    log: access.log
+  let waitedMs = 0
+  const client = (throttleId?: string) =>
+    createGitHubClient({
+      ...access.tuning,
+      ...(throttleId ? { throttleId } : {}),
+      token: access.token!,
+      baseUrl: access.apiUrl,
+      log: access.log,
+      onRateLimitWait: ms => (waitedMs += ms)
+    })
+  return new GitHubStore({
+    octokit: client(),
+    // Reads on their own throttle key: the throttler spaces GraphQL like a write, and a read creates nothing.
+    reader: client(`${access.tuning?.throttleId ?? 'agent-credit-gate'}:reads`),
+    owner: where.owner,
+    repo: where.repo,
+    ref: where.ref,
+    rateLimitWaitMs: () => waitedMs
   })
-  return new GitHubStore({ octokit, owner: where.owner, repo: where.repo, ref: where.ref })
 }
