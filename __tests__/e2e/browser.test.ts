@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { REPORT_STATES, reportIn } from '../support/report-states.js'
+import { LIMITED, REPORT_STATES, reportIn } from '../support/report-states.js'
 import { browserMissing, GitHubView, markdownTableCount } from '../support/browser.js'
 import { commentMarker, renderReport } from '../../src/report/markdown.js'
 
@@ -21,31 +21,34 @@ if (missing) {
   console.warn(`browser test skipped: ${missing}`)
 }
 
-;(missing ? describe.skip : describe).each(REPORT_STATES)('the %s report, seen in a browser', state => {
-  let view: GitHubView
-  beforeAll(async () => {
-    mkdirSync(out, { recursive: true })
-    view = await new GitHubView().start()
-  }, 60_000)
-  afterAll(async () => view?.stop())
+;(missing ? describe.skip : describe).each([...REPORT_STATES, LIMITED])(
+  'the %s report, seen in a browser',
+  state => {
+    let view: GitHubView
+    beforeAll(async () => {
+      mkdirSync(out, { recursive: true })
+      view = await new GitHubView().start()
+    }, 60_000)
+    afterAll(async () => view?.stop())
 
-  for (const variant of ['comment', 'summary'] as const) {
-    it(`renders its ${variant} with every chart drawn and every table a table`, async () => {
-      const report = await reportIn(state)
-      const md = renderReport(report, {
-        variant,
-        marker: variant === 'comment' ? commentMarker('default') : undefined,
-        runUrl: 'https://github.com/acme/api/actions/runs/9001'
+    for (const variant of ['comment', 'summary'] as const) {
+      it(`renders its ${variant} with every chart drawn and every table a table`, async () => {
+        const report = await reportIn(state)
+        const md = renderReport(report, {
+          variant,
+          marker: variant === 'comment' ? commentMarker('default') : undefined,
+          runUrl: 'https://github.com/acme/api/actions/runs/9001'
+        })
+        const seen = await view.show(`${state}-${variant}`, md, join(out, `${state}-${variant}.png`))
+        expect(seen.mermaidErrors).toEqual([])
+        expect(seen.mermaidCharts).toBe(1)
+        expect(seen.tables).toBe(markdownTableCount(md))
+        expect(seen.tableLikeText).toEqual([])
+        expect(seen.leakedMarkup).toEqual([])
       })
-      const seen = await view.show(`${state}-${variant}`, md, join(out, `${state}-${variant}.png`))
-      expect(seen.mermaidErrors).toEqual([])
-      expect(seen.mermaidCharts).toBe(1)
-      expect(seen.tables).toBe(markdownTableCount(md))
-      expect(seen.tableLikeText).toEqual([])
-      expect(seen.leakedMarkup).toEqual([])
-    })
+    }
   }
-})
+)
 
 describe('the browser check itself', () => {
   const run = missing ? it.skip : it

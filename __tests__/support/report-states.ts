@@ -14,20 +14,57 @@ import { nodeFiles } from '../../src/files/files.js'
 import { cycleAt } from '../../src/budget/cycle.js'
 import { jobIdOf, reserve, settle } from '../../src/ledger/operations.js'
 import { updateLedger } from '../../src/ledger/update.js'
+import { observeMeters } from '../../src/ledger/meters.js'
 import { gate } from '../../src/steps/gate.js'
 import { record } from '../../src/steps/record.js'
 import type { GateReport } from '../../src/report/types.js'
 import { builtInTable, resolveModel } from '../../src/pricing/table.js'
 import { addUsage, NO_USAGE, priceUsage } from '../../src/pricing/cost.js'
 
-export type ReportState = 'pass' | 'warn' | 'refused' | 'settled'
+export type ReportState = 'pass' | 'warn' | 'refused' | 'settled' | 'limited'
+/** The four money states every renderer test walks through. */
 export const REPORT_STATES: ReportState[] = ['pass', 'warn', 'refused', 'settled']
+/** And a subscription whose 5-hour window an earlier run used up (the browser test shows it too). */
+export const LIMITED: ReportState = 'limited'
 
 /** Monday 24 November 2026, noon: a cycle that started on the 1st and resets on 1 December. */
 export const STATE_NOW = new Date('2026-11-24T12:00:00Z')
 
 /** Settled spend before this run, by state, on the $20.00 Pro credit. */
-const SPENT_BEFORE: Record<ReportState, number> = { pass: 6.4, warn: 15.9, refused: 19.85, settled: 16.0 }
+const SPENT_BEFORE: Record<ReportState, number> = {
+  pass: 6.4,
+  warn: 15.9,
+  refused: 19.85,
+  settled: 16.0,
+  limited: 6.4
+}
+
+/** What the last run before this one reported: the 5-hour window used up, the weekly one at 62%. */
+async function windowUsedUp(store: MemoryStore, settings: Settings): Promise<void> {
+  const seen = new Date(STATE_NOW.getTime() - 40 * 60_000)
+  await updateLedger(store, cycleAt(STATE_NOW, 1), doc => ({
+    doc: observeMeters(
+      doc,
+      settings.ledger.account,
+      {
+        readings: [
+          { meter: 'five_hour', status: 'rejected', utilization: 1, resetsAt: '2026-11-24T14:20:00.000Z' },
+          { meter: 'seven_day', status: 'allowed', utilization: 0.62, resetsAt: '2026-11-27T09:00:00.000Z' }
+        ],
+        stop: {
+          kind: 'window',
+          meter: 'five_hour',
+          resetsAt: '2026-11-24T14:20:00.000Z',
+          message: "You've hit your 5-hour limit · resets 2:20pm (UTC)"
+        },
+        events: 2,
+        notes: []
+      },
+      { key: '8990/1/acme%2Fapi/Claude%20review/review/gate', usd: 0.31, now: seen }
+    ),
+    result: undefined
+  }))
+}
 
 const fixture = (name: string) => join(process.cwd(), '__tests__/fixtures', name)
 
@@ -183,9 +220,14 @@ export async function reportIn(
   trouble?: SettleTrouble
 ): Promise<GateReport> {
   const dir = mkdtempSync(join(tmpdir(), `acg-${state}-`))
-  const settings = settingsFor(dir, extraInputs)
+  // A used-up window is best skipped (on-exhaust: skip), as the README's subscription workflow does.
+  const settings = settingsFor(
+    dir,
+    state === 'limited' ? { 'on-exhaust': 'skip', ...extraInputs } : extraInputs
+  )
   const store = new FlakyStore()
   await history(store, settings, SPENT_BEFORE[state])
+  if (state === 'limited') await windowUsedUp(store, settings)
   const deps = { now: STATE_NOW, files: nodeFiles(dir), log: () => undefined, store }
   const gated = await gate(settings, deps)
   if (state !== 'settled') return gated.report

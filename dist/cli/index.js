@@ -4082,7 +4082,7 @@ function terminalIo(streams = process) {
 
 /***/ }),
 
-/***/ 786:
+/***/ 791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14953,6 +14953,19 @@ function standingWords(kind) {
     return STANDING[kind];
 }
 
+;// CONCATENATED MODULE: ./src/report/ledger-wait.ts
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+function describeLedgerWait(w) {
+    const why = [
+        w.leaseWaits
+            ? `${w.leaseSeconds} s while other gates held its write lease (${plural(w.leaseWaits, 'wait', 'waits')})`
+            : '',
+        w.rateLimitSeconds ? `${w.rateLimitSeconds} s for GitHub's rate limits` : '',
+        w.conflicts ? `${plural(w.conflicts, 'write', 'writes')} written again after another gate's` : ''
+    ].filter(Boolean);
+    return `waited ${w.seconds} s for the ledger: ${why.join('; ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Untrusted text (PR titles, branch, job and file names, model names as typed) in markdown and
@@ -15914,7 +15927,7 @@ function versus(actual, expected) {
 /** The first letter upper-case: sentences built from parts start like sentences. */
 const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "1 run", "3 runs". */
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const format_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 ;// CONCATENATED MODULE: ./src/report/headline.ts
 
@@ -15938,7 +15951,7 @@ function headline_runway(r, countingThisRun) {
     if (w.exhaustsOn)
         return `at this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
     const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0));
-    return `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`;
+    return `about ${format_plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`;
 }
 /** The ways out in one line, each with its figure (the report body lists them in full). */
 function waysOutLine(w) {
@@ -16002,7 +16015,7 @@ function estimateOnly(r) {
         facts: [
             `${strong(format_usd(b.p50Usd))} typical (p50)`,
             `${format_usd(b.p90Usd)} p90`,
-            `${format_usd(b.maxUsd)} at most (${plural(l.turns.max, 'turn')})`,
+            `${format_usd(b.maxUsd)} at most (${format_plural(l.turns.max, 'turn')})`,
             r.model.displayName
         ],
         next: r.ledger?.error
@@ -16410,76 +16423,7 @@ function figuresOf(r) {
     return r.actual ? after(r) : before(r);
 }
 
-;// CONCATENATED MODULE: ./src/ledger/runs.ts
-/**
- * Finding a run's entry the way users name runs: by the key `status` lists, or by the run id (and the
- * job, when the run gated more than one step). Keys are `runId/attempt/repository/workflow/job/step`,
- * each part URL-encoded (ledger/operations.ts).
- */
-
-function keyParts(key) {
-    const parts = key.split('/');
-    if (parts.length !== 6)
-        return undefined;
-    const [runId, attempt, repository, workflow, job, step] = parts.map(p => {
-        try {
-            return decodeURIComponent(p);
-        }
-        catch {
-            return p;
-        }
-    });
-    return { runId, attempt, repository, workflow, job, step };
-}
-/** How a person names an entry: `run 77 (attempt 1) acme/api review/gate`. */
-function runLabel(key) {
-    const p = keyParts(key);
-    if (!p)
-        return key;
-    const attempt = p.attempt === '1' ? '' : ` attempt ${p.attempt}`;
-    const where = p.repository === 'local/local' ? '' : ` ${p.repository}`;
-    const what = p.job === 'local' ? p.step : `${p.job}/${p.step}`;
-    return `run ${p.runId}${attempt}${where} ${what}`;
-}
-/**
- * The entries `target` names: the exact key when it is in the ledger, else (with a run id) every entry of
- * that run id, of that job or step if one is given.
- */
-function entriesOf(doc, target) {
-    const entries = doc?.entries ?? [];
-    const exact = target.key ? entries.filter(e => e.key === target.key) : [];
-    if (exact.length > 0 || target.runId === undefined)
-        return exact;
-    return entries.filter(e => {
-        const p = keyParts(e.key);
-        if (!p || p.runId !== target.runId)
-            return false;
-        return !target.job || p.job === target.job || p.step === target.job || `${p.job}/${p.step}` === target.job;
-    });
-}
-/** Holds that still count (not expired). */
-function liveHolds(doc, now) {
-    return (doc?.entries ?? []).filter(e => e.status === 'held' && Date.parse(e.expiresAt) > now.getTime());
-}
-/** The live holds, in one line: what a user can name instead. */
-function liveHoldsLine(doc, now) {
-    const live = liveHolds(doc, now);
-    if (live.length === 0)
-        return 'no hold is live this cycle';
-    return `live holds: ${live
-        .slice(0, 5)
-        .map(e => `${runLabel(e.key)} ${format_usd(e.holdUsd)} (--key ${e.key})`)
-        .join('; ')}${live.length > 5 ? `; and ${live.length - 5} more (agent-credit-gate status)` : ''}`;
-}
-/** How the user named the run, for messages. */
-function targetLabel(target) {
-    if (target.runId === undefined)
-        return `key ${JSON.stringify(target.key)}`;
-    return `run ${target.runId}${target.job ? ` (job ${target.job})` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/meters.ts
-
 
 
 const STATUS = {
@@ -16498,7 +16442,8 @@ function meters_reset(m, now) {
 function metersGrid(v, now) {
     if (!v)
         return undefined;
-    const seen = (m) => `${m.seenAt.slice(0, 16).replace('T', ' ')} UTC, ${runLabel(m.seenBy)}`;
+    // The run by the id users see in the Actions UI; the time in the reader's terms.
+    const seen = (m) => `${resetWords(m.seenAt, now)}, run ${decodeURIComponent(m.seenBy.split('/')[0])}`;
     return {
         head: [`Subscription window (${v.account})`, 'Used', 'Status', 'Resets', 'Seen'],
         numeric: [false, true, false, false, false],
@@ -16624,6 +16569,7 @@ function burnDownTable(s) {
 
 
 
+
 const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 };
 /** Where the docs on reading a report and getting out of a refusal live. */
 const DOCS_URL = 'https://github.com/agent-credit-gate/agent-credit-gate/blob/v1/docs/reports.md';
@@ -16657,7 +16603,7 @@ function waysOutMarkdown(w, r) {
     if (w.shortfallUsd > 0)
         items.push(`**Raise the budget** by ${format_usd(w.shortfallUsd)}: \`overage: ${w.raise.overageUsd.toFixed(2)}\` to allow spend past the credit, or \`monthly-credits: ${w.raise.monthlyCreditsUsd.toFixed(2)}\` if your credit is larger than the preset.`);
     if (w.maxTurns)
-        items.push(`**Fewer turns**: \`max-turns: ${w.maxTurns.turns}\` (now ${w.maxTurns.from}): ${plural(w.maxTurns.turns, 'turn')} cost ${format_usd(w.maxTurns.usd)} by this estimate, within the ${left} left.${w.maxTurns.belowTypical ? ' That is fewer than a typical run takes, so the agent may stop before it finishes.' : ''}`);
+        items.push(`**Fewer turns**: \`max-turns: ${w.maxTurns.turns}\` (now ${w.maxTurns.from}): ${format_plural(w.maxTurns.turns, 'turn')} cost ${format_usd(w.maxTurns.usd)} by this estimate, within the ${left} left.${w.maxTurns.belowTypical ? ' That is fewer than a typical run takes, so the agent may stop before it finishes.' : ''}`);
     for (const m of w.cheaperModels)
         items.push(`**A cheaper model**: \`model: ${escapeMarkdown(m.alias)}\` (${escapeMarkdown(m.displayName)}) holds ${format_usd(m.gatedUsd)} for the same tokens${m.fits ? `, within the ${left} left` : `, still more than the ${left} left`}.`);
     if (r.decision?.onExhaust === 'fail')
@@ -16716,7 +16662,7 @@ function detailBlocks(r) {
     const b = r.estimate.blended;
     if (b.source === 'blended') {
         const cal = calibrationSentence(b);
-        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${plural(b.sampleSize, 'past run')} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${format_pct(b.history?.weight ?? 0)}).${cal ? ` ${sentence(cal)}.` : ''}`));
+        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${format_plural(b.sampleSize, 'past run')} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${format_pct(b.history?.weight ?? 0)}).${cal ? ` ${sentence(cal)}.` : ''}`));
     }
     const rows = r.estimate.loop.perTurn;
     const shown = rows.slice(0, 30);
@@ -16739,6 +16685,7 @@ function footer(r, runUrl) {
         `Prices: ${escapeMarkdown(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
         r.budget ? `Credit: ${escapeMarkdown(r.budget.credit.label)}.` : undefined,
         r.ledger ? `Ledger: ${escapeMarkdown(r.ledger.location)}.` : undefined,
+        r.ledger?.waited ? `Gate ${describeLedgerWait(r.ledger.waited)}.` : undefined,
         'Estimate = our model; actual = Claude’s usage priced with the table above; API-equivalent = Claude’s own total_cost_usd.',
         runUrl ? `[Run](${runUrl})` : undefined
     ];
@@ -17948,6 +17895,80 @@ class FileStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/github-query.ts
+const LEDGER_QUERY = /* GraphQL */ `
+  query ledger($owner: String!, $name: String!, $ref: String!, $lease: String!, $path: String!) {
+    repository(owner: $owner, name: $name) {
+      isEmpty
+      defaultBranchRef {
+        target {
+          oid
+        }
+      }
+      ledger: ref(qualifiedName: $ref) {
+        target {
+          oid
+          ... on Commit {
+            tree {
+              oid
+            }
+            file(path: $path) {
+              object {
+                __typename
+                ... on Blob {
+                  oid
+                  text
+                  isTruncated
+                }
+              }
+            }
+          }
+        }
+      }
+      lease: ref(qualifiedName: $lease) {
+        target {
+          oid
+        }
+      }
+    }
+  }
+`;
+function notFound(error) {
+    const errors = error.errors;
+    return Array.isArray(errors) && errors.length > 0 && errors.every(e => e.type === 'NOT_FOUND');
+}
+async function queryLedger(octokit, where) {
+    let answer;
+    try {
+        answer = await octokit.graphql(LEDGER_QUERY, {
+            owner: where.owner,
+            name: where.repo,
+            ref: where.ref,
+            lease: where.lease,
+            path: where.path
+        });
+    }
+    catch (error) {
+        // GitHub answers a repository the token cannot see as NOT_FOUND, beside `repository: null`.
+        if (notFound(error))
+            return null;
+        throw error;
+    }
+    const r = answer.repository;
+    if (!r)
+        return null;
+    const target = r.ledger?.target ?? null;
+    const blob = target?.file?.object;
+    return {
+        empty: r.isEmpty,
+        defaultHead: r.defaultBranchRef?.target?.oid ?? null,
+        tip: target && target.tree ? { commit: target.oid, tree: target.tree.oid } : null,
+        file: blob?.oid ? { blob: blob.oid, text: blob.isTruncated ? null : (blob.text ?? null) } : null,
+        notAFile: blob !== undefined && blob !== null && blob.__typename !== 'Blob',
+        leaseHolder: r.lease?.target?.oid ?? null
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 /** HTTP errors from octokit as one-line text, and their status. */
 function httpStatus(error) {
@@ -17996,17 +18017,122 @@ function describeError(error) {
     return `${status && !message.startsWith(String(status)) ? `${status} ` : ''}${message}${where}`;
 }
 
-;// CONCATENATED MODULE: ./src/store/github.ts
+;// CONCATENATED MODULE: ./src/store/github-lease.ts
 
-/** True when `error` came from the ref update, which GitHub may have applied before the answer was lost. */
-function failedOnRefWrite(error) {
-    const request = failedRequest(error);
-    return request !== undefined && request.method !== 'GET' && /\/git\/refs(\/|$)/.test(request.url);
+/** A holder seen unchanged this long stopped without giving the lease back (a hold normally lasts ~4 s). */
+const LEASE_TTL_MS = 30_000;
+/** The request behind an octokit error was sent more than once (the retry plugin met a 5xx or no answer). */
+function retried(error) {
+    const request = error.request;
+    return (request?.request?.retryCount ?? 0) > 0;
 }
-class GitHubStore {
+class RefLease {
     opts;
+    ttlMs;
+    /** The commit our lease points at, while we hold it. */
+    held = null;
+    /** A take whose answer was lost: ours if the next read shows the lease at this commit. */
+    pending = null;
     constructor(opts) {
         this.opts = opts;
+        this.ttlMs = opts.ttlMs ?? LEASE_TTL_MS;
+    }
+    /** The lease's full ref name. */
+    get ref() {
+        return this.opts.ref;
+    }
+    get short() {
+        return this.opts.ref.replace(/^refs\//, '');
+    }
+    async take(read) {
+        const holder = read.lease?.holder ?? null;
+        if (this.pending !== null && holder === this.pending) {
+            // Our earlier create landed though its answer was lost. (Another writer who read the same tip
+            // and took the lease in that instant would look the same: then both write, and the
+            // compare-and-swap lets one through, as it would without a lease.)
+            this.held = this.pending;
+            this.pending = null;
+            return 'taken';
+        }
+        this.pending = null;
+        if (holder !== null)
+            return 'busy';
+        const at = read.lease?.claim ?? (await this.opts.firstCommit());
+        if (at === null)
+            return 'unknown';
+        const { octokit, owner, repo, ref } = this.opts;
+        try {
+            await octokit.rest.git.createRef({ owner, repo, ref, sha: at });
+            this.held = at;
+            return 'taken';
+        }
+        catch (error) {
+            if (httpStatus(error) !== 422)
+                throw error;
+            // "Already exists" after a retry may be our own first try, which landed though its answer was
+            // lost: the next read settles it.
+            if (retried(error)) {
+                this.pending = at;
+                return 'unknown';
+            }
+            return 'busy';
+        }
+    }
+    async breakStale(holder) {
+        if (holder === this.held)
+            return;
+        await this.remove();
+    }
+    async give() {
+        if (this.held === null && this.pending === null)
+            return;
+        this.held = null;
+        this.pending = null;
+        await this.remove().catch(() => undefined);
+    }
+    /** Delete the lease ref; one already gone (422 "Reference does not exist") is what we wanted. */
+    async remove() {
+        const { octokit, owner, repo } = this.opts;
+        try {
+            await octokit.rest.git.deleteRef({ owner, repo, ref: this.short });
+        }
+        catch (error) {
+            if (httpStatus(error) !== 422 && httpStatus(error) !== 404)
+                throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/github.ts
+
+
+
+/** Marks an error thrown by the ledger ref's update, which GitHub may have applied before the answer was lost. */
+const LEDGER_REF_WRITE = Symbol('ledger ref write');
+/** True when `error` came from the ledger ref's update: the write may have landed. */
+function failedOnRefWrite(error) {
+    return typeof error === 'object' && error !== null && LEDGER_REF_WRITE in error;
+}
+const readme = (ref) => `# Ledger of agent-credit-gate
+
+The ledger lives on the ref \`${ref}\` (not a branch), one JSON document per billing cycle. This file
+exists because GitHub writes nothing else into a repository that has no commit yet.
+`;
+class GitHubStore {
+    opts;
+    lease;
+    reader;
+    constructor(opts) {
+        this.opts = opts;
+        this.reader = opts.reader ?? opts.octokit;
+        this.lease = new RefLease({
+            octokit: opts.octokit,
+            owner: opts.owner,
+            repo: opts.repo,
+            ref: `${opts.ref}.lease`,
+            firstCommit: () => this.firstCommit(),
+            ttlMs: opts.leaseTtlMs
+        });
     }
     describe() {
         return `github:${this.opts.owner}/${this.opts.repo}@${this.opts.ref}`;
@@ -18014,48 +18140,56 @@ class GitHubStore {
     locate(name) {
         return `${this.describe()}:${this.path(name)}`;
     }
+    rateLimitWaitMs() {
+        return this.opts.rateLimitWaitMs?.() ?? 0;
+    }
     path(name) {
         return `cycles/${name}.json`;
     }
     async read(name) {
-        const { octokit, owner, repo, ref } = this.opts;
-        let tip;
-        try {
-            const { data } = await octokit.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
-            tip = data.object.sha;
-        }
-        catch (error) {
-            if (httpStatus(error) === 404)
-                return { text: null, version: null };
-            throw error;
-        }
-        const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: tip });
-        const version = `${tip}:${commit.data.tree.sha}`;
-        try {
-            const { data } = await octokit.rest.repos.getContent({ owner, repo, path: this.path(name), ref: tip });
-            if (Array.isArray(data) || data.type !== 'file')
-                throw new Error(`ledger: ${this.locate(name)} is not a file`);
-            if (data.content && data.encoding === 'base64')
-                return { text: Buffer.from(data.content, 'base64').toString('utf8'), version };
-            // Over 1 MB the contents API leaves content out; the blob API serves up to 100 MB.
-            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-            return { text: Buffer.from(blob.data.content, 'base64').toString('utf8'), version };
-        }
-        catch (error) {
-            if (httpStatus(error) === 404)
-                return { text: null, version };
-            throw error;
-        }
+        const { owner, repo, ref } = this.opts;
+        const snap = await queryLedger(this.reader, {
+            owner,
+            repo,
+            ref,
+            lease: this.lease.ref,
+            path: this.path(name)
+        });
+        if (!snap)
+            throw new Error(`${this.describe()}: the repository does not exist or the ledger token cannot read it; check ledger-repository and ledger-token`);
+        const lease = { holder: snap.leaseHolder, claim: snap.tip?.commit ?? snap.defaultHead };
+        if (!snap.tip)
+            return { text: null, version: null, lease };
+        const version = `${snap.tip.commit}:${snap.tip.tree}`;
+        if (snap.notAFile)
+            throw new Error(`ledger: ${this.locate(name)} is not a file`);
+        if (!snap.file)
+            return { text: null, version, lease };
+        // GitHub truncates long blob texts in GraphQL; the blob API serves up to 100 MB.
+        const text = snap.file.text ??
+            Buffer.from((await this.reader.rest.git.getBlob({ owner, repo, file_sha: snap.file.blob })).data.content, 'base64').toString('utf8');
+        return { text, version, lease };
     }
     async write(name, text, version, summary) {
         const { octokit, owner, repo, ref } = this.opts;
         const [tip, baseTree] = version ? version.split(':') : [undefined, undefined];
-        const tree = await octokit.rest.git.createTree({
+        const entry = { path: this.path(name), mode: '100644', type: 'blob', content: text };
+        const createTree = () => octokit.rest.git.createTree({
             owner,
             repo,
             ...(baseTree ? { base_tree: baseTree } : {}),
-            tree: [{ path: this.path(name), mode: '100644', type: 'blob', content: text }]
+            tree: [entry]
         });
+        let tree;
+        try {
+            tree = await createTree();
+        }
+        catch (error) {
+            // 409 "Git Repository is empty": the git database takes nothing until the repository has a commit.
+            if (httpStatus(error) !== 409 || (await this.firstCommit()) === null)
+                throw error;
+            tree = await createTree();
+        }
         const commit = await octokit.rest.git.createCommit({
             owner,
             repo,
@@ -18081,9 +18215,35 @@ class GitHubStore {
             // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
             if (httpStatus(error) === 422)
                 return { ok: false };
+            if (typeof error === 'object' && error !== null)
+                Object.assign(error, { [LEDGER_REF_WRITE]: true });
             throw error;
         }
         return { ok: true, version: `${commit.data.sha}:${tree.data.sha}` };
+    }
+    /**
+     * An empty repository (no commit) gets its first commit, a README on the default branch, through the
+     * contents API, the one write GitHub accepts there. Its sha, or null when another writer made it first
+     * (read again to see it).
+     */
+    async firstCommit() {
+        const { octokit, owner, repo } = this.opts;
+        try {
+            const { data } = await octokit.rest.repos.createOrUpdateFileContents({
+                owner,
+                repo,
+                path: 'README.md',
+                message: 'agent-credit-gate: first commit, so the ledger can be written',
+                content: Buffer.from(readme(this.opts.ref)).toString('base64')
+            });
+            return data.commit.sha ?? null;
+        }
+        catch (error) {
+            // 422 "sha wasn't supplied": the file exists, so the repository has a commit now.
+            if (httpStatus(error) === 422)
+                return null;
+            throw error;
+        }
     }
 }
 
@@ -23330,6 +23490,7 @@ function createGitHubClient(opts) {
             return false;
         }
         log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${after} s`);
+        opts.onRateLimitWait?.(after * base);
         return true;
     };
     return new GateOctokit({
@@ -23362,13 +23523,24 @@ function openStore(where, access) {
             'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
         ]);
     }
-    const octokit = createGitHubClient({
+    let waitedMs = 0;
+    const client = (throttleId) => createGitHubClient({
         ...access.tuning,
+        ...(throttleId ? { throttleId } : {}),
         token: access.token,
         baseUrl: access.apiUrl,
-        log: access.log
+        log: access.log,
+        onRateLimitWait: ms => (waitedMs += ms)
     });
-    return new GitHubStore({ octokit, owner: where.owner, repo: where.repo, ref: where.ref });
+    return new GitHubStore({
+        octokit: client(),
+        // Reads on their own throttle key: the throttler spaces GraphQL like a write, and a read creates nothing.
+        reader: client(`${access.tuning?.throttleId ?? 'agent-credit-gate'}:reads`),
+        owner: where.owner,
+        repo: where.repo,
+        ref: where.ref,
+        rateLimitWaitMs: () => waitedMs
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/tokens/vocab.json
@@ -24391,9 +24563,10 @@ function holdIfAllowed(doc, req, now) {
 
 /** The cycle's document (validated) and its version. */
 async function readCycle(store, cycle) {
-    const { text, version } = await store.read(cycle.id);
+    const { text, version, lease } = await store.read(cycle.id);
+    const extra = lease ? { lease } : {};
     if (text === null)
-        return { doc: null, version };
+        return { doc: null, version, ...extra };
     const where = store.locate(cycle.id);
     let raw;
     try {
@@ -24402,34 +24575,115 @@ async function readCycle(store, cycle) {
     catch {
         throw new Error(`ledger document ${where} is not JSON; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
     }
-    return { doc: parseDocument(raw, where), version };
+    return { doc: parseDocument(raw, where), version, ...extra };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+function ledgerWaited(wait, rateLimitMs) {
+    const total = wait.leaseMs + wait.backoffMs + rateLimitMs;
+    if (total === 0 && wait.conflicts === 0)
+        return undefined;
+    return {
+        seconds: seconds(total),
+        leaseSeconds: seconds(wait.leaseMs),
+        leaseWaits: wait.leaseWaits,
+        conflicts: wait.conflicts,
+        rateLimitSeconds: seconds(rateLimitMs)
+    };
 }
 const realSleep = (ms) => new Promise(r => setTimeout(r, ms));
 /**
- * Read → mutate → write-if-unchanged, retried with jittered exponential backoff on conflict.
- * This is our only hand-written retry: HTTP faults are the octokit plugins' job. `mutate` is pure and
- * sees the version that will be written, so what it decides is what lands. A mutation that changes
- * nothing writes nothing.
+ * Read → mutate → write-if-unchanged. This is our only hand-written retry: HTTP faults are the octokit
+ * plugins' job. `mutate` is pure and sees the version that will be written, so what it decides is what
+ * lands. A mutation that changes nothing writes nothing, and needs no lease.
+ *
+ * A store with a write lease (GitHub) is written only by the lease's holder: a writer that finds it
+ * held waits and reads again (jittered, so waiters do not poll in step), deciding afresh on every read —
+ * a gate that no longer fits leaves the queue without writing at all. Correctness never rests on the
+ * lease: every write is still a compare-and-swap, so a lease taken over from a writer that stopped, or
+ * held by two writers after a lost answer, costs a conflict, never a lost or doubled hold.
  */
 async function updateLedger(store, cycle, mutate, opts = {}) {
     const max = opts.maxAttempts ?? 30;
+    const maxLeaseWait = opts.maxLeaseWaitMs ?? 600_000;
     const sleep = opts.sleep ?? realSleep;
     const random = opts.random ?? Math.random;
-    for (let attempt = 1; attempt <= max; attempt++) {
-        const { doc, version } = attempt === 1 && opts.first ? opts.first : await readCycle(store, cycle);
-        const current = doc ?? emptyDocument(cycle);
-        const { doc: next, result } = mutate(current);
-        if (next === current)
-            return { result, doc: current, attempts: attempt };
-        const written = { ...next, revision: current.revision + 1 };
-        const text = JSON.stringify(written) + '\n';
-        const summary = `ledger ${cycle.id} revision ${written.revision}`;
-        if ((await store.write(cycle.id, text, version, summary)).ok)
-            return { result, doc: written, attempts: attempt };
-        // Full jitter: concurrent writers spread out instead of colliding again in lockstep.
-        await sleep(Math.round(random() * Math.min(2000, 50 * 2 ** attempt)));
+    const clock = opts.clock ?? Date.now;
+    const wait = { leaseMs: 0, leaseWaits: 0, conflicts: 0, backoffMs: 0 };
+    const lease = store.lease;
+    let holding = false;
+    /** The hold we are waiting behind and since when we have seen it, to tell a stopped writer. */
+    let behind;
+    /** A free lease seen after waiting, being read again before we try to take it. */
+    let confirming = false;
+    let read = opts.first ?? (await readCycle(store, cycle));
+    try {
+        for (let attempt = 1;;) {
+            const current = read.doc ?? emptyDocument(cycle);
+            const { doc: next, result } = mutate(current);
+            if (next === current)
+                return { result, doc: current, attempts: attempt, wait };
+            if (lease && !holding) {
+                const holder = read.lease?.holder ?? null;
+                if (holder !== null && behind?.holder === holder && clock() - behind.since >= lease.ttlMs) {
+                    await lease.breakStale(holder);
+                    behind = undefined;
+                    read = await readCycle(store, cycle);
+                    continue;
+                }
+                if (holder === null && wait.leaseWaits > 0 && !confirming) {
+                    // The lease came free while others wait too: each reads again after a random pause, and the
+                    // first to take it is seen by the rest, so few spend a create that answers "already exists".
+                    confirming = true;
+                    const ms = Math.round(random() * 1000);
+                    wait.leaseMs += ms;
+                    await sleep(ms);
+                    read = await readCycle(store, cycle);
+                    continue;
+                }
+                confirming = false;
+                const taken = await lease.take(read);
+                if (taken === 'unknown') {
+                    // No usable answer: the next read says whether the lease is ours.
+                    read = await readCycle(store, cycle);
+                    continue;
+                }
+                if (taken === 'busy') {
+                    if (holder !== null && behind?.holder !== holder)
+                        behind = { holder, since: clock() };
+                    if (wait.leaseMs >= maxLeaseWait)
+                        throw new Error(`ledger: ${store.describe()} stayed busy: other writers held its lease for ${Math.round(wait.leaseMs / 1000)} s; try again`);
+                    // A hold takes ~4 s (five writes a second apart). Waiters poll 1–4 s apart at random, the
+                    // first time sooner: with several waiting, one still reads the lease free soon after it is.
+                    const ms = Math.round(wait.leaseWaits === 0 ? 250 + random() * 1750 : 1000 + random() * 3000);
+                    wait.leaseWaits++;
+                    wait.leaseMs += ms;
+                    await sleep(ms);
+                    read = await readCycle(store, cycle);
+                    continue;
+                }
+                holding = true;
+            }
+            const written = { ...next, revision: current.revision + 1 };
+            const text = JSON.stringify(written) + '\n';
+            const summary = `ledger ${cycle.id} revision ${written.revision}`;
+            if ((await store.write(cycle.id, text, read.version, summary)).ok)
+                return { result, doc: written, attempts: attempt, wait };
+            wait.conflicts++;
+            if (++attempt > max)
+                throw new Error(`ledger: gave up after ${max} conflicting writes to ${store.describe()}; try again`);
+            if (!holding) {
+                // Full jitter: concurrent writers spread out instead of colliding again in lockstep.
+                const ms = Math.round(random() * Math.min(2000, 50 * 2 ** attempt));
+                wait.backoffMs += ms;
+                await sleep(ms);
+            }
+            read = await readCycle(store, cycle);
+        }
     }
-    throw new Error(`ledger: gave up after ${max} conflicting writes to ${store.describe()}; try again`);
+    finally {
+        if (holding)
+            await lease?.give();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/budget/cycle.ts
@@ -24635,6 +24889,7 @@ async function gate(settings, deps) {
     const { now, store } = deps;
     const jobId = jobIdOf(settings.job);
     const key = entryKey(settings.job);
+    const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0;
     try {
         const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, cycles_resetOf(settings));
         requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account);
@@ -24648,7 +24903,7 @@ async function gate(settings, deps) {
                 lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
             }
             : { pastRuns: [] });
-        const { result, doc } = await updateLedger(store, cycle, current => holdIfAllowed(current, {
+        const { result, doc, wait } = await updateLedger(store, cycle, current => holdIfAllowed(current, {
             key,
             jobId,
             budget: settings.budget,
@@ -24676,7 +24931,10 @@ async function gate(settings, deps) {
             budget: { ...view.budget, state: result.state },
             decision: result.decision,
             runway: view.runway,
-            ledger: { location: store.describe() },
+            ledger: {
+                location: store.describe(),
+                waited: ledgerWaited(wait, (store.rateLimitWaitMs?.() ?? 0) - rateLimitBefore)
+            },
             recentRuns: view.recentRuns,
             ...(meters ? { meters } : {}),
             burnDown: view.burnDown
@@ -24722,6 +24980,74 @@ function unheld(settings, key, error, prepared) {
     report.ledger = { location: settings.ledger.location.kind, error: message };
     report.notices.push(`${message}; going on WITHOUT a hold (on-ledger-error: warn): this run is not counted${fate ? `; ${fate}` : ''}`);
     return { report };
+}
+
+;// CONCATENATED MODULE: ./src/ledger/runs.ts
+/**
+ * Finding a run's entry the way users name runs: by the key `status` lists, or by the run id (and the
+ * job, when the run gated more than one step). Keys are `runId/attempt/repository/workflow/job/step`,
+ * each part URL-encoded (ledger/operations.ts).
+ */
+
+function keyParts(key) {
+    const parts = key.split('/');
+    if (parts.length !== 6)
+        return undefined;
+    const [runId, attempt, repository, workflow, job, step] = parts.map(p => {
+        try {
+            return decodeURIComponent(p);
+        }
+        catch {
+            return p;
+        }
+    });
+    return { runId, attempt, repository, workflow, job, step };
+}
+/** How a person names an entry: `run 77 (attempt 1) acme/api review/gate`. */
+function runLabel(key) {
+    const p = keyParts(key);
+    if (!p)
+        return key;
+    const attempt = p.attempt === '1' ? '' : ` attempt ${p.attempt}`;
+    const where = p.repository === 'local/local' ? '' : ` ${p.repository}`;
+    const what = p.job === 'local' ? p.step : `${p.job}/${p.step}`;
+    return `run ${p.runId}${attempt}${where} ${what}`;
+}
+/**
+ * The entries `target` names: the exact key when it is in the ledger, else (with a run id) every entry of
+ * that run id, of that job or step if one is given.
+ */
+function entriesOf(doc, target) {
+    const entries = doc?.entries ?? [];
+    const exact = target.key ? entries.filter(e => e.key === target.key) : [];
+    if (exact.length > 0 || target.runId === undefined)
+        return exact;
+    return entries.filter(e => {
+        const p = keyParts(e.key);
+        if (!p || p.runId !== target.runId)
+            return false;
+        return !target.job || p.job === target.job || p.step === target.job || `${p.job}/${p.step}` === target.job;
+    });
+}
+/** Holds that still count (not expired). */
+function liveHolds(doc, now) {
+    return (doc?.entries ?? []).filter(e => e.status === 'held' && Date.parse(e.expiresAt) > now.getTime());
+}
+/** The live holds, in one line: what a user can name instead. */
+function liveHoldsLine(doc, now) {
+    const live = liveHolds(doc, now);
+    if (live.length === 0)
+        return 'no hold is live this cycle';
+    return `live holds: ${live
+        .slice(0, 5)
+        .map(e => `${runLabel(e.key)} ${format_usd(e.holdUsd)} (--key ${e.key})`)
+        .join('; ')}${live.length > 5 ? `; and ${live.length - 5} more (agent-credit-gate status)` : ''}`;
+}
+/** How the user named the run, for messages. */
+function targetLabel(target) {
+    if (target.runId === undefined)
+        return `key ${JSON.stringify(target.key)}`;
+    return `run ${target.runId}${target.job ? ` (job ${target.job})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/status.ts
@@ -25537,6 +25863,7 @@ async function lastReport(settings, deps) {
 
 
 
+
 const pad = (rows) => {
     const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)));
     return rows
@@ -25584,6 +25911,8 @@ function renderEstimateText(r) {
         out.push(`result: ${r.actual.subtype}${r.actual.isError ? ' (error)' : ''}`);
     if (r.ledger)
         out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`);
+    if (r.ledger?.waited)
+        out.push(`ledger: ${describeLedgerWait(r.ledger.waited)}`);
     for (const notice of r.notices)
         out.push(`note: ${notice}`);
     out.push('');
@@ -25848,7 +26177,7 @@ async function main(argv, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(786);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(791);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 
 

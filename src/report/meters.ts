@@ -5,7 +5,6 @@
  */
 import type { MeterView, MetersView } from '../budget/limits.js'
 import { resetWords } from '../budget/limits.js'
-import { runLabel } from '../ledger/runs.js'
 import { fromNow, pct, sentence } from './format.js'
 
 /** A grid like the report's other tables: a head row and body rows of plain text cells. */
@@ -33,7 +32,9 @@ function reset(m: MeterView, now: Date): string {
 /** An account's windows as a grid, or nothing when no window was ever seen for it. */
 export function metersGrid(v: MetersView | undefined, now: Date): MetersGrid | undefined {
   if (!v) return undefined
-  const seen = (m: MeterView) => `${m.seenAt.slice(0, 16).replace('T', ' ')} UTC, ${runLabel(m.seenBy)}`
+  // The run by the id users see in the Actions UI; the time in the reader's terms.
+  const seen = (m: MeterView) =>
+    `${resetWords(m.seenAt, now)}, run ${decodeURIComponent(m.seenBy.split('/')[0])}`
   return {
     head: [`Subscription window (${v.account})`, 'Used', 'Status', 'Resets', 'Seen'],
     numeric: [false, true, false, false, false],
