@@ -24173,6 +24173,31 @@ function buildEstimate(args) {
     const chosen = runs.length ? behaviourFor(e, model, runs, fitted) : presetOnly;
     const loop = runs.length ? estimateLoop(model, params(chosen)) : modelLoop;
     const blended = blendHistory({ p50Usd: modelLoop.p50Usd, p90Usd: modelLoop.p90Usd, maxUsd: modelLoop.maxUsd }, { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, runs);
+    const assumptions = assumptionsOf({ e, model, counted, chosen, loop, ttl, prefix, fitted, runs });
+    const low = counted.prompt.low + counted.context.low;
+    const high = counted.prompt.high + counted.context.high;
+    return {
+        model: { requested: e.model, id: model.id, displayName: model.displayName },
+        priceTable: { asOf: table.asOf, source: table.source },
+        assumptions,
+        estimate: {
+            label: 'estimate',
+            loop,
+            blended,
+            inputTokens: {
+                prompt: counted.prompt.tokens,
+                context: counted.context.tokens,
+                prefix: counted.prefixTokens,
+                low,
+                high,
+                method: counted.prompt.method
+            }
+        }
+    };
+}
+/** What the estimate assumed, each with where the value came from: the report's assumptions table. */
+function assumptionsOf(a) {
+    const { e, model, counted, chosen, loop, ttl, prefix, fitted, runs } = a;
     const b = chosen.behaviour;
     const s = chosen.sources;
     const assumptions = [
@@ -24228,26 +24253,7 @@ function buildEstimate(args) {
             source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
         });
     }
-    const low = counted.prompt.low + counted.context.low;
-    const high = counted.prompt.high + counted.context.high;
-    return {
-        model: { requested: e.model, id: model.id, displayName: model.displayName },
-        priceTable: { asOf: table.asOf, source: table.source },
-        assumptions,
-        estimate: {
-            label: 'estimate',
-            loop,
-            blended,
-            inputTokens: {
-                prompt: counted.prompt.tokens,
-                context: counted.context.tokens,
-                prefix: counted.prefixTokens,
-                low,
-                high,
-                method: counted.prompt.method
-            }
-        }
-    };
+    return assumptions;
 }
 
 ;// CONCATENATED MODULE: ./src/anthropic/count-tokens.ts

@@ -176,6 +176,42 @@ export function buildEstimate(args: {
     { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd },
     runs
   )
+  const assumptions = assumptionsOf({ e, model, counted, chosen, loop, ttl, prefix, fitted, runs })
+  const low = counted.prompt.low + counted.context.low
+  const high = counted.prompt.high + counted.context.high
+  return {
+    model: { requested: e.model, id: model.id, displayName: model.displayName },
+    priceTable: { asOf: table.asOf, source: table.source },
+    assumptions,
+    estimate: {
+      label: 'estimate',
+      loop,
+      blended,
+      inputTokens: {
+        prompt: counted.prompt.tokens,
+        context: counted.context.tokens,
+        prefix: counted.prefixTokens,
+        low,
+        high,
+        method: counted.prompt.method
+      }
+    }
+  }
+}
+
+/** What the estimate assumed, each with where the value came from: the report's assumptions table. */
+function assumptionsOf(a: {
+  e: EstimateSettings
+  model: ModelEntry
+  counted: CountedInputs
+  chosen: ReturnType<typeof behaviourFor>
+  loop: LoopEstimate
+  ttl: ReturnType<typeof resolveCacheTtl>
+  prefix: ReturnType<typeof firstRequestCache>
+  fitted: FittedPresets
+  runs: PastRun[]
+}): Assumption[] {
+  const { e, model, counted, chosen, loop, ttl, prefix, fitted, runs } = a
   const b = chosen.behaviour
   const s = chosen.sources
   const assumptions: Assumption[] = [
@@ -232,24 +268,5 @@ export function buildEstimate(args: {
       source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
     })
   }
-  const low = counted.prompt.low + counted.context.low
-  const high = counted.prompt.high + counted.context.high
-  return {
-    model: { requested: e.model, id: model.id, displayName: model.displayName },
-    priceTable: { asOf: table.asOf, source: table.source },
-    assumptions,
-    estimate: {
-      label: 'estimate',
-      loop,
-      blended,
-      inputTokens: {
-        prompt: counted.prompt.tokens,
-        context: counted.context.tokens,
-        prefix: counted.prefixTokens,
-        low,
-        high,
-        method: counted.prompt.method
-      }
-    }
-  }
+  return assumptions
 }
