@@ -3,12 +3,12 @@
  * instead, and must leave an existing ledger byte-for-byte as it was.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../support/cli.js'
+import { tempDir } from '../support/temp-dirs.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'acg-bad-'))
+const dir = tempDir('bad')
 const ledger = join(dir, 'ledger.json')
 let before: Record<string, string>
 const f = (name: string) => join(dir, name)

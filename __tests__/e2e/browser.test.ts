@@ -28,7 +28,7 @@ if (missing) {
     beforeAll(async () => {
       mkdirSync(out, { recursive: true })
       view = await new GitHubView().start()
-    }, 60_000)
+    })
     afterAll(async () => view?.stop())
 
     for (const variant of ['comment', 'summary'] as const) {

@@ -4,10 +4,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { SMALL_RUN } from '../support/cli.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const CLI = resolve('dist/cli/index.js')
 
@@ -18,7 +17,7 @@ function headOf(
 ): Promise<{ code: number | null; head: string; stderr: string }> {
   return new Promise(res => {
     const child = spawn(process.env.HARNESS_NODE || process.execPath, [CLI, ...args], {
-      cwd: mkdtempSync(join(tmpdir(), 'acg-pipe-')),
+      cwd: tempDir('pipe'),
       env: { PATH: process.env.PATH ?? '' }
     })
     let head = ''

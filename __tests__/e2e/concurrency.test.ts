@@ -4,11 +4,11 @@
  * never exceed what remained, every refused run says why.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
 import { GATE_ARGS as common, cliProcess as cli } from '../support/gate-process.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const PROCESSES = 16
 const FIT = 6
@@ -47,7 +47,7 @@ async function race(ledger: string[], env: Record<string, string>, cwd: string) 
 
 describe('16 concurrent gates on one budget', () => {
   it('file store: accept exactly what fits and lose no update', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acg-race-'))
+    const dir = tempDir('race')
     const { accepted, refused, seconds, credit } = await race(
       ['--ledger', `file:${join(dir, 'ledger.json')}`],
       {},
@@ -65,7 +65,7 @@ describe('16 concurrent gates on one budget', () => {
     expect(doc.revision).toBe(FIT)
   })
   it('github store: accept exactly what fits and lose no update', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acg-race-'))
+    const dir = tempDir('race')
     const { accepted, refused, seconds, credit } = await race(
       ['--ledger', 'github:acme/api', '--github-token', 'ghs_test'],
       { GITHUB_API_URL: server.url },

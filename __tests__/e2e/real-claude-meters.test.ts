@@ -7,8 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FakeAnthropic } from '../support/fake-anthropic.js'
 import { installClaude } from '../support/claude-cli.js'
@@ -16,11 +15,12 @@ import { GitHubDouble } from '../support/github-server.js'
 import { runJob } from '../support/runner.js'
 import { readMeters } from '../../src/usage/meters.js'
 import { parseClaudeOutput } from '../../src/usage/parse.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 let claude: string
 beforeAll(() => {
   claude = installClaude()
-}, 300_000)
+})
 
 let fake: FakeAnthropic | undefined
 afterEach(async () => fake?.stop())
@@ -58,11 +58,11 @@ async function runClaude(auth: 'oauth' | 'api-key') {
       'claude-sonnet-5-5'
     ],
     {
-      cwd: mkdtempSync(join(tmpdir(), 'acg-meters-cwd-')),
+      cwd: tempDir('meters-cwd'),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH ?? '',
-        HOME: mkdtempSync(join(tmpdir(), 'acg-meters-home-')),
+        HOME: tempDir('meters-home'),
         ANTHROPIC_BASE_URL: fake!.url,
         CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
         DISABLE_TELEMETRY: '1',
@@ -98,7 +98,7 @@ describe('real Claude Code 2.1.331 on a subscription', () => {
       { meter: 'seven_day', status: 'allowed', utilization: 0.12, resetsAt: iso(LATER) }
     ])
     expect(run.meters.stop).toBeUndefined()
-  }, 120_000)
+  })
 
   it('reports a 5-hour warning', async () => {
     fake = await new FakeAnthropic().start()
@@ -110,7 +110,7 @@ describe('real Claude Code 2.1.331 on a subscription', () => {
       utilization: 0.86,
       resetsAt: iso(SOON)
     })
-  }, 120_000)
+  })
 
   it('ends a run the 5-hour limit stops with the window and the cost spent before it', async () => {
     fake = await new FakeAnthropic().start()
@@ -128,7 +128,7 @@ describe('real Claude Code 2.1.331 on a subscription', () => {
       resetsAt: iso(SOON),
       message: expect.stringMatching(/^You've hit your 5-hour limit · resets /)
     })
-  }, 120_000)
+  })
 
   it('emits no meter with an API key', async () => {
     fake = await new FakeAnthropic().start()
@@ -136,7 +136,7 @@ describe('real Claude Code 2.1.331 on a subscription', () => {
     const run = await runClaude('api-key')
     expect(run.code).toBe(0)
     expect(run.meters).toEqual({ readings: [], events: 0, notes: [] })
-  }, 120_000)
+  })
 })
 
 /**
@@ -153,7 +153,7 @@ describe('a subscription job through the action, across a 5-hour limit', () => {
   afterAll(async () => server.stop())
 
   it('warns, records the stopped run, skips cleanly until the reset, then runs again', async () => {
-    const ledgerDir = mkdtempSync(join(tmpdir(), 'acg-meters-ledger-'))
+    const ledgerDir = tempDir('meters-ledger')
     const inputs = {
       prompt: 'Say hi with the shell, then report.',
       model: 'claude-sonnet-5-5',
@@ -241,5 +241,5 @@ describe('a subscription job through the action, across a 5-hour limit', () => {
       // No Claude step ran in this test's run 4: post keeps its hold as spent (unverified).
       ['104', 'settled', undefined]
     ])
-  }, 300_000)
+  })
 })

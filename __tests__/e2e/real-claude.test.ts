@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FakeAnthropic } from '../support/fake-anthropic.js'
 import { installClaude } from '../support/claude-cli.js'
@@ -15,6 +14,7 @@ import { builtInTable, resolveModel } from '../../src/pricing/table.js'
 import { priceUsage } from '../../src/pricing/cost.js'
 import { parseClaudeOutput } from '../../src/usage/parse.js'
 import { priceRun } from '../../src/usage/cost.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const table = builtInTable()
 let claude: string
@@ -24,11 +24,11 @@ beforeAll(() => {
   const t0 = Date.now()
   claude = installClaude()
   installSeconds = (Date.now() - t0) / 1000
-}, 300_000)
+})
 
 async function runClaude(fake: FakeAnthropic, args: string[], env: Record<string, string> = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'acg-claude-home-'))
-  const cwd = mkdtempSync(join(tmpdir(), 'acg-claude-cwd-'))
+  const home = tempDir('claude-home')
+  const cwd = tempDir('claude-cwd')
   const child = spawn(
     claude,
     ['-p', 'Say hi with the shell, then report.', '--output-format', 'stream-json', '--verbose', ...args],
@@ -141,8 +141,9 @@ describe.each([
           )
         )
     })
-    expect(main.exitCode).toBe(0)
-    expect(post.exitCode).toBe(0)
+    const errors = (r: typeof main) => r.commands.filter(c => c.command === 'error').map(c => c.message)
+    expect({ main: main.exitCode, errors: errors(main) }).toEqual({ main: 0, errors: [] })
+    expect({ post: post.exitCode, errors: errors(post) }).toEqual({ post: 0, errors: [] })
     const file = readdirSync(dirs.temp).find(f => /^ledger\..*\.json$/.test(f)) as string
     const entry = JSON.parse(readFileSync(join(dirs.temp, file), 'utf8')).entries[0]
     expect(entry.status).toBe('settled')
@@ -154,5 +155,5 @@ describe.each([
     console.log(
       `${name}: estimate p50 $${main.outputs['estimate-usd']}, p90 $${main.outputs['estimate-usd-p90']}, actual $${entry.actualUsd.toFixed(6)}`
     )
-  }, 120_000)
+  })
 })

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
 import { GitHubStore } from '../../src/store/github.js'
@@ -12,6 +11,7 @@ import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, settle, totals } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
 import { holdOf } from '../support/ledger-fixtures.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const now = new Date('2026-11-24T12:00:00Z')
 const cycle = cycleAt(now, 1)
@@ -25,7 +25,7 @@ afterAll(async () => server.stop())
 
 const stores: Array<[string, () => DocumentStore]> = [
   ['memory', () => new MemoryStore()],
-  ['file', () => new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-ledger-')), 'ledger.json'))],
+  ['file', () => new FileStore(join(tempDir('ledger'), 'ledger.json'))],
   [
     'github',
     () =>
@@ -67,7 +67,7 @@ describe.each(stores)('%s store', (_name, make) => {
 
 describe('a hand-edited ledger document', () => {
   it('stops the gate with the path of the bad field and is never overwritten (file)', async () => {
-    const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-ledger-')), 'ledger.json'))
+    const store = new FileStore(join(tempDir('ledger'), 'ledger.json'))
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, hold('a'), now).doc, result: null }))
     const file = store.fileFor(cycle.id)
     const bad = readFileSync(file, 'utf8').replace('"holdUsd":1', '"holdUsd":"lots"')

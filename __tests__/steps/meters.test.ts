@@ -4,7 +4,7 @@
  * next gate refuses, warns or passes on them.
  */
 import { describe, expect, it } from '@jest/globals'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseSettings } from '../../src/config/parse.js'
@@ -22,6 +22,7 @@ import { renderReport } from '../../src/report/markdown.js'
 import { headlineOf, headlineText } from '../../src/report/headline.js'
 import { renderEstimateText, renderStatusText } from '../../src/cli/render.js'
 import { InputError } from '../../src/errors.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 /** 06:30 UTC on the day the fixtures were recorded: their 5-hour window resets at 07:00:48. */
 const BEFORE_RESET = new Date('2026-11-30T06:30:00Z')
@@ -29,7 +30,7 @@ const AFTER_RESET = new Date('2026-11-30T07:05:00Z')
 const fixture = (name: string) => join(process.cwd(), '__tests__/fixtures', name)
 
 function job(runId: string, inputs: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-meters-'))
+  const dir = tempDir('meters')
   const settings = parseSettings(
     {
       prompt: 'Review the diff and report bugs.',
@@ -208,7 +209,7 @@ describe('the gate on subscription windows', () => {
     ]
     // The events before the result, the stream cut inside the last one.
     const text = [...good.slice(0, -1), ...bad.slice(0, 3), good.at(-1), bad[3]].join('\n')
-    const dir = mkdtempSync(join(tmpdir(), 'acg-bad-meters-'))
+    const dir = tempDir('bad-meters')
     writeFileSync(join(dir, 'bad.jsonl'), text)
     const bot = job('1', { 'usage-file': join(dir, 'bad.jsonl') })
     const one = await bot.run(store, BEFORE_RESET)

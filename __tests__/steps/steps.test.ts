@@ -3,7 +3,7 @@
  * milliseconds, with no process, network or GitHub double. The same steps run in the action and the CLI.
  */
 import { describe, expect, it } from '@jest/globals'
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseSettings } from '../../src/config/parse.js'
@@ -19,6 +19,7 @@ import { record } from '../../src/steps/record.js'
 import { release } from '../../src/steps/release.js'
 import { status } from '../../src/steps/status.js'
 import type { LedgerDeps } from '../../src/steps/deps.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const CYCLE = cycleAt(NOW, 1)
@@ -26,7 +27,7 @@ const fixture = (name: string) => join(process.cwd(), '__tests__/fixtures', name
 
 /** One CI run of the gated job: its settings (run id `runId`) and a workspace for its files. */
 function run(runId: string, inputs: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-step-'))
+  const dir = tempDir('step')
   const settings: Settings = parseSettings(
     {
       prompt: 'Review the diff and report bugs.',

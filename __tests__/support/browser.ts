@@ -5,15 +5,15 @@
  * GitHub runs), all in headless Chromium from Debian's `chromium` package. The page is served from
  * 127.0.0.1; nothing is fetched from the network and no browser is downloaded.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { tempDir } from './temp-dirs.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -92,7 +92,7 @@ export class GitHubView {
       res.end(html ?? 'not found')
     })
     await new Promise<void>(r => this.server?.listen(0, '127.0.0.1', r))
-    this.profile = mkdtempSync(join(tmpdir(), 'acg-chromium-'))
+    this.profile = tempDir('chromium')
     this.context = await chromium.launchPersistentContext(this.profile, {
       executablePath: CHROMIUM,
       headless: true,

@@ -1,9 +1,8 @@
 /** The CLI run in-process (src/cli/main.ts) against a GitHub double, with what it printed. */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import type { ClientTuning } from '../../src/github/client.js'
+import { tempDir } from './temp-dirs.js'
 
 export interface CliRun {
   code: number
@@ -49,7 +48,7 @@ export const SMALL_RUN = [
  * gets `--ledger file:…`, and `gate(runId)` gates SMALL_RUN as that run.
  */
 export function fileLedgerCli(now: Date) {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-ledger-'))
+  const dir = tempDir('ledger')
   const cli = (argv: string[], at: Date = now) =>
     runCli([...argv, '--ledger', `file:${join(dir, 'ledger.json')}`], { cwd: dir, now: at })
   const gate = (runId: string, argv: string[] = [], at: Date = now) =>

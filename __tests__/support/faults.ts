@@ -2,17 +2,42 @@
  * The faults GitHub can throw at the action, as the GitHub double injects them, and the routes each
  * operation uses. Shared by the fault matrix and the many-runs test.
  */
-import { SECONDARY_RATE_LIMIT, type Fault } from './github-server.js'
+import { SECONDARY_RATE_LIMIT, type Fault, type GitHubDouble } from './github-server.js'
 import type { ClientTuning } from '../../src/github/client.js'
 
 /**
  * The client as the fault tests run it: production code, with waits shrunk 200-fold (a `retry-after: 1`
- * waits 5 ms) and a 1 s attempt timeout instead of 30 s, so a hung answer costs a test 1 s (145 cells in one
- * process need that much room: at 0.4 s, answers under the 0.1 s slow-answer fault timed out under load).
+ * waits 5 ms) and attempts that time out when `server` sits on them (the `hang` fault) and never
+ * otherwise. No clock decides a timeout: on a busy machine a slow answer is still an answer, and a hung
+ * one still times out. `throttleId` gives each client its own write spacing.
  */
-export const TUNING: Required<Pick<ClientTuning, 'timeoutMs' | 'retryAfterBaseMs'>> = {
-  timeoutMs: 1000,
-  retryAfterBaseMs: 5
+export function faultTuning(server: GitHubDouble, throttleId: string): ClientTuning {
+  return { retryAfterBaseMs: 5, attemptSignal: attemptsTimedOutBy(server), throttleId }
+}
+
+/** The reason AbortSignal.timeout gives: what the client reports as "the attempt timed out". */
+const timedOut = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+
+/**
+ * Attempt signals that `server` fires: when it sits on a request, every attempt that sent that request
+ * (method, path and body) times out, as the client's own timeout would have.
+ */
+function attemptsTimedOutBy(server: GitHubDouble): NonNullable<ClientTuning['attemptSignal']> {
+  const attempts = new Map<string, AbortController[]>()
+  const key = (method: string, path: string, body: unknown) => `${method} ${path} ${JSON.stringify(body)}`
+  const previous = server.onHang
+  server.onHang = request => {
+    previous(request)
+    const sent = key(request.method, request.path, request.body)
+    for (const attempt of attempts.get(sent) ?? []) attempt.abort(timedOut())
+    attempts.delete(sent)
+  }
+  return ({ method, url, body }) => {
+    const sent = key(method, new URL(url).pathname, body)
+    const controller = new AbortController()
+    attempts.set(sent, [...(attempts.get(sent) ?? []), controller])
+    return controller.signal
+  }
 }
 
 export interface FaultKind {
@@ -81,7 +106,7 @@ export const FAULTS: FaultKind[] = [
   },
   {
     name: 'no answer within the attempt timeout',
-    fault: { delayMs: 2 * TUNING.timeoutMs },
+    fault: { hang: true },
     says: new RegExp(`no answer from GitHub: the attempt timed out ${via}`),
     landsTwice: true
   },

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { tempDir } from './temp-dirs.js'
 
 export const CLI = resolve('dist/cli/index.js')
 
@@ -32,11 +33,14 @@ export interface CliProcess {
   stderr: string
 }
 
-/** `agent-credit-gate …args` in its own process, with only PATH and `env` in its environment. */
+/**
+ * `agent-credit-gate …args` in its own process, with only PATH and `env` in its environment, in `cwd`
+ * (a fresh folder by default: whatever the CLI writes there never lands in the checkout).
+ */
 export function cliProcess(
   args: string[],
   env: Record<string, string> = {},
-  cwd = process.cwd()
+  cwd = tempDir('cli')
 ): Promise<CliProcess> {
   return new Promise(res => {
     const child = spawn(process.env.HARNESS_NODE || process.execPath, [CLI, ...args], {

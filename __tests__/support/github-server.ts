@@ -37,6 +37,11 @@ export interface Fault {
   status?: number
   /** Extra delay before answering, ms. */
   delayMs?: number
+  /**
+   * Never answer: sit on the request until its client gives up and hangs up (`onHang` tells the
+   * client's attempt timeout to fire), then handle it: a write still lands, after the client left.
+   */
+  hang?: boolean
   /** Destroy the socket without handling the request. */
   reset?: boolean
   /** Handle the request, then destroy the socket instead of answering: the write landed, the client never hears. */
@@ -115,9 +120,17 @@ const validQueries = new Map<string, DocumentNode>()
 /** A GraphQL field GitHub answers with `type: NOT_FOUND` (a repository the token cannot see). */
 class NotFound extends Error {}
 
+/**
+ * Doubles started and not yet stopped, on globalThis: the shared afterEach (github-contract.ts) checks
+ * each for violations without importing this module, so a test file that starts none loads no GitHub
+ * schema.
+ */
+const RUNNING = Symbol.for('agent-credit-gate.github-doubles')
+const runningDoubles = ((globalThis as Record<symbol, unknown>)[RUNNING] ??= new Set()) as Set<GitHubDouble>
+
 export class GitHubDouble {
   /** Doubles started and not yet stopped: the shared afterEach checks each for violations. */
-  static readonly running = new Set<GitHubDouble>()
+  static readonly running = runningDoubles
   private server?: Server
   readonly requests: RecordedRequest[] = []
   /** Requests and responses the real API would reject or never send, one line each. */
@@ -159,6 +172,8 @@ export class GitHubDouble {
    * login ending in [bot] is a GitHub App installation token; any other login is a person's token.
    */
   tokenLogin: string | undefined = undefined
+  /** Told of each request the double sits on (a `hang` fault). */
+  onHang: (request: RecordedRequest) => void = () => undefined
   /** Where `chance` faults draw from: seed it (support/faults.ts seededRandom) for a repeatable mix. */
   random: () => number = Math.random
   owner = 'acme'
@@ -358,6 +373,11 @@ export class GitHubDouble {
       if (f.fault.times !== undefined) f.fault.times--
       rec.fault = f.fault
       if (f.fault.delayMs) await new Promise(r => setTimeout(r, f.fault.delayMs))
+      if (f.fault.hang) {
+        const hungUp = new Promise(r => res.once('close', r))
+        this.onHang(rec)
+        await hungUp
+      }
       if (f.fault.reset) {
         req.socket.destroy()
         return

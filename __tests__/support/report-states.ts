@@ -4,8 +4,7 @@
  * the real `gate` step and, for settled, the real `record` step reading a Claude result file. The
  * renderer tests and the browser test read these instead of hand-built report objects.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSettings } from '../../src/config/parse.js'
 import type { Settings } from '../../src/config/settings.js'
@@ -20,6 +19,7 @@ import { record } from '../../src/steps/record.js'
 import type { GateReport } from '../../src/report/types.js'
 import { builtInTable, resolveModel } from '../../src/pricing/table.js'
 import { addUsage, NO_USAGE, priceUsage } from '../../src/pricing/cost.js'
+import { tempDir } from './temp-dirs.js'
 
 export type ReportState = 'pass' | 'warn' | 'refused' | 'settled' | 'limited'
 /** The four money states every renderer test walks through. */
@@ -219,7 +219,7 @@ export async function reportIn(
   extraInputs: Record<string, string> = {},
   trouble?: SettleTrouble
 ): Promise<GateReport> {
-  const dir = mkdtempSync(join(tmpdir(), `acg-${state}-`))
+  const dir = tempDir(state)
   // A used-up window is best skipped (on-exhaust: skip), as the README's subscription workflow does.
   const settings = settingsFor(
     dir,

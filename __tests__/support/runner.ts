@@ -5,9 +5,9 @@
  * (CI runs the same tests under Node 20 and Node 24).
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { tempDir } from './temp-dirs.js'
 
 export interface WorkflowCommand {
   command: string
@@ -45,7 +45,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..')
 
 /** A fresh workspace and RUNNER_TEMP, as a job starts with. */
 export function makeRunnerDirs(): RunnerDirs {
-  const base = mkdtempSync(join(tmpdir(), 'acg-job-'))
+  const base = tempDir('job')
   const dirs = { workspace: join(base, 'workspace'), temp: join(base, 'temp') }
   mkdirSync(dirs.workspace, { recursive: true })
   mkdirSync(dirs.temp, { recursive: true })

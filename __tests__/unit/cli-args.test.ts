@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseCli as parse } from '../../src/cli/args.js'
 import type { SettingsEnv } from '../../src/config/parse.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 /** The invocation argv parses to (help text is a failure here). */
 function parseCli(argv: string[], env: SettingsEnv) {
@@ -49,7 +50,7 @@ describe('CLI flags', () => {
 describe('CLI help', () => {
   const help = async (...argv: string[]) => {
     const { runCli } = await import('../support/cli.js')
-    return runCli(argv, { cwd: process.cwd(), now: new Date('2026-11-24T12:00:00Z') })
+    return runCli(argv, { cwd: tempDir('help'), now: new Date('2026-11-24T12:00:00Z') })
   }
   it('`<command> --help` shows that command’s flags, and only those', async () => {
     const gate = await help('gate', '--help')
@@ -111,11 +112,10 @@ describe('GitHub token from the environment', () => {
 
 describe('context files the shell expanded', () => {
   it('reads a file whose name has glob characters as that file (app/[id]/page.tsx)', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
+    const { mkdirSync, writeFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const { gather } = await import('../../src/files/gather.js')
-    const dir = mkdtempSync(join(tmpdir(), 'acg-glob-'))
+    const dir = tempDir('glob')
     mkdirSync(join(dir, 'app', '[id]'), { recursive: true })
     writeFileSync(join(dir, 'app', '[id]', 'page.tsx'), 'export default function Page() {}\n')
     writeFileSync(join(dir, 'app', 'i.tsx'), 'not this one\n')

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { runCli } from '../support/cli.js'
 import { reportIn } from '../support/report-states.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const docs = readFileSync('docs/reports.md', 'utf8')
 
@@ -18,7 +18,7 @@ function paths(value: unknown, prefix = '', depth = 0): string[] {
 
 describe('the JSON report', () => {
   it('has every field the estimate command prints documented in docs/reports.md', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acg-docs-'))
+    const dir = tempDir('docs')
     const { code, out } = await runCli(
       [
         'estimate',

@@ -19,6 +19,11 @@ export interface ClientOptions {
   retries?: number
   /** Milliseconds one attempt may take before it is abandoned and retried (default 30,000). */
   timeoutMs?: number
+  /**
+   * Tests only: what ends one attempt instead of the `timeoutMs` clock, given the request it carries.
+   * A test double that sits on a request times out exactly that attempt, however busy the machine is.
+   */
+  attemptSignal?: (request: AttemptRequest) => AbortSignal
   /** Tests only: milliseconds per second of every retry wait, both plugins (default 1000). */
   retryAfterBaseMs?: number
   /** The throttler's limiter key; clients with one key share write spacing (default: one per process). */
@@ -27,8 +32,18 @@ export interface ClientOptions {
   onRateLimitWait?: (ms: number) => void
 }
 
+/** The request one attempt sends: its method, full URL and body. */
+export interface AttemptRequest {
+  method: string
+  url: string
+  body?: unknown
+}
+
 /** How a caller may tune the client without changing what it talks to. */
-export type ClientTuning = Pick<ClientOptions, 'timeoutMs' | 'retryAfterBaseMs' | 'throttleId'>
+export type ClientTuning = Pick<
+  ClientOptions,
+  'timeoutMs' | 'attemptSignal' | 'retryAfterBaseMs' | 'throttleId'
+>
 
 /** Longest rate-limit wait worth sitting through, seconds; past it the request fails and says when to retry. */
 const MAX_RATE_LIMIT_WAIT_S = 60
@@ -38,10 +53,12 @@ const RETRIED_BY_NEITHER = [400, 401, 403, 404, 409, 410, 422, 429, 451]
  * A fresh timeout for every attempt. Registered before the retry plugin, so each retry re-enters it; a
  * timed-out attempt surfaces as a retryable 500 ("The operation was aborted due to timeout").
  */
-function attemptTimeout(octokit: Pick<Octokit, 'hook'>, options: Record<string, unknown>) {
+function attemptTimeout(octokit: Pick<Octokit, 'hook' | 'request'>, options: Record<string, unknown>) {
   const ms = Number(options.attemptTimeoutMs ?? 30_000)
+  const given = options.attemptSignal as ClientOptions['attemptSignal']
   octokit.hook.before('request', opts => {
-    opts.request = { ...opts.request, signal: AbortSignal.timeout(ms) }
+    const signal = given ? given(octokit.request.endpoint.parse(opts)) : AbortSignal.timeout(ms)
+    opts.request = { ...opts.request, signal }
   })
 }
 
@@ -67,6 +84,7 @@ export function createGitHubClient(opts: ClientOptions): Octokit {
     userAgent: 'agent-credit-gate',
     log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     attemptTimeoutMs: opts.timeoutMs,
+    attemptSignal: opts.attemptSignal,
     retry: { doNotRetry: RETRIED_BY_NEITHER, retries: opts.retries ?? 3, retryAfterBaseValue: base },
     throttle: {
       enabled: opts.throttle ?? true,
