@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { tmpdir } from 'node:os'
+import { tempDir } from '../support/temp-dirs.js'
 import { LIMITED, REPORT_STATES, reportIn } from '../support/report-states.js'
 import { browserMissing, GitHubView, markdownTableCount } from '../support/browser.js'
 import { commentMarker, renderReport } from '../../src/report/markdown.js'
@@ -60,7 +60,7 @@ describe('the browser check itself', () => {
         '| a | b |\n| --- | --- | --- |\n| 1 | 2 |',
         '**bold that never closes'
       ].join('\n\n')
-      const seen = await view.show('broken', broken, join(tmpdir(), 'acg-broken-report.png'))
+      const seen = await view.show('broken', broken, join(tempDir('broken-report'), 'report.png'))
       expect(seen.mermaidErrors).toHaveLength(1)
       expect(seen.tables).toBe(0)
       expect(seen.tableLikeText).toHaveLength(1)
