@@ -104,12 +104,17 @@ export function decide(a: {
             `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
           ]
         : []
+    const warnedBy: Array<'credit' | 'window'> = [
+      ...(after > line ? (['credit'] as const) : []),
+      ...(near.length > 0 ? (['window'] as const) : [])
+    ]
     return {
       ...base,
       decision: 'warn',
       allowed: true,
       maxBudgetUsd: gatedUsd,
-      reason: [...dollars, ...near].join(' ')
+      reason: [...dollars, ...near].join(' '),
+      warnedBy
     }
   }
   return {
