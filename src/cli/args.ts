@@ -92,7 +92,9 @@ function program(out: string[]): {
 } {
   const chosen: { command?: Command; opts?: Record<string, unknown>; args?: string[] } = {}
   const root = new Program(NAME)
-    .description('Estimate, gate and record the cost of Claude agent steps against a monthly credit.')
+    .description(
+      'Estimate, gate and record the cost of Claude agent steps against a budget you set and the subscription windows Claude reports.'
+    )
     .usage('<command> [flags]')
     .version(pkg.version, '--version', 'print the version')
     .addHelpText(
