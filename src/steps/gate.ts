@@ -106,7 +106,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       ...(meters ? { meters } : {}),
       burnDown: view.burnDown
     }
-    report.notices.push(...notices)
+    report.notices.push(...notices, ...(store.takeNotices?.() ?? []))
     // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
     if (result.outcome === 'reserved' && newResetDay !== undefined) {
       const missed = await recordResetDay(store, newResetDay, describeError)
