@@ -36,10 +36,15 @@ export interface HoldAndCap {
  */
 export function holdAndCap(a: { gatedUsd: number; remainingUsd: number; maxRunUsd?: number }): HoldAndCap {
   const ceiling = a.maxRunUsd ?? Infinity
-  const holdUsd = Math.min(a.gatedUsd, ceiling)
+  const holdUsd = holdNeeded(a)
   const room = Math.max(holdUsd, a.remainingUsd)
   if (ceiling <= room) return { holdUsd, capUsd: ceiling, capBy: 'max-run-usd' }
   return { holdUsd, capUsd: room, capBy: a.remainingUsd >= holdUsd ? 'budget' : 'hold' }
+}
+
+/** The hold a run needs to go on: the gated figure, at most `max-run-usd` (also when it was refused). */
+export function holdNeeded(d: { gatedUsd: number; maxRunUsd?: number }): number {
+  return Math.min(d.gatedUsd, d.maxRunUsd ?? Infinity)
 }
 
 /** A per-run limit that refuses this run: its name and one sentence (without the consequence). */

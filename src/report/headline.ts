@@ -16,6 +16,7 @@ import { consequencesOf, standingWords, type Consequences } from '../budget/cons
 import type { Decision, DecisionLimit } from '../budget/types.js'
 import { meterLabel, resetWords } from '../budget/limits.js'
 import { standing } from '../budget/decide.js'
+import { holdNeeded } from '../budget/cap.js'
 import { fromNow, pct, plural, shortDate, versus } from './format.js'
 
 export interface Headline {
@@ -192,7 +193,9 @@ export function headlineOf(r: GateReport): Headline {
       icon: c.icon,
       verdict: c.word,
       facts: [
-        `needs ${strong(gated)} (${d.gateOn} estimate)`,
+        holdNeeded(d) < d.gatedUsd
+          ? `needs ${strong(usd(holdNeeded(d)))} (max-run-usd; ${d.gateOn} estimate ${gated})`
+          : `needs ${strong(gated)} (${d.gateOn} estimate)`,
         `only ${strong(usd(left))} left of ${usd(s.budgetUsd)}`,
         ...resets(r)
       ],
