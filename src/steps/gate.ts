@@ -13,6 +13,7 @@ import { ledgerWaited, readCycle, updateLedger } from '../ledger/update.js'
 import { cycleAt } from '../budget/cycle.js'
 import { requireDollarBudget } from '../budget/credit.js'
 import { metersView } from '../budget/limits.js'
+import { holdNeeded } from '../budget/cap.js'
 import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
@@ -83,7 +84,8 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       budget: result.budget,
       jobId,
       now,
-      gatedUsd: result.decision.gatedUsd,
+      // What one more run like this holds: the runway counts runs by it.
+      gatedUsd: holdNeeded(result.decision),
       excludeKey: key
     })
     const meters = metersView(settings.ledger.account, result.limits)
