@@ -29,6 +29,8 @@ export interface CliFlags {
   explicitRun: boolean
   /** Whether --ledger was given (only the default ledger's folder is created when missing). */
   ledgerGiven: boolean
+  /** `ledger copy`: where the copy goes (the source is `settings.ledger`). */
+  copyTo?: Settings['ledger']
 }
 
 export interface CliInvocation {
@@ -131,6 +133,8 @@ function oneLine(error: CommanderError, argv: string[]): string {
   const unknownOption = /unknown option '([^']+)'/.exec(error.message)?.[1]
   if (unknownOption) {
     const name = unknownOption.replace(/^--/, '')
+    if (name === 'ledger-url')
+      return `${unknownOption}: not a flag, so the password stays out of the process list; set AGENT_CREDIT_GATE_DATABASE_URL (or DATABASE_URL) instead`
     if (ACTION_ONLY.includes(name))
       return `${unknownOption}: an input of the action only (the CLI posts no PR comment or check run); drop it`
     const takers = COMMANDS.filter(
@@ -168,6 +172,19 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
   const opts = chosen.opts ?? {}
   const notes: string[] = []
   const strays = chosen.args ?? []
+  // `ledger` has one action, named like git's subcommands: `ledger copy`.
+  if (command === 'ledger') {
+    if (strays[0] !== 'copy')
+      throw new InputError([
+        `ledger: expected the action copy (${NAME} ledger copy --from LEDGER --to LEDGER), got ${JSON.stringify(strays[0] ?? '')}`
+      ])
+    strays.shift()
+    for (const end of ['from', 'to'])
+      if (typeof opts[end] !== 'string')
+        throw new InputError([
+          `${end}: ledger copy needs --${end} github:OWNER/REPO, file:PATH or postgres[:NAME]`
+        ])
+  }
   if (strays.length > 0) {
     const flag = flagBefore(argv, strays[0])
     const shown = JSON.stringify(strays[0]) + (strays.length > 1 ? ` and ${strays.length - 1} more` : '')
@@ -196,6 +213,11 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
     const token = tokenFromEnv(env)
     if (token) raw['github-token'] = token
   }
+  // A database password on the command line would show in the process list: the environment only.
+  const databaseUrl = env.AGENT_CREDIT_GATE_DATABASE_URL?.trim() || env.DATABASE_URL?.trim()
+  const ends = command === 'ledger' ? [opts.from, opts.to] : [raw.ledger]
+  if (databaseUrl && ends.some(l => /^postgres(:|$)/.test(String(l ?? '').trim())))
+    raw['ledger-url'] = databaseUrl
   const format = (opts.format as string | undefined) ?? 'markdown'
   if (format !== 'markdown' && format !== 'json') {
     throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`])
@@ -207,6 +229,11 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
   const explicitRun = Boolean(runEnv.GITHUB_RUN_ID)
   const runIdOf = runEnv.GITHUB_RUN_ID
   runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`
+  const copyTo =
+    command === 'ledger'
+      ? parseSettings({ ...raw, ledger: String(opts.to) }, runEnv, 'cli').ledger
+      : undefined
+  if (command === 'ledger') raw.ledger = String(opts.from)
   return {
     kind: 'run',
     invocation: {
@@ -220,7 +247,8 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
         file: opts.file as string | undefined,
         format,
         explicitRun,
-        ledgerGiven: raw.ledger !== undefined
+        ledgerGiven: raw.ledger !== undefined,
+        ...(copyTo ? { copyTo } : {})
       },
       notes
     }

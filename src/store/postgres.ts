@@ -140,6 +140,8 @@ export class PostgresStore implements DocumentStore {
   }
   private readonly pool: pg.Pool
   private migrated: Promise<void> | undefined
+  /** Once the server has answered, a refused connection is a restart to wait out, not a wrong address. */
+  private connected = false
   private readonly where: string
 
   constructor(private readonly opts: PostgresStoreOptions) {
@@ -149,13 +151,19 @@ export class PostgresStore implements DocumentStore {
       ...(saysTls(opts.url) ? {} : { ssl: true }),
       max: opts.maxConnections ?? 2,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      // Also bounds a gate's wait for the cycle's row lock: a stuck transaction elsewhere cannot hang it.
       statement_timeout: opts.statementTimeoutMs ?? 30_000,
-      // A lock wait is a statement too, but a gate waiting its turn should wait at most this long.
-      lock_timeout: opts.statementTimeoutMs ?? 30_000,
-      application_name: 'agent-credit-gate'
+      application_name: 'agent-credit-gate',
+      // A step's process ends when its work does, not when idle connections time out.
+      allowExitOnIdle: true
     })
     // An idle connection the server closed (a restart) must not end the process; the next query reconnects.
     this.pool.on('error', () => undefined)
+    // The same for one in use: its query fails too, and that failure is what the step handles.
+    this.pool.on('connect', client => {
+      this.connected = true
+      client.on('error', () => undefined)
+    })
   }
 
   describe(): string {
@@ -191,7 +199,9 @@ export class PostgresStore implements DocumentStore {
         if (error instanceof InvalidLedger) throw error
         // A lost connection rolls back what it had not committed; one lost after COMMIT was sent may have
         // committed, and running the step again finds its own work (every operation is idempotent by key).
-        if (!transient(error) || Date.now() > deadline) throw explain(error, this.where)
+        const refused = (error as { code?: string }).code === 'ECONNREFUSED'
+        if (!transient(error) || (refused && !this.connected) || Date.now() > deadline)
+          throw explain(error, this.where)
         if ((error as Error).message?.includes('terminated') && attempt === 0) this.migrated = undefined
         await sleep(Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random() / 2))
       }
