@@ -16,6 +16,11 @@ import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, totals } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
 import { holdOf } from '../support/ledger-fixtures.js'
+import { GitHubDouble } from '../support/github-server.js'
+import { GitHubStore } from '../../src/store/github.js'
+import { createGitHubClient } from '../../src/github/client.js'
+import { copyLedger } from '../../src/steps/copy.js'
+import { settle } from '../../src/ledger/operations.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const cycle = cycleAt(NOW, 1)
@@ -106,6 +111,59 @@ maybe('the CLI on a postgres ledger', () => {
     expect(await status(`file:${join(dir, 'l.json')}`)).toEqual(await status('postgres:from'))
     const twice = await cli('ledger', 'copy', '--from', 'postgres:from', '--to', 'postgres:back')
     expect(twice.err).toMatch(/cycle 2026-11-01 exists here already/)
+  })
+})
+
+maybe('moving a GitHub ledger in and back', () => {
+  it('copies every cycle from github:OWNER/REPO into postgres and back to another ref, entries and sums kept', async () => {
+    const server = await new GitHubDouble().start()
+    try {
+      const github = (ref: string) =>
+        new GitHubStore({
+          octokit: createGitHubClient({ token: 't', baseUrl: server.url, throttle: false }),
+          owner: 'acme',
+          repo: 'api',
+          ref
+        })
+      const source = github('refs/agent-credit-gate/ledger')
+      const october = cycleAt(new Date('2026-10-10T00:00:00Z'), 1)
+      for (const [c, at] of [
+        [october, new Date('2026-10-10T00:00:00Z')],
+        [cycle, NOW]
+      ] as const) {
+        await updateLedger(source, c, doc => ({ doc: reserve(doc, holdOf('a'), at).doc, result: null }))
+        await updateLedger(source, c, doc => ({ doc: reserve(doc, holdOf('b'), at).doc, result: null }))
+        await updateLedger(source, c, doc => ({
+          doc: settle(doc, { key: 'a', actualUsd: 0.3 }, at).doc,
+          result: null
+        }))
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'acg-pg-gh-'))
+      const cli = await runCli(
+        ['ledger', 'copy', '--from', 'github:acme/api', '--to', 'postgres:from-github'],
+        {
+          cwd: dir,
+          now: NOW,
+          apiUrl: server.url,
+          env: { GH_ENTERPRISE_TOKEN: 't', DATABASE_URL: cluster.url() }
+        }
+      )
+      expect(cli.err).toBe('')
+      expect(cli.out).toMatch(
+        /copied 2 cycle\(s\) from github:acme\/api@refs\/agent-credit-gate\/ledger to postgres:from-github@/
+      )
+      expect(cli.out).toMatch(/2026-10-01: 2 entries, \$0\.3000 recorded actuals\n {2}2026-11-01: 2 entries/)
+      const pgStore = open(cluster.url(), { name: 'from-github' })
+      const back = await copyLedger(pgStore, github('refs/agent-credit-gate/back'))
+      expect(back.cycles.map(c => [c.cycle, c.entries])).toEqual([
+        ['2026-10-01', 2],
+        ['2026-11-01', 2]
+      ])
+      const { doc } = await readCycle(github('refs/agent-credit-gate/back'), cycle)
+      expect(totals(doc!, NOW)).toMatchObject({ settledUsd: 0.3, heldUsd: 1 })
+    } finally {
+      await server.stop()
+    }
   })
 })
 
