@@ -1,7 +1,8 @@
 /**
  * `npm run bench:postgres`: the PostgreSQL ledger on a throwaway local cluster (PostgreSQL 15, fsync off,
  * this machine). Prints measured numbers for docs/ledger.md:
- *   1. 2,000 gates from 50 concurrent connections in one process;
+ *   1. 2,000 gates from 50 concurrent connections in one process (a gate's ledger work: the read, then the
+ *      check-and-hold transaction the gate step runs, holdIfAllowed; the estimate is computed once);
  *   2. 100 gate processes at once (the CLI bundle, one connection each);
  *   3. a gate on a cycle with 20,000 settled runs against one on an empty cycle;
  *   4. faults: backends killed mid-transaction, the server restarted during a burst, a statement timeout,
@@ -23,6 +24,9 @@ import { cycleAt } from '../src/budget/cycle.js'
 import { rowsOfDocument } from '../src/ledger/rows.js'
 import { emptyDocument } from '../src/ledger/operations.js'
 import type { LedgerEntry } from '../src/ledger/document.js'
+import { readCycle, updateLedger } from '../src/ledger/update.js'
+import { holdIfAllowed } from '../src/ledger/hold.js'
+import { describeError } from '../src/github/errors.js'
 
 const now = new Date()
 const cycle = cycleAt(now, 1)
@@ -115,6 +119,45 @@ async function check(ledger: string, said: Array<{ runId: string; held: boolean 
   }
 }
 
+/** A gate's ledger work, as src/steps/gate.ts does it: read the cycle, then check and hold in one transaction. */
+async function ledgerGate(
+  store: PostgresStore,
+  ledger: string,
+  runId: string,
+  credits: number
+): Promise<GateResult> {
+  const t0 = process.hrtime.bigint()
+  const settings = settingsFor(ledger, runId, credits)
+  const key = `${runId}/1/local%2Flocal/agent/review/gate`
+  const focus = { key, jobId: 'local/local/agent/review/gate', runs: 20 }
+  try {
+    await readCycle(store, cycle, focus)
+    const { result } = await updateLedger(
+      store,
+      cycle,
+      doc =>
+        holdIfAllowed(
+          doc,
+          {
+            key,
+            jobId: focus.jobId,
+            budget: settings.budget,
+            estimate: { p50Usd: hold * 0.6, p90Usd: hold, maxUsd: hold * 2 },
+            model: 'claude-haiku-4-5',
+            priceTableAsOf: '2026-11-23',
+            holdHours: 6,
+            account: 'bench'
+          },
+          now
+        ),
+      { focus }
+    )
+    return { runId, held: result.held, ms: ms(t0), decision: result.decision.decision }
+  } catch (error) {
+    return { runId, held: false, ms: ms(t0), decision: 'error', error: `ledger: ${describeError(error)}` }
+  }
+}
+
 /** What one hold of this run costs, so a budget can be set to fit an exact number of gates. */
 async function holdSize(): Promise<number> {
   const store = new PostgresStore({ url, name: 'probe' })
@@ -142,7 +185,7 @@ const line = (s: string) => console.log(s)
   const t0 = process.hrtime.bigint()
   await Promise.all(
     Array.from({ length: 50 }, async () => {
-      while (next < 2000) results.push(await oneGate(store, 'postgres:burst', `b${next++}`, budget))
+      while (next < 2000) results.push(await ledgerGate(store, 'postgres:burst', `b${next++}`, budget))
     })
   )
   const wall = ms(t0)
@@ -256,7 +299,7 @@ function cliGate(
   const empty = new PostgresStore({ url, name: 'empty' })
   const time = async (store: PostgresStore, ledger: string) => {
     const lat: number[] = []
-    for (let i = 0; i < 60; i++) lat.push((await oneGate(store, ledger, `t${i}`, 1000)).ms)
+    for (let i = 0; i < 60; i++) lat.push((await ledgerGate(store, ledger, `t${i}`, 1000)).ms)
     return lat.slice(10) // the first gates warm the connection and the caches
   }
   // Interleaved rounds, so the machine's load falls on both alike.
@@ -305,7 +348,7 @@ const budgetAll = hold * 10_000
   const results: GateResult[] = []
   await Promise.all(
     Array.from({ length: 20 }, async () => {
-      while (next < 300) results.push(await oneGate(store, 'postgres:killed', `k${next++}`, budgetAll))
+      while (next < 300) results.push(await ledgerGate(store, 'postgres:killed', `k${next++}`, budgetAll))
     })
   )
   stop = true
@@ -324,7 +367,7 @@ const budgetAll = hold * 10_000
   const results: GateResult[] = []
   const burst = Promise.all(
     Array.from({ length: 20 }, async () => {
-      while (next < 400) results.push(await oneGate(store, 'postgres:restart', `r${next++}`, budgetAll))
+      while (next < 400) results.push(await ledgerGate(store, 'postgres:restart', `r${next++}`, budgetAll))
     })
   )
   while (results.length < 100) await new Promise(res => setTimeout(res, 10))
@@ -346,13 +389,13 @@ const budgetAll = hold * 10_000
 {
   // A statement timeout: another session holds the cycle's row lock longer than the gates may wait.
   const store = new PostgresStore({ url, name: 'timeout', statementTimeoutMs: 500 })
-  await oneGate(store, 'postgres:timeout', 'first', budgetAll)
+  await ledgerGate(store, 'postgres:timeout', 'first', budgetAll)
   const blocker = new pg.Client({ connectionString: url })
   await blocker.connect()
   await blocker.query('begin')
   await blocker.query(`select 1 from agent_credit_gate.cycles where ledger = 'timeout' for update`)
   const results = await Promise.all(
-    Array.from({ length: 5 }, (_, i) => oneGate(store, 'postgres:timeout', `s${i}`, budgetAll))
+    Array.from({ length: 5 }, (_, i) => ledgerGate(store, 'postgres:timeout', `s${i}`, budgetAll))
   )
   const warned = await oneGate(store, 'postgres:timeout', 'warn', budgetAll, { 'on-ledger-error': 'warn' })
   await blocker.query('rollback')

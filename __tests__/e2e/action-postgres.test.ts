@@ -90,7 +90,7 @@ maybe('the action on a postgres ledger', () => {
         /postgres ledger postgres:\/\/127\.0\.0\.1:\d+\/postgres \(default\): password authentication failed for user "acg"; check the user and password in ledger-url/
       )
       expect(main.exitCode).toBe(onLedgerError === 'fail' ? 1 : 0)
-      expect(main.stdout + main.stderr + main.summary).not.toContain('wrong-pa55word')
+      expectNoSecrets({ stdout: main.stdout, stderr: main.stderr, summary: main.summary }, ['wrong-pa55word'])
     }
   })
 })
