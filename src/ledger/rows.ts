@@ -64,6 +64,7 @@ export function documentOf(rows: CycleRows, cycle: Cycle, where: string): Ledger
     revision: rows.cycle.revision,
     entries,
     ...(Object.keys(rows.meters).length > 0 ? { meters: rows.meters } : {}),
+    ...(rows.cycle.history ? { history: rows.cycle.history } : {}),
     compacted
   }
   return parseDocument(raw, where)
@@ -84,7 +85,8 @@ export function changesOf(before: LedgerDocument, after: LedgerDocument): RowCha
     cycle: {
       start: after.cycle.start,
       resetsAt: after.cycle.resetsAt,
-      ...(after.account ? { account: after.account } : {})
+      ...(after.account ? { account: after.account } : {}),
+      ...(after.history && !same(after.history, before.history) ? { history: after.history } : {})
     },
     entries: after.entries.filter(e => !same(e, old.get(e.key))).map(entryToRow),
     meters
@@ -100,7 +102,8 @@ export function rowsOfDocument(doc: LedgerDocument): { rows: RowChanges; revisio
         start: doc.cycle.start,
         resetsAt: doc.cycle.resetsAt,
         ...(doc.account ? { account: doc.account } : {}),
-        ...(folded ? { folded } : {})
+        ...(folded ? { folded } : {}),
+        ...(doc.history ? { history: doc.history } : {})
       },
       entries: doc.entries.map(entryToRow),
       meters: doc.meters ?? {}

@@ -45,6 +45,7 @@ create table ${s}.cycles (
   account_set_by text,
   account_extra jsonb,
   folded jsonb,
+  history jsonb,
   updated_at timestamptz not null default now(),
   primary key (ledger, cycle_id)
 );

@@ -378,7 +378,8 @@ export class PostgresStore implements DocumentStore {
         resetsAt: (row.resets_at as Date).toISOString(),
         revision: Number(row.revision),
         ...(Object.keys(account).length > 0 ? { account } : {}),
-        ...(row.folded ? { folded: row.folded } : {})
+        ...(row.folded ? { folded: row.folded } : {}),
+        ...(row.history ? { history: row.history } : {})
       },
       entries: await this.entries(c, cycleId, focus, opts.extraKeys ?? [], opts.all ?? false),
       meters: row.meters_by_account as Record<string, unknown>,
@@ -433,14 +434,15 @@ export class PostgresStore implements DocumentStore {
       : Array(accountCols.length + 1).fill(null)
     const cycleArgs = [name, cycleId, changes.cycle.start, changes.cycle.resetsAt, ...accountValues]
     const folded = changes.cycle.folded === undefined ? null : JSON.stringify(changes.cycle.folded)
+    const history = changes.cycle.history === undefined ? null : JSON.stringify(changes.cycle.history)
     const r = await c.query(
-      `insert into ${s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision)
-       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2})
+      `insert into ${s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history)
+       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3})
        on conflict (ledger, cycle_id) do update set
          ${[...accountCols, 'account_extra'].map(col => `${col} = excluded.${col}`).join(', ')},
-         revision = c.revision + 1, updated_at = now()
+         history = coalesce(excluded.history, c.history), revision = c.revision + 1, updated_at = now()
        returning revision`,
-      [...cycleArgs, folded, revision ?? 1]
+      [...cycleArgs, folded, revision ?? 1, history]
     )
     const entryCols = [...ENTRY_COLUMNS.map(([, col]) => col), 'extra']
     for (let i = 0; i < changes.entries.length; i += 500) {

@@ -89,6 +89,8 @@ export interface CycleRows {
     account?: Record<string, unknown>
     /** What a document ledger had already folded away when it was copied here (its `compacted`). */
     folded?: unknown
+    /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
+    history?: unknown
   } | null
   /** The loaded entries. */
   entries: EntryRow[]
@@ -102,7 +104,14 @@ export interface CycleRows {
 
 /** What a step changes: entries to insert or replace, accounts' meters, the cycle's own row. */
 export interface RowChanges {
-  cycle: { start: string; resetsAt: string; account?: Record<string, unknown>; folded?: unknown }
+  cycle: {
+    start: string
+    resetsAt: string
+    account?: Record<string, unknown>
+    folded?: unknown
+    /** Set when it changed; absent: as it is. */
+    history?: unknown
+  }
   entries: EntryRow[]
   meters: Record<string, unknown>
 }
