@@ -125,6 +125,7 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
       | 'claudeReportedUsd'
       | 'unverified'
       | 'model'
+      | 'sideModels'
       | 'turns'
       | 'subtype'
       | 'usage'
@@ -155,6 +156,7 @@ export function settle(
     ...(req.claudeReportedUsd !== undefined ? { claudeReportedUsd: req.claudeReportedUsd } : {}),
     ...(req.unverified ? { unverified: true } : {}),
     ...(req.model ? { model: req.model } : {}),
+    ...(req.sideModels?.length ? { sideModels: req.sideModels } : {}),
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
     ...(req.usage ? { usage: req.usage } : {}),
