@@ -239,7 +239,8 @@ export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun
       turns: e.turns,
       settledAt: e.settledAt ?? e.updatedAt,
       ...(e.behaviour ? { behaviour: e.behaviour } : {}),
-      ...(e.model ? { model: e.model } : {})
+      ...(e.model ? { model: e.model } : {}),
+      ...(e.sideModels?.length ? { sideModels: e.sideModels } : {})
     }))
   return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
