@@ -40,7 +40,7 @@ export type CliFlag = keyof typeof CLI_FLAGS
 
 /** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
 const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend']
-const DECISION = ['warn-at', 'gate-on', 'on-exhaust']
+const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust']
 const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
 const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
 /** Inputs only the action uses: the CLI posts no comment or check run. */
