@@ -34,7 +34,11 @@ export const CLI_FLAGS = {
   },
   file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
   format: { flags: '--format <format>', help: 'markdown (default) or json' },
-  json: { flags: '--json', help: 'print JSON instead of text' }
+  json: { flags: '--json', help: 'print JSON instead of text' },
+  replace: {
+    flags: '--replace',
+    help: "correct a run already settled: record this file's figure in its place (the entry keeps the earlier one in its corrections)"
+  }
 } as const
 export type CliFlag = keyof typeof CLI_FLAGS
 
@@ -90,7 +94,7 @@ export const SPECS: Record<Command, CommandSpec> = {
   record: {
     summary: "settle a hold with Claude's result file (--usage-file F, --run-id ID or --key K)",
     inputs: [...BUDGET, ...LEDGER, ...LEDGER_WRITES, ...PRICES, 'usage-file', 'report-file', 'job-key'],
-    flags: ['key', 'run-id', 'job', 'json']
+    flags: ['key', 'run-id', 'job', 'replace', 'json']
   },
   cost: {
     summary: 'price a Claude result file, no ledger (--usage-file F)',

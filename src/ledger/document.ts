@@ -62,7 +62,21 @@ export const entrySchema = z.object({
   /** When the actual was recorded (settled only). */
   settledAt: iso.optional(),
   /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
-  stoppedBy: z.string().optional()
+  stoppedBy: z.string().optional(),
+  /**
+   * The figures this entry was settled at before it was corrected, oldest first: an unverified figure
+   * replaced by a priced one (`unverified`), or a settled one replaced on request (`record --replace`).
+   */
+  corrections: z
+    .array(
+      z.object({
+        at: iso,
+        previousUsd: money,
+        previousUnverified: z.boolean().optional(),
+        why: z.enum(['unverified', 'replace'])
+      })
+    )
+    .optional()
 })
 
 const pastRun = z.object({

@@ -4,12 +4,14 @@ import type { ClaudeOutputFormat, RecordedActual, RunBehaviour } from './types.j
 import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
-import { resolveModel } from '../pricing/table.js'
+import { resolveModel, UnknownModelError } from '../pricing/table.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
   /** No file at all: the agent step may not have run, or died before writing anything. */
   | { kind: 'missing'; path: string }
+  /** A path that cannot be read (a folder, no permission): `message` says why. */
+  | { kind: 'unreadable'; path: string; message: string }
 
 export interface MeasuredActual {
   outcome: 'settled' | 'unverified'
@@ -19,6 +21,11 @@ export interface MeasuredActual {
   meters?: MeterReport
   /** The output's format: `json` carries no meter at all. */
   format?: ClaudeOutputFormat
+  /**
+   * Why the hold was kept instead of a priced actual: no file, a file that is not a readable Claude
+   * result, or a model the price table lacks (a pricing file can price it later); and the one-line why.
+   */
+  failure?: { kind: 'missing' | 'unreadable' | 'unpriced'; message: string }
 }
 
 /**
@@ -144,7 +151,7 @@ export function measureActual(args: {
   const { key } = args
   const notices: string[] = []
   let actual: RecordedActual
-  let seen: Pick<MeasuredActual, 'format' | 'meters'> = {}
+  let seen: Pick<MeasuredActual, 'format' | 'meters' | 'failure'> = {}
   if (args.usage.kind === 'file') {
     try {
       const { notes, format, meters, ...priced } = actualFromText(
@@ -158,15 +165,22 @@ export function measureActual(args: {
       notices.push(...notes)
       seen = { format, meters }
     } catch (error) {
-      notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
+      const message = (error as Error).message
+      notices.push(`${message}; the hold is kept as spent (unverified)`)
       actual = unverified(args.holdUsd)
+      seen = { failure: { kind: error instanceof UnknownModelError ? 'unpriced' : 'unreadable', message } }
     }
+  } else if (args.usage.kind === 'unreadable') {
+    notices.push(`${args.usage.message}; the hold is kept as spent (unverified)`)
+    actual = unverified(args.holdUsd)
+    seen = { failure: { kind: 'unreadable', message: args.usage.message } }
   } else {
     notices.push(
       `usage-file: no Claude result at ${args.usage.path}; the hold is kept as spent (unverified). ` +
         `If the agent step never ran: agent-credit-gate release --key ${key}`
     )
     actual = unverified(args.holdUsd)
+    seen = { failure: { kind: 'missing', message: `usage-file: no Claude result at ${args.usage.path}` } }
   }
   if (actual.mismatch) notices.push(actual.mismatch)
   return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, ...seen }
