@@ -43,6 +43,10 @@ export const CLI_FLAGS = {
   to: {
     flags: '--to <ledger>',
     help: 'ledger copy: the ledger to copy into (it must not hold those cycles yet)'
+  },
+  replace: {
+    flags: '--replace',
+    help: "correct a run already settled: record this file's figure in its place (the entry keeps the earlier one in its corrections)"
   }
 } as const
 export type CliFlag = keyof typeof CLI_FLAGS
@@ -99,7 +103,7 @@ export const SPECS: Record<Command, CommandSpec> = {
   record: {
     summary: "settle a hold with Claude's result file (--usage-file F, --run-id ID or --key K)",
     inputs: [...BUDGET, ...LEDGER, ...LEDGER_WRITES, ...PRICES, 'usage-file', 'report-file', 'job-key'],
-    flags: ['key', 'run-id', 'job', 'json']
+    flags: ['key', 'run-id', 'job', 'replace', 'json']
   },
   cost: {
     summary: 'price a Claude result file, no ledger (--usage-file F)',

@@ -22,6 +22,9 @@ import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
 import { waysOut } from '../report/ways-out.js'
 import type { LedgerDeps } from './deps.js'
+import type { LedgerDocument } from '../ledger/document.js'
+import { runLabel } from '../ledger/runs.js'
+import { usd } from '../budget/format.js'
 
 export interface GateOutcome {
   report: GateReport
@@ -96,9 +99,11 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       excludeKey: key
     })
     const meters = metersView(settings.ledger.account, result.limits)
+    refuseRegate(result.outcome, doc, key)
     const report: GateReport = {
       ...estimated,
       phase: 'gated',
+      key,
       budget: { ...view.budget, state: result.state },
       decision: result.decision,
       runway: view.runway,
@@ -110,7 +115,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       ...(meters ? { meters } : {}),
       burnDown: view.burnDown
     }
-    report.notices.push(...notices)
+    report.notices.push(...notices, ...(store.takeNotices?.() ?? []))
     // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
     if (result.outcome === 'reserved' && newResetDay !== undefined) {
       const missed = await recordResetDay(store, newResetDay, describeError)
@@ -120,6 +125,13 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       report.notices.push(
         `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
       )
+    }
+    // A refusal on changed figures says so where it is read: the figures it was refused on are not the
+    // ledger's (and, since nothing was held, they are not recorded either).
+    if (!result.decision.allowed && result.accountChanges.length > 0) {
+      const changed = `decided on this gate's figures, not the ledger's: ${result.accountChanges.join('; ')} (not recorded, since nothing was held)`
+      result.decision.reason = `${result.decision.reason.replace(/\.$/, '')}; ${changed}.`
+      report.notices.push(`ledger: this gate ${changed}`)
     }
     // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
     // A per-run ceiling is not a shortage of money: its ways out are in the headline.
@@ -135,6 +147,23 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     if (error instanceof InputError) throw error
     return unheld(settings, key, error, prepared)
   }
+}
+
+/**
+ * A run id whose entry is already settled or released holds nothing: gating it again would say the
+ * agent may run on money that is not held, so it is an error naming the state and the fix.
+ */
+function refuseRegate(outcome: string | undefined, doc: LedgerDocument, key: string): void {
+  if (outcome !== 'already-settled' && outcome !== 'already-released') return
+  const entry = doc.entries.find(e => e.key === key)
+  const state =
+    outcome === 'already-released'
+      ? 'was released'
+      : `is already settled${entry?.actualUsd !== undefined ? ` at ${usd(entry.actualUsd)}` : ''}`
+  throw new InputError([
+    `run-id: ${runLabel(key)} ${state}, so nothing is held for it and this gate holds nothing; ` +
+      'give this run a new --run-id (or correct a settled figure with agent-credit-gate record --replace)'
+  ])
 }
 
 /**

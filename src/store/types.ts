@@ -58,6 +58,8 @@ export interface DocumentStore {
   cycles?(): Promise<string[]>
   /** Let go of connections, so a command can exit. */
   close?(): Promise<void>
+  /** What the store had to do differently since last asked (each said once), for the report's notices. */
+  takeNotices?(): string[]
 }
 
 /**
