@@ -181,9 +181,10 @@ export async function settleRun(
   let cycle = target.cycle
   let read: CycleRead | undefined
   let ledgerError: string | undefined
+  const focus = { key: target.key, runId: target.runId }
   try {
-    if (cycle) read = await readCycle(deps.store, cycle)
-    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)))
+    if (cycle) read = await readCycle(deps.store, cycle, focus)
+    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings), focus))
   } catch (error) {
     ledgerError = `ledger: ${describeError(error)}`
     cycle ??= cycleAt(deps.now, settings.budget.billingCycleDay)
@@ -202,7 +203,8 @@ export async function settleRun(
     // A file that does not say when it ran ran after its gate: price it by the day of the hold.
     fallbackDay: entry
       ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
-      : { day: dayOf(deps.now), from: 'the day it was recorded' }
+      : { day: dayOf(deps.now), from: 'the day it was recorded' },
+    estimatedModel: entry?.model
   })
   if (mode === 'cli' && entry) refuseUnreadable(measured, entry, settings.ledger.holdHours)
   const replace = mode === 'cli' && opts.replace === true
@@ -235,7 +237,8 @@ export async function settleRun(
               actualUsd: measured.actual.usd,
               claudeReportedUsd: measured.actual.claudeReportedUsd,
               unverified: measured.actual.unverified,
-              model: measured.actual.byModel?.[0]?.model,
+              model: measured.actual.mainModel,
+              sideModels: measured.actual.sideModels,
               turns: measured.actual.turns,
               subtype: measured.actual.subtype,
               usage: measured.actual.tokens,
@@ -260,7 +263,7 @@ export async function settleRun(
               : s.doc
           return { doc: seen, result: s.outcome }
         },
-        { first: read }
+        { first: read, focus: { ...focus, key } }
       )
       const after = doc.entries.find(e => e.key === key)
       const notices = [...base.notices]
