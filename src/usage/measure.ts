@@ -4,6 +4,7 @@ import type { ClaudeOutputFormat, ClaudeRunResult, RecordedActual, RunBehaviour 
 import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
+import { isMessagesLog, parseMessagesLog, partialRequests, priceRequests } from './messages-jsonl.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
@@ -30,6 +31,11 @@ export function actualFromText(
   name: string,
   fallback: PricingDay
 ): RecordedActual & { notes: string[]; format: ClaudeOutputFormat; meters: MeterReport } {
+  // Any client's usage log (Messages API responses): priced request by request, no windows in it.
+  if (isMessagesLog(text)) {
+    const priced = priceRequests(table, parseMessagesLog(text, name), fallback, 'success')
+    return { ...priced, notes: [], format: 'messages-jsonl', meters: NO_METERS }
+  }
   const parsed = parseClaudeOutput(text, name)
   const run = priceRun(table, parsed, fallback)
   return {
@@ -61,6 +67,7 @@ export function actualFromText(
   }
 }
 
+const NO_METERS: MeterReport = { readings: [], events: 0, notes: [] }
 const MAX_SIDE_SHARE = 100
 
 /**
@@ -98,6 +105,11 @@ export function measureActual(args: {
   usage: UsageSource
   /** The day to price by when the file does not say when it ran (the hold's day, or today). */
   fallbackDay: PricingDay
+  /**
+   * `run` saw the whole stream of a run that ended (or was killed) before its result: price the
+   * requests it showed, marked partial, instead of keeping the hold as spent.
+   */
+  partialOk?: boolean
 }): MeasuredActual {
   const { key } = args
   const notices: string[] = []
@@ -115,8 +127,17 @@ export function measureActual(args: {
       notices.push(...notes)
       seen = { format, meters }
     } catch (error) {
-      notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
-      actual = unverified(args.holdUsd)
+      const seen = args.partialOk ? partialRequests(args.usage.text) : []
+      if (seen.length > 0) {
+        actual = priceRequests(args.table, seen, args.fallbackDay, 'partial')
+        notices.push(
+          `${args.usage.path} ended before Claude's result message (the run was stopped): recorded as partial, ` +
+            `priced from the ${seen.length} API response${seen.length === 1 ? '' : 's'} it showed (side calls it did not show are not in it)`
+        )
+      } else {
+        notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
+        actual = unverified(args.holdUsd)
+      }
     }
   } else {
     notices.push(
