@@ -31,8 +31,8 @@ request = urllib.request.Request(
         "content-type": "application/json",
     },
 )
-with urllib.request.urlopen(request) as answer:
+# One log per run: `record` counts every line of it, so a log left from an earlier run must not grow.
+with open("usage.jsonl", "w") as log, urllib.request.urlopen(request) as answer:
     response = json.load(answer)
-with open("usage.jsonl", "a") as log:
     log.write(json.dumps(response) + "\n")
 print(f"{response['usage']['output_tokens']} output tokens; cap ${cap:.4f}")
