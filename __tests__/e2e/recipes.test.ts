@@ -60,6 +60,9 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     FAKE_CLAUDE_STREAM: STREAM,
     ANTHROPIC_BASE_URL: anthropic.url,
     ANTHROPIC_API_KEY: 'sk-ant-test',
+    // The double is not github.com, so its token is read as gh reads one for an Enterprise Server; the
+    // recipes' own GH_TOKEN is what github.com would read.
+    GH_ENTERPRISE_TOKEN: 'ghs_test',
     ...extra
   }
 }

@@ -227,7 +227,7 @@ describe('run ended early', () => {
       totalOf(readFileSync(stream('tielec-25-06exe-e411666__sonnet-4-5__21t'), 'utf8'))
     )
     expect(r.err).toMatch(/claude was ended by SIGTERM \(exit 143\)/)
-    expect(r.err).toMatch(/recorded as partial, priced from the \d+ API responses it showed/)
+    expect(r.err).toMatch(/recorded as partial, priced from the \d+ API responses it showed: side calls/)
   })
 
   it('a command that made no request has its hold released', async () => {

@@ -91,7 +91,8 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     const processes = io.processes ?? nodeProcesses(io.env, io.cwd, chunk => io.out(chunk.toString('utf8')))
     const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes })
     // stdout is the command's: everything run says goes to stderr.
-    await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(r.gate, null, 2) + '\n')
+    const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate
+    await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
     for (const n of r.gate.notices) io.err(`agent-credit-gate: ${n}`)
     for (const n of r.notes) io.err(`agent-credit-gate: ${n}`)
     if (r.settlement)

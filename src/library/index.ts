@@ -18,6 +18,7 @@ import type { LedgerDeps } from '../steps/deps.js'
 import { gate } from '../steps/gate.js'
 import { settleRun } from '../steps/record.js'
 import { release as releaseStep } from '../steps/release.js'
+import { capOf } from '../steps/run.js'
 import { tokenFromEnv } from '../cli/args.js'
 
 export type { GateReport } from '../report/types.js'
@@ -131,12 +132,13 @@ export async function gateRun(options: GateOptions): Promise<GatedRun> {
   const decision = gated.report.decision
   const allowed = consequencesOf(decision).allowed
   const key = gated.holdKey
+  const { capUsd, holdUsd } = capOf(decision)
   // A later instant for the settlement: the run took time.
   const later = (): LedgerDeps => ({ ...deps, now: (options.now ?? (() => new Date()))() })
   return {
     allowed,
-    maxBudgetUsd: allowed ? decision?.maxBudgetUsd : undefined,
-    holdUsd: key ? decision?.maxBudgetUsd : undefined,
+    maxBudgetUsd: allowed ? capUsd : undefined,
+    holdUsd: key ? holdUsd : undefined,
     key,
     decision,
     report: gated.report,
@@ -149,7 +151,7 @@ export async function gateRun(options: GateOptions): Promise<GatedRun> {
         }
       const s = await settleRun(
         settings,
-        { key, holdUsd: decision?.maxBudgetUsd ?? 0, cycle: gated.cycle },
+        { key, holdUsd: holdUsd ?? 0, cycle: gated.cycle },
         later(),
         'post',
         {

@@ -89,7 +89,7 @@ export function isClaude(command: string): boolean {
 }
 
 /** The cap and the hold of a decision (the gate's fields; today one figure). */
-function capOf(decision: Decision | undefined): { capUsd?: number; holdUsd?: number } {
+export function capOf(decision: Decision | undefined): { capUsd?: number; holdUsd?: number } {
   if (!decision) return {}
   return { capUsd: decision.maxBudgetUsd, holdUsd: decision.maxBudgetUsd }
 }
@@ -206,7 +206,14 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
   )
 
   const usageFile = settings.reports.usageFile
-  const child = await deps.start({ path, args, env, captureStdout: usageFile === undefined })
+  let child: ChildExit
+  try {
+    child = await deps.start({ path, args, env, captureStdout: usageFile === undefined })
+  } catch (error) {
+    // It never ran: its hold must not count.
+    if (gated.holdKey && gated.cycle) await releaseUnspent(gated.holdKey, gated.cycle, deps).catch(() => 0)
+    throw error
+  }
   const result: RunReport = {
     gate: report,
     ran: true,

@@ -132,7 +132,8 @@ export function measureActual(args: {
         actual = priceRequests(args.table, seen, args.fallbackDay, 'partial')
         notices.push(
           `${args.usage.path} ended before Claude's result message (the run was stopped): recorded as partial, ` +
-            `priced from the ${seen.length} API response${seen.length === 1 ? '' : 's'} it showed (side calls it did not show are not in it)`
+            `priced from the ${seen.length} API response${seen.length === 1 ? '' : 's'} it showed: side calls it did not show are not in it, ` +
+            "and a response's output tokens are as the stream last showed them (Claude Code gives the final count only in its result)"
         )
       } else {
         notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
