@@ -1,4 +1,5 @@
 import type { GateOn, OnExhaust, Plan } from '../config/settings.js'
+import type { CapBound } from './cap.js'
 
 /** One billing cycle: [start, resetsAt) in UTC. */
 export interface Cycle {
@@ -19,7 +20,7 @@ export interface Credit {
   /** `plan` (a preset) or `monthly-credits` (explicit). */
   source: 'plan' | 'monthly-credits'
   plan: Plan
-  /** Human label, e.g. "Pro plan preset ($20.00, announced tiers 2026-06-15)". */
+  /** Human label, e.g. "$20.00 Pro credit (plan preset; the Agent SDK credit was paused …)". */
   label: string
 }
 
@@ -64,14 +65,27 @@ export interface Decision {
   allowed: boolean
   gateOn: GateOn
   onExhaust: OnExhaust
-  /** USD the gate checks and holds. */
+  /** USD of the `gate-on` estimate. */
   gatedUsd: number
-  /** The hold, and the cap handed to Claude's --max-budget-usd (0 when not allowed). */
+  /** USD this run holds in the ledger: the gated figure, at most max-run-usd (0 when not allowed). */
+  holdUsd: number
+  /**
+   * The cap handed to Claude's --max-budget-usd (0 when not allowed): what is left for this run after
+   * the cycle's spend and others' live holds, at most max-run-usd, never below the hold.
+   */
   maxBudgetUsd: number
+  /** What bounds the cap: `budget` (what is left), `max-run-usd`, or `hold` (over budget, on-exhaust: warn). */
+  capBy: CapBound
+  /** The per-run ceiling in force (`max-run-usd`), when one is set. */
+  maxRunUsd?: number
+  /** The dollar limit other than the cycle's budget that refused the run (an input name: `max-run-usd`). */
+  refusedBy?: string
   /** One sentence saying why. */
   reason: string
   /** Set when a subscription window (or out-of-credits) refused the run rather than the dollars. */
   limit?: DecisionLimit
+  /** What a warning is about: the dollar credit past warn-at, a subscription window near its limit, or both. */
+  warnedBy?: Array<'credit' | 'window'>
 }
 
 /** The meter that refused a run. */

@@ -68,10 +68,14 @@ function targetOf(inv: CliInvocation): RunTarget {
   ])
 }
 
-/** Write the report where the `report` command (and `record`) find it, and print it. */
+/**
+ * Print the report, and write it where the `report` command (and `record`) find it when asked to
+ * (--report-file) or under a runner (RUNNER_TEMP): a local command leaves no file behind unasked.
+ */
 async function show(report: GateReport, inv: CliInvocation, deps: StepDeps, io: Io): Promise<void> {
-  await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
-  io.out(inv.flags.json ? json(report) : renderEstimateText(report))
+  if (inv.flags.writeReport)
+    await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+  io.out(inv.flags.json ? json(report) : renderEstimateText(report, { explicitRun: inv.flags.explicitRun }))
 }
 
 export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number>> = {
@@ -92,7 +96,8 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes })
     // stdout is the command's: everything run says goes to stderr.
     const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate
-    await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+    if (inv.flags.writeReport)
+      await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
     for (const n of r.gate.notices) io.err(`agent-credit-gate: ${n}`)
     for (const n of r.notes) io.err(`agent-credit-gate: ${n}`)
     if (r.settlement)
@@ -112,9 +117,11 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
   },
   async record(inv, io) {
     const deps = ledgerDeps(inv, io)
-    const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli')
+    const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli', { replace: inv.flags.replace })
     // The report file is shared by every local gate: complete it only when it is this run's report.
-    const report = await reportOfRun(inv.settings.reports.reportFile, s.key, deps)
+    const report = inv.flags.writeReport
+      ? await reportOfRun(inv.settings.reports.reportFile, s.key, deps)
+      : undefined
     if (report && s.outcome !== 'already-settled')
       await deps.files.write(
         inv.settings.reports.reportFile,
@@ -123,6 +130,14 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     io.out(inv.flags.json ? json(settlementJson(s, deps.now)) : renderSettlementText(s, deps.now))
     if (s.ledgerError) {
       io.err(`agent-credit-gate: ${s.ledgerError}`)
+      return 1
+    }
+    // A model the price table lacks: the hold stands as spent, which is not this run's actual.
+    if (s.actual.unverified && s.outcome !== 'already-settled') {
+      io.err(
+        `agent-credit-gate: ${s.key ? `${s.run}: ` : ''}recorded the hold as spent (unverified), not a priced actual; ` +
+          'record the same file again with --pricing-file naming a table that prices its model to correct it'
+      )
       return 1
     }
     // A second, different figure for a settled run was not recorded: the caller asked for something that did not happen.
@@ -144,6 +159,10 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     return 0
   },
   async report(inv, io) {
+    if (!inv.flags.writeReport)
+      throw new InputError([
+        'report-file: the CLI writes a report file only when asked: run gate (or estimate) with --report-file PATH, then report --report-file PATH (under a runner, $RUNNER_TEMP holds it)'
+      ])
     const r = await lastReport(inv.settings, stepDeps(io))
     io.out(inv.flags.format === 'json' ? json(r) : renderReport(r, { variant: 'summary' }))
     return 0

@@ -35,13 +35,17 @@ export const CLI_FLAGS = {
   },
   file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
   format: { flags: '--format <format>', help: 'markdown (default) or json' },
-  json: { flags: '--json', help: 'print JSON instead of text' }
+  json: { flags: '--json', help: 'print JSON instead of text' },
+  replace: {
+    flags: '--replace',
+    help: "correct a run already settled: record this file's figure in its place (the entry keeps the earlier one in its corrections)"
+  }
 } as const
 export type CliFlag = keyof typeof CLI_FLAGS
 
 /** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
 const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend']
-const DECISION = ['warn-at', 'gate-on', 'on-exhaust']
+const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust']
 const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
 const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
 /** Inputs only the action uses: the CLI posts no comment or check run. */
@@ -109,7 +113,7 @@ export const SPECS: Record<Command, CommandSpec> = {
   record: {
     summary: "settle a hold with Claude's result file (--usage-file F, --run-id ID or --key K)",
     inputs: [...BUDGET, ...LEDGER, ...LEDGER_WRITES, ...PRICES, 'usage-file', 'report-file', 'job-key'],
-    flags: ['key', 'run-id', 'job', 'json']
+    flags: ['key', 'run-id', 'job', 'replace', 'json']
   },
   cost: {
     summary: 'price a Claude result file, no ledger (--usage-file F)',

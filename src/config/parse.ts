@@ -29,7 +29,7 @@ interface NumSpec {
 function checkNumber(t: string, opts: NumSpec): number | undefined {
   const n = Number(t)
   const ok =
-    /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) &&
+    /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) &&
     Number.isFinite(n) &&
     !(opts.int && !Number.isInteger(n)) &&
     !(opts.min !== undefined && n < opts.min) &&
@@ -127,7 +127,7 @@ const schema = z.object({
   'monthly-credits': optNum({
     min: 0.01,
     max: 10_000_000,
-    what: 'a positive number of USD, e.g. 20'
+    what: 'a positive number of USD from 0.01 to 10000000, e.g. 20'
   }),
   'billing-cycle-day': num({ min: 1, max: 31, int: true, what: 'a day of the month from 1 to 31' }),
   overage: z.string().transform((s, ctx) => {
@@ -141,6 +141,7 @@ const schema = z.object({
   'external-spend': num({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 3.50' }),
   'warn-at': num({ min: 1, max: 100, what: 'a percent from 1 to 100' }),
   'gate-on': oneOf(['p50', 'p90', 'max'] as const),
+  'max-run-usd': optNum({ min: 0.0001, max: 10_000_000, what: 'a positive number of USD, e.g. 2' }),
   'on-exhaust': oneOf(['fail', 'warn', 'skip'] as const),
   ledger: z.string().transform((s, ctx) => {
     const t = s.trim()
@@ -328,6 +329,7 @@ function toSettings(
       externalSpendUsd: p['external-spend'],
       warnAtPct: p['warn-at'],
       gateOn: p['gate-on'],
+      maxRunUsd: p['max-run-usd'],
       onExhaust: p['on-exhaust']
     },
     ledger: {

@@ -51,7 +51,21 @@ export const entrySchema = z.object({
   /** When the actual was recorded (settled only). */
   settledAt: iso.optional(),
   /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
-  stoppedBy: z.string().optional()
+  stoppedBy: z.string().optional(),
+  /**
+   * The figures this entry was settled at before it was corrected, oldest first: an unverified figure
+   * replaced by a priced one (`unverified`), or a settled one replaced on request (`record --replace`).
+   */
+  corrections: z
+    .array(
+      z.object({
+        at: iso,
+        previousUsd: money,
+        previousUnverified: z.boolean().optional(),
+        why: z.enum(['unverified', 'replace'])
+      })
+    )
+    .optional()
 })
 
 const pastRun = z.object({
@@ -83,13 +97,18 @@ export const documentSchema = z.object({
   entries: z.array(entrySchema),
   /** The subscription meters each account's runs reported (carried from cycle to cycle). */
   meters: metersSchema.optional(),
+  /**
+   * Per history key, its newest settled runs that are not in `entries` (folded away, or of earlier
+   * cycles: carried from cycle to cycle), whole, newest first (src/ledger/history.ts).
+   */
+  history: z.record(z.string(), z.array(entrySchema)).optional(),
   /** Settled entries folded away to keep the document small (and the gate fast). */
   compacted: z.object({
     runs: z.number().int().min(0),
     settledUsd: money,
     /** USD settled per day (YYYY-MM-DD), for the burn-down. */
     byDay: z.record(z.string(), money),
-    /** Per history key: run count, USD and the newest actuals. */
+    /** Per history key: run count and USD (`recent`: documents before `history` kept runs here). */
     byJob: z.record(
       z.string(),
       z.object({ runs: z.number().int().min(0), usd: money, recent: z.array(pastRun) })

@@ -12,6 +12,7 @@ import { accountInForce, creditFor, sameAccount } from '../budget/credit.js'
 import { reserve, type ReserveOutcome } from './operations.js'
 import { cycleMoney } from './money.js'
 import type { LedgerDocument } from './document.js'
+import { withCarried, type Carried } from './carry.js'
 
 export interface HoldRequest {
   /** Idempotency key of this run's gated step. */
@@ -27,8 +28,8 @@ export interface HoldRequest {
   holdHours: number
   /** Whose subscription windows the run uses (`account`). */
   account: string
-  /** The meters the previous cycle ended with, for a cycle whose document does not carry them yet. */
-  carried?: LedgerDocument['meters']
+  /** What the previous cycle ended with (meters, job history), for a cycle whose document does not carry it yet. */
+  carried?: Carried
 }
 
 export interface HoldVerdict {
@@ -58,7 +59,7 @@ export function holdIfAllowed(
   const { budget } = inForce
   const credit = creditFor(budget)
   const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key)
-  const meters = doc.meters ?? req.carried
+  const meters = doc.meters ?? req.carried?.meters
   const limits = judgeLimits(meters?.[req.account], now, {
     warnAtPct: budget.warnAtPct,
     gatedUsd: gatedFigure(req.estimate, budget.gateOn)
@@ -69,6 +70,7 @@ export function holdIfAllowed(
     gateOn: budget.gateOn,
     warnAtPct: budget.warnAtPct,
     onExhaust: budget.onExhaust,
+    maxRunUsd: budget.maxRunUsd,
     limits,
     now
   })
@@ -79,7 +81,7 @@ export function holdIfAllowed(
     {
       key: req.key,
       jobId: req.jobId,
-      holdUsd: decision.maxBudgetUsd,
+      holdUsd: decision.holdUsd,
       estimate: { ...req.estimate, gateOn: budget.gateOn },
       model: req.model,
       priceTableAsOf: req.priceTableAsOf,
@@ -89,7 +91,7 @@ export function holdIfAllowed(
   )
   if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
     r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key }
-  // The first write of a cycle carries the meters the previous one ended with.
-  if (r.outcome === 'reserved' && !r.doc.meters && req.carried) r.doc.meters = structuredClone(req.carried)
+  // The first write of a cycle carries the meters and job history the previous one ended with.
+  if (r.outcome === 'reserved') r.doc = withCarried(r.doc, req.carried)
   return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } }
 }

@@ -7,10 +7,10 @@ import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
 import { behaviourSchema, type LedgerDocument, type LedgerEntry } from './document.js'
+import { historyOf, keepInHistory, learnable } from './history.js'
 
-/** Settled entries kept in full; older ones are folded into `compacted`. */
+/** Settled entries kept in full; older ones are folded into `compacted` (and the job's `history`). */
 export const KEEP_ENTRIES = 200
-const RECENT_PER_JOB = 20
 
 /** The idempotency key of one gated step of one run attempt. */
 export function entryKey(job: JobKey): string {
@@ -46,7 +46,10 @@ function compact(doc: LedgerDocument): void {
       .map(e => e.key)
   )
   const c = doc.compacted
-  for (const e of doc.entries.filter(x => fold.has(x.key))) {
+  const folded = doc.entries.filter(x => fold.has(x.key))
+  // The job's newest runs stay whole for its next estimates, and go on to the next cycle from there.
+  doc.history = keepInHistory(doc.history, folded)
+  for (const e of folded) {
     c.keys.push(shortHash(e.key))
     if (e.status !== 'settled') continue
     const usd = e.actualUsd ?? 0
@@ -57,16 +60,6 @@ function compact(doc: LedgerDocument): void {
     const job = (c.byJob[e.jobId] ??= { runs: 0, usd: 0, recent: [] })
     job.runs++
     job.usd += usd
-    if (!e.unverified) {
-      job.recent.unshift({
-        actualUsd: usd,
-        estimateP50Usd: e.estimate.p50Usd,
-        turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt,
-        ...(e.behaviour ? { behaviour: e.behaviour } : {})
-      })
-      job.recent = job.recent.slice(0, RECENT_PER_JOB)
-    }
   }
   doc.entries = doc.entries.filter(e => !fold.has(e.key))
 }
@@ -135,15 +128,35 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
     >
   >
 
-/** Replace a hold by the actual; settling twice changes nothing. */
+/**
+ * Why settling a settled entry again replaces its figure: it was kept unverified (no usable result) and
+ * this one is priced, or the caller asked to replace it. Undefined: settling again changes nothing.
+ */
+export function correctionOf(
+  found: LedgerEntry | undefined,
+  req: { unverified?: boolean; replace?: boolean }
+): 'unverified' | 'replace' | undefined {
+  if (found?.status !== 'settled') return undefined
+  if (req.replace) return 'replace'
+  return found.unverified && !req.unverified ? 'unverified' : undefined
+}
+
+/**
+ * Replace a hold by the actual; settling twice changes nothing, except to correct a settled figure
+ * (correctionOf), which the entry keeps in `corrections`.
+ */
 export function settle(
   doc: LedgerDocument,
-  req: SettleRequest,
+  req: SettleRequest & { replace?: boolean },
   now: Date
-): { doc: LedgerDocument; outcome: 'settled' | 'already-settled' | 'settled-without-hold' } {
+): { doc: LedgerDocument; outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'corrected' } {
   const at = now.toISOString()
   const found = doc.entries.find(e => e.key === req.key)
-  if (found?.status === 'settled' || (!found && doc.compacted.keys.includes(shortHash(req.key)))) {
+  const correction = correctionOf(found, req)
+  if (
+    (found?.status === 'settled' && !correction) ||
+    (!found && doc.compacted.keys.includes(shortHash(req.key)))
+  ) {
     return { doc, outcome: 'already-settled' }
   }
   const next = structuredClone(doc)
@@ -163,9 +176,19 @@ export function settle(
     // left out rather than risk the ledger.
     ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
   }
-  let outcome: 'settled' | 'settled-without-hold' = 'settled'
+  let outcome: 'settled' | 'settled-without-hold' | 'corrected' = 'settled'
   const entry = next.entries.find(e => e.key === req.key)
-  if (entry) Object.assign(entry, fields)
+  if (entry && correction) {
+    outcome = 'corrected'
+    const previous = {
+      at,
+      previousUsd: entry.actualUsd ?? 0,
+      ...(entry.unverified ? { previousUnverified: true } : {}),
+      why: correction
+    }
+    delete entry.unverified
+    Object.assign(entry, fields, { corrections: [...(entry.corrections ?? []), previous] })
+  } else if (entry) Object.assign(entry, fields)
   else {
     outcome = 'settled-without-hold'
     next.entries.push({
@@ -227,19 +250,27 @@ export function totals(
   }
 }
 
-/** The newest settled (verified) runs of a history key, for the estimate's history blend. */
+/** What the estimate learns from one settled entry. */
+function pastRunOf(e: LedgerEntry): PastRun {
+  return {
+    actualUsd: e.actualUsd as number,
+    estimateP50Usd: e.estimate.p50Usd || undefined,
+    turns: e.turns,
+    settledAt: e.settledAt ?? e.updatedAt,
+    ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+    ...(e.model ? { model: e.model } : {})
+  }
+}
+
+/**
+ * The newest settled (verified) runs of a history key, for the estimate's history blend: this cycle's
+ * entries, then the job's history (folded away, or carried from earlier cycles).
+ */
 export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun[] {
-  const live: PastRun[] = doc.entries
-    .filter(e => e.jobId === jobId && e.status === 'settled' && !e.unverified && e.actualUsd !== undefined)
-    .map(e => ({
-      actualUsd: e.actualUsd as number,
-      estimateP50Usd: e.estimate.p50Usd || undefined,
-      turns: e.turns,
-      settledAt: e.settledAt ?? e.updatedAt,
-      ...(e.behaviour ? { behaviour: e.behaviour } : {}),
-      ...(e.model ? { model: e.model } : {})
-    }))
-  return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
+  const live = doc.entries.filter(e => e.jobId === jobId && learnable(e))
+  const keys = new Set(live.map(e => e.key))
+  const kept = historyOf(doc, jobId).filter(e => !keys.has(e.key))
+  return [...[...live, ...kept].map(pastRunOf), ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
     .slice(0, n)
 }

@@ -16,7 +16,7 @@ import type { GateReport } from '../report/types.js'
 import type { RecordedActual } from '../usage/types.js'
 import type { LedgerDeps } from '../steps/deps.js'
 import { gate } from '../steps/gate.js'
-import { settleRun } from '../steps/record.js'
+import { settleRun, type Settlement } from '../steps/record.js'
 import { release as releaseStep } from '../steps/release.js'
 import { capOf } from '../steps/run.js'
 import { tokenFromEnv } from '../cli/args.js'
@@ -58,7 +58,7 @@ export interface ResultMessage {
 /** What `record` did. */
 export interface Recorded {
   /** `settled`, or `not-recorded` when the ledger could not be written (the hold then counts as spent). */
-  outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'not-recorded'
+  outcome: Settlement['outcome']
   /** The recorded actual: the usage priced with our table (Claude's own figure beside it). */
   actual: RecordedActual
   notices: string[]
@@ -155,8 +155,10 @@ export async function gateRun(options: GateOptions): Promise<GatedRun> {
         later(),
         'post',
         {
-          usage: { kind: 'file', path: 'the result message', text: JSON.stringify(result) },
-          partialOk: false
+          captured: {
+            usage: { kind: 'file', path: 'the result message', text: JSON.stringify(result) },
+            partialOk: false
+          }
         }
       )
       return { outcome: s.outcome, actual: s.actual, notices: s.notices, ledgerError: s.ledgerError }

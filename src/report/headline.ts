@@ -13,9 +13,10 @@ import type { GateReport } from './types.js'
 import type { WaysOut } from './ways-out.js'
 import { usd } from '../budget/format.js'
 import { consequencesOf, standingWords, type Consequences } from '../budget/consequences.js'
-import type { DecisionLimit } from '../budget/types.js'
+import type { Decision, DecisionLimit } from '../budget/types.js'
 import { meterLabel, resetWords } from '../budget/limits.js'
 import { standing } from '../budget/decide.js'
+import { holdNeeded } from '../budget/cap.js'
 import { fromNow, pct, plural, shortDate, versus } from './format.js'
 
 export interface Headline {
@@ -42,10 +43,44 @@ function resets(r: GateReport): string[] {
 function runway(r: GateReport, countingThisRun: boolean): string {
   const w = r.runway
   if (!w || !r.budget) return ''
-  if (w.exhaustsOn)
-    return `at this cycle's pace (${usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`
+  const window = windowRunway(r, countingThisRun)
+  if (w.exhaustsOn) {
+    const dollars = `at this cycle's pace (${usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`
+    return window ? `${dollars}; ${window.words}` : dollars
+  }
   const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0))
+  // The window binds when it fits fewer runs than the dollars (or when how many it fits is unknown).
+  if (window && (window.runs === undefined || window.runs < runs))
+    return window.runs === undefined
+      ? `the credit fits about ${plural(runs, 'more run')} like this, but ${window.words}`
+      : window.words
   return `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`
+}
+
+/**
+ * The subscription window nearest its limit, in runway words: how many more runs like this fit in it
+ * before it resets, where two observations give this run's share of it; else only how full it is.
+ */
+function windowRunway(r: GateReport, countingThisRun: boolean): { runs?: number; words: string } | undefined {
+  const m = r.meters
+  if (!m || m.warnings.length === 0) return undefined
+  const now = new Date(r.generatedAt)
+  const live = m.meters.filter(x => !x.stale && x.status !== 'rejected')
+  const near = live
+    .filter(x => x.status === 'allowed_warning' || (x.utilization ?? 0) * 100 >= (r.budget?.warnAtPct ?? 80))
+    .sort((a, b) => (b.utilization ?? 1) - (a.utilization ?? 1))[0]
+  if (!near) return undefined
+  const used = near.utilization !== undefined ? `${pct(near.utilization)} used` : 'near its limit'
+  const resets = near.resetsAt ? ` (resets ${resetWords(near.resetsAt, now)})` : ''
+  const window = near.label.replace(/ limit$/, ' window')
+  const share = m.shares.find(x => x.meter === near.meter)
+  if (!share || share.share <= 0)
+    return { words: `the ${window} is ${used}${resets}: fewer may fit before it resets` }
+  const runs = Math.max(0, Math.floor((1 - share.lastSeen) / share.share) - (countingThisRun ? 1 : 0))
+  return {
+    runs,
+    words: `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} in the ${window}, ${used}${resets}`
+  }
 }
 
 /** The ways out in one line, each with its figure (the report body lists them in full). */
@@ -60,14 +95,21 @@ export function waysOutLine(w: WaysOut): string {
 function settled(r: GateReport): Headline {
   const a = r.actual!
   const b = r.estimate.blended
-  const over = a.usd > b.p90Usd ? `, above its p90 ${usd(b.p90Usd)}` : ''
+  const d = r.decision
+  // Past its hold the run spent money no gate had counted for it; the ledger records the actual all the same.
+  const over =
+    d?.allowed && d.holdUsd > 0 && a.usd > d.holdUsd
+      ? `, past its ${usd(d.holdUsd)} hold (capped at ${usd(d.maxBudgetUsd)})`
+      : a.usd > b.p90Usd
+        ? `, above its p90 ${usd(b.p90Usd)}`
+        : ''
   const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${usd(b.p50Usd)} estimate (p50)${over}`]
   let next = ''
   if (r.budget && r.ledger?.error) {
     // The ledger could not be written: the report still holds the gate's view, and the hold stays
     // counted as spent until it expires, so what is left is what the gate left after the hold.
     const s = r.budget.state
-    const left = s.remainingUsd - (r.decision?.maxBudgetUsd ?? 0)
+    const left = s.remainingUsd - (r.decision?.holdUsd ?? 0)
     facts.push(`${strong(usd(Math.max(0, left)))} left of ${usd(s.budgetUsd)}`, ...resets(r))
     next =
       '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.'
@@ -146,6 +188,18 @@ function limited(r: GateReport, limit: DecisionLimit, c: Consequences): Headline
   }
 }
 
+/** What bounds Claude's cap, in the reader's words. */
+export const CAP_WORDS: Record<Decision['capBy'], string> = {
+  budget: 'all that is left for it',
+  'max-run-usd': 'max-run-usd',
+  hold: 'its hold: nothing is left'
+}
+
+/** Claude's cap (`--max-budget-usd`) and what bounds it: "capped at $4.40 (all that is left for it)". */
+export function capFact(d: Pick<Decision, 'maxBudgetUsd' | 'capBy'>): string {
+  return `capped at ${usd(d.maxBudgetUsd)} (${CAP_WORDS[d.capBy]})`
+}
+
 /** The headline of a report in any phase. */
 export function headlineOf(r: GateReport): Headline {
   if (r.actual) return settled(r)
@@ -156,32 +210,50 @@ export function headlineOf(r: GateReport): Headline {
   const left = Math.max(0, s.remainingUsd)
   const gated = `${usd(d.gatedUsd)}`
   if (d.decision === 'fail' && d.limit) return limited(r, d.limit, c)
+  if (d.decision === 'fail' && d.refusedBy === 'max-run-usd') {
+    return {
+      icon: c.icon,
+      verdict: c.word,
+      facts: [
+        `typical run ${strong(usd(r.estimate.blended.p50Usd))} (p50 estimate)`,
+        `over the ${strong(usd(d.maxRunUsd ?? 0))} a run may spend (max-run-usd)`,
+        ...resets(r)
+      ],
+      next: `${c.then} Ways out: raise max-run-usd above ${usd(r.estimate.blended.p50Usd)} · fewer turns (max-turns) · a cheaper model.`
+    }
+  }
   if (d.decision === 'fail') {
     return {
       icon: c.icon,
       verdict: c.word,
       facts: [
-        `needs ${strong(gated)} (${d.gateOn} estimate)`,
+        holdNeeded(d) < d.gatedUsd
+          ? `needs ${strong(usd(holdNeeded(d)))} (max-run-usd; ${d.gateOn} estimate ${gated})`
+          : `needs ${strong(gated)} (${d.gateOn} estimate)`,
         `only ${strong(usd(left))} left of ${usd(s.budgetUsd)}`,
         ...resets(r)
       ],
       next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
     }
   }
-  const after = Math.max(0, s.remainingUsd - d.gatedUsd)
-  const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : ''
+  const after = Math.max(0, s.remainingUsd - d.holdUsd)
+  // A warning names its cause: the credit's warn-at line, or the window that is near its limit.
+  const line =
+    d.decision === 'warn' && (d.warnedBy === undefined || d.warnedBy.includes('credit'))
+      ? `, past the ${r.budget.warnAtPct}% line`
+      : ''
   const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined
   const stretch = cheaper
     ? ` To stretch it: model ${cheaper.alias} holds ${usd(cheaper.gatedUsd)} for the same tokens.`
     : ''
+  const held =
+    d.holdUsd < d.gatedUsd
+      ? `holds ${strong(usd(d.holdUsd))} (max-run-usd; ${d.gateOn} estimate ${gated}, typical ${usd(r.estimate.blended.p50Usd)})`
+      : `holds ${strong(gated)} (${d.gateOn} estimate; typical ${usd(r.estimate.blended.p50Usd)})`
   return {
     icon: c.icon,
     verdict: c.word,
-    facts: [
-      `holds ${strong(gated)} (${d.gateOn} estimate; typical ${usd(r.estimate.blended.p50Usd)})`,
-      `${strong(usd(after))} left after it${line}`,
-      ...resets(r)
-    ],
+    facts: [held, capFact(d), `${strong(usd(after))} left after it${line}`, ...resets(r)],
     next: `${c.then.replace(/\.$/, '')}; ${runway(r, true)}.${stretch}`
   }
 }

@@ -3,6 +3,7 @@
  * already carries: the estimate's per-request rows, its token mix re-priced for other models, and the
  * cycle's money. The gate step adds the result to the report; the renderers only show it.
  */
+import { holdNeeded } from '../budget/cap.js'
 import type { GateReport } from './types.js'
 import type { PriceTable } from '../pricing/types.js'
 import { priceUsage } from '../pricing/cost.js'
@@ -33,19 +34,31 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
   const b = r.budget
   if (!d || !b) return undefined
   const left = Math.max(0, b.state.remainingUsd)
-  const shortfall = Math.max(0, d.gatedUsd - b.state.remainingUsd)
+  const shortfall = Math.max(0, holdNeeded(d) - b.state.remainingUsd)
   const loop = r.estimate.loop
   const model = resolveModel(table, r.model.id)
-  const here = priceUsage(model, loop.tokens).usd
+  // Request by request, as the estimate priced them: the summed tokens of a whole run would cross a
+  // model's long-prompt threshold that no single request reaches, and skew the ratio between models.
+  const priced = (m: typeof model) =>
+    loop.perTurn.length > 0
+      ? loop.perTurn.reduce((sum, t) => sum + priceUsage(m, t.usage).usd, 0)
+      : priceUsage(m, loop.tokens).usd
+  const here = priced(model)
   const cheaper: WaysOut['cheaperModels'] = []
   const seen = new Set([model.id])
   for (const [alias, id] of Object.entries(table.aliases)) {
     if (seen.has(id)) continue
     seen.add(id)
     const other = resolveModel(table, id)
-    const usd = here > 0 ? (d.gatedUsd * priceUsage(other, loop.tokens).usd) / here : 0
+    const usd = here > 0 ? (d.gatedUsd * priced(other)) / here : 0
     if (usd < d.gatedUsd)
-      cheaper.push({ alias, id, displayName: other.displayName, gatedUsd: usd, fits: usd <= left })
+      cheaper.push({
+        alias,
+        id,
+        displayName: other.displayName,
+        gatedUsd: usd,
+        fits: holdNeeded({ gatedUsd: usd, maxRunUsd: d.maxRunUsd }) <= left
+      })
   }
   cheaper.sort((x, y) => y.gatedUsd - x.gatedUsd)
   // The per-request rows are the model alone; the report's figures may blend in history. When history

@@ -5,13 +5,15 @@
  */
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
-import { entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
+import { emptyDocument, entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
+import { carriedFrom, withCarried } from '../ledger/carry.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
 import { ledgerWaited, readCycle, updateLedger } from '../ledger/update.js'
 import { cycleAt } from '../budget/cycle.js'
 import { requireDollarBudget } from '../budget/credit.js'
 import { metersView } from '../budget/limits.js'
+import { holdNeeded } from '../budget/cap.js'
 import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
@@ -20,6 +22,9 @@ import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
 import { waysOut } from '../report/ways-out.js'
 import type { LedgerDeps } from './deps.js'
+import type { LedgerDocument } from '../ledger/document.js'
+import { runLabel } from '../ledger/runs.js'
+import { usd } from '../budget/format.js'
 
 export interface GateOutcome {
   report: GateReport
@@ -38,23 +43,22 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   try {
     const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
-    // A cycle's first gate takes over the meters the previous cycle ended with (one read per cycle).
-    const carried = before.doc
-      ? undefined
+    // A cycle's first gate takes over the meters and job history the previous cycle ended with (one
+    // read per cycle); its estimate learns from that history as every later gate of the cycle will.
+    const previous = before.doc
+      ? null
       : (
           await readCycle(
             store,
             cycleAt(new Date(Date.parse(cycle.start) - 1), settings.budget.billingCycleDay)
           )
-        ).doc?.meters
-    const estimated = prepared.estimateWith(
-      before.doc
-        ? {
-            pastRuns: pastRuns(before.doc, jobId, settings.estimate.historyRuns),
-            lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
-          }
-        : { pastRuns: [] }
-    )
+        ).doc
+    const carried = carriedFrom(previous, now)
+    const known = before.doc ?? withCarried(emptyDocument(cycle), carried)
+    const estimated = prepared.estimateWith({
+      pastRuns: pastRuns(known, jobId, settings.estimate.historyRuns),
+      lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
+    })
     const { result, doc, wait } = await updateLedger(
       store,
       cycle,
@@ -83,13 +87,16 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       budget: result.budget,
       jobId,
       now,
-      gatedUsd: result.decision.gatedUsd,
+      // What one more run like this holds: the runway counts runs by it.
+      gatedUsd: holdNeeded(result.decision),
       excludeKey: key
     })
     const meters = metersView(settings.ledger.account, result.limits)
+    refuseRegate(result.outcome, doc, key)
     const report: GateReport = {
       ...estimated,
       phase: 'gated',
+      key,
       budget: { ...view.budget, state: result.state },
       decision: result.decision,
       runway: view.runway,
@@ -101,7 +108,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       ...(meters ? { meters } : {}),
       burnDown: view.burnDown
     }
-    report.notices.push(...notices)
+    report.notices.push(...notices, ...(store.takeNotices?.() ?? []))
     // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
     if (result.outcome === 'reserved' && newResetDay !== undefined) {
       const missed = await recordResetDay(store, newResetDay, describeError)
@@ -112,8 +119,16 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
         `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
       )
     }
+    // A refusal on changed figures says so where it is read: the figures it was refused on are not the
+    // ledger's (and, since nothing was held, they are not recorded either).
+    if (!result.decision.allowed && result.accountChanges.length > 0) {
+      const changed = `decided on this gate's figures, not the ledger's: ${result.accountChanges.join('; ')} (not recorded, since nothing was held)`
+      result.decision.reason = `${result.decision.reason.replace(/\.$/, '')}; ${changed}.`
+      report.notices.push(`ledger: this gate ${changed}`)
+    }
     // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
-    if (result.decision.decision !== 'pass' && !result.decision.limit)
+    // A per-run ceiling is not a shortage of money: its ways out are in the headline.
+    if (result.decision.decision !== 'pass' && !result.decision.limit && !result.decision.refusedBy)
       report.waysOut = waysOut(report, prepared.table)
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(
@@ -125,6 +140,23 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     if (error instanceof InputError) throw error
     return unheld(settings, key, error, prepared)
   }
+}
+
+/**
+ * A run id whose entry is already settled or released holds nothing: gating it again would say the
+ * agent may run on money that is not held, so it is an error naming the state and the fix.
+ */
+function refuseRegate(outcome: string | undefined, doc: LedgerDocument, key: string): void {
+  if (outcome !== 'already-settled' && outcome !== 'already-released') return
+  const entry = doc.entries.find(e => e.key === key)
+  const state =
+    outcome === 'already-released'
+      ? 'was released'
+      : `is already settled${entry?.actualUsd !== undefined ? ` at ${usd(entry.actualUsd)}` : ''}`
+  throw new InputError([
+    `run-id: ${runLabel(key)} ${state}, so nothing is held for it and this gate holds nothing; ` +
+      'give this run a new --run-id (or correct a settled figure with agent-credit-gate record --replace)'
+  ])
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Cycle } from '../budget/types.js'
 import { cycleAt } from '../budget/cycle.js'
 import { accountInForce, creditFor } from '../budget/credit.js'
 import { usd } from '../budget/format.js'
-import { entryKey, jobIdOf, settle } from '../ledger/operations.js'
+import { holdNeeded } from '../budget/cap.js'
+import { correctionOf, entryKey, jobIdOf, settle } from '../ledger/operations.js'
 import { cycleView } from '../ledger/money.js'
 import { readCycle, updateLedger, type CycleRead } from '../ledger/update.js'
 import { currentCycle, resetOf } from '../ledger/cycles.js'
@@ -56,7 +57,7 @@ export interface Settlement {
    * `settled` now; `already-settled` (the ledger keeps its earlier figure); `settled-without-hold` (post
    * only: the hold was gone, the actual is recorded and flagged); `not-recorded` (the ledger failed).
    */
-  outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'not-recorded'
+  outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'corrected' | 'not-recorded'
   /** What this result file prices at: the figure recorded now, or the one that was not recorded. */
   actual: RecordedActual
   /** The run's entry as the ledger holds it after this step. */
@@ -73,8 +74,31 @@ export function usageFilePath(settings: Settings, deps: StepDeps): string {
 }
 
 export async function readUsage(path: string, deps: StepDeps): Promise<UsageSource> {
-  const text = await deps.files.readIfExists(path)
-  return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text }
+  try {
+    const text = await deps.files.readIfExists(path, 'usage-file')
+    return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    return { kind: 'unreadable', path, message: error.message }
+  }
+}
+
+/**
+ * The CLI records a figure someone chose to give it: a result file it cannot read (missing, truncated,
+ * not Claude's) is an error that settles nothing, so the hold stays live until it expires and the right
+ * file can still be recorded, or the hold released. (The post step, which cannot ask, keeps the hold as
+ * spent instead; a later `record` of the right file corrects that.)
+ */
+function refuseUnreadable(measured: MeasuredActual, entry: LedgerEntry, holdHours: number): void {
+  const failure = measured.failure
+  if (!failure || failure.kind === 'unpriced') return
+  const expires =
+    entry.status === 'held' ? ` until ${entry.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : ''
+  const fate =
+    entry.status === 'held'
+      ? `nothing was recorded: the hold of ${usd(entry.holdUsd)} stays live${expires} (hold-hours: ${holdHours}); record again with Claude's result file, or release it if the agent never ran (agent-credit-gate release --key ${entry.key})`
+      : `nothing was changed: the ledger keeps ${usd(entry.actualUsd ?? 0)}`
+  throw new InputError([`${failure.message.replace(/\.$/, '')}; ${fate}`])
 }
 
 /** The entry the CLI records against: one held (or already settled) entry, else a one-line error. */
@@ -116,6 +140,16 @@ function meterNotices(settings: Settings, m: MeasuredActual, now: Date): string[
   return out
 }
 
+/** What a correction replaced, as the entry's audit trail keeps it. */
+function correctedFigure(entry: LedgerEntry): string {
+  const last = entry.corrections?.at(-1)
+  const was = last
+    ? `${usd(last.previousUsd)}${last.previousUnverified ? ' (unverified: the hold kept as spent)' : ''}`
+    : '?'
+  const why = last?.why === 'replace' ? 'replaced on request (record --replace)' : 'priced now'
+  return `corrected: ${runLabel(entry.key)} was settled at ${was}; it is ${usd(entry.actualUsd ?? 0)} now, ${why}; the entry keeps the earlier figure in its corrections`
+}
+
 /** Why a second result for a settled run was not recorded, and what the ledger keeps. */
 function keptFigure(entry: LedgerEntry, actual: RecordedActual): string {
   const kept = entry.actualUsd ?? 0
@@ -125,7 +159,8 @@ function keptFigure(entry: LedgerEntry, actual: RecordedActual): string {
   }
   return (
     `not recorded: ${runLabel(entry.key)} was already settled at ${usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
-    `and the ledger keeps that figure (a run is settled once); this file prices at ${usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}`
+    `and the ledger keeps that figure (a run is settled once); this file prices at ${usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}` +
+    `; to correct the ledger with this file's figure, record again with --replace`
   )
 }
 
@@ -138,11 +173,14 @@ export async function settleRun(
   target: RunTarget & { holdUsd?: number; cycle?: Cycle },
   deps: LedgerDeps,
   mode: 'post' | 'cli',
-  /** `run` hands over what it captured, and prices a stream cut off before its result as partial. */
-  captured?: { usage: UsageSource; partialOk: boolean }
+  /**
+   * `record --replace`: correct a settled figure with this file's (audited in the entry). `captured`:
+   * `run` hands over what it captured, and prices a stream cut off before its result as partial.
+   */
+  opts: { replace?: boolean; captured?: { usage: UsageSource; partialOk: boolean } } = {}
 ): Promise<Settlement> {
   const table = await priceTableFor(settings, deps)
-  const usage = captured?.usage ?? (await readUsage(usageFilePath(settings, deps), deps))
+  const usage = opts.captured?.usage ?? (await readUsage(usageFilePath(settings, deps), deps))
   let cycle = target.cycle
   let read: CycleRead | undefined
   let ledgerError: string | undefined
@@ -164,12 +202,14 @@ export async function settleRun(
     key,
     holdUsd: entry?.holdUsd ?? target.holdUsd ?? 0,
     usage,
-    partialOk: captured?.partialOk,
+    partialOk: opts.captured?.partialOk,
     // A file that does not say when it ran ran after its gate: price it by the day of the hold.
     fallbackDay: entry
       ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
       : { day: dayOf(deps.now), from: 'the day it was recorded' }
   })
+  if (mode === 'cli' && entry) refuseUnreadable(measured, entry, settings.ledger.holdHours)
+  const replace = mode === 'cli' && opts.replace === true
   const base = {
     key,
     run: runLabel(key),
@@ -177,7 +217,7 @@ export async function settleRun(
     cycle,
     notices: [...measured.notices, ...meterNotices(settings, measured, deps.now)]
   }
-  if (entry?.status === 'settled') {
+  if (entry?.status === 'settled' && !correctionOf(entry, { ...measured.actual, replace })) {
     return {
       ...base,
       outcome: 'already-settled',
@@ -206,13 +246,16 @@ export async function settleRun(
               behaviour: measured.actual.behaviour,
               stoppedBy: measured.actual.stoppedBy,
               jobId: jobIdOf(settings.job),
-              priceTableAsOf: measured.actual.priceTableAsOf
+              priceTableAsOf: measured.actual.priceTableAsOf,
+              replace
             },
             deps.now
           )
           // The windows the run saw, and its dollars, go to the account's meters in the same write.
           const seen =
-            s.outcome === 'settled' || s.outcome === 'settled-without-hold'
+            s.outcome === 'settled' ||
+            s.outcome === 'settled-without-hold' ||
+            (s.outcome === 'corrected' && !replace)
               ? observeMeters(s.doc, settings.ledger.account, measured.meters ?? NO_METERS, {
                   key,
                   usd: measured.actual.usd,
@@ -230,6 +273,7 @@ export async function settleRun(
           `ledger: no hold for this run was found in cycle ${cycle.id} (it expired and was folded away, or was released): the actual was recorded without one, flagged`
         )
       if (result === 'already-settled' && after) notices.push(keptFigure(after, measured.actual))
+      if (result === 'corrected' && after) notices.push(correctedFigure(after))
       return { ...base, outcome: result, entry: after, doc, notices }
     } catch (error) {
       ledgerError = `ledger: ${describeError(error)}`
@@ -264,7 +308,7 @@ export function completeReport(
   }
   if (s.doc && !s.ledgerError) {
     const { budget } = accountInForce(settings.budget, s.doc.account)
-    const gatedUsd = report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
+    const gatedUsd = report.decision ? holdNeeded(report.decision) : report.estimate.blended.p50Usd
     Object.assign(
       done,
       cycleView({

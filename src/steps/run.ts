@@ -88,10 +88,10 @@ export function isClaude(command: string): boolean {
   return CLAUDE.test(command)
 }
 
-/** The cap and the hold of a decision (the gate's fields; today one figure). */
+/** The cap handed to the agent and the hold in the ledger, as the gate decided them. */
 export function capOf(decision: Decision | undefined): { capUsd?: number; holdUsd?: number } {
   if (!decision) return {}
-  return { capUsd: decision.maxBudgetUsd, holdUsd: decision.maxBudgetUsd }
+  return { capUsd: decision.maxBudgetUsd, holdUsd: decision.holdUsd }
 }
 
 /** The user's own --max-budget-usd (either spelling) and where it is, or a one-line error for a bad value. */
@@ -255,7 +255,7 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
     { key: gated.holdKey, holdUsd: holdUsd ?? 0, cycle: gated.cycle },
     deps,
     'post',
-    { usage, partialOk: true }
+    { captured: { usage, partialOk: true } }
   )
   result.settlement = s
   if (s.ledgerError) warnings.push(s.ledgerError)

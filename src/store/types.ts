@@ -52,6 +52,8 @@ export interface DocumentStore {
   readonly lease?: WriteLease
   /** Milliseconds spent so far honouring the backend's rate limits (`retry-after`, resets), for reports. */
   rateLimitWaitMs?(): number
+  /** What the store had to do differently since last asked (each said once), for the report's notices. */
+  takeNotices?(): string[]
 }
 
 /** Where a store lives: a local file, or a ref of a GitHub repository. */

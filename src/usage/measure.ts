@@ -5,11 +5,14 @@ import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
 import { isMessagesLog, parseMessagesLog, partialRequests, priceRequests } from './messages-jsonl.js'
+import { UnknownModelError } from '../pricing/table.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
   /** No file at all: the agent step may not have run, or died before writing anything. */
   | { kind: 'missing'; path: string }
+  /** A path that cannot be read (a folder, no permission): `message` says why. */
+  | { kind: 'unreadable'; path: string; message: string }
 
 export interface MeasuredActual {
   outcome: 'settled' | 'unverified'
@@ -19,6 +22,11 @@ export interface MeasuredActual {
   meters?: MeterReport
   /** The output's format: `json` carries no meter at all. */
   format?: ClaudeOutputFormat
+  /**
+   * Why the hold was kept instead of a priced actual: no file, a file that is not a readable Claude
+   * result, or a model the price table lacks (a pricing file can price it later); and the one-line why.
+   */
+  failure?: { kind: 'missing' | 'unreadable' | 'unpriced'; message: string }
 }
 
 /**
@@ -114,7 +122,7 @@ export function measureActual(args: {
   const { key } = args
   const notices: string[] = []
   let actual: RecordedActual
-  let seen: Pick<MeasuredActual, 'format' | 'meters'> = {}
+  let seen: Pick<MeasuredActual, 'format' | 'meters' | 'failure'> = {}
   if (args.usage.kind === 'file') {
     try {
       const { notes, format, meters, ...priced } = actualFromText(
@@ -127,25 +135,32 @@ export function measureActual(args: {
       notices.push(...notes)
       seen = { format, meters }
     } catch (error) {
-      const seen = args.partialOk ? partialRequests(args.usage.text) : []
-      if (seen.length > 0) {
-        actual = priceRequests(args.table, seen, args.fallbackDay, 'partial')
+      const shown = args.partialOk ? partialRequests(args.usage.text) : []
+      if (shown.length > 0) {
+        actual = priceRequests(args.table, shown, args.fallbackDay, 'partial')
         notices.push(
           `${args.usage.path} ended before Claude's result message (the run was stopped): recorded as partial, ` +
-            `priced from the ${seen.length} API response${seen.length === 1 ? '' : 's'} it showed: side calls it did not show are not in it, ` +
+            `priced from the ${shown.length} API response${shown.length === 1 ? '' : 's'} it showed: side calls it did not show are not in it, ` +
             "and a response's output tokens are as the stream last showed them (Claude Code gives the final count only in its result)"
         )
       } else {
-        notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
+        const message = (error as Error).message
+        notices.push(`${message}; the hold is kept as spent (unverified)`)
         actual = unverified(args.holdUsd)
+        seen = { failure: { kind: error instanceof UnknownModelError ? 'unpriced' : 'unreadable', message } }
       }
     }
+  } else if (args.usage.kind === 'unreadable') {
+    notices.push(`${args.usage.message}; the hold is kept as spent (unverified)`)
+    actual = unverified(args.holdUsd)
+    seen = { failure: { kind: 'unreadable', message: args.usage.message } }
   } else {
     notices.push(
       `usage-file: no Claude result at ${args.usage.path}; the hold is kept as spent (unverified). ` +
         `If the agent step never ran: agent-credit-gate release --key ${key}`
     )
     actual = unverified(args.holdUsd)
+    seen = { failure: { kind: 'missing', message: `usage-file: no Claude result at ${args.usage.path}` } }
   }
   if (actual.mismatch) notices.push(actual.mismatch)
   return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, ...seen }
