@@ -118,6 +118,7 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
       | 'claudeReportedUsd'
       | 'unverified'
       | 'model'
+      | 'sideModels'
       | 'turns'
       | 'subtype'
       | 'usage'
@@ -168,6 +169,7 @@ export function settle(
     ...(req.claudeReportedUsd !== undefined ? { claudeReportedUsd: req.claudeReportedUsd } : {}),
     ...(req.unverified ? { unverified: true } : {}),
     ...(req.model ? { model: req.model } : {}),
+    ...(req.sideModels?.length ? { sideModels: req.sideModels } : {}),
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
     ...(req.usage ? { usage: req.usage } : {}),
@@ -258,7 +260,8 @@ function pastRunOf(e: LedgerEntry): PastRun {
     turns: e.turns,
     settledAt: e.settledAt ?? e.updatedAt,
     ...(e.behaviour ? { behaviour: e.behaviour } : {}),
-    ...(e.model ? { model: e.model } : {})
+    ...(e.model ? { model: e.model } : {}),
+    ...(e.sideModels?.length ? { sideModels: e.sideModels } : {})
   }
 }
 

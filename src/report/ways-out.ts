@@ -68,8 +68,11 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
   const modelGated = { p50: loop.p50Usd, p90: loop.p90Usd, max: loop.maxUsd }[d.gateOn]
   const ratio = (x: number, model: number) => (model > 0 ? x / model : 1)
   const scale = Math.max(1, ratio(blended.p50Usd, loop.p50Usd), ratio(d.gatedUsd, modelGated))
+  // The rows are the main loop alone: the fan-out and the job's correction ride on every figure.
+  const atP50 = loop.perTurn.filter(t => t.request <= loop.requests.p50).at(-1)?.cumulativeUsd ?? 0
+  const onTop = atP50 > 0 ? Math.max(1, loop.p50Usd / atP50) : 1
   const fitting = loop.perTurn
-    .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * scale, d.gatedUsd) }))
+    .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * onTop * scale, d.gatedUsd) }))
     .filter(t => t.turn < loop.turns.max && t.usd <= left && t.usd < d.gatedUsd)
     .at(-1)
   return {

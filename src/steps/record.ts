@@ -206,7 +206,8 @@ export async function settleRun(
     // A file that does not say when it ran ran after its gate: price it by the day of the hold.
     fallbackDay: entry
       ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
-      : { day: dayOf(deps.now), from: 'the day it was recorded' }
+      : { day: dayOf(deps.now), from: 'the day it was recorded' },
+    estimatedModel: entry?.model
   })
   if (mode === 'cli' && entry) refuseUnreadable(measured, entry, settings.ledger.holdHours)
   const replace = mode === 'cli' && opts.replace === true
@@ -239,7 +240,8 @@ export async function settleRun(
               actualUsd: measured.actual.usd,
               claudeReportedUsd: measured.actual.claudeReportedUsd,
               unverified: measured.actual.unverified,
-              model: measured.actual.byModel?.[0]?.model,
+              model: measured.actual.mainModel,
+              sideModels: measured.actual.sideModels,
               turns: measured.actual.turns,
               subtype: measured.actual.subtype,
               usage: measured.actual.tokens,

@@ -1,11 +1,11 @@
 /** Claude's result file → the run's recorded actual, never under-counted. */
 import type { PriceTable } from '../pricing/types.js'
-import type { ClaudeOutputFormat, ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
+import type { ClaudeOutputFormat, RecordedActual, RunBehaviour } from './types.js'
 import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
 import { isMessagesLog, parseMessagesLog, partialRequests, priceRequests } from './messages-jsonl.js'
-import { UnknownModelError } from '../pricing/table.js'
+import { resolveModel, UnknownModelError } from '../pricing/table.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
@@ -37,7 +37,9 @@ export function actualFromText(
   table: PriceTable,
   text: string,
   name: string,
-  fallback: PricingDay
+  fallback: PricingDay,
+  /** The model the gate estimated (a price-table id): the run's main model when the run used it. */
+  estimatedModel?: string
 ): RecordedActual & { notes: string[]; format: ClaudeOutputFormat; meters: MeterReport } {
   // Any client's usage log (Messages API responses): priced request by request, no windows in it.
   if (isMessagesLog(text)) {
@@ -46,6 +48,11 @@ export function actualFromText(
   }
   const parsed = parseClaudeOutput(text, name)
   const run = priceRun(table, parsed, fallback)
+  const models = run.byModel.map(m => ({
+    ...m,
+    outputTokens: parsed.byModel.find(b => b.model === m.model)?.usage.outputTokens ?? 0
+  }))
+  const main = mainModelOf(models, loopModelId(table, parsed.mainModel), estimatedModel)
   return {
     label: 'actual',
     usd: run.usd,
@@ -68,7 +75,13 @@ export function actualFromText(
       claudeReportedUsd: m.claudeReportedUsd,
       row: m.row
     })),
-    behaviour: withSideShare(parsed, run.byModel),
+    behaviour: withFanOut(parsed.behaviour, models, main),
+    ...(main
+      ? {
+          mainModel: main.model,
+          sideModels: models.filter(m => m !== main).map(m => ({ model: m.model, usd: m.usd }))
+        }
+      : {}),
     format: parsed.format,
     meters: parsed.meters,
     ...(parsed.meters.stop ? { stoppedBy: parsed.meters.stop.meter ?? parsed.meters.stop.kind } : {})
@@ -78,26 +91,52 @@ export function actualFromText(
 const NO_METERS: MeterReport = { readings: [], events: 0, notes: [] }
 const MAX_SIDE_SHARE = 100
 
+interface PricedModel {
+  model: string
+  resolvedId: string
+  usd: number
+  outputTokens: number
+}
+
+/** The price-table id of the main loop's model, when the table knows it. */
+function loopModelId(table: PriceTable, model: string | undefined): string | undefined {
+  if (!model) return undefined
+  try {
+    return resolveModel(table, model).id
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
- * the main model is the one the main loop's requests name, else the costliest.
+ * The run's main model: the one the gate estimated (when the run used it), else the one the main
+ * loop's requests name (both price-table ids), else the one that wrote most output. Not simply the first of modelUsage: that
+ * is often the Haiku side model.
  */
-function withSideShare(
-  parsed: ClaudeRunResult,
-  byModel: Array<{ model: string; usd: number }>
+export function mainModelOf<M extends PricedModel>(
+  models: M[],
+  loopModel?: string,
+  estimatedModel?: string
+): M | undefined {
+  return (
+    (estimatedModel ? models.find(m => m.resolvedId === estimatedModel) : undefined) ??
+    (loopModel ? models.find(m => m.resolvedId === loopModel) : undefined) ??
+    models.reduce<M | undefined>((a, m) => (!a || m.outputTokens > a.outputTokens ? m : a), undefined)
+  )
+}
+
+/** The run's behaviour with its fan-out: what the other models (side calls, subagents) cost, and as a share. */
+function withFanOut(
+  behaviour: RunBehaviour | undefined,
+  models: PricedModel[],
+  main: PricedModel | undefined
 ): RunBehaviour | undefined {
-  const behaviour = parsed.behaviour
   if (!behaviour) return undefined
-  const main =
-    byModel.find(m => m.model === parsed.mainModel) ??
-    byModel.reduce<{ model: string; usd: number } | undefined>(
-      (a, m) => (!a || m.usd > a.usd ? m : a),
-      undefined
-    )
   if (!main || main.usd <= 0) return behaviour
-  const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd
+  const fanOut = models.reduce((s, m) => s + m.usd, 0) - main.usd
+  const share = fanOut / main.usd
   // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
-  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour
+  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share, fanOutUsd: fanOut } : behaviour
 }
 
 /**
@@ -118,6 +157,8 @@ export function measureActual(args: {
    * requests it showed, marked partial, instead of keeping the hold as spent.
    */
   partialOk?: boolean
+  /** The model the gate estimated for this run, when it held money for it. */
+  estimatedModel?: string
 }): MeasuredActual {
   const { key } = args
   const notices: string[] = []
@@ -129,7 +170,8 @@ export function measureActual(args: {
         args.table,
         args.usage.text,
         args.usage.path,
-        args.fallbackDay
+        args.fallbackDay,
+        args.estimatedModel
       )
       actual = priced
       notices.push(...notes)
