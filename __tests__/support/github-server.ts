@@ -535,8 +535,16 @@ export class GitHubDouble {
         oid: sha,
         tree: { __typename: 'Tree', oid: c.tree },
         file: ({ path }: { path: string }) => {
-          const blob = this.trees.get(c.tree)?.get(path)
-          if (blob === undefined) return null
+          const files = this.trees.get(c.tree)
+          const blob = files?.get(path)
+          if (blob === undefined) {
+            // The double's trees are flat (path → blob): a folder is the paths under it.
+            const names = [...(files?.keys() ?? [])]
+              .filter(p => p.startsWith(`${path}/`))
+              .map(p => p.slice(path.length + 1).split('/')[0])
+            if (names.length === 0) return null
+            return { object: { __typename: 'Tree', entries: [...new Set(names)].map(name => ({ name })) } }
+          }
           const text = this.blobs.get(blob) ?? ''
           const isTruncated = Buffer.byteLength(text) > GRAPHQL_TEXT_LIMIT
           return {

@@ -30,6 +30,8 @@ export interface CliFlags {
   explicitRun: boolean
   /** Whether --ledger was given (only the default ledger's folder is created when missing). */
   ledgerGiven: boolean
+  /** `ledger copy`: where the copy goes (the source is `settings.ledger`). */
+  copyTo?: Settings['ledger']
   /** `record --replace`: correct a settled run's figure. */
   replace: boolean
   /** Write the JSON report file: --report-file was given, or the CLI runs under a runner (RUNNER_TEMP). */
@@ -149,6 +151,8 @@ function oneLine(error: CommanderError, argv: string[]): string {
   const unknownOption = /unknown option '([^']+)'/.exec(error.message)?.[1]
   if (unknownOption) {
     const name = unknownOption.replace(/^--/, '')
+    if (name === 'ledger-url')
+      return `${unknownOption}: not a flag, so the password stays out of the process list; set AGENT_CREDIT_GATE_DATABASE_URL (or DATABASE_URL) instead`
     if (ACTION_ONLY.includes(name))
       return `${unknownOption}: an input of the action only (the CLI posts no PR comment or check run); drop it`
     const takers = COMMANDS.filter(
@@ -195,6 +199,19 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
   const swallowed = flagTakenAsValue(argv)
   if (swallowed) throw new InputError([swallowed])
   const strays = chosen.args ?? []
+  // `ledger` has one action, named like git's subcommands: `ledger copy`.
+  if (command === 'ledger') {
+    if (strays[0] !== 'copy')
+      throw new InputError([
+        `ledger: expected the action copy (${NAME} ledger copy --from LEDGER --to LEDGER), got ${JSON.stringify(strays[0] ?? '')}`
+      ])
+    strays.shift()
+    for (const end of ['from', 'to'])
+      if (typeof opts[end] !== 'string')
+        throw new InputError([
+          `${end}: ledger copy needs --${end} github:OWNER/REPO, file:PATH or postgres[:NAME]`
+        ])
+  }
   if (strays.length > 0) {
     const flag = flagBefore(argv, strays[0])
     const shown = JSON.stringify(strays[0]) + (strays.length > 1 ? ` and ${strays.length - 1} more` : '')
@@ -223,6 +240,11 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
     const token = tokenFromEnv(env)
     if (token) raw['github-token'] = token
   }
+  // A database password on the command line would show in the process list: the environment only.
+  const databaseUrl = env.AGENT_CREDIT_GATE_DATABASE_URL?.trim() || env.DATABASE_URL?.trim()
+  const ends = command === 'ledger' ? [opts.from, opts.to] : [raw.ledger]
+  if (databaseUrl && ends.some(l => /^postgres(:|$)/.test(String(l ?? '').trim())))
+    raw['ledger-url'] = databaseUrl
   const format = (opts.format as string | undefined) ?? 'markdown'
   if (format !== 'markdown' && format !== 'json') {
     throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`])
@@ -234,6 +256,11 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
   const explicitRun = Boolean(runEnv.GITHUB_RUN_ID)
   const runIdOf = runEnv.GITHUB_RUN_ID
   runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`
+  const copyTo =
+    command === 'ledger'
+      ? parseSettings({ ...raw, ledger: String(opts.to) }, runEnv, 'cli').ledger
+      : undefined
+  if (command === 'ledger') raw.ledger = String(opts.from)
   return {
     kind: 'run',
     invocation: {
@@ -248,6 +275,7 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
         format,
         explicitRun,
         ledgerGiven: raw.ledger !== undefined,
+        ...(copyTo ? { copyTo } : {}),
         replace: opts.replace === true,
         writeReport: raw['report-file'] !== undefined || Boolean(env.RUNNER_TEMP)
       },

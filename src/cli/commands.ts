@@ -23,6 +23,8 @@ import { cost } from '../steps/cost.js'
 import { tokens } from '../steps/tokens.js'
 import { lastReport } from '../steps/report.js'
 import { run } from '../steps/run.js'
+import { copyLedger } from '../steps/copy.js'
+import type { Settings } from '../config/settings.js'
 import { InputError } from '../errors.js'
 import type { Command, CliInvocation } from './args.js'
 import type { Io } from './io.js'
@@ -39,23 +41,27 @@ function stepDeps(io: Io): StepDeps {
 }
 
 function ledgerDeps(inv: CliInvocation, io: Io): LedgerDeps {
+  return { ...stepDeps(io), store: ledgerStore(inv, inv.settings.ledger, io) }
+}
+
+function ledgerStore(inv: CliInvocation, ledger: Settings['ledger'], io: Io) {
   const { settings } = inv
-  const where = settings.ledger.location
+  const where = ledger.location
   // Only the default ledger's folder is made on first use: a mistyped --ledger file: path would
   // otherwise open a new, empty account and show a fresh budget.
   if (where.kind === 'file' && inv.flags.ledgerGiven)
     requireFolder(where.path, io.cwd, 'ledger', 'a new folder would start a new, empty account')
-  if (where.kind === 'github' && !settings.ledger.token) {
+  if (where.kind === 'github' && !ledger.token) {
     throw new InputError([
       'ledger-token: the github ledger needs a token with contents: write: set GH_TOKEN or GITHUB_TOKEN (read as gh reads them), or --ledger-token; or use --ledger file:PATH'
     ])
   }
-  const store = openStore(where, {
-    token: settings.ledger.token,
+  return openStore(where, {
+    token: ledger.token,
+    url: ledger.url,
     apiUrl: settings.github.apiUrl,
     tuning: io.github
   })
-  return { ...stepDeps(io), store }
 }
 
 /** The run `release` and `record` act on: --key, or the run of --run-id (and --job). */
@@ -157,6 +163,27 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     const t = await tokens(inv.settings, text, deps)
     io.out(inv.flags.json ? json(t) : renderTokensText(t))
     return 0
+  },
+  async ledger(inv, io) {
+    const from = ledgerStore(inv, inv.settings.ledger, io)
+    const to = ledgerStore(inv, inv.flags.copyTo!, io)
+    try {
+      const r = await copyLedger(from, to)
+      io.out(
+        inv.flags.json
+          ? json(r)
+          : [
+              `copied ${r.cycles.length} cycle(s) from ${r.from} to ${r.to}:`,
+              ...r.cycles.map(
+                c => `  ${c.cycle}: ${c.entries} entries, $${c.settledUsd.toFixed(4)} recorded actuals`
+              ),
+              ...(r.resetDay ? [`  reset day: ${r.resetDay}`] : [])
+            ].join('\n')
+      )
+      return 0
+    } finally {
+      await Promise.all([from.close?.(), to.close?.()])
+    }
   },
   async report(inv, io) {
     if (!inv.flags.writeReport)

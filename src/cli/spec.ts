@@ -14,7 +14,8 @@ export const COMMANDS = [
   'record',
   'cost',
   'tokens',
-  'report'
+  'report',
+  'ledger'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 
@@ -36,6 +37,14 @@ export const CLI_FLAGS = {
   file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
   format: { flags: '--format <format>', help: 'markdown (default) or json' },
   json: { flags: '--json', help: 'print JSON instead of text' },
+  from: {
+    flags: '--from <ledger>',
+    help: 'ledger copy: the ledger to copy from: github:OWNER/REPO, file:PATH, postgres or postgres:NAME'
+  },
+  to: {
+    flags: '--to <ledger>',
+    help: 'ledger copy: the ledger to copy into (it must not hold those cycles yet)'
+  },
   replace: {
     flags: '--replace',
     help: "correct a run already settled: record this file's figure in its place (the entry keeps the earlier one in its corrections)"
@@ -49,7 +58,7 @@ const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust']
 const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
 const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
 /** Inputs only the action uses: the CLI posts no comment or check run. */
-export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name']
+export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name', 'ledger-url']
 const NOT_ESTIMATE = new Set([
   ...BUDGET,
   ...DECISION,
@@ -129,5 +138,10 @@ export const SPECS: Record<Command, CommandSpec> = {
     summary: 'the report the last gate wrote (--format markdown|json)',
     inputs: ['report-file'],
     flags: ['format']
+  },
+  ledger: {
+    summary: 'ledger copy --from L --to L: move every cycle, entry and meter to another ledger',
+    inputs: ['ledger-ref', 'ledger-token', 'github-token'],
+    flags: ['from', 'to', 'json']
   }
 }

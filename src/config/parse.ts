@@ -147,11 +147,17 @@ const schema = z.object({
     const t = s.trim()
     if (t === 'github') return { kind: 'github' as const }
     if (t.startsWith('file:') && t.length > 5) return { kind: 'file' as const, path: t.slice(5) }
+    if (t === 'postgres') return { kind: 'postgres' as const, name: 'default' }
+    if (/^postgres:[\w.-]{1,64}$/.test(t)) return { kind: 'postgres' as const, name: t.slice(9) }
     if (t.startsWith('github:') && /^github:[\w.-]+\/[\w.-]+$/.test(t)) {
       const [owner, repo] = t.slice(7).split('/')
       return { kind: 'github' as const, owner, repo }
     }
-    ctx.addIssue({ code: 'custom', message: 'expected github, github:OWNER/REPO or file:PATH' })
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'expected github, github:OWNER/REPO, file:PATH, postgres or postgres:NAME (letters, digits, . _ -)'
+    })
     return z.NEVER
   }),
   'ledger-repository': z.string().transform((s, ctx) => {
@@ -169,6 +175,16 @@ const schema = z.object({
     return z.NEVER
   }),
   'ledger-token': text,
+  'ledger-url': z.string().transform((s, ctx) => {
+    const t = s.trim()
+    if (t === '') return undefined
+    if (/^postgres(ql)?:\/\/./.test(t)) return t
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a connection string postgres://user:password@host:5432/database'
+    })
+    return z.NEVER
+  }),
   account: z.string().transform((s, ctx) => {
     const t = s.trim()
     if (t === '') return undefined
@@ -287,6 +303,14 @@ function toSettings(
   let location: LedgerLocation
   if (p.ledger.kind === 'file') {
     location = { kind: 'file', path: p.ledger.path }
+  } else if (p.ledger.kind === 'postgres') {
+    location = { kind: 'postgres', name: p.ledger.name }
+    if (!p['ledger-url'])
+      problems.push(
+        where === 'action'
+          ? 'ledger-url: the postgres ledger needs its connection string; pass it from a secret: ledger-url: ${{ secrets.LEDGER_DATABASE_URL }}'
+          : 'ledger-url: the postgres ledger needs its connection string; set AGENT_CREDIT_GATE_DATABASE_URL (or DATABASE_URL) in the environment, never on the command line'
+      )
   } else {
     const full =
       'owner' in p.ledger ? `${p.ledger.owner}/${p.ledger.repo}` : p['ledger-repository'] || repository
@@ -335,8 +359,15 @@ function toSettings(
     ledger: {
       location,
       // Whose windows: one subscription per ledger unless said otherwise.
-      account: p.account ?? (location.kind === 'github' ? `${location.owner}/${location.repo}` : 'local'),
+      account:
+        p.account ??
+        (location.kind === 'github'
+          ? `${location.owner}/${location.repo}`
+          : location.kind === 'postgres'
+            ? `postgres:${location.name}`
+            : 'local'),
       token: p['ledger-token'] ?? p['github-token'],
+      ...(p['ledger-url'] ? { url: p['ledger-url'] } : {}),
       holdHours: p['hold-hours'],
       onLedgerError: p['on-ledger-error']
     },

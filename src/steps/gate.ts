@@ -40,8 +40,15 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
+  // A row store loads this run's entry and the job's history besides the cycle's live holds.
+  const focus = { key, jobId, runs: settings.estimate.historyRuns }
   try {
-    const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
+    const {
+      cycle,
+      read: before,
+      notices,
+      newResetDay
+    } = await currentCycle(store, now, resetOf(settings), focus)
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
     // A cycle's first gate takes over the meters and job history the previous cycle ended with (one
     // read per cycle); its estimate learns from that history as every later gate of the cycle will.
@@ -78,7 +85,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           },
           now
         ),
-      { first: before }
+      { first: before, focus }
     )
     const view = cycleView({
       doc,

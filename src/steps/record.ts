@@ -184,9 +184,10 @@ export async function settleRun(
   let cycle = target.cycle
   let read: CycleRead | undefined
   let ledgerError: string | undefined
+  const focus = { key: target.key, runId: target.runId }
   try {
-    if (cycle) read = await readCycle(deps.store, cycle)
-    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)))
+    if (cycle) read = await readCycle(deps.store, cycle, focus)
+    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings), focus))
   } catch (error) {
     ledgerError = `ledger: ${describeError(error)}`
     cycle ??= cycleAt(deps.now, settings.budget.billingCycleDay)
@@ -266,7 +267,7 @@ export async function settleRun(
               : s.doc
           return { doc: seen, result: s.outcome }
         },
-        { first: read }
+        { first: read, focus: { ...focus, key } }
       )
       const after = doc.entries.find(e => e.key === key)
       const notices = [...base.notices]

@@ -9,7 +9,7 @@
  */
 import type { Octokit } from '@octokit/rest'
 import type { DocumentStore, StoredText, WriteResult } from './types.js'
-import { queryLedger } from './github-query.js'
+import { queryCycles, queryLedger } from './github-query.js'
 import { RefLease } from './github-lease.js'
 import { httpStatus } from '../github/errors.js'
 
@@ -77,6 +77,11 @@ export class GitHubStore implements DocumentStore {
 
   private path(name: string): string {
     return `cycles/${name}.json`
+  }
+
+  async cycles(): Promise<string[]> {
+    const { owner, repo, ref } = this.opts
+    return queryCycles(this.reader, { owner, repo, ref })
   }
 
   takeNotices(): string[] {
