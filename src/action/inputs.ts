@@ -3,6 +3,7 @@ import * as github from '@actions/github'
 import { INPUTS } from '../config/inputs.js'
 import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
+import { triggerFrom } from '../config/trigger.js'
 
 /**
  * The run's identity and API URL as @actions/github's context read them from the runner (at import,
@@ -31,5 +32,5 @@ export function readActionSettings(env: NodeJS.ProcessEnv = process.env): Settin
     raw[spec.name] = core.getInput(spec.name, { trimWhitespace: spec.name !== 'prompt' })
     if (spec.secret && raw[spec.name]) core.setSecret(raw[spec.name] as string)
   }
-  return parseSettings(raw, contextEnv(env), 'action')
+  return parseSettings(raw, contextEnv(env), 'action', triggerFrom(github.context.payload, env))
 }

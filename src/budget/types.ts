@@ -72,6 +72,12 @@ export interface Decision {
   reason: string
   /** Set when a subscription window (or out-of-credits) refused the run rather than the dollars. */
   limit?: DecisionLimit
+  /**
+   * The budget that refused the run when dollars did: `ledger budget` (the monthly one), or the input
+   * of a limit beside it (`max-daily-usd`, `max-pr-usd`, `repository-budget-usd`, …), or
+   * `allowed-associations` for a trigger not allowed to spend.
+   */
+  refusedBy?: string
 }
 
 /** The meter that refused a run. */

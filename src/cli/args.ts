@@ -8,7 +8,9 @@ import { INPUTS } from '../config/inputs.js'
 import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
 import { InputError, nearest } from '../errors.js'
-import { ACTION_ONLY, CLI_FLAGS, COMMANDS, SPECS, type Command, type CliFlag } from './spec.js'
+import { ACTION_ONLY, CLI_FLAGS, COMMANDS, FROM_ENV, SPECS, type Command, type CliFlag } from './spec.js'
+import { triggerFrom } from '../config/trigger.js'
+import { readFileSync } from 'node:fs'
 
 export { COMMANDS, type Command } from './spec.js'
 
@@ -191,6 +193,8 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
           `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`
       )
   }
+  if (command === 'gate')
+    for (const { name, env: variable } of FROM_ENV) if (env[variable]) raw[name] = env[variable]
   const tokenInput = SPECS[command].inputs.includes('github-token')
   if (tokenInput && raw['github-token'] === undefined && raw['ledger-token'] === undefined) {
     const token = tokenFromEnv(env)
@@ -211,7 +215,7 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
     kind: 'run',
     invocation: {
       command,
-      settings: parseSettings(raw, runEnv, 'cli'),
+      settings: parseSettings(raw, runEnv, 'cli', triggerFrom(eventOf(env), env)),
       flags: {
         json: opts.json === true,
         key: opts.key as string | undefined,
@@ -224,6 +228,16 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
       },
       notes
     }
+  }
+}
+
+/** The event payload a runner left (GITHUB_EVENT_PATH), for who triggered the run; none outside one. */
+function eventOf(env: SettingsEnv): unknown {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+  } catch {
+    return undefined
   }
 }
 

@@ -41,6 +41,21 @@ export type CliFlag = keyof typeof CLI_FLAGS
 /** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
 const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend']
 const DECISION = ['warn-at', 'gate-on', 'on-exhaust']
+/** Limits beside the monthly budget, who may spend, alerts (the webhook comes from the environment). */
+const LIMITS = [
+  'max-daily-usd',
+  'ledger-max-daily-usd',
+  'max-pr-usd',
+  'repository-budget-usd',
+  'job-budget-usd',
+  'max-actor-usd',
+  'actor-period',
+  'allowed-associations',
+  'budget-applies-to',
+  'alert-at'
+]
+/** Inputs the CLI reads from an environment variable, never a flag (a secret in argv is in `ps`). */
+export const FROM_ENV = INPUTS.filter(i => i.cliEnv).map(i => ({ name: i.name, env: i.cliEnv as string }))
 const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
 const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
 /** Inputs only the action uses: the CLI posts no comment or check run. */
@@ -48,6 +63,8 @@ export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name']
 const NOT_ESTIMATE = new Set([
   ...BUDGET,
   ...DECISION,
+  ...LIMITS,
+  ...FROM_ENV.map(i => i.name),
   ...LEDGER,
   ...LEDGER_WRITES,
   ...ACTION_ONLY,
@@ -74,12 +91,21 @@ export const SPECS: Record<Command, CommandSpec> = {
   },
   gate: {
     summary: 'estimate, check the credit, hold the money in the ledger',
-    inputs: [...ESTIMATE, ...BUDGET, ...DECISION, ...LEDGER, ...LEDGER_WRITES, 'report-file', 'job-key'],
+    inputs: [
+      ...ESTIMATE,
+      ...BUDGET,
+      ...DECISION,
+      ...LIMITS,
+      ...LEDGER,
+      ...LEDGER_WRITES,
+      'report-file',
+      'job-key'
+    ],
     flags: ['context', 'run-id', 'json']
   },
   status: {
-    summary: 'this cycle: credit, spent, held, remaining, runway, last entries',
-    inputs: [...BUDGET, ...LEDGER],
+    summary: 'this cycle: credit, spent, held, remaining, runway, spend by person, job and PR',
+    inputs: [...BUDGET, 'budget-applies-to', ...LEDGER],
     flags: ['json']
   },
   release: {

@@ -19,6 +19,12 @@ import { describeError } from '../github/errors.js'
 import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
 import { waysOut } from '../report/ways-out.js'
+import { gatedFigure } from '../budget/decide.js'
+import { moneyOf } from '../ledger/spend-limits.js'
+import { outsiderRefusal } from '../budget/who-may-spend.js'
+import { resolveModel } from '../pricing/table.js'
+import { postAlerts } from '../webhook/post.js'
+import { spendView } from '../report/spend.js'
 import type { LedgerDeps } from './deps.js'
 
 export interface GateOutcome {
@@ -35,6 +41,13 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
+  // Who may spend is settled before the ledger is touched: an outsider's run writes nothing.
+  const outsider = outsiderRefusal(settings)
+  if (outsider) {
+    const report = prepared.estimateWith(undefined)
+    report.decision = { ...outsider, gatedUsd: gatedFigure(report.estimate.blended, settings.budget.gateOn) }
+    return { report }
+  }
   try {
     const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
@@ -55,6 +68,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           }
         : { pastRuns: [] }
     )
+    const trigger = settings.job.trigger
     const { result, doc, wait } = await updateLedger(
       store,
       cycle,
@@ -70,7 +84,20 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
             priceTableAsOf: estimated.priceTable.asOf,
             holdHours: settings.ledger.holdHours,
             account: settings.ledger.account,
-            carried
+            carried,
+            limits: settings.limits,
+            scope: {
+              repository: settings.job.repository,
+              jobId,
+              money: moneyOf(
+                settings.estimate.auth,
+                resolveModel(prepared.table, estimated.model.id).family,
+                now
+              ),
+              ...(trigger?.actor ? { actor: trigger.actor } : {}),
+              ...(trigger?.association ? { association: trigger.association } : {}),
+              ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+            }
           },
           now
         ),
@@ -84,7 +111,8 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       jobId,
       now,
       gatedUsd: result.decision.gatedUsd,
-      excludeKey: key
+      excludeKey: key,
+      appliesTo: settings.limits.appliesTo
     })
     const meters = metersView(settings.ledger.account, result.limits)
     const report: GateReport = {
@@ -99,9 +127,13 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       },
       recentRuns: view.recentRuns,
       ...(meters ? { meters } : {}),
-      burnDown: view.burnDown
+      burnDown: view.burnDown,
+      spend: spendView(doc, result, settings.limits.appliesTo)
     }
     report.notices.push(...notices)
+    // Posted only once the crossing is in the ledger: of gates crossing together, one alerts.
+    if (result.alerts.length > 0)
+      report.notices.push(...(await postAlerts(result.alerts, settings.limits.alertWebhook)))
     // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
     if (result.outcome === 'reserved' && newResetDay !== undefined) {
       const missed = await recordResetDay(store, newResetDay, describeError)
