@@ -10,6 +10,7 @@ import type { Settings } from '../config/settings.js'
 import { InputError, nearest } from '../errors.js'
 import { ACTION_ONLY, CLI_FLAGS, COMMANDS, FROM_ENV, SPECS, type Command, type CliFlag } from './spec.js'
 import { triggerFrom } from '../config/trigger.js'
+import { EXPORT_FORMATS, type ExportFormat } from '../report/export.js'
 import { readFileSync } from 'node:fs'
 
 export { COMMANDS, type Command } from './spec.js'
@@ -25,8 +26,8 @@ export interface CliFlags {
   job?: string
   /** Input file for `tokens` (stdin when absent). */
   file?: string
-  /** `report --format`. */
-  format: 'markdown' | 'json'
+  /** `report --format` (markdown, json) or `export --format` (focus, csv, json). */
+  format: 'markdown' | 'json' | ExportFormat
   /** Whether the run id came from --run-id or GITHUB_RUN_ID (not made up for this invocation). */
   explicitRun: boolean
   /** Whether --ledger was given (only the default ledger's folder is created when missing). */
@@ -200,9 +201,12 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
     const token = tokenFromEnv(env)
     if (token) raw['github-token'] = token
   }
-  const format = (opts.format as string | undefined) ?? 'markdown'
-  if (format !== 'markdown' && format !== 'json') {
-    throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`])
+  const formats: readonly string[] = command === 'export' ? EXPORT_FORMATS : ['markdown', 'json']
+  const format = ((opts.format as string | undefined) ?? formats[0]) as CliFlags['format']
+  if (!formats.includes(format)) {
+    throw new InputError([
+      `format: expected ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, got ${JSON.stringify(format)}`
+    ])
   }
   const runEnv: SettingsEnv = { ...env }
   const runId = typeof opts.runId === 'string' ? opts.runId : undefined

@@ -13,7 +13,8 @@ export const COMMANDS = [
   'record',
   'cost',
   'tokens',
-  'report'
+  'report',
+  'export'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 
@@ -33,7 +34,10 @@ export const CLI_FLAGS = {
     help: 'with --run-id: the job or step of that run, when the run gated more than one'
   },
   file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
-  format: { flags: '--format <format>', help: 'markdown (default) or json' },
+  format: {
+    flags: '--format <format>',
+    help: 'report: markdown (default) or json; export: focus (default), csv or json'
+  },
   json: { flags: '--json', help: 'print JSON instead of text' }
 } as const
 export type CliFlag = keyof typeof CLI_FLAGS
@@ -131,6 +135,11 @@ export const SPECS: Record<Command, CommandSpec> = {
   report: {
     summary: 'the report the last gate wrote (--format markdown|json)',
     inputs: ['report-file'],
+    flags: ['format']
+  },
+  export: {
+    summary: "this cycle's settled runs for FinOps tools (--format focus|csv|json)",
+    inputs: ['billing-cycle-day', ...LEDGER],
     flags: ['format']
   }
 }
