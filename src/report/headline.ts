@@ -13,7 +13,7 @@ import type { GateReport } from './types.js'
 import type { WaysOut } from './ways-out.js'
 import { usd } from '../budget/format.js'
 import { consequencesOf, standingWords, type Consequences } from '../budget/consequences.js'
-import type { DecisionLimit } from '../budget/types.js'
+import type { Decision, DecisionLimit } from '../budget/types.js'
 import { meterLabel, resetWords } from '../budget/limits.js'
 import { standing } from '../budget/decide.js'
 import { fromNow, pct, plural, shortDate, versus } from './format.js'
@@ -146,10 +146,44 @@ function limited(r: GateReport, limit: DecisionLimit, c: Consequences): Headline
   }
 }
 
+/**
+ * A run refused by a rule beside the monthly budget — a limit (max-daily-usd, max-pr-usd, …) or who
+ * may trigger it — says which, not how much of the month is left.
+ */
+function refusedByRule(r: GateReport, d: Decision & { refusedBy: string }, c: Consequences): Headline {
+  if (d.refusedBy === 'allowed-associations')
+    return {
+      icon: c.icon,
+      verdict: c.word.replace('over budget', 'not allowed to start this agent'),
+      facts: [
+        `${strong(r.job.trigger?.actor ? `@${r.job.trigger.actor}` : 'this trigger')} (${r.job.trigger?.association ?? 'unknown'})`
+      ],
+      next: d.reason
+    }
+  const limit = r.spend?.limits.find(l => l.input === d.refusedBy)
+  return {
+    icon: c.icon,
+    verdict: c.word
+      .replace('over budget', `over ${d.refusedBy}`)
+      .replace(/^Over budget$/, `Over ${d.refusedBy}`),
+    facts: [
+      `needs ${strong(usd(d.gatedUsd))} (${d.gateOn} estimate)`,
+      ...(limit
+        ? [
+            `only ${strong(usd(Math.max(0, limit.usd - limit.usedUsd)))} left of ${usd(limit.usd)} for ${limit.label}`
+          ]
+        : [])
+    ],
+    next: c.then
+  }
+}
+
 /** The headline of a report in any phase. */
 export function headlineOf(r: GateReport): Headline {
   if (r.actual) return settled(r)
   const d = r.decision
+  if (d?.decision === 'fail' && d.refusedBy && d.refusedBy !== 'ledger budget')
+    return refusedByRule(r, { ...d, refusedBy: d.refusedBy }, consequencesOf(d))
   if (!d || !r.budget) return estimateOnly(r)
   const c = consequencesOf(d)
   const s = r.budget.state
