@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseSettings } from '../../src/config/parse.js'
 import { triggerFrom } from '../../src/config/trigger.js'
+import { pullRequestFrom } from '../../src/github/pull-request.js'
 import { MemoryStore } from '../../src/store/memory.js'
 import type { DocumentStore } from '../../src/store/types.js'
 import { nodeFiles } from '../../src/files/files.js'
@@ -103,6 +104,11 @@ describe('who may spend (allowed-associations)', () => {
       repository: 'acme/api',
       money: 'notional'
     })
+  })
+
+  it("puts the comment that says who may trigger it on the comment's pull request, with no check run there", () => {
+    const pr = pullRequestFrom(commentEvent('drive-by', 'NONE'), 'acme/api')
+    expect(pr).toEqual({ number: 12, fork: false, baseRepository: 'acme/api' })
   })
 
   it('reads the trigger of pull_request, review and push events', () => {
