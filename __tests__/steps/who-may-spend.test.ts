@@ -135,6 +135,22 @@ describe('who may spend (allowed-associations)', () => {
   })
 })
 
+describe('a refused run', () => {
+  it('stays refused (skipped, not failed closed) when the record of what it prevented cannot be written', async () => {
+    const store = new MemoryStore()
+    store.write = () => Promise.reject(new Error('connection reset'))
+    const { report, holdKey } = await gate(
+      run('r1', { 'monthly-credits': '0.01', 'max-turns': '40', 'on-exhaust': 'skip' }),
+      deps(store)
+    )
+    expect(holdKey).toBeUndefined()
+    expect(report.decision).toMatchObject({ decision: 'fail', allowed: false, refusedBy: 'ledger budget' })
+    expect(report.notices.join('\n')).toMatch(
+      /could not be counted as prevented \(.*connection reset.*\); nothing was held/
+    )
+  })
+})
+
 describe('alerts (alert-at, alert-webhook)', () => {
   let receiver: Server
   let url: string

@@ -41,6 +41,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
+  /** The last decision made on a version read from the ledger, should writing its record fail. */
+  let decided: ReturnType<typeof holdIfAllowed> | undefined
+  let decidedIn: Cycle | undefined
   // Who may spend is settled before the ledger is touched: an outsider's run writes nothing.
   const outsider = outsiderRefusal(settings)
   if (outsider) {
@@ -51,6 +54,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   try {
     const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
+    decidedIn = cycle
     // A cycle's first gate takes over the meters the previous cycle ended with (one read per cycle).
     const carried = before.doc
       ? undefined
@@ -73,7 +77,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       store,
       cycle,
       current =>
-        holdIfAllowed(
+        (decided = holdIfAllowed(
           current,
           {
             key,
@@ -100,7 +104,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
             }
           },
           now
-        ),
+        )),
       { first: before }
     )
     const view = cycleView({
@@ -155,6 +159,25 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     return { report, holdKey: result.held ? key : undefined, cycle }
   } catch (error) {
     if (error instanceof InputError) throw error
+    // A refusal decided on the ledger's money stands even when its record could not be written.
+    const refused = decided && !decided.result.held ? decided.result.decision : undefined
+    if (refused) {
+      const report = prepared.estimateWith(undefined)
+      const v = decided!.result
+      report.decision = refused
+      if (decidedIn)
+        report.budget = {
+          credit: v.credit,
+          cycle: decidedIn,
+          state: v.state,
+          warnAtPct: v.budget.warnAtPct,
+          onExhaust: v.budget.onExhaust
+        }
+      report.notices.push(
+        `ledger: this refused run could not be counted as prevented (${describeError(error)}); nothing was held`
+      )
+      return { report }
+    }
     return unheld(settings, key, error, prepared)
   }
 }
