@@ -77,7 +77,10 @@ describe('the action, step by step', () => {
     expect(Number(main.outputs['estimate-usd-p90'])).toBeGreaterThanOrEqual(
       Number(main.outputs['estimate-usd'])
     )
-    expect(Number(main.outputs['max-budget-usd'])).toBe(Number(main.outputs['estimate-usd-p90']))
+    // The ledger holds the p90; Claude's cap is all that is left of the empty cycle's $20.
+    expect(Number(main.outputs['hold-usd'])).toBe(Number(main.outputs['estimate-usd-p90']))
+    expect(main.outputs['max-budget-usd']).toBe('20')
+    expect(main.outputs['remaining-usd']).toBe('20')
     expect(main.outputs['resets-at']).toMatch(/T00:00:00.000Z$/)
     expect(JSON.parse(main.state.handoff).holdKey).toBe('1001/1/acme%2Fapi/agent/review/gate')
     // Main's summary is short (the headline and the estimate); post writes the full report.
@@ -106,7 +109,32 @@ describe('the action, step by step', () => {
     expect(post.commands.some(c => c.command === 'warning' && /unverified/.test(c.message))).toBe(true)
     const report = JSON.parse(readFileSync(main.outputs['report-file'], 'utf8'))
     expect(report.actual.unverified).toBe(true)
-    expect(report.actual.usd).toBeCloseTo(Number(main.outputs['max-budget-usd']), 6)
+    expect(report.actual.usd).toBeCloseTo(Number(main.outputs['hold-usd']), 6)
+  })
+
+  it('caps Claude at max-run-usd, and skips a run whose typical cost passes it', async () => {
+    const dirs = makeRunnerDirs()
+    const capped = await runStep('main', { dirs, inputs: { ...baseInputs(dirs), 'max-run-usd': '3' } })
+    expect(capped.exitCode).toBe(0)
+    expect(capped.outputs).toMatchObject({ allowed: 'true', decision: 'pass', 'max-budget-usd': '3' })
+    expect(Number(capped.outputs['hold-usd'])).toBe(Number(capped.outputs['estimate-usd-p90']))
+    expect(capped.summary).toContain('capped at $3.00 (max-run-usd)')
+
+    const tooSmall = Number(capped.outputs['estimate-usd']) / 2
+    const other = makeRunnerDirs()
+    const { main, post } = await runJob({
+      dirs: other,
+      inputs: { ...baseInputs(other), 'max-run-usd': String(tooSmall), 'on-exhaust': 'skip' }
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({
+      allowed: 'false',
+      decision: 'fail',
+      'max-budget-usd': '0',
+      'hold-usd': '0'
+    })
+    expect(main.summary).toContain('Skipped: over max-run-usd')
+    expect(post.stdout).toContain('no hold was written')
   })
 
   it('skips the agent step with allowed=false when the run does not fit and on-exhaust is skip', async () => {

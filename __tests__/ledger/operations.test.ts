@@ -83,9 +83,10 @@ describe('ledger operations', () => {
       doc = settle(doc, { key: `k${i}`, actualUsd: 0.01 }, later).doc
     }
     expect(doc.entries.some(e => e.key === 'first')).toBe(false)
-    expect(
-      doc.compacted.byJob['acme/api/agent/review/gate'].recent.find(r => r.turns === 15)?.behaviour
-    ).toEqual(behaviour)
+    expect(doc.history?.['acme/api/agent/review/gate'].find(e => e.key === 'first')).toMatchObject({
+      turns: 15,
+      behaviour
+    })
     expect(documentSchema.safeParse(doc).success).toBe(true)
   })
   it('leave out a behaviour the document could not be read back with, and still settle the money', () => {

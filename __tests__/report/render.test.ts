@@ -30,13 +30,14 @@ const firstTwo = (md: string) =>
     .slice(0, 2)
 
 describe('the first two lines', () => {
-  it('before a passing run: the verdict, the p90 hold, what is left after it, the reset; then what happens', () => {
+  it("before a passing run: the verdict, the p90 hold, Claude's cap, what is left after the hold, the reset; then what happens", () => {
     const r = states.pass
     const [one, two] = firstTwo(renderReport(r, { variant: 'comment', marker: commentMarker('default') }))
     const hold = r.decision!.gatedUsd
-    const left = r.budget!.state.remainingUsd - hold
+    const cap = r.budget!.state.remainingUsd
+    const left = cap - hold
     expect(one).toBe(
-      `✅ **Pass** — holds **$${hold.toFixed(2)}** (p90 estimate; typical $${r.estimate.blended.p50Usd.toFixed(2)}) · **$${left.toFixed(2)}** left after it · resets Dec 1 (in 6 days)  `
+      `✅ **Pass** — holds **$${hold.toFixed(2)}** (p90 estimate; typical $${r.estimate.blended.p50Usd.toFixed(2)}) · capped at $${cap.toFixed(2)} (all that is left for it) · **$${left.toFixed(2)}** left after it · resets Dec 1 (in 6 days)  `
     )
     expect(two).toMatch(/^The agent runs; about \d+ more runs like this fit before the reset\.$/)
   })
@@ -100,12 +101,12 @@ describe('the first two lines', () => {
     const r = await reportIn('settled', {}, 'ledger-down')
     const md = renderReport(r, { variant: 'comment' })
     const [one, two] = firstTwo(md)
-    const left = r.budget!.state.remainingUsd - r.decision!.maxBudgetUsd
+    const left = r.budget!.state.remainingUsd - r.decision!.holdUsd
     expect(one).toContain(`**$${left.toFixed(2)}** left of $20.00`)
     expect(two).toBe(
       '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.'
     )
-    expect(md).toContain(`this run's hold of $${r.decision!.maxBudgetUsd.toFixed(2)} stays counted`)
+    expect(md).toContain(`this run's hold of $${r.decision!.holdUsd.toFixed(2)} stays counted`)
     expect(md).not.toContain("this run's $")
   })
 

@@ -61,7 +61,7 @@ function job(runId: string, inputs: Record<string, string> = {}) {
       const held = {
         holdKey: gated.holdKey,
         cycle: gated.cycle,
-        holdUsd: gated.report.decision!.maxBudgetUsd,
+        holdUsd: gated.report.decision!.holdUsd,
         reportFile: settings.reports.reportFile
       }
       const posted = await record(settings, held, deps(store, new Date(now.getTime() + 60_000)))
@@ -220,7 +220,7 @@ describe('the gate on subscription windows', () => {
       {
         holdKey: one.gated.holdKey!,
         cycle: one.gated.cycle,
-        holdUsd: one.gated.report.decision!.maxBudgetUsd,
+        holdUsd: one.gated.report.decision!.holdUsd,
         reportFile: settings.reports.reportFile
       },
       { now: BEFORE_RESET, files: nodeFiles(dir), log: () => undefined, store }

@@ -67,11 +67,16 @@ describe('gate', () => {
     const store = new MemoryStore()
     const { report, holdKey, cycle } = await gated(store, run('r1'))
     expect(report.decision).toMatchObject({ decision: 'pass', allowed: true })
-    expect(report.decision!.maxBudgetUsd).toBe(report.estimate.blended.p90Usd)
+    expect(report.decision!.holdUsd).toBe(report.estimate.blended.p90Usd)
+    // Claude's cap is all the empty cycle has left, not the hold.
+    expect(report.decision).toMatchObject({
+      maxBudgetUsd: report.budget!.state.remainingUsd,
+      capBy: 'budget'
+    })
     expect(holdKey).toBe('r1/1/acme%2Fapi/local/local/gate')
     expect(cycle).toEqual(CYCLE)
     expect(await entries(store)).toEqual([
-      expect.objectContaining({ key: holdKey, status: 'held', holdUsd: report.decision!.maxBudgetUsd })
+      expect.objectContaining({ key: holdKey, status: 'held', holdUsd: report.decision!.holdUsd })
     ])
   })
 
@@ -169,7 +174,7 @@ describe('record', () => {
     copyFileSync(fixture('result-success.json'), join(r.dir, 'result.json'))
     const held = {
       holdKey: holdKey!,
-      holdUsd: before.decision!.maxBudgetUsd,
+      holdUsd: before.decision!.holdUsd,
       reportFile: r.settings.reports.reportFile
     }
     const { report, ledgerError } = await record(r.settings, held, deps(store, r.dir))
@@ -188,7 +193,7 @@ describe('record', () => {
     const store = new MemoryStore()
     const r = run('r1')
     const { holdKey, report: before } = await gated(store, r)
-    const holdUsd = before.decision!.maxBudgetUsd
+    const holdUsd = before.decision!.holdUsd
     const { report } = await record(
       r.settings,
       { holdKey: holdKey!, holdUsd, reportFile: r.settings.reports.reportFile },
@@ -216,7 +221,7 @@ describe('record', () => {
     }
     const held = {
       holdKey: holdKey!,
-      holdUsd: before.decision!.maxBudgetUsd,
+      holdUsd: before.decision!.holdUsd,
       reportFile: r.settings.reports.reportFile
     }
     const { report, ledgerError } = await record(r.settings, held, deps(readOnly, r.dir))
@@ -237,7 +242,7 @@ describe('record', () => {
       r.settings,
       {
         holdKey: holdKey!,
-        holdUsd: before.decision!.maxBudgetUsd,
+        holdUsd: before.decision!.holdUsd,
         reportFile: r.settings.reports.reportFile
       },
       deps(store, r.dir)
@@ -273,7 +278,7 @@ describe('the next gate of a job', () => {
     copyFileSync(fixture('stream.jsonl'), join(first.dir, 'result.json'))
     const held = {
       holdKey: holdKey!,
-      holdUsd: before.decision!.maxBudgetUsd,
+      holdUsd: before.decision!.holdUsd,
       reportFile: first.settings.reports.reportFile
     }
     await record(first.settings, held, deps(store, first.dir, new Date(NOW.getTime() + 60_000)))
@@ -311,9 +316,9 @@ describe('release', () => {
       key: holdKey,
       run: 'run r1 acme/api gate',
       outcome: 'released',
-      releasedUsd: report.decision!.maxBudgetUsd
+      releasedUsd: report.decision!.holdUsd
     })
-    expect((await status(r.settings, deps(store, r.dir))).state.heldUsd).toBe(report.decision!.maxBudgetUsd)
+    expect((await status(r.settings, deps(store, r.dir))).state.heldUsd).toBe(report.decision!.holdUsd)
     await expect(release(r.settings, { key: holdKey }, deps(store, r.dir))).rejects.toThrow(
       /^key: run r1 acme\/api gate is released, nothing is held; live holds: run r2 acme\/api gate \$0\.\d+ \(--key r2\/1\/acme%2Fapi\/local\/local\/gate\)$/
     )

@@ -240,7 +240,7 @@ export async function reportIn(
     {
       holdKey: gated.holdKey ?? '',
       cycle: gated.cycle,
-      holdUsd: gated.report.decision?.maxBudgetUsd ?? 0,
+      holdUsd: gated.report.decision?.holdUsd ?? 0,
       reportFile: settings.reports.reportFile
     },
     later

@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
     const handoff = {
       holdKey: holdKey ?? '',
       cycle,
-      holdUsd: holdKey ? (report.decision?.maxBudgetUsd ?? 0) : 0,
+      holdUsd: holdKey ? (report.decision?.holdUsd ?? 0) : 0,
       reportFile: settings.reports.reportFile,
       commentId: 0,
       checkRunId: 0

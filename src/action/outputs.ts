@@ -18,7 +18,10 @@ export function outputsFor(report: GateReport, reportFile: string): Record<strin
   // No ledger verdict (estimate only, or the ledger failed open) runs like a pass.
   out.allowed = String(consequencesOf(report.decision).allowed)
   out.decision = report.decision?.decision ?? 'pass'
-  if (report.decision) out['max-budget-usd'] = money(report.decision.maxBudgetUsd)
+  if (report.decision) {
+    out['max-budget-usd'] = money(report.decision.maxBudgetUsd)
+    out['hold-usd'] = money(report.decision.holdUsd)
+  }
   const limit = report.decision?.decision === 'fail' ? report.decision.limit : undefined
   out.limited = String(limit !== undefined)
   out['limit-resets-at'] = limit?.resetsAt ?? ''

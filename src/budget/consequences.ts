@@ -115,13 +115,40 @@ function limited(c: Consequences, limit: DecisionLimit): Consequences {
   }
 }
 
+/**
+ * A run refused by a dollar limit other than the cycle's budget (`max-run-usd`) has the same
+ * consequences, and names the limit: "Skipped: over max-run-usd".
+ */
+function overLimit(c: Consequences, input: string): Consequences {
+  return {
+    ...c,
+    word: c.word.replace('over budget', `over ${input}`).replace(/^Over budget$/, `Over ${input}`),
+    annotation: c.annotation && { ...c.annotation, title: `Agent run would pass ${input}` },
+    then: c.allowed ? `The agent runs anyway (on-exhaust: warn), capped at ${input}.` : c.then
+  }
+}
+
+/** A trigger not in allowed-associations: skipped, and not for want of money. */
+function notAllowed(c: Consequences): Consequences {
+  return {
+    ...c,
+    word: c.word.replace('over budget', 'not allowed to start this agent'),
+    annotation: c.annotation && { ...c.annotation, title: 'Not allowed to start this agent' }
+  }
+}
+
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 export function consequencesOf(
-  d: { decision: DecisionKind; onExhaust: OnExhaust; limit?: DecisionLimit } | undefined
+  d: { decision: DecisionKind; onExhaust: OnExhaust; limit?: DecisionLimit; refusedBy?: string } | undefined
 ): Consequences {
   if (!d || d.decision === 'pass') return PASS
   if (d.decision === 'warn') return WARN
-  return d.limit ? limited(REFUSED[d.onExhaust], d.limit) : REFUSED[d.onExhaust]
+  if (d.limit) return limited(REFUSED[d.onExhaust], d.limit)
+  // The ledger's own budget reads "over budget"; a limit beside it, or who may start a run, is named.
+  if (d.refusedBy === 'allowed-associations') return notAllowed(REFUSED[d.onExhaust])
+  return d.refusedBy && d.refusedBy !== 'ledger budget'
+    ? overLimit(REFUSED[d.onExhaust], d.refusedBy)
+    : REFUSED[d.onExhaust]
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BudgetState, Credit, Cycle, Decision, DecisionKind, Runway } from 
 import { usd } from './format.js'
 import { consequencesOf, moneyLeft } from './consequences.js'
 import { resetWords, type LimitJudgement } from './limits.js'
+import { holdAndCap, runLimitRefusal } from './cap.js'
 
 /** The figure the gate checks and holds: the `gate-on` estimate. */
 export function gatedFigure(estimate: { p50Usd: number; p90Usd: number; maxUsd: number }, gateOn: GateOn) {
@@ -33,8 +34,9 @@ export function budgetState(a: {
 /**
  * The gate's decision, a pure function of the cycle's money, the estimate, the budget settings and the
  * subscription's meters as earlier runs saw them: fail when a window is exhausted (before any dollar
- * check: the run could not start), or when out of credit, or when the gated estimate does not fit;
- * warn when it would cross warn-at % of the credit or a window is near its limit; else pass.
+ * check: the run could not start), or when out of credit, or when a per-run limit refuses it, or when
+ * its hold does not fit what is left; warn when it would cross warn-at % of the credit or a window is
+ * near its limit; else pass. The hold and Claude's cap come from one policy (src/budget/cap.ts).
  */
 export function decide(a: {
   state: BudgetState
@@ -42,12 +44,26 @@ export function decide(a: {
   gateOn: GateOn
   warnAtPct: number
   onExhaust: OnExhaust
+  /** The per-run ceiling (`max-run-usd`). */
+  maxRunUsd?: number
   limits?: LimitJudgement
   now?: Date
 }): Decision {
   const gatedUsd = gatedFigure(a.estimate, a.gateOn)
   const s = a.state
-  const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd }
+  const money = holdAndCap({ gatedUsd, remainingUsd: s.remainingUsd, maxRunUsd: a.maxRunUsd })
+  const { holdUsd } = money
+  // What a decision holds and hands Claude: nothing when the run may not go on.
+  const base = (allowed: boolean) => ({
+    gateOn: a.gateOn,
+    onExhaust: a.onExhaust,
+    gatedUsd,
+    holdUsd: allowed ? holdUsd : 0,
+    maxBudgetUsd: allowed ? money.capUsd : 0,
+    capBy: money.capBy,
+    ...(a.maxRunUsd !== undefined ? { maxRunUsd: a.maxRunUsd } : {}),
+    allowed
+  })
   const refusal = a.limits?.refusal
   if (refusal) {
     const limit = {
@@ -58,10 +74,8 @@ export function decide(a: {
     }
     const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit })
     return {
-      ...base,
+      ...base(allowed),
       decision: 'fail',
-      allowed,
-      maxBudgetUsd: allowed ? gatedUsd : 0,
       reason: `${refusal.reason.replace(/\.$/, '')}: ${says}.`,
       limit
     }
@@ -76,48 +90,43 @@ export function decide(a: {
     const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit })
     const until = spent.until && a.now ? resetWords(spent.until, a.now) : 'the reset'
     return {
-      ...base,
+      ...base(allowed),
       decision: 'fail',
-      allowed,
-      maxBudgetUsd: allowed ? gatedUsd : 0,
       reason: `Out of credit: an earlier run ended "${spent.message}", so the credit counts as spent until ${until}: ${says}.`,
       limit
     }
   }
-  if (gatedUsd > s.remainingUsd) {
+  const perRun = runLimitRefusal({ p50Usd: a.estimate.p50Usd, maxRunUsd: a.maxRunUsd })
+  if (perRun) {
+    const refusedBy = perRun.input
+    const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, refusedBy })
+    return { ...base(allowed), decision: 'fail', reason: `${perRun.reason}: ${says}.`, refusedBy }
+  }
+  const held = holdUsd === gatedUsd ? `The ${a.gateOn} estimate ${usd(gatedUsd)}` : `The hold ${usd(holdUsd)}`
+  if (holdUsd > s.remainingUsd) {
     const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust })
     return {
-      ...base,
+      ...base(allowed),
       decision: 'fail',
-      allowed,
-      maxBudgetUsd: allowed ? gatedUsd : 0,
-      reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
+      reason: `${held} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
     }
   }
-  const after = s.spentUsd + s.heldUsd + gatedUsd
+  const after = s.spentUsd + s.heldUsd + holdUsd
   const line = (a.warnAtPct / 100) * s.creditUsd
   const near = a.limits?.warnings ?? []
   if (after > line || near.length > 0) {
     const dollars =
       after > line
         ? [
-            `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
+            `This run (holding ${usd(holdUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
           ]
         : []
-    return {
-      ...base,
-      decision: 'warn',
-      allowed: true,
-      maxBudgetUsd: gatedUsd,
-      reason: [...dollars, ...near].join(' ')
-    }
+    return { ...base(true), decision: 'warn', reason: [...dollars, ...near].join(' ') }
   }
   return {
-    ...base,
+    ...base(true),
     decision: 'pass',
-    allowed: true,
-    maxBudgetUsd: gatedUsd,
-    reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
+    reason: `${held} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
   }
 }
 

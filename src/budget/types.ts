@@ -1,4 +1,5 @@
 import type { GateOn, OnExhaust, Plan } from '../config/settings.js'
+import type { CapBound } from './cap.js'
 
 /** One billing cycle: [start, resetsAt) in UTC. */
 export interface Cycle {
@@ -64,20 +65,29 @@ export interface Decision {
   allowed: boolean
   gateOn: GateOn
   onExhaust: OnExhaust
-  /** USD the gate checks and holds. */
+  /** USD of the `gate-on` estimate. */
   gatedUsd: number
-  /** The hold, and the cap handed to Claude's --max-budget-usd (0 when not allowed). */
+  /** USD this run holds in the ledger: the gated figure, at most max-run-usd (0 when not allowed). */
+  holdUsd: number
+  /**
+   * The cap handed to Claude's --max-budget-usd (0 when not allowed): what is left for this run after
+   * the cycle's spend and others' live holds, at most max-run-usd, never below the hold.
+   */
   maxBudgetUsd: number
+  /** What bounds the cap: `budget` (what is left), `max-run-usd`, or `hold` (over budget, on-exhaust: warn). */
+  capBy: CapBound
+  /** The per-run ceiling in force (`max-run-usd`), when one is set. */
+  maxRunUsd?: number
+  /**
+   * The budget that refused the run when dollars did: `ledger budget` (the monthly one), or the input
+   * of a limit beside it (`max-run-usd`, `max-daily-usd`, `max-pr-usd`, `repository-budget-usd`, …), or
+   * `allowed-associations` for a trigger not allowed to spend.
+   */
+  refusedBy?: string
   /** One sentence saying why. */
   reason: string
   /** Set when a subscription window (or out-of-credits) refused the run rather than the dollars. */
   limit?: DecisionLimit
-  /**
-   * The budget that refused the run when dollars did: `ledger budget` (the monthly one), or the input
-   * of a limit beside it (`max-daily-usd`, `max-pr-usd`, `repository-budget-usd`, …), or
-   * `allowed-associations` for a trigger not allowed to spend.
-   */
-  refusedBy?: string
 }
 
 /** The meter that refused a run. */

@@ -24,7 +24,9 @@ export function outsiderRefusal(s: {
     allowed: false,
     gateOn: s.budget.gateOn,
     onExhaust: 'skip',
+    holdUsd: 0,
     maxBudgetUsd: 0,
+    capBy: 'hold',
     refusedBy: 'allowed-associations',
     reason: `${who} (${association}) may not start this agent: only ${allowed.join(', ')} may (allowed-associations); nothing was held, and ${says}.`
   }

@@ -6,7 +6,7 @@ import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
 import { consequencesOf, moneyLeft } from '../budget/consequences.js'
 import { runLabel } from '../ledger/runs.js'
-import { headlineOf, headlineText } from '../report/headline.js'
+import { CAP_WORDS, headlineOf, headlineText } from '../report/headline.js'
 import { figuresOf } from '../report/figures.js'
 import { metersText } from '../report/meters.js'
 import { describeLedgerWait } from '../report/ledger-wait.js'
@@ -56,7 +56,7 @@ export function renderEstimateText(r: GateReport): string {
     out.push(`decision: ${c.word}: ${r.decision.reason}`)
     out.push(
       c.allowed
-        ? `max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (held; pass it to Claude's --max-budget-usd)`
+        ? `hold-usd: ${r.decision.holdUsd.toFixed(4)} (reserved in the ledger) · max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (the cap: ${CAP_WORDS[r.decision.capBy]}; pass it to Claude's --max-budget-usd)`
         : 'max-budget-usd: 0 (nothing held: the agent step must not run)'
     )
   }

@@ -44,7 +44,7 @@ export type CliFlag = keyof typeof CLI_FLAGS
 
 /** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
 const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend']
-const DECISION = ['warn-at', 'gate-on', 'on-exhaust']
+const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust']
 /** Limits beside the monthly budget, who may spend, alerts (the webhook comes from the environment). */
 const LIMITS = [
   'max-daily-usd',

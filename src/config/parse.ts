@@ -157,6 +157,7 @@ const schema = z.object({
   'external-spend': num({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 3.50' }),
   'warn-at': num({ min: 1, max: 100, what: 'a percent from 1 to 100' }),
   'gate-on': oneOf(['p50', 'p90', 'max'] as const),
+  'max-run-usd': optNum({ min: 0.0001, max: 10_000_000, what: 'a positive number of USD, e.g. 2' }),
   'on-exhaust': oneOf(['fail', 'warn', 'skip'] as const),
   'max-daily-usd': optUsd(),
   'ledger-max-daily-usd': optUsd(),
@@ -385,6 +386,7 @@ function toSettings(
       externalSpendUsd: p['external-spend'],
       warnAtPct: p['warn-at'],
       gateOn: p['gate-on'],
+      maxRunUsd: p['max-run-usd'],
       onExhaust: p['on-exhaust']
     },
     limits: {

@@ -113,6 +113,8 @@ export interface BudgetSettings {
   warnAtPct: number
   /** Which estimate the gate holds and checks (`gate-on`). */
   gateOn: GateOn
+  /** USD one run may spend at most: bounds the hold and the cap; a p50 past it is refused (`max-run-usd`). */
+  maxRunUsd?: number
   /** What a refused run does (`on-exhaust`). */
   onExhaust: OnExhaust
 }

@@ -122,13 +122,18 @@ export const documentSchema = z.object({
   alerts: z.array(alertSchema).optional(),
   /** The subscription meters each account's runs reported (carried from cycle to cycle). */
   meters: metersSchema.optional(),
+  /**
+   * Per history key, its newest settled runs that are not in `entries` (folded away, or of earlier
+   * cycles: carried from cycle to cycle), whole, newest first (src/ledger/history.ts).
+   */
+  history: z.record(z.string(), z.array(entrySchema)).optional(),
   /** Settled entries folded away to keep the document small (and the gate fast). */
   compacted: z.object({
     runs: z.number().int().min(0),
     settledUsd: money,
     /** USD settled per day (YYYY-MM-DD), for the burn-down. */
     byDay: z.record(z.string(), money),
-    /** Per history key: run count, USD and the newest actuals. */
+    /** Per history key: run count and USD (`recent`: documents before `history` kept runs here). */
     byJob: z.record(
       z.string(),
       z.object({ runs: z.number().int().min(0), usd: money, recent: z.array(pastRun) })

@@ -16,6 +16,7 @@ import { recordPrevented, reserve, type ReserveOutcome } from './operations.js'
 import { cycleMoney } from './money.js'
 import { usd } from '../budget/format.js'
 import type { LedgerDocument } from './document.js'
+import { withCarried, type Carried } from './carry.js'
 
 export interface HoldRequest {
   /** Idempotency key of this run's gated step. */
@@ -31,8 +32,8 @@ export interface HoldRequest {
   holdHours: number
   /** Whose subscription windows the run uses (`account`). */
   account: string
-  /** The meters the previous cycle ended with, for a cycle whose document does not carry them yet. */
-  carried?: LedgerDocument['meters']
+  /** What the previous cycle ended with (meters, job history), for a cycle whose document does not carry it yet. */
+  carried?: Carried
   /** Limits beside the monthly budget, and alerts (absent: the monthly budget alone). */
   limits?: LimitSettings
   /** Where the run belongs and whose money it is (absent: no scoped budget applies). */
@@ -75,7 +76,7 @@ export function holdIfAllowed(
   const credit = creditFor(budget)
   const appliesTo = req.limits?.appliesTo ?? 'all'
   const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key, appliesTo)
-  const meters = doc.meters ?? req.carried
+  const meters = doc.meters ?? req.carried?.meters
   const gatedUsd = gatedFigure(req.estimate, budget.gateOn)
   const limits = judgeLimits(meters?.[req.account], now, { warnAtPct: budget.warnAtPct, gatedUsd })
   // Budgets over real money only leave a subscription's notional dollars unchecked (its windows still apply).
@@ -86,27 +87,47 @@ export function holdIfAllowed(
     gateOn: budget.gateOn,
     warnAtPct: budget.warnAtPct,
     onExhaust: budget.onExhaust,
+    maxRunUsd: budget.maxRunUsd,
     limits,
     now
   })
-  if (notionalExempt && decision.decision === 'pass')
-    decision = {
-      ...decision,
-      reason: `The ${budget.gateOn} estimate ${usd(gatedUsd)} is notional (a subscription's API-equivalent dollars); the budgets count real money only (budget-applies-to: real).`
-    }
+  if (notionalExempt) {
+    // No dollar budget applies: the cap is the per-run ceiling, else the run at max-turns.
+    const cap = budget.maxRunUsd ?? Math.max(decision.holdUsd, req.estimate.maxUsd)
+    if (decision.allowed && !Number.isFinite(decision.maxBudgetUsd))
+      decision = {
+        ...decision,
+        maxBudgetUsd: cap,
+        capBy: budget.maxRunUsd !== undefined ? 'max-run-usd' : 'hold'
+      }
+    if (decision.decision === 'pass')
+      decision = {
+        ...decision,
+        reason: `The ${budget.gateOn} estimate ${usd(gatedUsd)} is notional (a subscription's API-equivalent dollars); the budgets count real money only (budget-applies-to: real).`
+      }
+  }
   const spendLimits = req.scope && req.limits && !notionalExempt ? limitsFor(req.limits, req.scope) : []
-  const spend = judgeSpend(doc, spendLimits, gatedUsd, { now, appliesTo, excludeKey: req.key })
-  if (decision.decision === 'fail' && !decision.limit) decision = { ...decision, refusedBy: 'ledger budget' }
+  const holdUsd = decision.allowed ? decision.holdUsd : gatedUsd
+  const spend = judgeSpend(doc, spendLimits, holdUsd, { now, appliesTo, excludeKey: req.key })
+  if (decision.decision === 'fail' && !decision.limit && !decision.refusedBy)
+    decision = { ...decision, refusedBy: 'ledger budget' }
   else if (decision.decision !== 'fail' && spend.refusal) {
     const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: budget.onExhaust })
     decision = {
       ...decision,
       decision: 'fail',
       allowed,
-      maxBudgetUsd: allowed ? gatedUsd : 0,
-      reason: `${refusalReason(spend.refusal, budget.gateOn, gatedUsd)}: ${says}.`,
+      holdUsd: allowed ? decision.holdUsd : 0,
+      maxBudgetUsd: allowed ? decision.holdUsd : 0,
+      capBy: 'hold',
+      reason: `${refusalReason(spend.refusal, budget.gateOn, holdUsd)}: ${says}.`,
       refusedBy: spend.refusal.limit.input
     }
+  } else if (decision.allowed && spend.uses.length > 0) {
+    // The cap stops a run only where going on would pass a limit: what is left of the tightest one.
+    const left = Math.min(...spend.uses.map(u => u.limit.usd - u.usedUsd))
+    if (left < decision.maxBudgetUsd)
+      decision = { ...decision, maxBudgetUsd: Math.max(decision.holdUsd, left), capBy: 'limit' }
   }
   const verdict = {
     state,
@@ -139,7 +160,7 @@ export function holdIfAllowed(
     {
       key: req.key,
       jobId: req.jobId,
-      holdUsd: decision.maxBudgetUsd,
+      holdUsd: decision.holdUsd,
       estimate: { ...req.estimate, gateOn: budget.gateOn },
       model: req.model,
       priceTableAsOf: req.priceTableAsOf,
@@ -160,11 +181,11 @@ export function holdIfAllowed(
   )
   if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
     r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key }
-  // The first write of a cycle carries the meters the previous one ended with.
-  if (r.outcome === 'reserved' && !r.doc.meters && req.carried) r.doc.meters = structuredClone(req.carried)
+  // The first write of a cycle carries the meters and job history the previous one ended with.
+  if (r.outcome === 'reserved') r.doc = withCarried(r.doc, req.carried)
   if (r.outcome === 'reserved' && req.limits && !notionalExempt) {
     const alerts = crossings(
-      budgetUses(state, spend, decision.maxBudgetUsd),
+      budgetUses(state, spend, decision.holdUsd),
       req.limits.alertAtPct,
       doc.alerts ?? [],
       req.scope ? `${req.scope.repository}, run ${req.key}` : `run ${req.key}`

@@ -7,12 +7,12 @@ import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
 import { behaviourSchema, type LedgerDocument, type LedgerEntry, type PreventedRun } from './document.js'
+import { historyOf, keepInHistory, learnable } from './history.js'
 import { counts, scopeKeys } from './spend-limits.js'
 import type { AppliesTo } from '../config/settings.js'
 
-/** Settled entries kept in full; older ones are folded into `compacted`. */
+/** Settled entries kept in full; older ones are folded into `compacted` (and the job's `history`). */
 export const KEEP_ENTRIES = 200
-const RECENT_PER_JOB = 20
 
 /** The idempotency key of one gated step of one run attempt. */
 export function entryKey(job: JobKey): string {
@@ -48,7 +48,10 @@ function compact(doc: LedgerDocument): void {
       .map(e => e.key)
   )
   const c = doc.compacted
-  for (const e of doc.entries.filter(x => fold.has(x.key))) {
+  const folded = doc.entries.filter(x => fold.has(x.key))
+  // The job's newest runs stay whole for its next estimates, and go on to the next cycle from there.
+  doc.history = keepInHistory(doc.history, folded)
+  for (const e of folded) {
     c.keys.push(shortHash(e.key))
     if (e.status !== 'settled') continue
     const usd = e.actualUsd ?? 0
@@ -65,16 +68,6 @@ function compact(doc: LedgerDocument): void {
     const job = (c.byJob[e.jobId] ??= { runs: 0, usd: 0, recent: [] })
     job.runs++
     job.usd += usd
-    if (!e.unverified) {
-      job.recent.unshift({
-        actualUsd: usd,
-        estimateP50Usd: e.estimate.p50Usd,
-        turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt,
-        ...(e.behaviour ? { behaviour: e.behaviour } : {})
-      })
-      job.recent = job.recent.slice(0, RECENT_PER_JOB)
-    }
   }
   doc.entries = doc.entries.filter(e => !fold.has(e.key))
 }
@@ -269,19 +262,27 @@ export function totals(
   }
 }
 
-/** The newest settled (verified) runs of a history key, for the estimate's history blend. */
+/** What the estimate learns from one settled entry. */
+function pastRunOf(e: LedgerEntry): PastRun {
+  return {
+    actualUsd: e.actualUsd as number,
+    estimateP50Usd: e.estimate.p50Usd || undefined,
+    turns: e.turns,
+    settledAt: e.settledAt ?? e.updatedAt,
+    ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+    ...(e.model ? { model: e.model } : {})
+  }
+}
+
+/**
+ * The newest settled (verified) runs of a history key, for the estimate's history blend: this cycle's
+ * entries, then the job's history (folded away, or carried from earlier cycles).
+ */
 export function pastRuns(doc: LedgerDocument, jobId: string, n: number): PastRun[] {
-  const live: PastRun[] = doc.entries
-    .filter(e => e.jobId === jobId && e.status === 'settled' && !e.unverified && e.actualUsd !== undefined)
-    .map(e => ({
-      actualUsd: e.actualUsd as number,
-      estimateP50Usd: e.estimate.p50Usd || undefined,
-      turns: e.turns,
-      settledAt: e.settledAt ?? e.updatedAt,
-      ...(e.behaviour ? { behaviour: e.behaviour } : {}),
-      ...(e.model ? { model: e.model } : {})
-    }))
-  return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
+  const live = doc.entries.filter(e => e.jobId === jobId && learnable(e))
+  const keys = new Set(live.map(e => e.key))
+  const kept = historyOf(doc, jobId).filter(e => !keys.has(e.key))
+  return [...[...live, ...kept].map(pastRunOf), ...(doc.compacted.byJob[jobId]?.recent ?? [])]
     .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
     .slice(0, n)
 }

@@ -16,6 +16,7 @@ import { consequencesOf, standingWords, type Consequences } from '../budget/cons
 import type { Decision, DecisionLimit } from '../budget/types.js'
 import { meterLabel, resetWords } from '../budget/limits.js'
 import { standing } from '../budget/decide.js'
+import { holdNeeded } from '../budget/cap.js'
 import { fromNow, pct, plural, shortDate, versus } from './format.js'
 
 export interface Headline {
@@ -60,14 +61,21 @@ export function waysOutLine(w: WaysOut): string {
 function settled(r: GateReport): Headline {
   const a = r.actual!
   const b = r.estimate.blended
-  const over = a.usd > b.p90Usd ? `, above its p90 ${usd(b.p90Usd)}` : ''
+  const d = r.decision
+  // Past its hold the run spent money no gate had counted for it; the ledger records the actual all the same.
+  const over =
+    d?.allowed && d.holdUsd > 0 && a.usd > d.holdUsd
+      ? `, past its ${usd(d.holdUsd)} hold (capped at ${usd(d.maxBudgetUsd)})`
+      : a.usd > b.p90Usd
+        ? `, above its p90 ${usd(b.p90Usd)}`
+        : ''
   const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${usd(b.p50Usd)} estimate (p50)${over}`]
   let next = ''
   if (r.budget && r.ledger?.error) {
     // The ledger could not be written: the report still holds the gate's view, and the hold stays
     // counted as spent until it expires, so what is left is what the gate left after the hold.
     const s = r.budget.state
-    const left = s.remainingUsd - (r.decision?.maxBudgetUsd ?? 0)
+    const left = s.remainingUsd - (r.decision?.holdUsd ?? 0)
     facts.push(`${strong(usd(Math.max(0, left)))} left of ${usd(s.budgetUsd)}`, ...resets(r))
     next =
       '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.'
@@ -154,7 +162,7 @@ function refusedByRule(r: GateReport, d: Decision & { refusedBy: string }, c: Co
   if (d.refusedBy === 'allowed-associations')
     return {
       icon: c.icon,
-      verdict: c.word.replace('over budget', 'not allowed to start this agent'),
+      verdict: c.word,
       facts: [
         `${strong(r.job.trigger?.actor ? `@${r.job.trigger.actor}` : 'this trigger')} (${r.job.trigger?.association ?? 'unknown'})`
       ],
@@ -163,9 +171,7 @@ function refusedByRule(r: GateReport, d: Decision & { refusedBy: string }, c: Co
   const limit = r.spend?.limits.find(l => l.input === d.refusedBy)
   return {
     icon: c.icon,
-    verdict: c.word
-      .replace('over budget', `over ${d.refusedBy}`)
-      .replace(/^Over budget$/, `Over ${d.refusedBy}`),
+    verdict: c.word,
     facts: [
       `needs ${strong(usd(d.gatedUsd))} (${d.gateOn} estimate)`,
       ...(limit
@@ -178,11 +184,24 @@ function refusedByRule(r: GateReport, d: Decision & { refusedBy: string }, c: Co
   }
 }
 
+/** What bounds Claude's cap, in the reader's words. */
+export const CAP_WORDS: Record<Decision['capBy'], string> = {
+  budget: 'all that is left for it',
+  'max-run-usd': 'max-run-usd',
+  hold: 'its hold: nothing is left',
+  limit: 'what is left of its tightest limit'
+}
+
+/** Claude's cap (`--max-budget-usd`) and what bounds it: "capped at $4.40 (all that is left for it)". */
+export function capFact(d: Pick<Decision, 'maxBudgetUsd' | 'capBy'>): string {
+  return `capped at ${usd(d.maxBudgetUsd)} (${CAP_WORDS[d.capBy]})`
+}
+
 /** The headline of a report in any phase. */
 export function headlineOf(r: GateReport): Headline {
   if (r.actual) return settled(r)
   const d = r.decision
-  if (d?.decision === 'fail' && d.refusedBy && d.refusedBy !== 'ledger budget')
+  if (d?.decision === 'fail' && d.refusedBy && !['ledger budget', 'max-run-usd'].includes(d.refusedBy))
     return refusedByRule(r, { ...d, refusedBy: d.refusedBy }, consequencesOf(d))
   if (!d || !r.budget) return estimateOnly(r)
   const c = consequencesOf(d)
@@ -190,32 +209,46 @@ export function headlineOf(r: GateReport): Headline {
   const left = Math.max(0, s.remainingUsd)
   const gated = `${usd(d.gatedUsd)}`
   if (d.decision === 'fail' && d.limit) return limited(r, d.limit, c)
+  if (d.decision === 'fail' && d.refusedBy === 'max-run-usd') {
+    return {
+      icon: c.icon,
+      verdict: c.word,
+      facts: [
+        `typical run ${strong(usd(r.estimate.blended.p50Usd))} (p50 estimate)`,
+        `over the ${strong(usd(d.maxRunUsd ?? 0))} a run may spend (max-run-usd)`,
+        ...resets(r)
+      ],
+      next: `${c.then} Ways out: raise max-run-usd above ${usd(r.estimate.blended.p50Usd)} · fewer turns (max-turns) · a cheaper model.`
+    }
+  }
   if (d.decision === 'fail') {
     return {
       icon: c.icon,
       verdict: c.word,
       facts: [
-        `needs ${strong(gated)} (${d.gateOn} estimate)`,
+        holdNeeded(d) < d.gatedUsd
+          ? `needs ${strong(usd(holdNeeded(d)))} (max-run-usd; ${d.gateOn} estimate ${gated})`
+          : `needs ${strong(gated)} (${d.gateOn} estimate)`,
         `only ${strong(usd(left))} left of ${usd(s.budgetUsd)}`,
         ...resets(r)
       ],
       next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
     }
   }
-  const after = Math.max(0, s.remainingUsd - d.gatedUsd)
+  const after = Math.max(0, s.remainingUsd - d.holdUsd)
   const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : ''
   const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined
   const stretch = cheaper
     ? ` To stretch it: model ${cheaper.alias} holds ${usd(cheaper.gatedUsd)} for the same tokens.`
     : ''
+  const held =
+    d.holdUsd < d.gatedUsd
+      ? `holds ${strong(usd(d.holdUsd))} (max-run-usd; ${d.gateOn} estimate ${gated}, typical ${usd(r.estimate.blended.p50Usd)})`
+      : `holds ${strong(gated)} (${d.gateOn} estimate; typical ${usd(r.estimate.blended.p50Usd)})`
   return {
     icon: c.icon,
     verdict: c.word,
-    facts: [
-      `holds ${strong(gated)} (${d.gateOn} estimate; typical ${usd(r.estimate.blended.p50Usd)})`,
-      `${strong(usd(after))} left after it${line}`,
-      ...resets(r)
-    ],
+    facts: [held, capFact(d), `${strong(usd(after))} left after it${line}`, ...resets(r)],
     next: `${c.then.replace(/\.$/, '')}; ${runway(r, true)}.${stretch}`
   }
 }

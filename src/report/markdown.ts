@@ -79,7 +79,7 @@ function cycleLine(r: GateReport): string | undefined {
   const s = b.state
   // A settled run whose actual could not be written still counts its hold, as the gate left it.
   const unrecorded = Boolean(r.actual && r.ledger?.error)
-  const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.maxBudgetUsd : 0
+  const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.holdUsd : 0
   const used = s.spentUsd + s.heldUsd + hold
   const parts = [
     `spent ${usd(s.spentUsd)}${r.actual && !unrecorded ? `, this run's ${usd(r.actual.usd)} included` : ''}${s.externalSpendUsd > 0 ? `, ${usd(s.externalSpendUsd)} of it outside this ledger` : ''}`,

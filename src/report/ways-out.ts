@@ -3,6 +3,7 @@
  * already carries: the estimate's per-request rows, its token mix re-priced for other models, and the
  * cycle's money. The gate step adds the result to the report; the renderers only show it.
  */
+import { holdNeeded } from '../budget/cap.js'
 import type { GateReport } from './types.js'
 import type { PriceTable } from '../pricing/types.js'
 import { priceUsage } from '../pricing/cost.js'
@@ -33,7 +34,7 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
   const b = r.budget
   if (!d || !b) return undefined
   const left = Math.max(0, b.state.remainingUsd)
-  const shortfall = Math.max(0, d.gatedUsd - b.state.remainingUsd)
+  const shortfall = Math.max(0, holdNeeded(d) - b.state.remainingUsd)
   const loop = r.estimate.loop
   const model = resolveModel(table, r.model.id)
   const here = priceUsage(model, loop.tokens).usd
@@ -45,7 +46,13 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
     const other = resolveModel(table, id)
     const usd = here > 0 ? (d.gatedUsd * priceUsage(other, loop.tokens).usd) / here : 0
     if (usd < d.gatedUsd)
-      cheaper.push({ alias, id, displayName: other.displayName, gatedUsd: usd, fits: usd <= left })
+      cheaper.push({
+        alias,
+        id,
+        displayName: other.displayName,
+        gatedUsd: usd,
+        fits: holdNeeded({ gatedUsd: usd, maxRunUsd: d.maxRunUsd }) <= left
+      })
   }
   cheaper.sort((x, y) => y.gatedUsd - x.gatedUsd)
   // The per-request rows are the model alone; the report's figures may blend in history. When history

@@ -5,13 +5,15 @@
  */
 import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
-import { entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
+import { emptyDocument, entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
+import { carriedFrom, withCarried } from '../ledger/carry.js'
 import { holdIfAllowed } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
 import { ledgerWaited, readCycle, updateLedger } from '../ledger/update.js'
 import { cycleAt } from '../budget/cycle.js'
 import { requireDollarBudget } from '../budget/credit.js'
 import { metersView } from '../budget/limits.js'
+import { holdNeeded } from '../budget/cap.js'
 import { currentCycle, recordResetDay, resetOf } from '../ledger/cycles.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
@@ -55,23 +57,22 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
     decidedIn = cycle
-    // A cycle's first gate takes over the meters the previous cycle ended with (one read per cycle).
-    const carried = before.doc
-      ? undefined
+    // A cycle's first gate takes over the meters and job history the previous cycle ended with (one
+    // read per cycle); its estimate learns from that history as every later gate of the cycle will.
+    const previous = before.doc
+      ? null
       : (
           await readCycle(
             store,
             cycleAt(new Date(Date.parse(cycle.start) - 1), settings.budget.billingCycleDay)
           )
-        ).doc?.meters
-    const estimated = prepared.estimateWith(
-      before.doc
-        ? {
-            pastRuns: pastRuns(before.doc, jobId, settings.estimate.historyRuns),
-            lastRunAt: lastRunAt(before.doc, prepared.sameModel, now, key)
-          }
-        : { pastRuns: [] }
-    )
+        ).doc
+    const carried = carriedFrom(previous, now)
+    const known = before.doc ?? withCarried(emptyDocument(cycle), carried)
+    const estimated = prepared.estimateWith({
+      pastRuns: pastRuns(known, jobId, settings.estimate.historyRuns),
+      lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
+    })
     const trigger = settings.job.trigger
     const { result, doc, wait } = await updateLedger(
       store,
@@ -114,7 +115,8 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       budget: result.budget,
       jobId,
       now,
-      gatedUsd: result.decision.gatedUsd,
+      // What one more run like this holds: the runway counts runs by it.
+      gatedUsd: holdNeeded(result.decision),
       excludeKey: key,
       appliesTo: settings.limits.appliesTo
     })
@@ -149,7 +151,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       )
     }
     // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
-    if (result.decision.decision !== 'pass' && !result.decision.limit)
+    // A per-run ceiling or a limit beside the monthly budget is not a shortage of the cycle's money.
+    const byLedger = !result.decision.refusedBy || result.decision.refusedBy === 'ledger budget'
+    if (result.decision.decision !== 'pass' && !result.decision.limit && byLedger)
       report.waysOut = waysOut(report, prepared.table)
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(

@@ -11,6 +11,7 @@ import type { Cycle } from '../budget/types.js'
 import { cycleAt } from '../budget/cycle.js'
 import { accountInForce, creditFor } from '../budget/credit.js'
 import { usd } from '../budget/format.js'
+import { holdNeeded } from '../budget/cap.js'
 import { entryKey, jobIdOf, settle } from '../ledger/operations.js'
 import { cycleView } from '../ledger/money.js'
 import { readCycle, updateLedger, type CycleRead } from '../ledger/update.js'
@@ -261,7 +262,7 @@ export function completeReport(
   }
   if (s.doc && !s.ledgerError) {
     const { budget } = accountInForce(settings.budget, s.doc.account)
-    const gatedUsd = report.decision?.gatedUsd ?? report.estimate.blended.p50Usd
+    const gatedUsd = report.decision ? holdNeeded(report.decision) : report.estimate.blended.p50Usd
     Object.assign(
       done,
       cycleView({
