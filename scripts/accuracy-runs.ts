@@ -1,9 +1,10 @@
 /**
- * `npm run accuracy:runs`: fits the agent-loop presets on the published runs in reference/real-runs,
- * writes them into src/estimate/presets.json (`fitted`, each value with its why), and prints how well
- * the estimate predicts those runs: in-sample (the shipped presets) and leave-one-out (each run
- * predicted from presets fitted on the others, spread included: what a new run sees), per model family,
- * with the turn count given and with the defaults. `--check` fits and compares without writing.
+ * `npm run accuracy:runs`: fits the agent-loop presets on the published runs (reference/real-runs,
+ * real-runs-jobs, real-runs-more; ACG_REAL_RUNS names other folders, comma-separated), writes them into
+ * src/estimate/presets.json (`fitted`, each value with its why), and prints how well the estimate
+ * predicts runs from a source it was not fitted on (leave-one-source-out, per source and per model
+ * family, with the turn count given and with the defaults) and how it learns a job (the job data with a
+ * time split). `--check` fits and compares without writing.
  * `--cli BUNDLE` instead runs every run through a built CLI (`node BUNDLE estimate …`, no ledger), so
  * two builds (main's dist and this one) are measured the same way. Prints measured numbers; asserts nothing.
  */
@@ -12,59 +13,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FittedPresets } from '../src/estimate/presets.js'
-import { fitRuns, loadRuns, predict, type CalibrationRun, type PredictOptions } from './runs-fit.js'
+import { fitRuns, loadRuns } from './runs-fit.js'
+import {
+  jobHistory,
+  leaveOneSourceOut,
+  markdownHead,
+  markdownLine,
+  markdownTable,
+  rowOf,
+  type Row
+} from './runs-benchmark.js'
 
 const PRESETS = 'src/estimate/presets.json'
 const started = Date.now()
 const runs = loadRuns()
-
-interface Row {
-  family: string
-  ratio: number
-  inside: boolean
-  hold: number
-}
-
-const row = (r: CalibrationRun, b: { p50Usd: number; p90Usd: number }): Row => ({
-  family: r.family,
-  ratio: r.actual.usd / b.p50Usd,
-  inside: r.actual.usd <= b.p90Usd,
-  hold: b.p90Usd / b.p50Usd
-})
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const pos = q * (s.length - 1)
-  const lo = Math.floor(pos)
-  return s[lo] + (s[Math.ceil(pos)] - s[lo]) * (pos - lo)
-}
-
-function line(name: string, rows: Row[]): string {
-  const f2 = (x: number) => x.toFixed(2)
-  const ratios = rows.map(r => r.ratio)
-  const inside = rows.filter(r => r.inside).length
-  const holds = rows.map(r => r.hold)
-  return (
-    `${name.padEnd(10)} n=${String(rows.length).padStart(2)}  median actual/p50 ${f2(quantile(ratios, 0.5)).padStart(5)}` +
-    `  p10–p90 ${f2(quantile(ratios, 0.1))}–${f2(quantile(ratios, 0.9))}` +
-    `  actual ≤ p90 ${String(inside).padStart(2)}/${rows.length} (${((100 * inside) / rows.length).toFixed(0)}%)` +
-    `  median p90/p50 ${f2(quantile(holds, 0.5))}`
-  )
-}
-
-function table(title: string, rows: Row[]): void {
-  console.log(title)
-  for (const f of [...new Set(rows.map(r => r.family))].sort()) {
-    console.log(
-      line(
-        f,
-        rows.filter(r => r.family === f)
-      )
-    )
-  }
-  console.log(line('all', rows))
-  console.log('')
-}
 
 /** Refit, write (or check) presets.json, and print the fit. */
 function fitAndWrite(): FittedPresets {
@@ -103,34 +65,37 @@ function fitAndWrite(): FittedPresets {
   return fitted
 }
 
-/** In-sample and leave-one-out (nested: the spread too is fitted without the run), both ledger views. */
-function inProcess(fitted: FittedPresets): void {
-  const held = runs.map((_, i) => fitRuns([...runs.slice(0, i), ...runs.slice(i + 1)], runs))
-  const evaluate = (presetsFor: (i: number) => FittedPresets, opts: (r: CalibrationRun) => PredictOptions) =>
-    runs.map((r, i) => row(r, predict(r, presetsFor(i), runs, opts(r)).estimate.blended))
-  const given = (ledger: PredictOptions['ledger']) => (r: CalibrationRun) => ({
-    expectedTurns: r.turns,
-    maxTurns: Math.max(r.turns, 10),
-    ledger
-  })
-  const defaults = (ledger: PredictOptions['ledger']) => (r: CalibrationRun) => ({
-    maxTurns: Math.max(r.turns, 10),
-    ledger
-  })
+const table = (title: string, rows: Row[], bySource = true) =>
+  console.log([`${title}\n`, ...markdownTable(rows, bySource), ''].join('\n'))
+
+/** Leave-one-source-out, printed; returns the fits for the job table. */
+function bySource(): Map<string, FittedPresets> {
+  const b = leaveOneSourceOut(runs)
+  console.log('Leave-one-source-out: each source predicted by presets fitted on the others')
   console.log(
-    'max-turns = max(turns, 10); "gate": the ledger knows the earlier runs; "estimate": no ledger\n'
+    'max-turns = max(turns, 10); the ledger knows the earlier runs (warm prefix); cap = max-budget-usd\n'
   )
-  const inSample = () => fitted
-  const leftOut = (i: number) => held[i]
-  const cases: Array<[string, (i: number) => FittedPresets, (r: CalibrationRun) => PredictOptions]> = [
-    ['In-sample, turns given (gate)', inSample, given('gate')],
-    ['Leave-one-out, turns given (gate)', leftOut, given('gate')],
-    ['Leave-one-out, turns given (estimate, no ledger)', leftOut, given('none')],
-    ['In-sample, defaults (gate)', inSample, defaults('gate')],
-    ['Leave-one-out, defaults (gate)', leftOut, defaults('gate')],
-    ['Leave-one-out, defaults (estimate, no ledger)', leftOut, defaults('none')]
-  ]
-  for (const [title, presetsFor, opts] of cases) table(title, evaluate(presetsFor, opts))
+  table('Turns given (expected-turns)', b.given)
+  table('Defaults', b.defaults)
+  return b.fits
+}
+
+/** The job table, printed. */
+function byJob(fits: Map<string, FittedPresets>): void {
+  const rows = jobHistory(runs, fits)
+  console.log('Job history, time split: earlier runs of the job as history, by how many there were\n')
+  table('Turns given (expected-turns)', rows.given, false)
+  table('Defaults', rows.defaults, false)
+  const after3 = (xs: Row[]) => xs.filter(x => x.group === '3-5 runs' || x.group === '6+ runs')
+  console.log(
+    [
+      'After 3 or more runs of the job\n',
+      ...markdownHead,
+      markdownLine('turns given', after3(rows.given)),
+      markdownLine('defaults', after3(rows.defaults)),
+      ''
+    ].join('\n')
+  )
 }
 
 /**
@@ -151,7 +116,7 @@ function viaCli(bundle: string | undefined): void {
       args.push('--max-turns', String(Math.max(r.turns, 10)), '--json')
       if (mode === 'given') args.push('--expected-turns', String(r.turns))
       const out = execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8' })
-      rows[mode].push(row(r, JSON.parse(out).estimate.blended))
+      rows[mode].push(rowOf(r, JSON.parse(out).estimate.blended))
     }
   }
   console.log(`${bundle}: ${runs.length} runs, no ledger, max-turns = max(turns, 10)\n`)
@@ -161,5 +126,8 @@ function viaCli(bundle: string | undefined): void {
 
 const cli = process.argv.indexOf('--cli')
 if (cli > 0) viaCli(process.argv[cli + 1])
-else inProcess(fitAndWrite())
+else {
+  fitAndWrite()
+  byJob(bySource())
+}
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)

@@ -68,7 +68,8 @@ function folderEdges() {
     for (const m of text.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)) {
       const to = folderOf(resolve(dirname(file), m[1]).replace(`${resolve('src')}/`, 'src/'))
       const from = folderOf(file)
-      if (to !== from) edges.add(`${from} --> ${to}`)
+      // An import from outside src/ (package.json, for the CLI's --version) is data, not a folder.
+      if (to !== from && !to.startsWith('..')) edges.add(`${from} --> ${to}`)
     }
   }
   return [...edges].sort()

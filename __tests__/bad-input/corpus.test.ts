@@ -66,6 +66,7 @@ beforeAll(async () => {
     JSON.stringify({ asOf: 'yesterday', source: 'x', models: [] })
   )
   writeFileSync(join(dir, 'prices-not-json.json'), 'asOf: 2026')
+  writeFileSync(join(dir, 'bare-result.json'), '{"type":"result"}')
   mkdirSync(join(dir, 'src'))
   writeFileSync(join(dir, 'src', 'a.ts'), 'export const a = 1\n')
   // 100 MB without writing 100 MB: a sparse file has the size and costs no disk or time.
@@ -128,6 +129,12 @@ const cases: Array<[string, string[], string, RegExp]> = [
   ['monthly-credits zero', gate('--monthly-credits', '0'), 'monthly-credits', /positive number/],
   ['monthly-credits negative', gate('--monthly-credits=-20'), 'monthly-credits', /positive number/],
   ['monthly-credits with $', gate('--monthly-credits', '$20'), 'monthly-credits', /e\.g\. 20/],
+  [
+    'monthly-credits past the range',
+    gate('--monthly-credits', '1e8'),
+    'monthly-credits',
+    /from 0\.01 to 10000000, e\.g\. 20, got "1e8"/
+  ],
   ['billing-cycle-day 0', gate('--billing-cycle-day', '0'), 'billing-cycle-day', /from 1 to 31/],
   ['billing-cycle-day 32', gate('--billing-cycle-day', '32'), 'billing-cycle-day', /from 1 to 31/],
   ['billing-cycle-day text', gate('--billing-cycle-day', 'monday'), 'billing-cycle-day', /day of the month/],
@@ -255,6 +262,36 @@ const cases: Array<[string, string[], string, RegExp]> = [
   ],
   ['pricing file not JSON', gate('--pricing-file', f('prices-not-json.json')), 'pricing-file', /not JSON/],
   ['unknown flag', ['gate', '--prompt', 'x', '--budget', '5'], 'budget', /--help/],
+  [
+    'a flag taken as the value of the flag before it',
+    ['estimate', '--prompt-file', '--json'],
+    'prompt-file',
+    /--prompt-file needs a value, but the next word is the flag --json/
+  ],
+  [
+    'a flag and its value taken for the flag before it',
+    ['estimate', '--prompt-file', '--model', 'haiku'],
+    'prompt-file',
+    /--prompt-file needs a value, but the next word is the flag --model/
+  ],
+  [
+    'a report file that is a folder',
+    ['estimate', '--prompt-file', f('prompt.md'), '--report-file', dir],
+    'report-file',
+    /cannot write ".*" \(it is a folder\); give a file path/
+  ],
+  [
+    'a usage file that is a folder',
+    ['cost', '--usage-file', dir],
+    'usage-file',
+    /\(it is a folder\); give a file path/
+  ],
+  [
+    'cost of a result with nothing to price',
+    ['cost', '--usage-file', f('bare-result.json')],
+    'usage-file',
+    /no usage, no modelUsage and no total_cost_usd, so there is nothing to price \(not \$0/
+  ],
   ['unknown command', ['spend'], 'command', /one of estimate, gate/],
   ['report format unknown', ['report', '--format', 'html'], 'format', /markdown or json/],
   [

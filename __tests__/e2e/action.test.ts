@@ -57,7 +57,7 @@ describe('the action, step by step', () => {
     expect(r.exitCode).toBe(1)
     const errors = r.commands.filter(c => c.command === 'error').map(c => c.message)
     expect(errors.join('\n')).toContain(
-      'monthly-credits: expected a positive number of USD, e.g. 20, got "twenty"'
+      'monthly-credits: expected a positive number of USD from 0.01 to 10000000, e.g. 20, got "twenty"'
     )
     expect(errors.join('\n')).toContain('gate-on: expected one of p50, p90, max, got "p99"')
   })

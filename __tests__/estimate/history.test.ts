@@ -31,25 +31,67 @@ describe('history: the estimate learns how this job behaves', () => {
   it('moves toward a job that takes more turns and reads more, the more runs it has', () => {
     const model = estimate([]).estimate.blended.p50Usd
     const one = estimate(longRuns(1)).estimate
+    const two = estimate(longRuns(2)).estimate
     const ten = estimate(longRuns(10)).estimate
     expect(one.blended.p50Usd).toBeGreaterThan(model)
-    expect(ten.blended.p50Usd).toBeGreaterThan(one.blended.p50Usd)
+    expect(two.loop.turns.p50).toBeGreaterThan(one.loop.turns.p50)
     expect(ten.loop.turns.p50).toBeGreaterThan(one.loop.turns.p50)
     expect(ten.blended).toMatchObject({ source: 'blended', sampleSize: 10, model: { p50Usd: model } })
-    expect(ten.blended.history!.weight).toBeCloseTo(10 / 15, 12)
+    expect(one.blended.history!.weight).toBeCloseTo(1 / 3, 12)
+    expect(ten.blended.history!.weight).toBe(1)
+  })
+  it('from 3 runs on, uses the job’s own turn distribution and behaviour, not the preset’s', () => {
+    const three = estimate(longRuns(3)).estimate
+    // Three runs of 40 turns: the job's own median, whatever the preset says.
+    expect(three.loop.turns.p50).toBe(40)
+    expect(estimate(longRuns(3), { 'expected-turns': '40' }).estimate.blended.p50Usd).toBeCloseTo(
+      three.blended.p50Usd,
+      6
+    )
+  })
+  it('learns the size of the job’s first request: what it loads beyond the agent prefix and the prompt', () => {
+    const big = longRuns(3, { firstRequestTokens: 90_000 })
+    const e = estimate(big)
+    expect(assumption(e, 'context loaded up front').value).toBe(
+      `${(90_000 - 21_658 - 1_500).toLocaleString('en-US')} tokens beyond the agent prefix, prompt and context files`
+    )
+    expect(e.estimate.loop.firstRequestTokens).toBe(90_000)
+    // At the job's own 40 turns its correction gives its own dollars either way; at 20 turns the
+    // larger first request weighs more.
+    const at20 = (runs: PastRun[]) => estimate(runs, { 'expected-turns': '20' }).estimate.loop.p50Usd
+    expect(at20(big)).toBeGreaterThan(at20(longRuns(3)))
+  })
+  it('corrects what the model misses about the job: its runs’ actual over the model at their own turns', () => {
+    const at = (usd: number) => estimate(longRuns(3, {}, usd), { 'expected-turns': '40' }).estimate
+    const cheap = at(1)
+    const dear = at(2)
+    // The same behaviour, twice the dollars: the model's figure is corrected by the ratio.
+    expect(dear.loop.p50Usd / cheap.loop.p50Usd).toBeCloseTo(2, 6)
+    expect(assumption({ ...estimate(longRuns(3, {}, 2)) }, 'job correction').source).toMatch(
+      /^this job's 3 runs \(weight 50%\) beside \d+ calibration runs/
+    )
+  })
+  it('spreads the p90 by the job’s own runs: a steady job holds less than an erratic one', () => {
+    const steady = longRuns(6)
+    const erratic = longRuns(6).map((r, i) => ({ ...r, actualUsd: i % 2 ? 0.5 : 4 }))
+    const p90 = (runs: PastRun[]) => estimate(runs, { 'expected-turns': '40' }).estimate.loop
+    const s = p90(steady)
+    const e = p90(erratic)
+    expect(e.p90Usd / e.p50Usd).toBeGreaterThan(s.p90Usd / s.p50Usd)
   })
   it('names history as the source of each learned value', () => {
     const e = estimate(longRuns(3))
     const source = (name: string) => assumption(e, name).source
     expect(source('API requests per turn')).toMatch(
-      /^history: 1\.00 requests per turn over 3 runs of this job \(weight 38%\)/
+      /^history: 1\.00 requests per turn over 3 runs of this job \(weight 100%\)/
     )
     expect(source('output per request')).toMatch(/^history: 500 output tokens per request over 3 runs/)
     expect(source('turns')).toMatch(/history: 3 runs of this job took 40 turns/)
   })
   it('learns TTL gaps: a job whose tool calls outlast the cache pays for re-writes', () => {
-    const steady = estimate(longRuns(5)).estimate.loop.p50Usd
-    const gappy = estimate(longRuns(5, { cacheMisses: 10 })).estimate.loop.p50Usd
+    // Two runs: below 3 the correction by their dollars is partial, so the behaviour still shows.
+    const steady = estimate(longRuns(2)).estimate.loop.p50Usd
+    const gappy = estimate(longRuns(2, { cacheMisses: 10 })).estimate.loop.p50Usd
     expect(gappy).toBeGreaterThan(steady)
   })
   it('still learns turns and dollars from runs recorded before behaviour was kept', () => {

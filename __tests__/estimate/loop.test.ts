@@ -13,6 +13,7 @@ const behaviour = (over: Partial<LoopBehaviour> = {}): LoopBehaviour => ({
   cacheHitRate: 1,
   ttlGapsPerRequest: 0,
   sideShare: 0,
+  uncachedPerRequest: 0,
   ...over
 })
 const params = (over: Partial<LoopParams> = {}, b: Partial<LoopBehaviour> = {}): LoopParams => ({

@@ -77,10 +77,10 @@ describe('the estimate a user sees', () => {
   })
   it('states the basis of p90 and max: given turns, or the turn distribution capped at max-turns', () => {
     expect(assumption(estimate({ 'expected-turns': '8', 'max-turns': '20' }), 'p90 and max').value).toMatch(
-      /^p90: the run at 8 turns at the 90th percentile of the spread of cost at a known turn count \(leave-one-out, 46 runs\); max: the run at max-turns 20/
+      /^p90: the run at 8 turns at the 90th percentile of the spread of cost at a known turn count \(leave-one-source-out, 351 runs\); max: the run at max-turns 20/
     )
     expect(assumption(estimate({ 'max-turns': '20' }), 'p90 and max').value).toMatch(
-      /^p90: 90th percentile over turns \(log-normal, median 9\.7, σ 0\.87, capped at max-turns 20\) and the spread/
+      /^p90: 90th percentile over turns \(log-normal, median 10\.2, σ 1\.11, capped at max-turns 20\) and the spread/
     )
   })
   it('turns per-turn inputs into per-request behaviour', () => {
@@ -93,7 +93,7 @@ describe('the estimate a user sees', () => {
   })
   it('uses a pooled fit for a family without calibration runs, and the published output per turn for Haiku', () => {
     const e = estimate({ model: 'claude-haiku-4-5' })
-    expect(assumption(e, 'API requests per turn').source).toMatch(/pooled fit over 46 runs \(no haiku runs/)
+    expect(assumption(e, 'API requests per turn').source).toMatch(/pooled fit over 351 runs \(no haiku runs/)
     expect(assumption(e, 'output per request').source).toMatch(/^380 per turn/)
   })
   it('labels a compaction when the context outgrows the window', () => {

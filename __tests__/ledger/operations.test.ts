@@ -89,6 +89,30 @@ describe('ledger operations', () => {
     })
     expect(documentSchema.safeParse(doc).success).toBe(true)
   })
+  it('record the main model and the side models apart, the fan-out and the first request, for the next estimate', () => {
+    const behaviour = {
+      requests: 5,
+      firstRequestTokens: 61_000,
+      uncachedInputTokens: 12,
+      subagents: 3,
+      sideShare: 1.4,
+      fanOutUsd: 0.39
+    }
+    const sideModels = [{ model: 'claude-haiku-4-5-20251001', usd: 0.39 }]
+    let doc = reserve(emptyDocument(cycle), hold('a'), now).doc
+    doc = settle(
+      doc,
+      { key: 'a', actualUsd: 0.66, model: 'claude-sonnet-4-6', sideModels, behaviour },
+      now
+    ).doc
+    expect(doc.entries[0]).toMatchObject({ model: 'claude-sonnet-4-6', sideModels, behaviour })
+    expect(pastRuns(doc, 'acme/api/agent/review/gate', 1)[0]).toMatchObject({
+      model: 'claude-sonnet-4-6',
+      sideModels,
+      behaviour
+    })
+    expect(documentSchema.safeParse(doc).success).toBe(true)
+  })
   it('leave out a behaviour the document could not be read back with, and still settle the money', () => {
     let doc = reserve(emptyDocument(cycle), hold('a'), now).doc
     const hostile = { requests: 3, growthTokens: 5e12 }

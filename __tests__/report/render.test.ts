@@ -10,6 +10,7 @@ import { annotationsFor, findStepLine } from '../../src/report/annotations.js'
 import { escapeMarkdown } from '../../src/report/escape.js'
 import { headlineOf, headlineText } from '../../src/report/headline.js'
 import { figuresOf } from '../../src/report/figures.js'
+import { usd } from '../../src/budget/format.js'
 import { burnDownSeries } from '../../src/report/burn-down.js'
 import { renderEstimateText } from '../../src/cli/render.js'
 import type { GateReport } from '../../src/report/types.js'
@@ -169,7 +170,7 @@ describe('the table', () => {
     ])
   })
 
-  it('flags a cache TTL the run did not follow and names the models the actual covers', () => {
+  it('flags a cache TTL the run did not follow and shows the main loop and the fan-out apart', () => {
     const g = figuresOf(states.settled)
     const writes = g.rows.find(r => r[0] === 'Cache writes')!
     expect(writes[1]).toMatch(/\(1 h\)$/)
@@ -177,9 +178,12 @@ describe('the table', () => {
     expect(g.notes.join('\n')).toContain(
       '² The estimate assumed 1-hour cache writes; the run wrote 5-minute ones'
     )
-    expect(g.notes.join('\n')).toMatch(
-      /The actual covers 2 models \(claude-sonnet-5-5 \$0\.\d\d, claude-haiku-5-5/
-    )
+    const main = g.rows.find(r => r[0] === 'Main loop')!
+    const fanOut = g.rows.find(r => r[0] === 'Fan-out (side models, subagents)')!
+    expect(main[2]).toMatch(/^\$\d+\.\d\d \(claude-sonnet-5-5\)$/)
+    const a = states.settled.actual!
+    const haiku = a.byModel!.find(m => m.model === 'claude-haiku-5-5')!.usd
+    expect(fanOut[2]).toBe(usd(haiku))
   })
 
   it('says why the cost differs from the per-turn rows when history is blended in', () => {

@@ -20,6 +20,8 @@ import { cycleAt } from '../../src/budget/cycle.js'
 import { gate } from '../../src/steps/gate.js'
 import { record } from '../../src/steps/record.js'
 import { GitHubDouble } from '../support/github-server.js'
+import { PostgresStore } from '../../src/store/postgres.js'
+import { PostgresCluster, postgresMissing } from '../support/postgres.js'
 
 const JOB = 'acme/api/nightly/review/gate'
 /** A weekly job: three runs in November, then the first of December's cycle. */
@@ -27,10 +29,25 @@ const NOVEMBER = ['2026-11-09T03:00:00Z', '2026-11-16T03:00:00Z', '2026-11-23T03
 const DECEMBER = new Date('2026-12-07T03:00:00Z')
 
 let server: GitHubDouble
+const pgMissing = postgresMissing()
+let cluster: PostgresCluster | undefined
+const opened: PostgresStore[] = []
 beforeAll(async () => {
   server = await new GitHubDouble().start()
-})
-afterAll(async () => server.stop())
+  if (!pgMissing) cluster = await PostgresCluster.start()
+}, 180_000)
+afterAll(async () => {
+  await server.stop()
+  await Promise.all(opened.map(s => s.close()))
+  await cluster?.destroy()
+}, 60_000)
+if (pgMissing) it.skip(`postgres store: skipped, ${pgMissing}`, () => undefined)
+
+function postgres() {
+  const store = new PostgresStore({ url: cluster!.url(), name: `h-${Math.random().toString(36).slice(2)}` })
+  opened.push(store)
+  return store
+}
 
 /** A ledger on its own ref, written with its own token (GitHub's content limit counts per token). */
 function github() {
@@ -46,7 +63,8 @@ function github() {
 const stores: Array<[string, () => DocumentStore]> = [
   ['memory', () => new MemoryStore()],
   ['file', () => new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-history-')), 'ledger.json'))],
-  ['github', github]
+  ['github', github],
+  ...(pgMissing ? [] : [['postgres', postgres] as [string, () => DocumentStore]])
 ]
 
 /** One run of a job of the nightly workflow (`review` unless named): its gate, and with `settle` its post step. */

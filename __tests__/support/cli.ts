@@ -15,7 +15,7 @@ export interface CliRun {
 /** `agent-credit-gate …argv`, with GITHUB_API_URL pointing at `apiUrl` when given. */
 export async function runCli(
   argv: string[],
-  opts: { apiUrl?: string; cwd: string; now: Date; github?: ClientTuning }
+  opts: { apiUrl?: string; cwd: string; now: Date; github?: ClientTuning; env?: Record<string, string> }
 ): Promise<CliRun> {
   let out = ''
   let err = ''
@@ -24,7 +24,7 @@ export async function runCli(
     out: t => (out += t.endsWith('\n') ? t : `${t}\n`),
     err: t => (err += t.endsWith('\n') ? t : `${t}\n`),
     stdin: async () => '',
-    env: opts.apiUrl ? { GITHUB_API_URL: opts.apiUrl } : {},
+    env: { ...(opts.apiUrl ? { GITHUB_API_URL: opts.apiUrl } : {}), ...opts.env },
     cwd: opts.cwd,
     now: () => opts.now,
     github: opts.github

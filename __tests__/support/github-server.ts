@@ -159,6 +159,11 @@ export class GitHubDouble {
    * login ending in [bot] is a GitHub App installation token; any other login is a person's token.
    */
   tokenLogin: string | undefined = undefined
+  /**
+   * GraphQL answers a ref outside refs/heads/ and refs/tags/ as missing, while REST sees it: how a
+   * GraphQL API that does not resolve a custom ref namespace would look to the ledger.
+   */
+  graphqlHidesCustomRefs = false
   /** Where `chance` faults draw from: seed it (support/faults.ts seededRandom) for a repeatable mix. */
   random: () => number = Math.random
   owner = 'acme'
@@ -530,8 +535,16 @@ export class GitHubDouble {
         oid: sha,
         tree: { __typename: 'Tree', oid: c.tree },
         file: ({ path }: { path: string }) => {
-          const blob = this.trees.get(c.tree)?.get(path)
-          if (blob === undefined) return null
+          const files = this.trees.get(c.tree)
+          const blob = files?.get(path)
+          if (blob === undefined) {
+            // The double's trees are flat (path → blob): a folder is the paths under it.
+            const names = [...(files?.keys() ?? [])]
+              .filter(p => p.startsWith(`${path}/`))
+              .map(p => p.slice(path.length + 1).split('/')[0])
+            if (names.length === 0) return null
+            return { object: { __typename: 'Tree', entries: [...new Set(names)].map(name => ({ name })) } }
+          }
           const text = this.blobs.get(blob) ?? ''
           const isTruncated = Buffer.byteLength(text) > GRAPHQL_TEXT_LIMIT
           return {
@@ -547,6 +560,7 @@ export class GitHubDouble {
     }
     const ref = (name: string) => {
       const sha = this.refs.get(name)
+      if (this.graphqlHidesCustomRefs && !/^refs\/(heads|tags)\//.test(name)) return null
       return sha ? { target: commit(sha) } : null
     }
     return {
@@ -645,19 +659,22 @@ export class GitHubDouble {
         next.set(e.path, blob)
       }
       const sha = this.tree(next)
-      return send(201, {
-        sha,
-        url: `${this.api}/git/trees/${sha}`,
-        truncated: false,
-        tree: [...next].map(([path, blob]) => ({
-          path,
-          mode: '100644',
-          type: 'blob',
-          sha: blob,
-          size: Buffer.byteLength(this.blobs.get(blob) ?? ''),
-          url: `${this.api}/git/blobs/${blob}`
-        }))
-      })
+      return send(201, this.treeJson(sha, next))
+    }
+    if (method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(p))) {
+      const name = `refs/${m[1]}`
+      if (!this.refs.has(name)) return error(404, 'Not Found')
+      return send(200, this.gitRef(name))
+    }
+    if (method === 'GET' && (m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(p))) {
+      const c = this.commits.get(m[1])
+      if (!c) return error(404, 'Not Found')
+      return send(200, this.commitJson(c))
+    }
+    if (method === 'GET' && (m = /^\/git\/trees\/([0-9a-f]{40})$/.exec(p))) {
+      const t = this.trees.get(m[1])
+      if (!t) return error(404, 'Not Found')
+      return send(200, this.treeJson(m[1], t))
     }
     if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(p))) {
       const t = this.blobs.get(m[1])
@@ -798,6 +815,23 @@ export class GitHubDouble {
       received_events_url: `${at}/received_events`,
       type,
       site_admin: false
+    }
+  }
+
+  /** A tree as GitHub answers it: every file, by its full path (the double keeps trees flat). */
+  private treeJson(sha: string, files: Map<string, string>) {
+    return {
+      sha,
+      url: `${this.api}/git/trees/${sha}`,
+      truncated: false,
+      tree: [...files].map(([path, blob]) => ({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: blob,
+        size: Buffer.byteLength(this.blobs.get(blob) ?? ''),
+        url: `${this.api}/git/blobs/${blob}`
+      }))
     }
   }
 

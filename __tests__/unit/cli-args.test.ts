@@ -98,10 +98,13 @@ describe('GitHub token from the environment', () => {
     expect(token({ GH_TOKEN: 'gh-one', GITHUB_TOKEN: 'gh-two' })).toBe('gh-one')
     expect(token({ GITHUB_TOKEN: 'gh-two' })).toBe('gh-two')
   })
-  it('reads GH_ENTERPRISE_TOKEN, then GITHUB_ENTERPRISE_TOKEN, for a GitHub Enterprise Server API', () => {
-    const ghes = { GITHUB_API_URL: 'https://github.example.com/api/v3', GITHUB_TOKEN: 'dotcom' }
+  it('reads GH_ENTERPRISE_TOKEN, then GITHUB_ENTERPRISE_TOKEN, then GITHUB_TOKEN, for a GitHub Enterprise Server API', () => {
+    const ghes = { GITHUB_API_URL: 'https://github.example.com/api/v3', GITHUB_TOKEN: 'the-job-token' }
+    expect(token({ ...ghes, GH_ENTERPRISE_TOKEN: 'gh', GITHUB_ENTERPRISE_TOKEN: 'ghes' })).toBe('gh')
     expect(token({ ...ghes, GITHUB_ENTERPRISE_TOKEN: 'ghes' })).toBe('ghes')
-    expect(token(ghes)).toBeUndefined()
+    // Inside a GitHub Enterprise Server job, GITHUB_TOKEN is the token the runner hands the step.
+    expect(token(ghes)).toBe('the-job-token')
+    expect(token({ GITHUB_API_URL: 'https://github.example.com/api/v3', GH_TOKEN: 'dotcom' })).toBeUndefined()
   })
   it('lets a flag win over the environment', () => {
     expect(token({ GH_TOKEN: 'env' }, '--github-token', 'flag')).toBe('flag')

@@ -59,20 +59,28 @@ describe('record', () => {
         '--model',
         'opus',
         '--max-turns',
-        '40'
+        '40',
+        '--report-file',
+        'report.json'
       ],
       { cwd: w.dir, now: NOW }
     )
     expect(other.code).toBe(0)
     copyFileSync(fixture('result-success.json'), join(w.dir, 'a.json'))
-    const r = await w.cli('record', '--run-id', '88', '--usage-file', 'a.json')
+    const r = await w.cli(
+      'record',
+      '--run-id',
+      '88',
+      '--usage-file',
+      'a.json',
+      '--report-file',
+      'report.json'
+    )
     expect(r.code).toBe(0)
     const b = gated.estimate.blended
     expect(r.out).toContain(`estimate p50 ${usd(b.p50Usd)}, p90 ${usd(b.p90Usd)}, max ${usd(b.maxUsd)}`)
     // The unrelated report is left as it was, not completed with this run's actual.
-    const report = JSON.parse(
-      readFileSync(join(w.dir, '.agent-credit-gate/agent-credit-gate-report.json'), 'utf8')
-    )
+    const report = JSON.parse(readFileSync(join(w.dir, 'report.json'), 'utf8'))
     expect(report.phase).toBe('estimate')
   })
   it('a run id that holds nothing fails, lists the live holds and writes nothing', async () => {

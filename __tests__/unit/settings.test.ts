@@ -18,7 +18,7 @@ describe('settings', () => {
   })
   it('names the input, the bad value and the fix', () => {
     expect(() => parseSettings({ 'monthly-credits': 'twenty' }, {}, 'cli')).toThrow(
-      'monthly-credits: expected a positive number of USD, e.g. 20, got "twenty"'
+      'monthly-credits: expected a positive number of USD from 0.01 to 10000000, e.g. 20, got "twenty"'
     )
   })
   it('takes a Claude Code version with or without a leading v, and names a bad one', () => {

@@ -102,3 +102,72 @@ describe('what a result file tells about how the run behaved', () => {
     expect(parseClaudeOutput(ndjson([msg, old]), 's.jsonl').behaviour!.cacheTtl).toBeUndefined()
   })
 })
+
+/** A model's row in a result's modelUsage. */
+const usageRow = (input: number, output: number, read = 0, write = 0) => ({
+  inputTokens: input,
+  outputTokens: output,
+  cacheReadInputTokens: read,
+  cacheCreationInputTokens: write
+})
+
+describe('what a settled run records about its fan-out and its first request', () => {
+  it('the first request’s real size, the uncached input and the subagents the main loop started', () => {
+    const first = assistant('a', 12_000, 40_000)
+    first.message.usage.input_tokens = 7
+    const text = ndjson([
+      first,
+      assistant('sub1', 0, 15_000, { parent_tool_use_id: 'toolu_1' }),
+      assistant('sub1b', 15_000, 500, { parent_tool_use_id: 'toolu_1' }),
+      assistant('sub2', 0, 15_000, { parent_tool_use_id: 'toolu_2' }),
+      assistant('b', 52_000, 3_000),
+      result
+    ])
+    expect(parseClaudeOutput(text, 's.jsonl').behaviour).toMatchObject({
+      requests: 2,
+      firstRequestTokens: 52_007,
+      uncachedInputTokens: 7,
+      subagents: 2
+    })
+  })
+  const twoModels = (first: 'haiku' | 'sonnet') => {
+    const rows = {
+      'claude-haiku-4-5-20251001': usageRow(5_000, 16_000, 188_000, 229_000),
+      'claude-sonnet-4-5-20250929': usageRow(5, 6_000, 120_000, 36_000)
+    }
+    const modelUsage =
+      first === 'haiku'
+        ? rows
+        : {
+            'claude-sonnet-4-5-20250929': rows['claude-sonnet-4-5-20250929'],
+            'claude-haiku-4-5-20251001': rows['claude-haiku-4-5-20251001']
+          }
+    return JSON.stringify({ ...result, modelUsage })
+  }
+  it('records the model the gate estimated as the main model, not the first of modelUsage', () => {
+    // Haiku comes first and wrote more output (its subagents), but the gate estimated Sonnet.
+    const a = actualFromText(
+      table,
+      twoModels('haiku'),
+      'r.json',
+      { day: '2026-11-24', from: 'the test' },
+      'claude-sonnet-4-5'
+    )
+    expect(a.mainModel).toBe('claude-sonnet-4-5-20250929')
+    expect(a.sideModels).toEqual([{ model: 'claude-haiku-4-5-20251001', usd: expect.any(Number) }])
+    const haiku = a.byModel!.find(m => m.model.startsWith('claude-haiku'))!.usd
+    const sonnet = a.byModel!.find(m => m.model.startsWith('claude-sonnet'))!.usd
+    expect(a.behaviour?.fanOutUsd).toBeCloseTo(haiku, 12)
+    expect(a.behaviour?.sideShare).toBeCloseTo(haiku / sonnet, 12)
+  })
+  it('without a gate, takes the model the main loop’s requests name, else the one with most output', () => {
+    const withLoop = ndjson([assistant('a', 0, 20_000), { ...JSON.parse(twoModels('haiku')) }])
+    expect(
+      actualFromText(table, withLoop, 's.jsonl', { day: '2026-11-24', from: 'the test' }).mainModel
+    ).toBe('claude-sonnet-4-5-20250929')
+    for (const order of ['haiku', 'sonnet'] as const)
+      expect(
+        actualFromText(table, twoModels(order), 'r.json', { day: '2026-11-24', from: 'the test' }).mainModel
+      ).toBe('claude-haiku-4-5-20251001')
+  })
+})

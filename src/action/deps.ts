@@ -20,6 +20,7 @@ export function actionDeps(settings: Settings): LedgerDeps {
     runnerTemp: process.env.RUNNER_TEMP,
     store: openStore(settings.ledger.location, {
       token: settings.ledger.token,
+      url: settings.ledger.url,
       apiUrl: settings.github.apiUrl,
       log: core.info
     })

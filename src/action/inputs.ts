@@ -32,5 +32,16 @@ export function readActionSettings(env: NodeJS.ProcessEnv = process.env): Settin
     raw[spec.name] = core.getInput(spec.name, { trimWhitespace: spec.name !== 'prompt' })
     if (spec.secret && raw[spec.name]) core.setSecret(raw[spec.name] as string)
   }
+  // A driver's message may quote the password alone, without the rest of the connection string.
+  const password = passwordOf(raw['ledger-url'])
+  if (password) core.setSecret(password)
   return parseSettings(raw, contextEnv(env), 'action', triggerFrom(github.context.payload, env))
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined
+  } catch {
+    return undefined
+  }
 }

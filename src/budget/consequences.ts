@@ -116,6 +116,26 @@ function limited(c: Consequences, limit: DecisionLimit): Consequences {
 }
 
 /**
+ * A warning says what it is about: the credit past warn-at, or a subscription window near its limit
+ * (the dollars may be nowhere near their line), or both. Without a cause (older reports) it is the credit.
+ */
+function warning(by: Array<'credit' | 'window'> | undefined): Consequences {
+  const window = by?.includes('window') ?? false
+  const credit = by === undefined || by.includes('credit')
+  if (!window) return WARN
+  return {
+    ...WARN,
+    annotation: {
+      level: 'warning',
+      title: credit ? 'Agent credit running low' : 'Subscription window near its limit'
+    },
+    then: credit
+      ? 'The agent runs, but the credit is running low and a subscription window is near its limit.'
+      : 'The agent runs, but a subscription window is near its limit.'
+  }
+}
+
+/**
  * A run refused by a dollar limit other than the cycle's budget (`max-run-usd`) has the same
  * consequences, and names the limit: "Skipped: over max-run-usd".
  */
@@ -139,16 +159,35 @@ function notAllowed(c: Consequences): Consequences {
 
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 export function consequencesOf(
-  d: { decision: DecisionKind; onExhaust: OnExhaust; limit?: DecisionLimit; refusedBy?: string } | undefined
+  d:
+    | {
+        decision: DecisionKind
+        onExhaust: OnExhaust
+        limit?: DecisionLimit
+        refusedBy?: string
+        warnedBy?: Array<'credit' | 'window'>
+      }
+    | undefined
 ): Consequences {
   if (!d || d.decision === 'pass') return PASS
-  if (d.decision === 'warn') return WARN
+  if (d.decision === 'warn') return warning(d.warnedBy)
   if (d.limit) return limited(REFUSED[d.onExhaust], d.limit)
   // The ledger's own budget reads "over budget"; a limit beside it, or who may start a run, is named.
   if (d.refusedBy === 'allowed-associations') return notAllowed(REFUSED[d.onExhaust])
   return d.refusedBy && d.refusedBy !== 'ledger budget'
     ? overLimit(REFUSED[d.onExhaust], d.refusedBy)
     : REFUSED[d.onExhaust]
+}
+
+/**
+ * The decision's word and reason in one line, without saying the same thing twice: a window's refusal
+ * reads "Skipped: 5-hour limit reached; resets 15:40 UTC: …", not "…limit reached: 5-hour limit reached; …".
+ */
+export function decisionLine(word: string, reason: string): string {
+  const what = word.includes(': ') ? word.slice(word.indexOf(': ') + 2) : word
+  return reason.toLowerCase().startsWith(what.toLowerCase())
+    ? `${word}${reason.slice(what.length)}`
+    : `${word}: ${reason}`
 }
 
 /**

@@ -9,6 +9,8 @@ interface Preset {
   creditUsd: number
   /** The amount is per seat: the account spends `seats` of them. */
   perSeat?: boolean
+  /** Where the figure comes from (the product brief, the help-center article). */
+  from: string
 }
 
 const PRESETS: Record<BudgetSettings['plan'], Preset> = plans.plans
@@ -43,7 +45,8 @@ export function creditFor(
     overageUsd: b.overageUsd,
     source: 'plan',
     plan: b.plan,
-    label: `${preset.words} credit (plan preset, tiers as announced ${plans.asOf}; override with monthly-credits)`
+    // The preset stands for the Agent SDK credit, which was paused on its launch day: say so every time.
+    label: `${preset.words} credit (plan preset; the Agent SDK credit was paused on ${plans.pausedSince}, its launch day, so this is a budget you keep, not a credit Anthropic meters; override with monthly-credits)`
   }
 }
 

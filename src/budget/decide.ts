@@ -121,7 +121,11 @@ export function decide(a: {
             `This run (holding ${usd(holdUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
           ]
         : []
-    return { ...base(true), decision: 'warn', reason: [...dollars, ...near].join(' ') }
+    const warnedBy: Array<'credit' | 'window'> = [
+      ...(after > line ? (['credit'] as const) : []),
+      ...(near.length > 0 ? (['window'] as const) : [])
+    ]
+    return { ...base(true), decision: 'warn', reason: [...dollars, ...near].join(' '), warnedBy }
   }
   return {
     ...base(true),

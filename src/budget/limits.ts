@@ -42,6 +42,8 @@ export interface MeterView extends MeterReading, Seen {
   label: string
   /** The reset is past: the window has started over since this was seen. */
   stale: boolean
+  /** A run stopped on this window's limit though Claude's last event for it did not say `rejected`. */
+  stopped?: boolean
 }
 
 /** The subscription's windows as a report shows them. */
@@ -112,6 +114,36 @@ function usdPerWindow(samples: UtilizationSample[], meter: string): number | und
   return undefined
 }
 
+/** The window a limit's own words name, when the stop did not come with a `rejected` event. */
+function meterInWords(message: string): string | undefined {
+  if (/5-hour|five.hour/i.test(message)) return 'five_hour'
+  if (/opus/i.test(message) && /week|7-day/i.test(message)) return 'seven_day_opus'
+  if (/sonnet/i.test(message) && /week|7-day/i.test(message)) return 'seven_day_sonnet'
+  if (/week|7-day|seven.day/i.test(message)) return 'seven_day'
+  return undefined
+}
+
+/**
+ * The window a run stopped on, still in force: Claude does not always send a `rejected` event before
+ * the usage-limit error (the last event may read 97%, allowed_warning), yet the window is used up.
+ */
+function stoppedWindow(
+  account: AccountMeters,
+  t: number
+): { meter: string; reset: { at: string; assumed: boolean }; stop: LimitStop & Seen } | undefined {
+  const stop = account.stop
+  if (stop?.kind !== 'window') return undefined
+  const meter = stop.meter ?? meterInWords(stop.message) ?? 'five_hour'
+  const reading = account.readings.find(r => r.meter === meter)
+  // A `rejected` reading refuses by itself, with its own reset.
+  if (reading?.status === 'rejected') return undefined
+  const at = stop.resetsAt ?? reading?.resetsAt
+  const reset = at
+    ? { at, assumed: false }
+    : { at: new Date(Date.parse(stop.seenAt) + windowHours(meter) * 3_600_000).toISOString(), assumed: true }
+  return Date.parse(reset.at) > t ? { meter, reset, stop } : undefined
+}
+
 export function judgeLimits(
   account: AccountMeters | undefined,
   now: Date,
@@ -120,12 +152,24 @@ export function judgeLimits(
   const out: LimitJudgement = { warnings: [], shares: [], meters: [] }
   if (!account) return out
   const t = now.getTime()
+  const stopped = stoppedWindow(account, t)
+  if (stopped) {
+    const label = meterLabel(stopped.meter)
+    out.refusal = {
+      meter: stopped.meter,
+      label,
+      resetsAt: stopped.reset.at,
+      assumedReset: stopped.reset.assumed,
+      reason: `${label[0].toUpperCase()}${label.slice(1)} reached (a run stopped on it ${resetWords(stopped.stop.seenAt, now)}: "${stopped.stop.message}"); resets ${resetWords(stopped.reset.at, now)}${stopped.reset.assumed ? ' (assumed: Claude did not say when)' : ''}.`
+    }
+  }
   for (const r of account.readings) {
     const reset = resetOf(r)
     const live = Date.parse(reset.at) > t
     const label = meterLabel(r.meter)
-    out.meters.push({ ...r, label, stale: !live })
-    if (!live) continue
+    const stop = live && stopped?.meter === r.meter && r.status !== 'rejected'
+    out.meters.push({ ...r, label, stale: !live, ...(stop ? { stopped: true } : {}) })
+    if (!live || stop) continue
     if (r.status === 'rejected') {
       // Of several exhausted windows, the one that resets last is the one that binds.
       if (!out.refusal || Date.parse(reset.at) > Date.parse(out.refusal.resetsAt))

@@ -20,7 +20,7 @@ export interface Credit {
   /** `plan` (a preset) or `monthly-credits` (explicit). */
   source: 'plan' | 'monthly-credits'
   plan: Plan
-  /** Human label, e.g. "Pro plan preset ($20.00, announced tiers 2026-06-15)". */
+  /** Human label, e.g. "$20.00 Pro credit (plan preset; the Agent SDK credit was paused …)". */
   label: string
 }
 
@@ -88,6 +88,8 @@ export interface Decision {
   reason: string
   /** Set when a subscription window (or out-of-credits) refused the run rather than the dollars. */
   limit?: DecisionLimit
+  /** What a warning is about: the dollar credit past warn-at, a subscription window near its limit, or both. */
+  warnedBy?: Array<'credit' | 'window'>
 }
 
 /** The meter that refused a run. */

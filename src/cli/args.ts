@@ -9,6 +9,7 @@ import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse
 import type { Settings } from '../config/settings.js'
 import { InputError, nearest } from '../errors.js'
 import { ACTION_ONLY, CLI_FLAGS, COMMANDS, FROM_ENV, SPECS, type Command, type CliFlag } from './spec.js'
+import pkg from '../../package.json' with { type: 'json' }
 import { triggerFrom } from '../config/trigger.js'
 import { EXPORT_FORMATS, type ExportFormat } from '../report/export.js'
 import { readFileSync } from 'node:fs'
@@ -32,6 +33,12 @@ export interface CliFlags {
   explicitRun: boolean
   /** Whether --ledger was given (only the default ledger's folder is created when missing). */
   ledgerGiven: boolean
+  /** `ledger copy`: where the copy goes (the source is `settings.ledger`). */
+  copyTo?: Settings['ledger']
+  /** `record --replace`: correct a settled run's figure. */
+  replace: boolean
+  /** Write the JSON report file: --report-file was given, or the CLI runs under a runner (RUNNER_TEMP). */
+  writeReport: boolean
 }
 
 export interface CliInvocation {
@@ -52,7 +59,8 @@ const SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name))
 /**
  * The token GitHub's own CLI would use, read the way gh reads it: GH_TOKEN then GITHUB_TOKEN for
  * github.com (and *.ghe.com), GH_ENTERPRISE_TOKEN then GITHUB_ENTERPRISE_TOKEN for a GitHub Enterprise
- * Server API (the gh manual, "gh environment").
+ * Server API (the gh manual, "gh environment"). Unlike gh, a GitHub Enterprise Server API falls back to
+ * GITHUB_TOKEN: inside that server's own Actions job it is the token the runner hands the step.
  */
 export function tokenFromEnv(env: SettingsEnv): string | undefined {
   const api = env.GITHUB_API_URL || 'https://api.github.com'
@@ -63,7 +71,9 @@ export function tokenFromEnv(env: SettingsEnv): string | undefined {
     // An unparsable URL is reported where the client is built; the token choice falls back to github.com.
   }
   const dotcom = host === 'api.github.com' || host === 'github.com' || host.endsWith('.ghe.com')
-  const names = dotcom ? ['GH_TOKEN', 'GITHUB_TOKEN'] : ['GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']
+  const names = dotcom
+    ? ['GH_TOKEN', 'GITHUB_TOKEN']
+    : ['GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN', 'GITHUB_TOKEN']
   return names.map(n => env[n]?.trim()).find(Boolean)
 }
 
@@ -87,8 +97,16 @@ function program(out: string[]): {
 } {
   const chosen: { command?: Command; opts?: Record<string, unknown>; args?: string[] } = {}
   const root = new Program(NAME)
-    .description('Estimate, gate and record the cost of Claude agent steps against a monthly credit.')
+    .description(
+      'Estimate, gate and record the cost of Claude agent steps against a budget you set and the subscription windows Claude reports.'
+    )
     .usage('<command> [flags]')
+    .version(pkg.version, '--version', 'print the version')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done (the gate passed, warned, or skipped the run with on-exhaust skip), 1 an error\n' +
+        '(bad input, unreadable file, ledger unreachable), 2 refused by the gate (on-exhaust fail).'
+    )
     .exitOverride()
     .configureOutput({ writeOut: t => out.push(t), writeErr: t => out.push(t), outputError: () => undefined })
     .showSuggestionAfterError(true)
@@ -134,6 +152,8 @@ function oneLine(error: CommanderError, argv: string[]): string {
   const unknownOption = /unknown option '([^']+)'/.exec(error.message)?.[1]
   if (unknownOption) {
     const name = unknownOption.replace(/^--/, '')
+    if (name === 'ledger-url')
+      return `${unknownOption}: not a flag, so the password stays out of the process list; set AGENT_CREDIT_GATE_DATABASE_URL (or DATABASE_URL) instead`
     if (ACTION_ONLY.includes(name))
       return `${unknownOption}: an input of the action only (the CLI posts no PR comment or check run); drop it`
     const takers = COMMANDS.filter(
@@ -165,12 +185,30 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
     if (!(error instanceof CommanderError)) throw error
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')
       return { kind: 'print', text: out.join(''), code: error.code === 'commander.help' ? 1 : 0 }
+    if (error.code === 'commander.version') return { kind: 'print', text: out.join(''), code: 0 }
+    const swallowed = flagTakenAsValue(argv)
+    if (swallowed) throw new InputError([swallowed])
     throw new InputError([oneLine(error, argv)])
   }
   const command = chosen.command as Command
   const opts = chosen.opts ?? {}
   const notes: string[] = []
+  const swallowed = flagTakenAsValue(argv)
+  if (swallowed) throw new InputError([swallowed])
   const strays = chosen.args ?? []
+  // `ledger` has one action, named like git's subcommands: `ledger copy`.
+  if (command === 'ledger') {
+    if (strays[0] !== 'copy')
+      throw new InputError([
+        `ledger: expected the action copy (${NAME} ledger copy --from LEDGER --to LEDGER), got ${JSON.stringify(strays[0] ?? '')}`
+      ])
+    strays.shift()
+    for (const end of ['from', 'to'])
+      if (typeof opts[end] !== 'string')
+        throw new InputError([
+          `${end}: ledger copy needs --${end} github:OWNER/REPO, file:PATH or postgres[:NAME]`
+        ])
+  }
   if (strays.length > 0) {
     const flag = flagBefore(argv, strays[0])
     const shown = JSON.stringify(strays[0]) + (strays.length > 1 ? ` and ${strays.length - 1} more` : '')
@@ -201,6 +239,11 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
     const token = tokenFromEnv(env)
     if (token) raw['github-token'] = token
   }
+  // A database password on the command line would show in the process list: the environment only.
+  const databaseUrl = env.AGENT_CREDIT_GATE_DATABASE_URL?.trim() || env.DATABASE_URL?.trim()
+  const ends = command === 'ledger' ? [opts.from, opts.to] : [raw.ledger]
+  if (databaseUrl && ends.some(l => /^postgres(:|$)/.test(String(l ?? '').trim())))
+    raw['ledger-url'] = databaseUrl
   const formats: readonly string[] = command === 'export' ? EXPORT_FORMATS : ['markdown', 'json']
   const format = ((opts.format as string | undefined) ?? formats[0]) as CliFlags['format']
   if (!formats.includes(format)) {
@@ -215,6 +258,11 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
   const explicitRun = Boolean(runEnv.GITHUB_RUN_ID)
   const runIdOf = runEnv.GITHUB_RUN_ID
   runEnv.GITHUB_RUN_ID ||= `local-${Date.now().toString(36)}`
+  const copyTo =
+    command === 'ledger'
+      ? parseSettings({ ...raw, ledger: String(opts.to) }, runEnv, 'cli').ledger
+      : undefined
+  if (command === 'ledger') raw.ledger = String(opts.from)
   return {
     kind: 'run',
     invocation: {
@@ -228,7 +276,10 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
         file: opts.file as string | undefined,
         format,
         explicitRun,
-        ledgerGiven: raw.ledger !== undefined
+        ledgerGiven: raw.ledger !== undefined,
+        ...(copyTo ? { copyTo } : {}),
+        replace: opts.replace === true,
+        writeReport: raw['report-file'] !== undefined || Boolean(env.RUNNER_TEMP)
       },
       notes
     }
@@ -243,6 +294,29 @@ function eventOf(env: SettingsEnv): unknown {
   } catch {
     return undefined
   }
+}
+
+/** Every flag of every command, without its dashes. */
+const ALL_FLAGS = new Set(COMMANDS.flatMap(c => [...SPECS[c].inputs, ...SPECS[c].flags]))
+/** Flags that take one value (not switches such as --json; --context takes many, as commander checks). */
+const ONE_VALUE = new Set(
+  [...ALL_FLAGS].filter(n => !(n in CLI_FLAGS) || /<\w+>$/.test(CLI_FLAGS[n as CliFlag].flags))
+)
+
+/**
+ * The flag that took the next flag as its value (`--prompt-file --json` would read a file named
+ * `--json`), as one error line, or undefined. Only a known flag counts: a prompt may begin with dashes.
+ */
+function flagTakenAsValue(argv: string[]): string | undefined {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const [flag, next] = [argv[i], argv[i + 1]]
+    if (!flag.startsWith('--') || flag.includes('=') || !next.startsWith('--')) continue
+    const name = flag.slice(2)
+    const nextName = next.slice(2).split('=')[0]
+    if (ONE_VALUE.has(name) && ALL_FLAGS.has(nextName))
+      return `${name}: --${name} needs a value, but the next word is the flag ${next}; write --${name} VALUE (or --${name}=VALUE for a value that begins with --)`
+  }
+  return undefined
 }
 
 /** The flag of any command a typo most likely meant, if one is close (at most a third of it differs). */

@@ -24,6 +24,8 @@ import { tokens } from '../steps/tokens.js'
 import { lastReport } from '../steps/report.js'
 import { exportCycle } from '../steps/export.js'
 import type { ExportFormat } from '../report/export.js'
+import { copyLedger } from '../steps/copy.js'
+import type { Settings } from '../config/settings.js'
 import { InputError } from '../errors.js'
 import type { Command, CliInvocation } from './args.js'
 import type { Io } from './io.js'
@@ -39,23 +41,27 @@ function stepDeps(io: Io): StepDeps {
 }
 
 function ledgerDeps(inv: CliInvocation, io: Io): LedgerDeps {
+  return { ...stepDeps(io), store: ledgerStore(inv, inv.settings.ledger, io) }
+}
+
+function ledgerStore(inv: CliInvocation, ledger: Settings['ledger'], io: Io) {
   const { settings } = inv
-  const where = settings.ledger.location
+  const where = ledger.location
   // Only the default ledger's folder is made on first use: a mistyped --ledger file: path would
   // otherwise open a new, empty account and show a fresh budget.
   if (where.kind === 'file' && inv.flags.ledgerGiven)
     requireFolder(where.path, io.cwd, 'ledger', 'a new folder would start a new, empty account')
-  if (where.kind === 'github' && !settings.ledger.token) {
+  if (where.kind === 'github' && !ledger.token) {
     throw new InputError([
       'ledger-token: the github ledger needs a token with contents: write: set GH_TOKEN or GITHUB_TOKEN (read as gh reads them), or --ledger-token; or use --ledger file:PATH'
     ])
   }
-  const store = openStore(where, {
-    token: settings.ledger.token,
+  return openStore(where, {
+    token: ledger.token,
+    url: ledger.url,
     apiUrl: settings.github.apiUrl,
     tuning: io.github
   })
-  return { ...stepDeps(io), store }
 }
 
 /** The run `release` and `record` act on: --key, or the run of --run-id (and --job). */
@@ -68,10 +74,14 @@ function targetOf(inv: CliInvocation): RunTarget {
   ])
 }
 
-/** Write the report where the `report` command (and `record`) find it, and print it. */
+/**
+ * Print the report, and write it where the `report` command (and `record`) find it when asked to
+ * (--report-file) or under a runner (RUNNER_TEMP): a local command leaves no file behind unasked.
+ */
 async function show(report: GateReport, inv: CliInvocation, deps: StepDeps, io: Io): Promise<void> {
-  await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
-  io.out(inv.flags.json ? json(report) : renderEstimateText(report))
+  if (inv.flags.writeReport)
+    await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+  io.out(inv.flags.json ? json(report) : renderEstimateText(report, { explicitRun: inv.flags.explicitRun }))
 }
 
 export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number>> = {
@@ -98,9 +108,11 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
   },
   async record(inv, io) {
     const deps = ledgerDeps(inv, io)
-    const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli')
+    const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli', { replace: inv.flags.replace })
     // The report file is shared by every local gate: complete it only when it is this run's report.
-    const report = await reportOfRun(inv.settings.reports.reportFile, s.key, deps)
+    const report = inv.flags.writeReport
+      ? await reportOfRun(inv.settings.reports.reportFile, s.key, deps)
+      : undefined
     if (report && s.outcome !== 'already-settled')
       await deps.files.write(
         inv.settings.reports.reportFile,
@@ -109,6 +121,14 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     io.out(inv.flags.json ? json(settlementJson(s, deps.now)) : renderSettlementText(s, deps.now))
     if (s.ledgerError) {
       io.err(`agent-credit-gate: ${s.ledgerError}`)
+      return 1
+    }
+    // A model the price table lacks: the hold stands as spent, which is not this run's actual.
+    if (s.actual.unverified && s.outcome !== 'already-settled') {
+      io.err(
+        `agent-credit-gate: ${s.key ? `${s.run}: ` : ''}recorded the hold as spent (unverified), not a priced actual; ` +
+          'record the same file again with --pricing-file naming a table that prices its model to correct it'
+      )
       return 1
     }
     // A second, different figure for a settled run was not recorded: the caller asked for something that did not happen.
@@ -129,7 +149,32 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     io.out(inv.flags.json ? json(t) : renderTokensText(t))
     return 0
   },
+  async ledger(inv, io) {
+    const from = ledgerStore(inv, inv.settings.ledger, io)
+    const to = ledgerStore(inv, inv.flags.copyTo!, io)
+    try {
+      const r = await copyLedger(from, to)
+      io.out(
+        inv.flags.json
+          ? json(r)
+          : [
+              `copied ${r.cycles.length} cycle(s) from ${r.from} to ${r.to}:`,
+              ...r.cycles.map(
+                c => `  ${c.cycle}: ${c.entries} entries, $${c.settledUsd.toFixed(4)} recorded actuals`
+              ),
+              ...(r.resetDay ? [`  reset day: ${r.resetDay}`] : [])
+            ].join('\n')
+      )
+      return 0
+    } finally {
+      await Promise.all([from.close?.(), to.close?.()])
+    }
+  },
   async report(inv, io) {
+    if (!inv.flags.writeReport)
+      throw new InputError([
+        'report-file: the CLI writes a report file only when asked: run gate (or estimate) with --report-file PATH, then report --report-file PATH (under a runner, $RUNNER_TEMP holds it)'
+      ])
     const r = await lastReport(inv.settings, stepDeps(io))
     io.out(inv.flags.format === 'json' ? json(r) : renderReport(r, { variant: 'summary' }))
     return 0

@@ -17,6 +17,7 @@ const HEAD: Record<Settlement['outcome'], string> = {
   settled: 'recorded',
   'settled-without-hold': 'recorded without a hold',
   'already-settled': 'already settled',
+  corrected: 'corrected',
   'not-recorded': 'NOT recorded'
 }
 

@@ -4,12 +4,13 @@ import type { StatusReport } from '../steps/status.js'
 import type { CostReport } from '../steps/cost.js'
 import type { TokensReport } from '../steps/tokens.js'
 import { usd } from '../budget/format.js'
-import { consequencesOf, moneyLeft } from '../budget/consequences.js'
+import { consequencesOf, decisionLine, moneyLeft } from '../budget/consequences.js'
 import { runLabel } from '../ledger/runs.js'
 import { CAP_WORDS, headlineOf, headlineText } from '../report/headline.js'
 import { figuresOf } from '../report/figures.js'
 import { metersText } from '../report/meters.js'
 import { describeLedgerWait } from '../report/ledger-wait.js'
+import { dollarsMeaning } from '../report/format.js'
 
 const pad = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => (r[i] ?? '').length)))
@@ -24,7 +25,14 @@ const pad = (rows: string[][]) => {
 }
 const n = (x: number) => x.toLocaleString('en-US')
 
-export function renderEstimateText(r: GateReport): string {
+/** The run's key and the commands that name it: --run-id when the run was given one, else --key. */
+function keyLine(r: GateReport, explicitRun: boolean): string | undefined {
+  if (!r.key) return undefined
+  const name = explicitRun ? `--run-id ${r.job.runId}` : `--key ${r.key}`
+  return `run: ${runLabel(r.key)}, key ${r.key}; settle it with agent-credit-gate record ${name} --usage-file F, or drop the hold with agent-credit-gate release ${name}`
+}
+
+export function renderEstimateText(r: GateReport, opts: { explicitRun?: boolean } = {}): string {
   const h = headlineOf(r)
   const grid = figuresOf(r)
   const out: string[] = [headlineText(h), h.next, '']
@@ -53,7 +61,7 @@ export function renderEstimateText(r: GateReport): string {
   if (r.decision) {
     // The decision's word is the refusal policy's, the same the comment and the check run use.
     const c = consequencesOf(r.decision)
-    out.push(`decision: ${c.word}: ${r.decision.reason}`)
+    out.push(`decision: ${decisionLine(c.word, r.decision.reason)}`)
     out.push(
       c.allowed
         ? `hold-usd: ${r.decision.holdUsd.toFixed(4)} (reserved in the ledger) · max-budget-usd: ${r.decision.maxBudgetUsd.toFixed(4)} (the cap: ${CAP_WORDS[r.decision.capBy]}; pass it to Claude's --max-budget-usd)`
@@ -62,6 +70,8 @@ export function renderEstimateText(r: GateReport): string {
   }
   out.push(...metersText(r.meters, new Date(r.generatedAt)))
   if (r.actual?.subtype) out.push(`result: ${r.actual.subtype}${r.actual.isError ? ' (error)' : ''}`)
+  const key = r.decision?.allowed ? keyLine(r, opts.explicitRun ?? false) : undefined
+  if (key) out.push(key)
   if (r.ledger) out.push(`ledger: ${r.ledger.location}${r.ledger.error ? ` (error: ${r.ledger.error})` : ''}`)
   if (r.ledger?.waited) out.push(`ledger: ${describeLedgerWait(r.ledger.waited)}`)
   for (const notice of r.notices) out.push(`note: ${notice}`)
@@ -69,6 +79,8 @@ export function renderEstimateText(r: GateReport): string {
   out.push(
     'estimate = our model; actual = Claude’s usage priced with our table; API-equivalent = Claude’s total_cost_usd'
   )
+  const dollars = dollarsMeaning(r.auth)
+  if (dollars) out.push(dollars)
   return out.join('\n')
 }
 

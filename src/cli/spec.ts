@@ -14,6 +14,7 @@ export const COMMANDS = [
   'cost',
   'tokens',
   'report',
+  'ledger',
   'export'
 ] as const
 export type Command = (typeof COMMANDS)[number]
@@ -38,7 +39,19 @@ export const CLI_FLAGS = {
     flags: '--format <format>',
     help: 'report: markdown (default) or json; export: focus (default), csv or json'
   },
-  json: { flags: '--json', help: 'print JSON instead of text' }
+  json: { flags: '--json', help: 'print JSON instead of text' },
+  from: {
+    flags: '--from <ledger>',
+    help: 'ledger copy: the ledger to copy from: github:OWNER/REPO, file:PATH, postgres or postgres:NAME'
+  },
+  to: {
+    flags: '--to <ledger>',
+    help: 'ledger copy: the ledger to copy into (it must not hold those cycles yet)'
+  },
+  replace: {
+    flags: '--replace',
+    help: "correct a run already settled: record this file's figure in its place (the entry keeps the earlier one in its corrections)"
+  }
 } as const
 export type CliFlag = keyof typeof CLI_FLAGS
 
@@ -63,7 +76,7 @@ export const FROM_ENV = INPUTS.filter(i => i.cliEnv).map(i => ({ name: i.name, e
 const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
 const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
 /** Inputs only the action uses: the CLI posts no comment or check run. */
-export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name']
+export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name', 'ledger-url']
 const NOT_ESTIMATE = new Set([
   ...BUDGET,
   ...DECISION,
@@ -120,7 +133,7 @@ export const SPECS: Record<Command, CommandSpec> = {
   record: {
     summary: "settle a hold with Claude's result file (--usage-file F, --run-id ID or --key K)",
     inputs: [...BUDGET, ...LEDGER, ...LEDGER_WRITES, ...PRICES, 'usage-file', 'report-file', 'job-key'],
-    flags: ['key', 'run-id', 'job', 'json']
+    flags: ['key', 'run-id', 'job', 'replace', 'json']
   },
   cost: {
     summary: 'price a Claude result file, no ledger (--usage-file F)',
@@ -136,6 +149,11 @@ export const SPECS: Record<Command, CommandSpec> = {
     summary: 'the report the last gate wrote (--format markdown|json)',
     inputs: ['report-file'],
     flags: ['format']
+  },
+  ledger: {
+    summary: 'ledger copy --from L --to L: move every cycle, entry and meter to another ledger',
+    inputs: ['ledger-ref', 'ledger-token', 'github-token'],
+    flags: ['from', 'to', 'json']
   },
   export: {
     summary: "this cycle's settled runs for FinOps tools (--format focus|csv|json)",

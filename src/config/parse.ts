@@ -30,7 +30,7 @@ interface NumSpec {
 function checkNumber(t: string, opts: NumSpec): number | undefined {
   const n = Number(t)
   const ok =
-    /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) &&
+    /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) &&
     Number.isFinite(n) &&
     !(opts.int && !Number.isInteger(n)) &&
     !(opts.min !== undefined && n < opts.min) &&
@@ -143,7 +143,7 @@ const schema = z.object({
   'monthly-credits': optNum({
     min: 0.01,
     max: 10_000_000,
-    what: 'a positive number of USD, e.g. 20'
+    what: 'a positive number of USD from 0.01 to 10000000, e.g. 20'
   }),
   'billing-cycle-day': num({ min: 1, max: 31, int: true, what: 'a day of the month from 1 to 31' }),
   overage: z.string().transform((s, ctx) => {
@@ -198,11 +198,17 @@ const schema = z.object({
     const t = s.trim()
     if (t === 'github') return { kind: 'github' as const }
     if (t.startsWith('file:') && t.length > 5) return { kind: 'file' as const, path: t.slice(5) }
+    if (t === 'postgres') return { kind: 'postgres' as const, name: 'default' }
+    if (/^postgres:[\w.-]{1,64}$/.test(t)) return { kind: 'postgres' as const, name: t.slice(9) }
     if (t.startsWith('github:') && /^github:[\w.-]+\/[\w.-]+$/.test(t)) {
       const [owner, repo] = t.slice(7).split('/')
       return { kind: 'github' as const, owner, repo }
     }
-    ctx.addIssue({ code: 'custom', message: 'expected github, github:OWNER/REPO or file:PATH' })
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'expected github, github:OWNER/REPO, file:PATH, postgres or postgres:NAME (letters, digits, . _ -)'
+    })
     return z.NEVER
   }),
   'ledger-repository': z.string().transform((s, ctx) => {
@@ -220,6 +226,16 @@ const schema = z.object({
     return z.NEVER
   }),
   'ledger-token': text,
+  'ledger-url': z.string().transform((s, ctx) => {
+    const t = s.trim()
+    if (t === '') return undefined
+    if (/^postgres(ql)?:\/\/./.test(t)) return t
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a connection string postgres://user:password@host:5432/database'
+    })
+    return z.NEVER
+  }),
   account: z.string().transform((s, ctx) => {
     const t = s.trim()
     if (t === '') return undefined
@@ -344,6 +360,14 @@ function toSettings(
   let location: LedgerLocation
   if (p.ledger.kind === 'file') {
     location = { kind: 'file', path: p.ledger.path }
+  } else if (p.ledger.kind === 'postgres') {
+    location = { kind: 'postgres', name: p.ledger.name }
+    if (!p['ledger-url'])
+      problems.push(
+        where === 'action'
+          ? 'ledger-url: the postgres ledger needs its connection string; pass it from a secret: ledger-url: ${{ secrets.LEDGER_DATABASE_URL }}'
+          : 'ledger-url: the postgres ledger needs its connection string; set AGENT_CREDIT_GATE_DATABASE_URL (or DATABASE_URL) in the environment, never on the command line'
+      )
   } else {
     const full =
       'owner' in p.ledger ? `${p.ledger.owner}/${p.ledger.repo}` : p['ledger-repository'] || repository
@@ -405,8 +429,15 @@ function toSettings(
     ledger: {
       location,
       // Whose windows: one subscription per ledger unless said otherwise.
-      account: p.account ?? (location.kind === 'github' ? `${location.owner}/${location.repo}` : 'local'),
+      account:
+        p.account ??
+        (location.kind === 'github'
+          ? `${location.owner}/${location.repo}`
+          : location.kind === 'postgres'
+            ? `postgres:${location.name}`
+            : 'local'),
       token: p['ledger-token'] ?? p['github-token'],
+      ...(p['ledger-url'] ? { url: p['ledger-url'] } : {}),
       holdHours: p['hold-hours'],
       onLedgerError: p['on-ledger-error']
     },

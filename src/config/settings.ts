@@ -155,6 +155,8 @@ export interface LedgerSettings {
   account: string
   /** Token for a GitHub ledger (`ledger-token`, default `github-token`); never printed. */
   token?: string
+  /** Connection string of a postgres ledger (`ledger-url`; the CLI's environment); never printed. */
+  url?: string
   /** Hours a hold stays live before it stops counting (`hold-hours`). */
   holdHours: number
   /** Fail closed (`fail`) or open (`warn`) when the ledger cannot be read or written (`on-ledger-error`). */

@@ -118,3 +118,41 @@ export function turnsOf(runs: PastRun[]): { median: number; sigma?: number; runs
     runs: n
   }
 }
+
+/** The value at or above half the total weight (the plain median when all weigh the same). */
+export function weightedMedian(values: number[], weights: number[]): number {
+  const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b])
+  const half = sum(weights) / 2
+  let seen = 0
+  for (const i of order) {
+    seen += weights[i]
+    if (seen >= half - 1e-12) return values[i]
+  }
+  return values[order[order.length - 1]]
+}
+
+/** Σ uncached input ÷ Σ requests: what each request sends past the last cache breakpoint. */
+export function uncachedPerRequestOf(runs: PastRun[]): Estimated | undefined {
+  const counted = withRequests(runs).filter(r => r.behaviour!.uncachedInputTokens !== undefined)
+  if (counted.length === 0) return undefined
+  return {
+    value:
+      sum(counted.map(r => r.behaviour!.uncachedInputTokens!)) /
+      sum(counted.map(r => r.behaviour!.requests!)),
+    runs: counted.length
+  }
+}
+
+/** The median input-side size of the runs' first requests. */
+export function firstRequestOf(runs: PastRun[]): Estimated | undefined {
+  const sizes = runs
+    .map(r => r.behaviour?.firstRequestTokens)
+    .filter((n): n is number => n !== undefined && n > 0)
+  return sizes.length ? { value: median(sizes), runs: sizes.length } : undefined
+}
+
+/** Subagents per run, over the runs whose stream says (a series without them says 0). */
+export function subagentsOf(runs: PastRun[]): Estimated | undefined {
+  const counted = runs.map(r => r.behaviour?.subagents).filter((n): n is number => n !== undefined)
+  return counted.length ? { value: mean(counted), runs: counted.length } : undefined
+}

@@ -36,22 +36,28 @@ function turnOf(request: number, requestsPerTurn: number, maxTurns: number): num
   return Math.min(maxTurns, Math.max(1, Math.round(1 + (request - 1) / Math.max(requestsPerTurn, 1e-9))))
 }
 
-/** Usage of a request that sends `context` tokens, reads `read` of them and caches the rest (or not). */
+/**
+ * Usage of a request that sends `context` tokens, reads `read` of them, sends up to `uncached` of the
+ * rest past the last cache breakpoint, and caches the rest (or not).
+ */
 function request(
   context: number,
   read: number,
   output: number,
   ttl: '5m' | '1h' | 'off',
-  cacheTail: boolean
+  cacheTail: boolean,
+  uncached = 0
 ): TokenUsage {
   if (ttl === 'off') return { ...NO_USAGE, inputTokens: context, outputTokens: output }
   const fresh = context - read
+  const plain = cacheTail ? Math.min(fresh, uncached) : fresh
+  const written = fresh - plain
   return {
     ...NO_USAGE,
     cacheReadTokens: read,
-    inputTokens: cacheTail ? 0 : fresh,
-    cacheWrite5mTokens: cacheTail && ttl === '5m' ? fresh : 0,
-    cacheWrite1hTokens: cacheTail && ttl === '1h' ? fresh : 0,
+    inputTokens: plain,
+    cacheWrite5mTokens: ttl === '5m' ? written : 0,
+    cacheWrite1hTokens: ttl === '1h' ? written : 0,
     outputTokens: output
   }
 }
@@ -108,7 +114,14 @@ function simulate(model: ModelEntry, p: LoopParams, requests: number, profile: P
       turn,
       kind: 'request',
       contextTokens: context,
-      usage: request(context, Math.min(read, context), b.outputPerRequest, ttl, cacheTail),
+      usage: request(
+        context,
+        Math.min(read, context),
+        b.outputPerRequest,
+        ttl,
+        cacheTail,
+        profile === 'ideal' ? 0 : Math.round(b.uncachedPerRequest)
+      ),
       compacted: false
     })
     cached = ttl === 'off' ? 0 : context
@@ -131,31 +144,35 @@ const lastOf = (xs: number[]) => xs[xs.length - 1]
 export function estimateLoop(model: ModelEntry, p: LoopParams): LoopEstimate {
   const b = p.behaviour
   const side = 1 + b.sideShare
+  // The job's own runs correct what the model still misses about them (history.ts): every figure.
+  const c = p.calibration ?? 1
   const requestsAt = (turns: number) => requestsFor(turns, b.requestsPerTurn)
   const full = simulate(model, p, requestsAt(p.maxTurns), 'expected')
   const after = costsAfterRequests(full.rows)
-  const costAt = (turns: number) => after[requestsAt(turns) - 1] * side
+  const costAt = (turns: number) => after[requestsAt(turns) - 1] * side * c
   const first = full.rows[0].usage
-  const known = priceUsage(model, { ...first, outputTokens: 0 }).usd * side
+  const known = priceUsage(model, { ...first, outputTokens: 0 }).usd * side * c
   const ttl = p.cacheTtl === 'off' ? undefined : p.cacheTtl
-  const prefixWrite = priceUsage(model, {
-    ...NO_USAGE,
-    inputTokens: ttl ? 0 : p.prefixTokens,
-    cacheWrite5mTokens: ttl === '5m' ? p.prefixTokens : 0,
-    cacheWrite1hTokens: ttl === '1h' ? p.prefixTokens : 0
-  }).usd
+  const prefixWrite =
+    priceUsage(model, {
+      ...NO_USAGE,
+      inputTokens: ttl ? 0 : p.prefixTokens,
+      cacheWrite5mTokens: ttl === '5m' ? p.prefixTokens : 0,
+      cacheWrite1hTokens: ttl === '1h' ? p.prefixTokens : 0
+    }).usd * c
   const probs = turnProbabilities(p.turns, p.maxTurns)
+  const spread = { scores: p.spreadScores, weights: p.spreadWeights }
   const costs = probs.map((_, i) => costAt(i + 1))
   const scales = costs.map(c => spreadScale(c, known, prefixWrite))
   const p50Turns = turnQuantile(probs, 0.5)
   const p90Turns = turnQuantile(probs, 0.9)
   const p50Usd = costs[p50Turns - 1]
-  const p90Usd = Math.max(p50Usd, costQuantile(probs, costs, scales, p.spreadScores, 0.9))
-  const atMax = costQuantile([1], [costs[p.maxTurns - 1]], [scales[p.maxTurns - 1]], p.spreadScores, 0.9)
+  const p90Usd = Math.max(p50Usd, costQuantile(probs, costs, scales, spread, 0.9))
+  const atMax = costQuantile([1], [costs[p.maxTurns - 1]], [scales[p.maxTurns - 1]], spread, 0.9)
   const p50Requests = requestsAt(p50Turns)
   const p50Run = simulate(model, p, p50Requests, 'expected')
-  const uncached = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'uncached').rows)) * side
-  const ideal = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'ideal').rows)) * side
+  const uncached = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'uncached').rows)) * side * c
+  const ideal = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'ideal').rows)) * side * c
   return {
     p50Usd,
     p90Usd,
@@ -165,6 +182,7 @@ export function estimateLoop(model: ModelEntry, p: LoopParams): LoopEstimate {
     tokens: p50Run.usage,
     perTurn: full.rows,
     sideUsd: p50Usd - p50Usd / side,
+    mainLoopUsd: p50Usd / side,
     uncachedUsd: uncached,
     idealUsd: ideal,
     cacheWasteUsd: Math.max(0, p50Usd - ideal),
@@ -177,7 +195,7 @@ export function estimateLoop(model: ModelEntry, p: LoopParams): LoopEstimate {
 
 /** How p90 and max were derived, in a sentence the report shows. */
 function basisOf(p: LoopParams): string {
-  const spread = `the spread of cost at a known turn count (leave-one-out, ${p.spreadScores.length} runs)`
+  const spread = `the spread of cost at a known turn count (${p.spreadSource ?? `leave-one-out, ${p.spreadScores.length} runs`})`
   const turns =
     p.turns.kind === 'given'
       ? `p90: the run at ${Math.min(p.turns.turns, p.maxTurns)} turns at the 90th percentile of ${spread}`

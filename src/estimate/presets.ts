@@ -37,10 +37,19 @@ export interface FittedPresets {
   /** Share of the agent prefix already cached on the first request: after a recent run, and cold. */
   prefixCache: { warmShare: Fitted; coldShare: Fitted }
   sideShare: Fitted
+  /** Subagents (Task/Agent calls) per run: the fan-out's count, shown beside its cost share. */
+  subagentsPerRun: Fitted
+  /** Main-loop input tokens per request sent past the last cache breakpoint. */
+  uncachedPerRequest: Fitted
+  /**
+   * Tokens the first request carries beyond the agent prefix and the prompt: what a real setup loads
+   * before the first turn (its CLAUDE.md, system prompt additions, MCP tools).
+   */
+  contextUpFront: Fitted
   /** ln(turns) ~ Normal(ln median, sigma). */
   turns: { median: Fitted; sigma: Fitted }
-  /** Sorted leave-one-out scores of cost at a known turn count (spread.ts). */
-  spread: { scores: number[]; why: string }
+  /** Sorted leave-one-out scores of cost at a known turn count (spread.ts), with their weights. */
+  spread: { scores: number[]; weights?: number[]; why: string }
   /** The TTL the calibration runs' writes went to: the default when nothing else is known. */
   measuredTtl: Fitted<'5m' | '1h'>
 }
@@ -84,7 +93,8 @@ export function presetBehaviour(
       outputPerRequest,
       cacheHitRate: fitted.cacheHitRate.value,
       ttlGapsPerRequest: fitted.ttlGapsPerRequest.value,
-      sideShare: agent === 'none' ? 0 : fitted.sideShare.value
+      sideShare: agent === 'none' ? 0 : fitted.sideShare.value,
+      uncachedPerRequest: fitted.uncachedPerRequest.value
     },
     sources: {
       requestsPerTurn: `${where}: ${fit.requestsPerTurn.why}`,
@@ -93,7 +103,8 @@ export function presetBehaviour(
       outputPerRequest: outputSource,
       cacheHitRate: fitted.cacheHitRate.why,
       ttlGapsPerRequest: fitted.ttlGapsPerRequest.why,
-      sideShare: agent === 'none' ? 'agent none: a bare loop makes no side calls' : fitted.sideShare.why
+      sideShare: agent === 'none' ? 'agent none: a bare loop makes no side calls' : fitted.sideShare.why,
+      uncachedPerRequest: fitted.uncachedPerRequest.why
     }
   }
 }

@@ -5,7 +5,16 @@ import type { TokenCount } from '../tokens/types.js'
 import { InputError } from '../errors.js'
 import type { BlendedEstimate, LoopBehaviour, LoopEstimate, LoopParams, PastRun, TurnModel } from './types.js'
 import { COMPACT_AT, estimateLoop } from './loop.js'
-import { blendHistory, learnFromHistory, MODEL_WEIGHT_RUNS, usableRuns } from './history.js'
+import {
+  blendHistory,
+  jobCorrection,
+  learnFromHistory,
+  OWN_AT,
+  ownWeight,
+  usableRuns,
+  type Learned,
+  type Replayed
+} from './history.js'
 import { resolveCacheTtl } from './ttl.js'
 import { firstRequestCache, type LedgerView } from './prefix-cache.js'
 import { presetBehaviour, SHIPPED, type FittedPresets } from './presets.js'
@@ -72,6 +81,7 @@ function behaviourFor(
   sources: Record<keyof LoopBehaviour, string>
   turns: TurnModel
   turnsSource: string
+  learned: Learned
 } {
   const preset = presetBehaviour(e.agent, model, fitted)
   const t = fitted.turns
@@ -106,15 +116,76 @@ function behaviourFor(
       behaviour: b,
       sources,
       turns: { kind: 'given', turns: e.expectedTurns },
-      turnsSource: 'input expected-turns'
+      turnsSource: 'input expected-turns',
+      learned
     }
   }
   const d = learned.turns
   return {
     behaviour: b,
     sources,
+    learned,
     turns: { kind: 'distribution', median: d.median, sigma: d.sigma },
     turnsSource: `log-normal, median ${d.median.toFixed(1)}, σ ${d.sigma.toFixed(2)}, capped at max-turns: ${d.source}`
+  }
+}
+
+/**
+ * The loop as this job's own runs describe it: its first request's real size (what it loads up front
+ * beyond this prompt and these files), and a correction and spread from replaying its past runs at
+ * their own turn counts with the learned behaviour (history.ts).
+ */
+function jobLoop(
+  model: ModelEntry,
+  p: LoopParams,
+  learned: Learned,
+  runs: PastRun[],
+  presetUpFront: number
+): {
+  params: LoopParams
+  upFront: { tokens: number; source: string }
+  correction?: ReturnType<typeof jobCorrection>
+} {
+  const known = p.prefixTokens + p.promptTokens + p.contextTokens - presetUpFront
+  let upFront = { tokens: presetUpFront, source: "the preset (no first-request size in this job's runs)" }
+  const first = learned.firstRequest
+  if (first) {
+    const w = ownWeight(first.runs)
+    const tokens = Math.round(w * Math.max(0, first.value - known) + (1 - w) * presetUpFront)
+    upFront = {
+      tokens,
+      source: `history: this job's first requests carried ${Math.round(first.value).toLocaleString('en-US')} tokens (median of ${first.runs} run${first.runs === 1 ? '' : 's'}, weight ${Math.round(w * 100)}%), beyond this run's prefix, prompt and files`
+    }
+  }
+  const own = { ...p, contextTokens: p.contextTokens - presetUpFront + upFront.tokens }
+  const replayed: Replayed[] = runs
+    .filter(r => (r.turns ?? 0) >= 1)
+    .map(r => {
+      const size = r.behaviour?.firstRequestTokens
+      const at = estimateLoop(model, {
+        ...own,
+        // A past run's prompt is not kept, its first request's size is: all of it stands in as context.
+        ...(size !== undefined && size >= p.prefixTokens
+          ? { promptTokens: 0, contextTokens: size - p.prefixTokens }
+          : {}),
+        turns: { kind: 'given', turns: r.turns as number },
+        maxTurns: r.turns as number
+      })
+      return { actualUsd: r.actualUsd, p50Usd: at.p50Usd, scaleUsd: at.spreadScaleUsd }
+    })
+  const correction = jobCorrection(replayed, { scores: p.spreadScores, weights: p.spreadWeights })
+  return {
+    params: correction
+      ? {
+          ...own,
+          calibration: correction.calibration,
+          spreadScores: correction.scores,
+          spreadWeights: correction.weights,
+          spreadSource: correction.source
+        }
+      : own,
+    upFront,
+    correction
   }
 }
 
@@ -152,15 +223,18 @@ export function buildEstimate(args: {
     now: args.now,
     fitted
   })
+  const presetUpFront = e.agent === 'none' ? 0 : (fitted.contextUpFront?.value ?? 0)
   const base = {
     prefixTokens: counted.prefixTokens,
     cachedPrefixTokens: prefix.cachedPrefixTokens,
     sharedPrefixTokens: prefix.sharedPrefixTokens,
     promptTokens: counted.prompt.tokens,
-    contextTokens: counted.context.tokens,
+    contextTokens: counted.context.tokens + presetUpFront,
     maxTurns: e.maxTurns,
     cacheTtl: ttl.ttl,
-    spreadScores: fitted.spread.scores
+    spreadScores: fitted.spread.scores,
+    spreadWeights: fitted.spread.weights,
+    spreadSource: `${fitted.spread.weights ? 'leave-one-source-out' : 'leave-one-out'}, ${fitted.spread.scores.length} runs`
   }
   const params = (b: ReturnType<typeof behaviourFor>): LoopParams => ({
     ...base,
@@ -170,13 +244,26 @@ export function buildEstimate(args: {
   const presetOnly = behaviourFor(e, model, [], fitted)
   const modelLoop = estimateLoop(model, params(presetOnly))
   const chosen = runs.length ? behaviourFor(e, model, runs, fitted) : presetOnly
-  const loop = runs.length ? estimateLoop(model, params(chosen)) : modelLoop
+  const job = runs.length ? jobLoop(model, params(chosen), chosen.learned, runs, presetUpFront) : undefined
+  const loop = job ? estimateLoop(model, job.params) : modelLoop
   const blended = blendHistory(
     { p50Usd: modelLoop.p50Usd, p90Usd: modelLoop.p90Usd, maxUsd: modelLoop.maxUsd },
     { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd },
     runs
   )
-  const assumptions = assumptionsOf({ e, model, counted, chosen, loop, ttl, prefix, fitted, runs })
+  const assumptions = assumptionsOf({
+    e,
+    model,
+    counted,
+    chosen,
+    loop,
+    ttl,
+    prefix,
+    fitted,
+    runs,
+    upFront: job?.upFront ?? { tokens: presetUpFront, source: fitted.contextUpFront?.why ?? 'none' },
+    correction: job?.correction
+  })
   const low = counted.prompt.low + counted.context.low
   const high = counted.prompt.high + counted.context.high
   return {
@@ -210,8 +297,11 @@ function assumptionsOf(a: {
   prefix: ReturnType<typeof firstRequestCache>
   fitted: FittedPresets
   runs: PastRun[]
+  upFront: { tokens: number; source: string }
+  correction?: ReturnType<typeof jobCorrection>
 }): Assumption[] {
   const { e, model, counted, chosen, loop, ttl, prefix, fitted, runs } = a
+  const fan = chosen.learned.fanOut
   const b = chosen.behaviour
   const s = chosen.sources
   const assumptions: Assumption[] = [
@@ -241,9 +331,22 @@ function assumptionsOf(a: {
       source: s.ttlGapsPerRequest
     },
     {
-      name: 'side and subagent models',
-      value: `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50)`,
-      source: s.sideShare
+      name: 'fan-out (side models and subagents)',
+      value:
+        `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50, main loop $${loop.mainLoopUsd.toFixed(4)})` +
+        `; ${(fan?.subagentsPerRun ?? fitted.subagentsPerRun?.value ?? 0).toFixed(1)} subagents per run` +
+        (fan?.models.length ? ` on ${fan.models.join(', ')}` : ''),
+      source: `${s.sideShare}; subagents: ${fan?.source ?? fitted.subagentsPerRun?.why ?? 'none'}`
+    },
+    {
+      name: 'context loaded up front',
+      value: `${n(a.upFront.tokens)} tokens beyond the agent prefix, prompt and context files`,
+      source: a.upFront.source
+    },
+    {
+      name: 'uncached input',
+      value: `${n(b.uncachedPerRequest)} tokens per request (${n(loop.tokens.inputTokens)} at p50)`,
+      source: s.uncachedPerRequest
     },
     { name: 'p90 and max', value: loop.basis, source: fitted.spread.why },
     { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource },
@@ -265,7 +368,14 @@ function assumptionsOf(a: {
     assumptions.push({
       name: 'history',
       value: `${runs.length} settled run${runs.length === 1 ? '' : 's'} of this job`,
-      source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
+      source: `behaviour learned per parameter: the job's own from ${OWN_AT} runs on, blended with the preset by n / ${OWN_AT} below`
+    })
+  }
+  if (a.correction) {
+    assumptions.push({
+      name: 'job correction',
+      value: `${a.correction.calibration.toFixed(2)}× the model`,
+      source: a.correction.source
     })
   }
   return assumptions

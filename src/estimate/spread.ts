@@ -44,20 +44,39 @@ export function turnQuantile(probs: number[], q: number): number {
   return probs.length
 }
 
+/** Leave-one-out scores (sorted) and, when they are not all worth the same, their weights. */
+export interface Spread {
+  scores: number[]
+  /** Parallel to scores; absent: every score weighs 1. Sources weigh the same however many runs each has. */
+  weights?: number[]
+}
+
 /**
- * Share of the scores at or below z, over n + 1: a new run is as likely to land beyond all n of them
- * as between any two (the conformal reading of leave-one-out residuals, which keeps coverage honest
- * on a small calibration set).
+ * The chance a new run lands at or below z: the weight of the scores at or below z over the total
+ * plus one mean weight — a new run is as likely to land beyond all n of them as between any two (the
+ * conformal reading of leave-one-out residuals, which keeps coverage honest on a small calibration set).
  */
-export function scoreCdf(sortedScores: number[], z: number): number {
-  let lo = 0
-  let hi = sortedScores.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sortedScores[mid] <= z) lo = mid + 1
-    else hi = mid
+export function scoreCdfOf(spread: Spread): (z: number) => number {
+  const { scores, weights } = spread
+  const cumulative: number[] = []
+  let total = 0
+  for (let i = 0; i < scores.length; i++) cumulative.push((total += weights ? weights[i] : 1))
+  const denominator = total + (scores.length ? total / scores.length : 1)
+  return (z: number) => {
+    let lo = 0
+    let hi = scores.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (scores[mid] <= z) lo = mid + 1
+      else hi = mid
+    }
+    return lo === 0 ? 0 : cumulative[lo - 1] / denominator
   }
-  return lo / (sortedScores.length + 1)
+}
+
+/** Share of the (equally weighted) scores at or below z, over n + 1. */
+export function scoreCdf(sortedScores: number[], z: number): number {
+  return scoreCdfOf({ scores: sortedScores })(z)
 }
 
 /** What the spread multiplies: the loop after the first request's known input, plus one prefix write. */
@@ -74,14 +93,15 @@ export function costQuantile(
   probs: number[],
   costs: number[],
   scales: number[],
-  sortedScores: number[],
+  spread: Spread,
   q: number
 ): number {
+  const sortedScores = spread.scores
   const n = sortedScores.length
-  if (n === 0 || q > n / (n + 1)) return Infinity
+  if (n === 0 || q > n / (n + 1) + 1e-12) return Infinity
+  const cdf = scoreCdfOf(spread)
   const live = probs.map((p, i) => i).filter(i => probs[i] > 0)
-  const at = (x: number) =>
-    live.reduce((sum, i) => sum + probs[i] * scoreCdf(sortedScores, (x - costs[i]) / scales[i]), 0)
+  const at = (x: number) => live.reduce((sum, i) => sum + probs[i] * cdf((x - costs[i]) / scales[i]), 0)
   let lo = live.reduce((m, i) => Math.min(m, costs[i] + sortedScores[0] * scales[i]), Infinity) - 1e-9
   let hi = live.reduce((m, i) => Math.max(m, costs[i] + sortedScores[n - 1] * scales[i]), -Infinity)
   for (let k = 0; k < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); k++) {

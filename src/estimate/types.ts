@@ -18,8 +18,20 @@ export interface LoopBehaviour {
   cacheHitRate: number
   /** Chance per request that the cache expired since the previous one (a tool call longer than the TTL). */
   ttlGapsPerRequest: number
-  /** Side and subagent models, as a share of the main loop's cost. */
+  /** Fan-out: side models and subagents, as a share of the main loop's cost (they run inside the loop). */
   sideShare: number
+  /** Input tokens each request sends past the last cache breakpoint (neither read nor written). */
+  uncachedPerRequest: number
+}
+
+/** The fan-out of a run besides its cost share: how many subagents, on which models. */
+export interface FanOut {
+  /** Subagents (Task/Agent calls) per run. */
+  subagentsPerRun: number
+  /** The side models seen, costliest first (empty when nothing says). */
+  models: string[]
+  /** Where these figures come from. */
+  source: string
 }
 
 /** The turn count of a run: given, or a distribution capped at max-turns. */
@@ -48,6 +60,12 @@ export interface LoopParams {
   cacheTtl: '5m' | '1h' | 'off'
   /** Leave-one-out scores of cost at a known turn count (sorted): the spread (src/estimate/spread.ts). */
   spreadScores: number[]
+  /** Their weights (absent: all 1). */
+  spreadWeights?: number[]
+  /** Where the scores come from, for the basis sentence. */
+  spreadSource?: string
+  /** The job's own correction: its past actuals ÷ what the model gives them (1 without history). */
+  calibration?: number
 }
 
 /** One API request of the modelled loop (or the compaction request before it). */
@@ -80,8 +98,10 @@ export interface LoopEstimate {
   tokens: TokenUsage
   /** A row per API request up to max turns; compactions have their own row. */
   perTurn: TurnRow[]
-  /** The side and subagent allowance included in p50Usd. */
+  /** The fan-out (side models and subagents) included in p50Usd. */
   sideUsd: number
+  /** The main loop alone at p50 (p50Usd − sideUsd). */
+  mainLoopUsd: number
   /** Same p50 run with caching off. */
   uncachedUsd: number
   /** Same p50 run with an ideal cache: every token sent before is read, none written that is not read again. */
@@ -125,4 +145,6 @@ export interface PastRun {
   behaviour?: RunBehaviour
   /** The model the run used, when the ledger knows it (reports label the runs with it). */
   model?: string
+  /** The other models it used (side calls, subagents), each with its cost. */
+  sideModels?: Array<{ model: string; usd: number }>
 }

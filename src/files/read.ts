@@ -5,9 +5,32 @@ import { InputError } from '../errors.js'
 /** Above this a file is not something an agent loads into its context; refuse rather than read 100 MB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
-/** The one-line error for an input that names a file that is not there. */
-function noSuchFile(input: string, path: string, fix = 'check the path'): InputError {
-  return new InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`])
+/** Why a path could not be read or written, in words, from the system's error code. */
+function why(error: unknown): { what: string; fix?: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EISDIR') return { what: 'it is a folder', fix: 'give a file path' }
+  if (code === 'EACCES' || code === 'EPERM')
+    return { what: 'permission denied', fix: 'check who owns it and its mode (ls -l)' }
+  if (code === 'ENOTDIR') return { what: 'a part of the path is a file, not a folder' }
+  if (code === 'EROFS') return { what: 'the file system is read-only', fix: 'choose a writable path' }
+  if (code === 'ENOSPC') return { what: 'the disk is full' }
+  if (code === 'ENOENT' || code === undefined) return { what: 'no such file' }
+  return { what: code }
+}
+
+/** The one-line error for an input that names a file that cannot be read. */
+export function cannotRead(input: string, path: string, error: unknown, fix = 'check the path'): InputError {
+  const w = why(error)
+  return new InputError([`${input}: cannot read ${JSON.stringify(path)} (${w.what}); ${w.fix ?? fix}`])
+}
+
+/** The one-line error for a file an input names that cannot be written. */
+export function cannotWrite(input: string, path: string, error: unknown): InputError {
+  const w = why(error)
+  const what = w.what === 'no such file' ? 'its folder cannot be made' : w.what
+  return new InputError([
+    `${input}: cannot write ${JSON.stringify(path)} (${what}); ${w.fix ?? 'choose a writable path'}`
+  ])
 }
 
 /** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
@@ -19,8 +42,8 @@ export async function readNamedFile(
 ): Promise<string> {
   try {
     return await readFile(path, 'utf8')
-  } catch {
-    throw noSuchFile(input, shown, fix)
+  } catch (error) {
+    throw cannotRead(input, shown, error, fix)
   }
 }
 
@@ -44,14 +67,16 @@ export async function readTextFile(path: string, input: string, shown = path): P
     size = s.size
   } catch (error) {
     if (error instanceof InputError) throw error
-    throw noSuchFile(input, shown)
+    throw cannotRead(input, shown, error)
   }
   if (size > MAX_FILE_BYTES) {
     throw new InputError([
       `${input}: ${JSON.stringify(shown)} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; point at the text the agent really loads`
     ])
   }
-  const buf = await readFile(path)
+  const buf = await readFile(path).catch((error: unknown) => {
+    throw cannotRead(input, shown, error)
+  })
   if (looksBinary(buf)) {
     throw new InputError([`${input}: ${JSON.stringify(shown)} is a binary file; give a text file`])
   }

@@ -10,7 +10,7 @@
 import { z } from 'zod'
 import type { Cycle } from '../budget/types.js'
 import { cycleAt } from '../budget/cycle.js'
-import type { DocumentStore } from '../store/types.js'
+import type { CycleFocus, DocumentStore } from '../store/types.js'
 import type { Settings } from '../config/settings.js'
 import { readCycle, type CycleRead } from './update.js'
 
@@ -63,21 +63,22 @@ async function ledgerResetDay(store: DocumentStore): Promise<{ day: number; reco
 export async function currentCycle(
   store: DocumentStore,
   now: Date,
-  reset: { billingCycleDay: number; given: boolean }
+  reset: { billingCycleDay: number; given: boolean },
+  focus: CycleFocus = {}
 ): Promise<CurrentCycle> {
   const { billingCycleDay } = reset
   const computed = cycleAt(now, billingCycleDay)
-  const read = await readCycle(store, computed)
+  const read = await readCycle(store, computed, focus)
   if (read.doc) return { cycle: read.doc.cycle, read, notices: [] }
   const { day: ledgerDay, recorded } = await ledgerResetDay(store)
   if (ledgerDay === billingCycleDay) return { cycle: computed, read, notices: [] }
   const theirs = cycleAt(now, ledgerDay)
   // Not given a reset day: this is simply the ledger's cycle.
   if (!reset.given) {
-    const own = await readCycle(store, theirs)
+    const own = await readCycle(store, theirs, focus)
     return { cycle: own.doc?.cycle ?? theirs, read: own, notices: [] }
   }
-  const running = await readCycle(store, theirs)
+  const running = await readCycle(store, theirs, focus)
   if (running.doc) {
     const c = running.doc.cycle
     return {

@@ -16,7 +16,15 @@ export const behaviourSchema = z.object({
   cacheTtl: z.enum(['5m', '1h']).optional(),
   cacheMisses: z.number().int().min(0).max(1e7).optional(),
   readBack: z.number().min(0).max(1).optional(),
-  sideShare: z.number().min(0).max(1e6).optional()
+  sideShare: z.number().min(0).max(1e6).optional(),
+  /** Input-side tokens of the main loop's first request (prefix, prompt, context loaded up front). */
+  firstRequestTokens: tokenCount.optional(),
+  /** Main-loop input tokens sent uncached, over the run. */
+  uncachedInputTokens: tokenCount.optional(),
+  /** Subagents the main loop started. */
+  subagents: z.number().int().min(0).max(1e6).optional(),
+  /** What the side models and subagents cost (USD, our prices). */
+  fanOutUsd: money.optional()
 })
 const iso = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time')
 
@@ -41,7 +49,10 @@ export const entrySchema = z.object({
   unverified: z.boolean().optional(),
   /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
   withoutHold: z.boolean().optional(),
+  /** The run's main model (the one the gate estimated, else the one with most output). */
   model: z.string().optional(),
+  /** The other models the run used (side calls, subagents), each with its cost. */
+  sideModels: z.array(z.object({ model: z.string(), usd: money })).optional(),
   turns: z.number().int().min(0).optional(),
   subtype: z.string().optional(),
   usage: tokenUsageSchema.optional(),
@@ -64,7 +75,21 @@ export const entrySchema = z.object({
    * subscription) or notional (a subscription's API-equivalent figure nobody pays). Absent: notional
    * on a subscription was the only kind before this was recorded, but read as unknown.
    */
-  money: z.enum(['real', 'notional']).optional()
+  money: z.enum(['real', 'notional']).optional(),
+  /**
+   * The figures this entry was settled at before it was corrected, oldest first: an unverified figure
+   * replaced by a priced one (`unverified`), or a settled one replaced on request (`record --replace`).
+   */
+  corrections: z
+    .array(
+      z.object({
+        at: iso,
+        previousUsd: money,
+        previousUnverified: z.boolean().optional(),
+        why: z.enum(['unverified', 'replace'])
+      })
+    )
+    .optional()
 })
 
 /** A run the gate refused or skipped, with the p50 it would likely have spent: what the gate prevented. */

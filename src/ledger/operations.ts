@@ -129,6 +129,7 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
       | 'claudeReportedUsd'
       | 'unverified'
       | 'model'
+      | 'sideModels'
       | 'turns'
       | 'subtype'
       | 'usage'
@@ -139,15 +140,35 @@ export type SettleRequest = Pick<LedgerEntry, 'key'> & { actualUsd: number } & P
     >
   >
 
-/** Replace a hold by the actual; settling twice changes nothing. */
+/**
+ * Why settling a settled entry again replaces its figure: it was kept unverified (no usable result) and
+ * this one is priced, or the caller asked to replace it. Undefined: settling again changes nothing.
+ */
+export function correctionOf(
+  found: LedgerEntry | undefined,
+  req: { unverified?: boolean; replace?: boolean }
+): 'unverified' | 'replace' | undefined {
+  if (found?.status !== 'settled') return undefined
+  if (req.replace) return 'replace'
+  return found.unverified && !req.unverified ? 'unverified' : undefined
+}
+
+/**
+ * Replace a hold by the actual; settling twice changes nothing, except to correct a settled figure
+ * (correctionOf), which the entry keeps in `corrections`.
+ */
 export function settle(
   doc: LedgerDocument,
-  req: SettleRequest,
+  req: SettleRequest & { replace?: boolean },
   now: Date
-): { doc: LedgerDocument; outcome: 'settled' | 'already-settled' | 'settled-without-hold' } {
+): { doc: LedgerDocument; outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'corrected' } {
   const at = now.toISOString()
   const found = doc.entries.find(e => e.key === req.key)
-  if (found?.status === 'settled' || (!found && doc.compacted.keys.includes(shortHash(req.key)))) {
+  const correction = correctionOf(found, req)
+  if (
+    (found?.status === 'settled' && !correction) ||
+    (!found && doc.compacted.keys.includes(shortHash(req.key)))
+  ) {
     return { doc, outcome: 'already-settled' }
   }
   const next = structuredClone(doc)
@@ -159,6 +180,7 @@ export function settle(
     ...(req.claudeReportedUsd !== undefined ? { claudeReportedUsd: req.claudeReportedUsd } : {}),
     ...(req.unverified ? { unverified: true } : {}),
     ...(req.model ? { model: req.model } : {}),
+    ...(req.sideModels?.length ? { sideModels: req.sideModels } : {}),
     ...(req.turns !== undefined ? { turns: req.turns } : {}),
     ...(req.subtype ? { subtype: req.subtype } : {}),
     ...(req.usage ? { usage: req.usage } : {}),
@@ -167,9 +189,19 @@ export function settle(
     // left out rather than risk the ledger.
     ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
   }
-  let outcome: 'settled' | 'settled-without-hold' = 'settled'
+  let outcome: 'settled' | 'settled-without-hold' | 'corrected' = 'settled'
   const entry = next.entries.find(e => e.key === req.key)
-  if (entry) Object.assign(entry, fields)
+  if (entry && correction) {
+    outcome = 'corrected'
+    const previous = {
+      at,
+      previousUsd: entry.actualUsd ?? 0,
+      ...(entry.unverified ? { previousUnverified: true } : {}),
+      why: correction
+    }
+    delete entry.unverified
+    Object.assign(entry, fields, { corrections: [...(entry.corrections ?? []), previous] })
+  } else if (entry) Object.assign(entry, fields)
   else {
     outcome = 'settled-without-hold'
     next.entries.push({
@@ -270,7 +302,8 @@ function pastRunOf(e: LedgerEntry): PastRun {
     turns: e.turns,
     settledAt: e.settledAt ?? e.updatedAt,
     ...(e.behaviour ? { behaviour: e.behaviour } : {}),
-    ...(e.model ? { model: e.model } : {})
+    ...(e.model ? { model: e.model } : {}),
+    ...(e.sideModels?.length ? { sideModels: e.sideModels } : {})
   }
 }
 

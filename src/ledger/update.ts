@@ -4,9 +4,10 @@
  * updateLedger is the CAS loop.
  */
 import type { Cycle } from '../budget/types.js'
-import type { DocumentStore, LeaseState } from '../store/types.js'
+import type { CycleFocus, DocumentStore, LeaseState, RowLedger } from '../store/types.js'
 import { emptyDocument } from './operations.js'
 import { parseDocument, type LedgerDocument } from './document.js'
+import { changesOf, documentOf } from './rows.js'
 
 /** A cycle's document as read, with the version a write must match (null/null when none exists). */
 export interface CycleRead {
@@ -16,8 +17,19 @@ export interface CycleRead {
   lease?: LeaseState
 }
 
-/** The cycle's document (validated) and its version. */
-export async function readCycle(store: DocumentStore, cycle: Cycle): Promise<CycleRead> {
+/**
+ * The cycle's document (validated) and its version. `focus` says what the step is about: a store that
+ * keeps cycles as rows loads those rows too (a document store has them all anyway).
+ */
+export async function readCycle(
+  store: DocumentStore,
+  cycle: Cycle,
+  focus: CycleFocus = {}
+): Promise<CycleRead> {
+  if (store.rows) {
+    const rows = await store.rows.read(cycle.id, focus)
+    return { doc: rows.cycle ? documentOf(rows, cycle, store.locate(cycle.id)) : null, version: null }
+  }
   const { text, version, lease } = await store.read(cycle.id)
   const extra = lease ? { lease } : {}
   if (text === null) return { doc: null, version, ...extra }
@@ -36,6 +48,8 @@ export async function readCycle(store: DocumentStore, cycle: Cycle): Promise<Cyc
 export interface UpdateOptions {
   /** A read the caller already made: the first attempt starts from it instead of reading again. */
   first?: CycleRead
+  /** What the step is about (a row store loads these rows under the lock; see readCycle). */
+  focus?: CycleFocus
   maxAttempts?: number
   /** How long to wait in all for other writers' leases before giving up (default 10 minutes). */
   maxLeaseWaitMs?: number
@@ -103,6 +117,7 @@ export async function updateLedger<T>(
   mutate: (doc: LedgerDocument) => { doc: LedgerDocument; result: T },
   opts: UpdateOptions = {}
 ): Promise<{ result: T; doc: LedgerDocument; attempts: number; wait: LedgerWait }> {
+  if (store.rows) return updateRows(store.rows, store.locate(cycle.id), cycle, mutate, opts.focus ?? {})
   const max = opts.maxAttempts ?? 30
   const maxLeaseWait = opts.maxLeaseWaitMs ?? 600_000
   const sleep = opts.sleep ?? realSleep
@@ -182,4 +197,39 @@ export async function updateLedger<T>(
   } finally {
     if (holding) await lease?.give()
   }
+}
+
+/**
+ * The row store's update: the same pure `mutate`, applied under the cycle's row lock to the cycle's
+ * live state, with only the changed rows written back. Nothing to retry, so nothing waited.
+ */
+async function updateRows<T>(
+  rows: RowLedger,
+  where: string,
+  cycle: Cycle,
+  mutate: (doc: LedgerDocument) => { doc: LedgerDocument; result: T },
+  focus: CycleFocus
+): Promise<{ result: T; doc: LedgerDocument; attempts: number; wait: LedgerWait }> {
+  let decided: { before: LedgerDocument; after: LedgerDocument; result: T } | undefined
+  const { revision } = await rows.update(cycle.id, focus, loaded => {
+    const before = documentOf(loaded, cycle, where)
+    const { doc: after, result } = mutate(before)
+    decided = { before, after, result }
+    return after === before ? null : changesOf(before, after)
+  })
+  const { before, after, result } = decided!
+  const doc = after === before ? before : { ...after, revision }
+  return { result, doc, attempts: 1, wait: { leaseMs: 0, leaseWaits: 0, conflicts: 0, backoffMs: 0 } }
+}
+
+/** A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. */
+export async function readWholeCycle(store: DocumentStore, cycleId: string): Promise<LedgerDocument | null> {
+  const where = store.locate(cycleId)
+  if (store.rows) {
+    const rows = await store.rows.read(cycleId, {}, true)
+    return rows.cycle
+      ? documentOf(rows, { id: cycleId, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt }, where)
+      : null
+  }
+  return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' })).doc
 }

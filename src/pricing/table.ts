@@ -75,9 +75,15 @@ function normalise(name: string): string[] {
   const out = [n]
   const noPrefix = n.replace(/^(anthropic[/.]|bedrock\/|vertex_ai\/|vertex\/)/, '')
   out.push(noPrefix)
-  // Bedrock cross-region ids: us./eu./apac./global. + anthropic.<id>-v1:0
-  const bedrock = /^(?:(?:us|eu|apac|global|jp|au)\.)?anthropic\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(noPrefix)
-  if (bedrock) out.push(bedrock[1], `us.anthropic.${bedrock[1]}`)
+  // Bedrock ids, plain (anthropic.<id>-v1:0) or cross-region (us./eu./apac./global. + the plain id);
+  // the plain form is tried before the provider prefix is stripped, which would take its "anthropic.".
+  const bedrock =
+    /^(?:bedrock\/)?(?:(?:us|eu|apac|global|jp|au)\.)?anthropic\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(n)
+  if (bedrock) {
+    out.push(bedrock[1], `us.anthropic.${bedrock[1]}`)
+    const undated = /^(.+)-\d{8}$/.exec(bedrock[1])
+    if (undated) out.push(undated[1])
+  }
   // Vertex ids: <id>@<date> or <id>-v2@<date>
   const vertex = /^(.+?)(?:-v\d+)?@(\d{8})$/.exec(noPrefix)
   if (vertex) out.push(`${vertex[1]}-${vertex[2]}`, vertex[1])

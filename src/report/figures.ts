@@ -46,15 +46,28 @@ function writesCell(u: TokenUsage): string {
 
 const cellOf = (c: (typeof CLASSES)[number], u: TokenUsage) => (c.cell ? c.cell(u) : count(c.of(u)))
 
+/** The fan-out's share of the main loop in the estimate (side models and subagents run inside the loop). */
+function fanOutShare(r: GateReport): number {
+  const loop = r.estimate.loop
+  const main = loop.p50Usd - loop.sideUsd
+  return main > 0 ? loop.sideUsd / main : 0
+}
+
+const FAN_OUT = 'Fan-out (side models, subagents)'
+
 function before(r: GateReport): Grid {
   const b = r.estimate.blended
   const t = r.estimate.loop.turns
   const at = [t.p50, t.p90, t.max].map(n => tokensUpTo(r, n))
   const blended = b.source === 'blended'
-  const rows = [
-    [blended ? `Cost ${MARKS[0]}` : 'Cost', usd(b.p50Usd), usd(b.p90Usd), usd(b.maxUsd)],
-    ['Turns', String(t.p50), String(t.p90), String(t.max)]
-  ]
+  const rows = [[blended ? `Cost ${MARKS[0]}` : 'Cost', usd(b.p50Usd), usd(b.p90Usd), usd(b.maxUsd)]]
+  const share = fanOutShare(r)
+  if (share > 0) {
+    const costs = [b.p50Usd, b.p90Usd, b.maxUsd]
+    rows.push(['Main loop', ...costs.map(c => usd(c / (1 + share)))])
+    rows.push([FAN_OUT, ...costs.map(c => usd(c - c / (1 + share)))])
+  }
+  rows.push(['Turns', String(t.p50), String(t.p90), String(t.max)])
   for (const c of CLASSES) {
     const v = at.map(c.of)
     if (v.some(x => x > 0)) rows.push([c.label, ...at.map(u => cellOf(c, u))])
@@ -103,6 +116,20 @@ function after(r: GateReport): Grid {
       versus(a.usd, b.p50Usd)
     ]
   ]
+  const models = a.byModel ?? []
+  const main = models.find(m => m.model === a.mainModel)
+  if (main && models.length > 1) {
+    const share = fanOutShare(r)
+    const mainEst = b.p50Usd / (1 + share)
+    const fanOut = a.usd - main.usd
+    rows.push(['Main loop', usd(mainEst), `${usd(main.usd)} (${main.model})`, versus(main.usd, mainEst)])
+    rows.push([
+      FAN_OUT,
+      usd(b.p50Usd - mainEst),
+      usd(fanOut),
+      b.p50Usd - mainEst > 0 ? versus(fanOut, b.p50Usd - mainEst) : 'not expected'
+    ])
+  }
   if (a.turns !== undefined) {
     const d = a.turns - r.estimate.loop.turns.p50
     rows.push([
@@ -112,8 +139,7 @@ function after(r: GateReport): Grid {
       d === 0 ? 'on' : `${d > 0 ? '+' : ''}${d}`
     ])
   }
-  const models = a.byModel ?? []
-  if (models.length > 1)
+  if (models.length > 1 && !main)
     notes.push(
       `The actual covers ${models.length} models (${models.map(m => `${m.model} ${usd(m.usd)}`).join(', ')}); the estimate models ${r.model.displayName} alone.`
     )

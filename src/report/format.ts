@@ -36,3 +36,14 @@ export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.sli
 
 /** "1 run", "3 runs". */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/**
+ * What the dollars of a report are, by how the agent pays: on a subscription they are API-equivalent
+ * (what the tokens would cost at list price), not a bill; on an API key they are list-price money.
+ */
+export function dollarsMeaning(auth: 'subscription' | 'api-key' | undefined): string | undefined {
+  if (auth === 'subscription')
+    return 'On a subscription every dollar here is API-equivalent (the tokens at list price), not a bill: the 5-hour and weekly windows are what stop a run; only usage credits past them (and Fable 5) are billed.'
+  if (auth === 'api-key') return 'On an API key every dollar here is list-price money billed to your account.'
+  return undefined
+}

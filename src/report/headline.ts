@@ -43,10 +43,44 @@ function resets(r: GateReport): string[] {
 function runway(r: GateReport, countingThisRun: boolean): string {
   const w = r.runway
   if (!w || !r.budget) return ''
-  if (w.exhaustsOn)
-    return `at this cycle's pace (${usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`
+  const window = windowRunway(r, countingThisRun)
+  if (w.exhaustsOn) {
+    const dollars = `at this cycle's pace (${usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`
+    return window ? `${dollars}; ${window.words}` : dollars
+  }
   const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0))
+  // The window binds when it fits fewer runs than the dollars (or when how many it fits is unknown).
+  if (window && (window.runs === undefined || window.runs < runs))
+    return window.runs === undefined
+      ? `the credit fits about ${plural(runs, 'more run')} like this, but ${window.words}`
+      : window.words
   return `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`
+}
+
+/**
+ * The subscription window nearest its limit, in runway words: how many more runs like this fit in it
+ * before it resets, where two observations give this run's share of it; else only how full it is.
+ */
+function windowRunway(r: GateReport, countingThisRun: boolean): { runs?: number; words: string } | undefined {
+  const m = r.meters
+  if (!m || m.warnings.length === 0) return undefined
+  const now = new Date(r.generatedAt)
+  const live = m.meters.filter(x => !x.stale && x.status !== 'rejected')
+  const near = live
+    .filter(x => x.status === 'allowed_warning' || (x.utilization ?? 0) * 100 >= (r.budget?.warnAtPct ?? 80))
+    .sort((a, b) => (b.utilization ?? 1) - (a.utilization ?? 1))[0]
+  if (!near) return undefined
+  const used = near.utilization !== undefined ? `${pct(near.utilization)} used` : 'near its limit'
+  const resets = near.resetsAt ? ` (resets ${resetWords(near.resetsAt, now)})` : ''
+  const window = near.label.replace(/ limit$/, ' window')
+  const share = m.shares.find(x => x.meter === near.meter)
+  if (!share || share.share <= 0)
+    return { words: `the ${window} is ${used}${resets}: fewer may fit before it resets` }
+  const runs = Math.max(0, Math.floor((1 - share.lastSeen) / share.share) - (countingThisRun ? 1 : 0))
+  return {
+    runs,
+    words: `about ${plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} in the ${window}, ${used}${resets}`
+  }
 }
 
 /** The ways out in one line, each with its figure (the report body lists them in full). */
@@ -236,7 +270,11 @@ export function headlineOf(r: GateReport): Headline {
     }
   }
   const after = Math.max(0, s.remainingUsd - d.holdUsd)
-  const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : ''
+  // A warning names its cause: the credit's warn-at line, or the window that is near its limit.
+  const line =
+    d.decision === 'warn' && (d.warnedBy === undefined || d.warnedBy.includes('credit'))
+      ? `, past the ${r.budget.warnAtPct}% line`
+      : ''
   const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined
   const stretch = cheaper
     ? ` To stretch it: model ${cheaper.alias} holds ${usd(cheaper.gatedUsd)} for the same tokens.`

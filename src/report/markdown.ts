@@ -14,7 +14,7 @@ import { headlineOf, type Headline } from './headline.js'
 import { figuresOf, type Grid } from './figures.js'
 import { metersGrid } from './meters.js'
 import { burnDownChart, burnDownLegend, burnDownSeries, burnDownTable } from './burn-down.js'
-import { fromNow, pct, plural, sentence, shortDate } from './format.js'
+import { dollarsMeaning, fromNow, pct, plural, sentence, shortDate } from './format.js'
 import type { WaysOut } from './ways-out.js'
 
 export const LIMITS = { comment: 65_536, check: 65_535, summary: 1_048_576 } as const
@@ -177,6 +177,7 @@ function footer(r: GateReport, runUrl?: string): string {
   const parts = [
     `Prices: ${esc(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
     r.budget ? `Credit: ${esc(r.budget.credit.label)}.` : undefined,
+    dollarsMeaning(r.auth),
     r.ledger ? `Ledger: ${esc(r.ledger.location)}.` : undefined,
     r.ledger?.waited ? `Gate ${describeLedgerWait(r.ledger.waited)}.` : undefined,
     'Estimate = our model; actual = Claude’s usage priced with the table above; API-equivalent = Claude’s own total_cost_usd.',

@@ -41,7 +41,7 @@ export function metersGrid(v: MetersView | undefined, now: Date): MetersGrid | u
     rows: v.meters.map(m => [
       sentence(m.label),
       m.utilization !== undefined ? pct(m.utilization) : '—',
-      m.stale ? 'reset since' : STATUS[m.status],
+      m.stale ? 'reset since' : m.stopped ? '⛔ limit reached (a run stopped on it)' : STATUS[m.status],
       reset(m, now),
       seen(m)
     ]),

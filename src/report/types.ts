@@ -21,6 +21,10 @@ export interface GateReport extends EstimateView {
   phase: 'estimate' | 'gated' | 'settled'
   generatedAt: string
   job: JobKey
+  /** How the agent authenticates: on a subscription every dollar shown is API-equivalent, not billed. */
+  auth?: 'subscription' | 'api-key'
+  /** The run's ledger key (gate): what `record --key` and `release --key` name it by. */
+  key?: string
   budget?: BudgetView
   decision?: Decision
   runway?: Runway

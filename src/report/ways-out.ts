@@ -37,14 +37,20 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
   const shortfall = Math.max(0, holdNeeded(d) - b.state.remainingUsd)
   const loop = r.estimate.loop
   const model = resolveModel(table, r.model.id)
-  const here = priceUsage(model, loop.tokens).usd
+  // Request by request, as the estimate priced them: the summed tokens of a whole run would cross a
+  // model's long-prompt threshold that no single request reaches, and skew the ratio between models.
+  const priced = (m: typeof model) =>
+    loop.perTurn.length > 0
+      ? loop.perTurn.reduce((sum, t) => sum + priceUsage(m, t.usage).usd, 0)
+      : priceUsage(m, loop.tokens).usd
+  const here = priced(model)
   const cheaper: WaysOut['cheaperModels'] = []
   const seen = new Set([model.id])
   for (const [alias, id] of Object.entries(table.aliases)) {
     if (seen.has(id)) continue
     seen.add(id)
     const other = resolveModel(table, id)
-    const usd = here > 0 ? (d.gatedUsd * priceUsage(other, loop.tokens).usd) / here : 0
+    const usd = here > 0 ? (d.gatedUsd * priced(other)) / here : 0
     if (usd < d.gatedUsd)
       cheaper.push({
         alias,
@@ -62,8 +68,11 @@ export function waysOut(r: GateReport, table: PriceTable): WaysOut | undefined {
   const modelGated = { p50: loop.p50Usd, p90: loop.p90Usd, max: loop.maxUsd }[d.gateOn]
   const ratio = (x: number, model: number) => (model > 0 ? x / model : 1)
   const scale = Math.max(1, ratio(blended.p50Usd, loop.p50Usd), ratio(d.gatedUsd, modelGated))
+  // The rows are the main loop alone: the fan-out and the job's correction ride on every figure.
+  const atP50 = loop.perTurn.filter(t => t.request <= loop.requests.p50).at(-1)?.cumulativeUsd ?? 0
+  const onTop = atP50 > 0 ? Math.max(1, loop.p50Usd / atP50) : 1
   const fitting = loop.perTurn
-    .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * scale, d.gatedUsd) }))
+    .map(t => ({ turn: t.turn, usd: Math.min(t.cumulativeUsd * onTop * scale, d.gatedUsd) }))
     .filter(t => t.turn < loop.turns.max && t.usd <= left && t.usd < d.gatedUsd)
     .at(-1)
   return {

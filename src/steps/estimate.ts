@@ -122,6 +122,7 @@ export async function prepareEstimate(settings: Settings, deps: StepDeps): Promi
       phase: 'estimate',
       generatedAt: deps.now.toISOString(),
       job: settings.job,
+      auth: settings.estimate.auth,
       ...buildEstimate({
         settings: settings.estimate,
         table,

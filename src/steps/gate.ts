@@ -28,6 +28,9 @@ import { resolveModel } from '../pricing/table.js'
 import { postAlerts } from '../webhook/post.js'
 import { spendView } from '../report/spend.js'
 import type { LedgerDeps } from './deps.js'
+import type { LedgerDocument } from '../ledger/document.js'
+import { runLabel } from '../ledger/runs.js'
+import { usd } from '../budget/format.js'
 
 export interface GateOutcome {
   report: GateReport
@@ -43,6 +46,8 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
+  // A row store loads this run's entry and the job's history besides the cycle's live holds.
+  const focus = { key, jobId, runs: settings.estimate.historyRuns }
   /** The last decision made on a version read from the ledger, should writing its record fail. */
   let decided: ReturnType<typeof holdIfAllowed> | undefined
   let decidedIn: Cycle | undefined
@@ -54,7 +59,12 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     return { report }
   }
   try {
-    const { cycle, read: before, notices, newResetDay } = await currentCycle(store, now, resetOf(settings))
+    const {
+      cycle,
+      read: before,
+      notices,
+      newResetDay
+    } = await currentCycle(store, now, resetOf(settings), focus)
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
     decidedIn = cycle
     // A cycle's first gate takes over the meters and job history the previous cycle ended with (one
@@ -106,7 +116,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
           },
           now
         )),
-      { first: before }
+      { first: before, focus }
     )
     const view = cycleView({
       doc,
@@ -121,9 +131,11 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       appliesTo: settings.limits.appliesTo
     })
     const meters = metersView(settings.ledger.account, result.limits)
+    refuseRegate(result.outcome, doc, key)
     const report: GateReport = {
       ...estimated,
       phase: 'gated',
+      key,
       budget: { ...view.budget, state: result.state },
       decision: result.decision,
       runway: view.runway,
@@ -136,7 +148,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       burnDown: view.burnDown,
       spend: spendView(doc, result, settings.limits.appliesTo)
     }
-    report.notices.push(...notices)
+    report.notices.push(...notices, ...(store.takeNotices?.() ?? []))
     // Posted only once the crossing is in the ledger: of gates crossing together, one alerts.
     if (result.alerts.length > 0)
       report.notices.push(...(await postAlerts(result.alerts, settings.limits.alertWebhook)))
@@ -149,6 +161,13 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       report.notices.push(
         `ledger: this cycle's account changed with this gate's inputs: ${result.accountChanges.join('; ')}`
       )
+    }
+    // A refusal on changed figures says so where it is read: the figures it was refused on are not the
+    // ledger's (and, since nothing was held, they are not recorded either).
+    if (!result.decision.allowed && result.accountChanges.length > 0) {
+      const changed = `decided on this gate's figures, not the ledger's: ${result.accountChanges.join('; ')} (not recorded, since nothing was held)`
+      result.decision.reason = `${result.decision.reason.replace(/\.$/, '')}; ${changed}.`
+      report.notices.push(`ledger: this gate ${changed}`)
     }
     // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
     // A per-run ceiling or a limit beside the monthly budget is not a shortage of the cycle's money.
@@ -184,6 +203,23 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     }
     return unheld(settings, key, error, prepared)
   }
+}
+
+/**
+ * A run id whose entry is already settled or released holds nothing: gating it again would say the
+ * agent may run on money that is not held, so it is an error naming the state and the fix.
+ */
+function refuseRegate(outcome: string | undefined, doc: LedgerDocument, key: string): void {
+  if (outcome !== 'already-settled' && outcome !== 'already-released') return
+  const entry = doc.entries.find(e => e.key === key)
+  const state =
+    outcome === 'already-released'
+      ? 'was released'
+      : `is already settled${entry?.actualUsd !== undefined ? ` at ${usd(entry.actualUsd)}` : ''}`
+  throw new InputError([
+    `run-id: ${runLabel(key)} ${state}, so nothing is held for it and this gate holds nothing; ` +
+      'give this run a new --run-id (or correct a settled figure with agent-credit-gate record --replace)'
+  ])
 }
 
 /**

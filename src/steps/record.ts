@@ -12,7 +12,7 @@ import { cycleAt } from '../budget/cycle.js'
 import { accountInForce, creditFor } from '../budget/credit.js'
 import { usd } from '../budget/format.js'
 import { holdNeeded } from '../budget/cap.js'
-import { entryKey, jobIdOf, settle } from '../ledger/operations.js'
+import { correctionOf, entryKey, jobIdOf, settle } from '../ledger/operations.js'
 import { cycleView } from '../ledger/money.js'
 import { readCycle, updateLedger, type CycleRead } from '../ledger/update.js'
 import { currentCycle, resetOf } from '../ledger/cycles.js'
@@ -57,7 +57,7 @@ export interface Settlement {
    * `settled` now; `already-settled` (the ledger keeps its earlier figure); `settled-without-hold` (post
    * only: the hold was gone, the actual is recorded and flagged); `not-recorded` (the ledger failed).
    */
-  outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'not-recorded'
+  outcome: 'settled' | 'already-settled' | 'settled-without-hold' | 'corrected' | 'not-recorded'
   /** What this result file prices at: the figure recorded now, or the one that was not recorded. */
   actual: RecordedActual
   /** The run's entry as the ledger holds it after this step. */
@@ -74,8 +74,31 @@ export function usageFilePath(settings: Settings, deps: StepDeps): string {
 }
 
 async function readUsage(path: string, deps: StepDeps): Promise<UsageSource> {
-  const text = await deps.files.readIfExists(path)
-  return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text }
+  try {
+    const text = await deps.files.readIfExists(path, 'usage-file')
+    return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    return { kind: 'unreadable', path, message: error.message }
+  }
+}
+
+/**
+ * The CLI records a figure someone chose to give it: a result file it cannot read (missing, truncated,
+ * not Claude's) is an error that settles nothing, so the hold stays live until it expires and the right
+ * file can still be recorded, or the hold released. (The post step, which cannot ask, keeps the hold as
+ * spent instead; a later `record` of the right file corrects that.)
+ */
+function refuseUnreadable(measured: MeasuredActual, entry: LedgerEntry, holdHours: number): void {
+  const failure = measured.failure
+  if (!failure || failure.kind === 'unpriced') return
+  const expires =
+    entry.status === 'held' ? ` until ${entry.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : ''
+  const fate =
+    entry.status === 'held'
+      ? `nothing was recorded: the hold of ${usd(entry.holdUsd)} stays live${expires} (hold-hours: ${holdHours}); record again with Claude's result file, or release it if the agent never ran (agent-credit-gate release --key ${entry.key})`
+      : `nothing was changed: the ledger keeps ${usd(entry.actualUsd ?? 0)}`
+  throw new InputError([`${failure.message.replace(/\.$/, '')}; ${fate}`])
 }
 
 /** The entry the CLI records against: one held (or already settled) entry, else a one-line error. */
@@ -117,6 +140,16 @@ function meterNotices(settings: Settings, m: MeasuredActual, now: Date): string[
   return out
 }
 
+/** What a correction replaced, as the entry's audit trail keeps it. */
+function correctedFigure(entry: LedgerEntry): string {
+  const last = entry.corrections?.at(-1)
+  const was = last
+    ? `${usd(last.previousUsd)}${last.previousUnverified ? ' (unverified: the hold kept as spent)' : ''}`
+    : '?'
+  const why = last?.why === 'replace' ? 'replaced on request (record --replace)' : 'priced now'
+  return `corrected: ${runLabel(entry.key)} was settled at ${was}; it is ${usd(entry.actualUsd ?? 0)} now, ${why}; the entry keeps the earlier figure in its corrections`
+}
+
 /** Why a second result for a settled run was not recorded, and what the ledger keeps. */
 function keptFigure(entry: LedgerEntry, actual: RecordedActual): string {
   const kept = entry.actualUsd ?? 0
@@ -126,7 +159,8 @@ function keptFigure(entry: LedgerEntry, actual: RecordedActual): string {
   }
   return (
     `not recorded: ${runLabel(entry.key)} was already settled at ${usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
-    `and the ledger keeps that figure (a run is settled once); this file prices at ${usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}`
+    `and the ledger keeps that figure (a run is settled once); this file prices at ${usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}` +
+    `; to correct the ledger with this file's figure, record again with --replace`
   )
 }
 
@@ -138,16 +172,19 @@ export async function settleRun(
   settings: Settings,
   target: RunTarget & { holdUsd?: number; cycle?: Cycle },
   deps: LedgerDeps,
-  mode: 'post' | 'cli'
+  mode: 'post' | 'cli',
+  /** `record --replace`: correct a settled figure with this file's (audited in the entry). */
+  opts: { replace?: boolean } = {}
 ): Promise<Settlement> {
   const table = await priceTableFor(settings, deps)
   const usage = await readUsage(usageFilePath(settings, deps), deps)
   let cycle = target.cycle
   let read: CycleRead | undefined
   let ledgerError: string | undefined
+  const focus = { key: target.key, runId: target.runId }
   try {
-    if (cycle) read = await readCycle(deps.store, cycle)
-    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)))
+    if (cycle) read = await readCycle(deps.store, cycle, focus)
+    else ({ cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings), focus))
   } catch (error) {
     ledgerError = `ledger: ${describeError(error)}`
     cycle ??= cycleAt(deps.now, settings.budget.billingCycleDay)
@@ -166,8 +203,11 @@ export async function settleRun(
     // A file that does not say when it ran ran after its gate: price it by the day of the hold.
     fallbackDay: entry
       ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
-      : { day: dayOf(deps.now), from: 'the day it was recorded' }
+      : { day: dayOf(deps.now), from: 'the day it was recorded' },
+    estimatedModel: entry?.model
   })
+  if (mode === 'cli' && entry) refuseUnreadable(measured, entry, settings.ledger.holdHours)
+  const replace = mode === 'cli' && opts.replace === true
   const base = {
     key,
     run: runLabel(key),
@@ -175,7 +215,7 @@ export async function settleRun(
     cycle,
     notices: [...measured.notices, ...meterNotices(settings, measured, deps.now)]
   }
-  if (entry?.status === 'settled') {
+  if (entry?.status === 'settled' && !correctionOf(entry, { ...measured.actual, replace })) {
     return {
       ...base,
       outcome: 'already-settled',
@@ -197,20 +237,24 @@ export async function settleRun(
               actualUsd: measured.actual.usd,
               claudeReportedUsd: measured.actual.claudeReportedUsd,
               unverified: measured.actual.unverified,
-              model: measured.actual.byModel?.[0]?.model,
+              model: measured.actual.mainModel,
+              sideModels: measured.actual.sideModels,
               turns: measured.actual.turns,
               subtype: measured.actual.subtype,
               usage: measured.actual.tokens,
               behaviour: measured.actual.behaviour,
               stoppedBy: measured.actual.stoppedBy,
               jobId: jobIdOf(settings.job),
-              priceTableAsOf: measured.actual.priceTableAsOf
+              priceTableAsOf: measured.actual.priceTableAsOf,
+              replace
             },
             deps.now
           )
           // The windows the run saw, and its dollars, go to the account's meters in the same write.
           const seen =
-            s.outcome === 'settled' || s.outcome === 'settled-without-hold'
+            s.outcome === 'settled' ||
+            s.outcome === 'settled-without-hold' ||
+            (s.outcome === 'corrected' && !replace)
               ? observeMeters(s.doc, settings.ledger.account, measured.meters ?? NO_METERS, {
                   key,
                   usd: measured.actual.usd,
@@ -219,7 +263,7 @@ export async function settleRun(
               : s.doc
           return { doc: seen, result: s.outcome }
         },
-        { first: read }
+        { first: read, focus: { ...focus, key } }
       )
       const after = doc.entries.find(e => e.key === key)
       const notices = [...base.notices]
@@ -228,6 +272,7 @@ export async function settleRun(
           `ledger: no hold for this run was found in cycle ${cycle.id} (it expired and was folded away, or was released): the actual was recorded without one, flagged`
         )
       if (result === 'already-settled' && after) notices.push(keptFigure(after, measured.actual))
+      if (result === 'corrected' && after) notices.push(correctedFigure(after))
       return { ...base, outcome: result, entry: after, doc, notices }
     } catch (error) {
       ledgerError = `ledger: ${describeError(error)}`

@@ -51,7 +51,8 @@ export async function release(
   deps: LedgerDeps
 ): Promise<ReleaseOutcome> {
   const input = target.runId === undefined ? 'key' : 'run-id'
-  const { cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
+  const focus = { key: target.key, runId: target.runId }
+  const { cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings), focus).catch(error => {
     throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
   })
   const { result } = await updateLedger(
@@ -70,7 +71,7 @@ export async function release(
         }
       }
     },
-    { first: read }
+    { first: read, focus }
   ).catch(error => {
     if (error instanceof InputError) throw error
     throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)

@@ -4,7 +4,7 @@
  * file, with the content hash as version.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { DocumentStore, StoredText, WriteResult } from './types.js'
 
@@ -28,6 +28,16 @@ export class FileStore implements DocumentStore {
   fileFor(name: string): string {
     const ext = extname(this.path) || '.json'
     return join(dirname(this.path), `${basename(this.path, extname(this.path))}.${name}${ext}`)
+  }
+
+  async cycles(): Promise<string[]> {
+    const ext = extname(this.path) || '.json'
+    const base = basename(this.path, extname(this.path))
+    const names = await readdir(dirname(this.path)).catch(() => [] as string[])
+    return names
+      .map(n => (n.startsWith(`${base}.`) && n.endsWith(ext) ? n.slice(base.length + 1, -ext.length) : ''))
+      .filter(id => /^\d{4}-\d{2}-\d{2}$/.test(id))
+      .sort()
   }
 
   async read(name: string): Promise<StoredText> {

@@ -114,3 +114,51 @@ export async function queryLedger(
     leaseHolder: r.lease?.target?.oid ?? null
   }
 }
+
+/** The names in the ledger ref's `cycles/` folder (`ledger copy` lists a GitHub ledger's cycles with it). */
+export const CYCLES_QUERY = /* GraphQL */ `
+  query ledgerCycles($owner: String!, $name: String!, $ref: String!) {
+    repository(owner: $owner, name: $name) {
+      ledger: ref(qualifiedName: $ref) {
+        target {
+          ... on Commit {
+            file(path: "cycles") {
+              object {
+                ... on Tree {
+                  entries {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`
+
+interface CyclesAnswer {
+  repository: {
+    ledger: {
+      target: { file?: { object: { entries?: Array<{ name: string }> } | null } | null } | null
+    } | null
+  } | null
+}
+
+/** The cycle document names on the ledger ref, oldest first; empty when the ref does not exist. */
+export async function queryCycles(
+  octokit: Pick<Octokit, 'graphql'>,
+  where: { owner: string; repo: string; ref: string }
+): Promise<string[]> {
+  const answer = await octokit.graphql<CyclesAnswer>(CYCLES_QUERY, {
+    owner: where.owner,
+    name: where.repo,
+    ref: where.ref
+  })
+  const entries = answer.repository?.ledger?.target?.file?.object?.entries ?? []
+  return entries
+    .map(e => /^(\d{4}-\d{2}-\d{2})\.json$/.exec(e.name)?.[1])
+    .filter((id): id is string => id !== undefined)
+    .sort()
+}

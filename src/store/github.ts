@@ -2,13 +2,14 @@
  * The GitHub store: documents in an orphan commit history on a custom ref (default
  * refs/agent-credit-gate/ledger), written only by a NON-forced ref update. Every writer builds its
  * commit on the tip it read; if another writer moved the tip, the update is not a fast forward
- * (422) and the caller re-reads. Read: one GraphQL query (tip, tree, document, lease). Write: tree,
+ * (422) and the caller re-reads. Read: one GraphQL query (tip, tree, document, lease), or REST for a
+ * ledger whose custom ref GraphQL does not resolve (found when creating it says it exists). Write: tree,
  * commit, ref. Writers take the lease (github-lease.ts) first, so a burst of gates queues on reads
  * instead of losing compare-and-swaps at three content-creating requests each.
  */
 import type { Octokit } from '@octokit/rest'
 import type { DocumentStore, StoredText, WriteResult } from './types.js'
-import { queryLedger } from './github-query.js'
+import { queryCycles, queryLedger } from './github-query.js'
 import { RefLease } from './github-lease.js'
 import { httpStatus } from '../github/errors.js'
 
@@ -44,6 +45,11 @@ exists because GitHub writes nothing else into a repository that has no commit y
 export class GitHubStore implements DocumentStore {
   readonly lease: RefLease
   private readonly reader: Octokit
+  /** Creating the ledger ref answered "already exists" (the next read checks GraphQL saw it). */
+  private createFoundRef = false
+  /** GraphQL did not resolve this ledger's custom ref though it exists: read it through REST. */
+  private restReads = false
+  private notices: string[] = []
 
   constructor(private readonly opts: GitHubStoreOptions) {
     this.reader = opts.reader ?? opts.octokit
@@ -73,7 +79,63 @@ export class GitHubStore implements DocumentStore {
     return `cycles/${name}.json`
   }
 
+  async cycles(): Promise<string[]> {
+    const { owner, repo, ref } = this.opts
+    return queryCycles(this.reader, { owner, repo, ref })
+  }
+
+  takeNotices(): string[] {
+    const out = this.notices
+    this.notices = []
+    return out
+  }
+
   async read(name: string): Promise<StoredText> {
+    if (this.restReads) return this.readRest(name)
+    const read = await this.readGraphql(name)
+    if (read.version !== null || !this.createFoundRef) return read
+    // GraphQL says the ref is missing, yet creating it answered "already exists": if REST finds it,
+    // GraphQL does not resolve this custom ref namespace, and every later read of this ledger uses REST.
+    this.createFoundRef = false
+    const rest = await this.readRest(name)
+    if (rest.version === null) return read
+    this.restReads = true
+    this.notices.push(
+      `ledger: GitHub's GraphQL API does not resolve ${this.opts.ref} of ${this.opts.owner}/${this.opts.repo}, which exists; this ledger is read through the REST API (four requests a read instead of one)`
+    )
+    return rest
+  }
+
+  /** A ref's commit through REST; null when there is no such ref. */
+  private async restRef(ref: string): Promise<string | null> {
+    const { owner, repo } = this.opts
+    try {
+      const { data } = await this.reader.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') })
+      return data.object.sha
+    } catch (error) {
+      if (httpStatus(error) === 404) return null
+      throw error
+    }
+  }
+
+  /** The read through REST: the ledger ref, its commit's tree, the document's blob, the lease ref. */
+  private async readRest(name: string): Promise<StoredText> {
+    const { owner, repo } = this.opts
+    const tip = await this.restRef(this.opts.ref)
+    const lease = { holder: await this.restRef(this.lease.ref), claim: tip }
+    if (!tip) return { text: null, version: null, lease }
+    const commit = await this.reader.rest.git.getCommit({ owner, repo, commit_sha: tip })
+    const tree = commit.data.tree.sha
+    const version = `${tip}:${tree}`
+    const { data } = await this.reader.rest.git.getTree({ owner, repo, tree_sha: tree, recursive: 'true' })
+    const entry = data.tree.find(e => e.path === this.path(name))
+    if (!entry?.sha) return { text: null, version, lease }
+    if (entry.type !== 'blob') throw new Error(`ledger: ${this.locate(name)} is not a file`)
+    const blob = await this.reader.rest.git.getBlob({ owner, repo, file_sha: entry.sha })
+    return { text: Buffer.from(blob.data.content, 'base64').toString('utf8'), version, lease }
+  }
+
+  private async readGraphql(name: string): Promise<StoredText> {
     const { owner, repo, ref } = this.opts
     const snap = await queryLedger(this.reader, {
       owner,
@@ -140,8 +202,12 @@ export class GitHubStore implements DocumentStore {
         await octokit.rest.git.createRef({ owner, repo, ref, sha: commit.data.sha })
       }
     } catch (error) {
-      // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
-      if (httpStatus(error) === 422) return { ok: false }
+      // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first
+      // (or the read did not see the ref: read() checks that).
+      if (httpStatus(error) === 422) {
+        if (!tip) this.createFoundRef = true
+        return { ok: false }
+      }
       if (typeof error === 'object' && error !== null) Object.assign(error, { [LEDGER_REF_WRITE]: true })
       throw error
     }

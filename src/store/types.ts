@@ -52,8 +52,91 @@ export interface DocumentStore {
   readonly lease?: WriteLease
   /** Milliseconds spent so far honouring the backend's rate limits (`retry-after`, resets), for reports. */
   rateLimitWaitMs?(): number
+  /** Stores that keep a cycle as rows (PostgreSQL) instead of one document: see RowLedger. */
+  readonly rows?: RowLedger
+  /** The names of the cycle documents the store holds (`ledger copy`), oldest first. */
+  cycles?(): Promise<string[]>
+  /** Let go of connections, so a command can exit. */
+  close?(): Promise<void>
+  /** What the store had to do differently since last asked (each said once), for the report's notices. */
+  takeNotices?(): string[]
 }
 
-/** Where a store lives: a local file, or a ref of a GitHub repository. */
+/**
+ * What one step is about, so a store that keeps a cycle as rows loads, besides the cycle's live holds
+ * and newest entries, the rows the step's operation reads: its own run's entries and its job's history.
+ */
+export interface CycleFocus {
+  /** The run's idempotency key. */
+  key?: string
+  /** The run id `release`/`record` name a run by: every entry of that run. */
+  runId?: string
+  /** The history key whose newest settled runs the estimate blends in. */
+  jobId?: string
+  /** How many of them. */
+  runs?: number
+}
+
+/** One entry as a row: the ledger's entry fields, flat (`estimate` as four fields), absent = null. */
+export type EntryRow = { key: string } & Record<string, unknown>
+
+/** The rows of one cycle a step works on. */
+export interface CycleRows {
+  cycle: {
+    id: string
+    start: string
+    resetsAt: string
+    revision: number
+    /** The account the gates recorded (the document's `account`), when one is. */
+    account?: Record<string, unknown>
+    /** What a document ledger had already folded away when it was copied here (its `compacted`). */
+    folded?: unknown
+    /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
+    history?: unknown
+  } | null
+  /** The loaded entries. */
+  entries: EntryRow[]
+  /** Meters by account. */
+  meters: Record<string, unknown>
+  /** Every settled entry of the cycle, loaded or not, by UTC day: runs and USD. */
+  settledByDay: Record<string, { runs: number; usd: number }>
+  /** True when `entries` holds every entry of the cycle. */
+  complete: boolean
+}
+
+/** What a step changes: entries to insert or replace, accounts' meters, the cycle's own row. */
+export interface RowChanges {
+  cycle: {
+    start: string
+    resetsAt: string
+    account?: Record<string, unknown>
+    folded?: unknown
+    /** Set when it changed; absent: as it is. */
+    history?: unknown
+  }
+  entries: EntryRow[]
+  meters: Record<string, unknown>
+}
+
+/**
+ * A ledger that keeps each cycle as rows. `update` runs `work` in one transaction holding the cycle's
+ * row lock, so gates of one cycle are serialised and those of other ledgers are not; `work` is the pure
+ * ledger operation applied to the loaded rows (src/ledger/rows.ts). When it inserts an entry whose key
+ * the load had left out, the store loads that row too and runs `work` again: nothing is counted twice.
+ */
+export interface RowLedger {
+  read(cycleId: string, focus: CycleFocus, all?: boolean): Promise<CycleRows>
+  update(
+    cycleId: string,
+    focus: CycleFocus,
+    work: (rows: CycleRows) => RowChanges | null
+  ): Promise<{ revision: number }>
+  /** Write a whole cycle copied from another ledger; refuses a cycle that exists here already. */
+  import(cycleId: string, copy: { rows: RowChanges; revision: number }): Promise<void>
+}
+
+/** Where a store lives: a local file, a ref of a GitHub repository, or a named ledger in PostgreSQL. */
 export type StoreLocation =
-  { kind: 'file'; path: string } | { kind: 'github'; owner: string; repo: string; ref: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'github'; owner: string; repo: string; ref: string }
+  | { kind: 'postgres'; name: string }

@@ -26,15 +26,21 @@ interface Usage {
 interface Request {
   context: number
   read: number
+  /** Input tokens sent past the last cache breakpoint: neither read nor written. */
+  uncached: number
   /** 5-minute and 1-hour writes, when the API reported the split (undefined when it did not). */
   split?: { write5m: number; write1h: number }
 }
 
 const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0)
 
-/** The main loop's requests in order: subagent messages (parent_tool_use_id set) left out. */
-function mainLoopRequests(messages: unknown[]): { requests: Request[]; model?: string } {
+/**
+ * The main loop's requests in order: subagent messages (parent_tool_use_id set) left out, and counted
+ * apart as the subagents they belong to (one per Task/Agent call).
+ */
+function mainLoopRequests(messages: unknown[]): { requests: Request[]; model?: string; subagents: number } {
   const seen = new Set<string>()
+  const parents = new Set<string>()
   const requests: Request[] = []
   let model: string | undefined
   for (const m of messages) {
@@ -43,7 +49,11 @@ function mainLoopRequests(messages: unknown[]): { requests: Request[]; model?: s
       parent_tool_use_id?: unknown
       message?: { id?: unknown; model?: unknown; usage?: Usage }
     }
-    if (msg?.type !== 'assistant' || msg.parent_tool_use_id) continue
+    if (msg?.type !== 'assistant') continue
+    if (msg.parent_tool_use_id) {
+      if (typeof msg.parent_tool_use_id === 'string') parents.add(msg.parent_tool_use_id)
+      continue
+    }
     const id = msg.message?.id
     const usage = msg.message?.usage
     if (typeof id !== 'string' || !usage || seen.has(id)) continue
@@ -55,10 +65,11 @@ function mainLoopRequests(messages: unknown[]): { requests: Request[]; model?: s
     requests.push({
       context: count(usage.input_tokens) + read + write,
       read,
+      uncached: count(usage.input_tokens),
       split: usage.cache_creation ? { write5m: write - oneHour, write1h: oneHour } : undefined
     })
   }
-  return { requests, model }
+  return { requests, model, subagents: parents.size }
 }
 
 /** The bucket most of the writes went to; undefined when nothing says (no writes, or no split). */
@@ -75,10 +86,13 @@ export function behaviourOf(
   messages: unknown[],
   resultUsage: Usage | undefined
 ): { behaviour: RunBehaviour; mainModel?: string } {
-  const { requests, model } = mainLoopRequests(messages)
+  const { requests, model, subagents } = mainLoopRequests(messages)
   const behaviour: RunBehaviour = {}
   if (requests.length > 0) {
     behaviour.requests = requests.length
+    behaviour.firstRequestTokens = requests[0].context
+    behaviour.uncachedInputTokens = requests.reduce((s, r) => s + r.uncached, 0)
+    behaviour.subagents = subagents
     let growth = 0
     let misses = 0
     let sent = 0

@@ -53,7 +53,7 @@ const money = (n: number) => `$${n.toFixed(4)}`
  * `fallback`); an unknown model is an error, not $0.
  * A run with no per-model usage is recorded at Claude's own figure (said so); one with neither usage nor a
  * figure cannot be priced (an InputError, so the hold is kept as spent); an empty run (a slash command
- * that called no model) costs $0 and says nothing.
+ * that called no model: zero tokens and a total_cost_usd of 0) costs $0 and says nothing.
  */
 export function priceRun(table: PriceTable, run: ClaudeRunResult, fallback: PricingDay): RunCost {
   const on = pricingDay(run, fallback)
@@ -81,7 +81,13 @@ export function priceRun(table: PriceTable, run: ClaudeRunResult, fallback: Pric
   }
   if (byModel.length === 0) {
     // A slash command or a refused login called no model: nothing was spent, nothing to explain.
-    if (!claude && run.mainLoopTokens === 0) return { ...base, usd: 0, basis: 'our-prices', notes: [] }
+    if (claude === 0 && run.mainLoopTokens === 0) return { ...base, usd: 0, basis: 'our-prices', notes: [] }
+    // No figure of any kind is not "$0": it is a result cut short, or not Claude Code's.
+    if (claude === undefined && run.mainLoopTokens === 0) {
+      throw new InputError([
+        'usage-file: the result carries no usage, no modelUsage and no total_cost_usd, so there is nothing to price (not $0: a result cut short, or not Claude Code’s?); give the whole result Claude wrote'
+      ])
+    }
     if (claude === undefined) {
       throw new InputError([
         'usage-file: the result has token counts but no per-model usage and no cost figure (a very old Claude Code?), so it cannot be priced'

@@ -1,14 +1,17 @@
 /** Claude's result file → the run's recorded actual, never under-counted. */
 import type { PriceTable } from '../pricing/types.js'
-import type { ClaudeOutputFormat, ClaudeRunResult, RecordedActual, RunBehaviour } from './types.js'
+import type { ClaudeOutputFormat, RecordedActual, RunBehaviour } from './types.js'
 import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
+import { resolveModel, UnknownModelError } from '../pricing/table.js'
 
 export type UsageSource =
   | { kind: 'file'; path: string; text: string }
   /** No file at all: the agent step may not have run, or died before writing anything. */
   | { kind: 'missing'; path: string }
+  /** A path that cannot be read (a folder, no permission): `message` says why. */
+  | { kind: 'unreadable'; path: string; message: string }
 
 export interface MeasuredActual {
   outcome: 'settled' | 'unverified'
@@ -18,6 +21,11 @@ export interface MeasuredActual {
   meters?: MeterReport
   /** The output's format: `json` carries no meter at all. */
   format?: ClaudeOutputFormat
+  /**
+   * Why the hold was kept instead of a priced actual: no file, a file that is not a readable Claude
+   * result, or a model the price table lacks (a pricing file can price it later); and the one-line why.
+   */
+  failure?: { kind: 'missing' | 'unreadable' | 'unpriced'; message: string }
 }
 
 /**
@@ -28,10 +36,17 @@ export function actualFromText(
   table: PriceTable,
   text: string,
   name: string,
-  fallback: PricingDay
+  fallback: PricingDay,
+  /** The model the gate estimated (a price-table id): the run's main model when the run used it. */
+  estimatedModel?: string
 ): RecordedActual & { notes: string[]; format: ClaudeOutputFormat; meters: MeterReport } {
   const parsed = parseClaudeOutput(text, name)
   const run = priceRun(table, parsed, fallback)
+  const models = run.byModel.map(m => ({
+    ...m,
+    outputTokens: parsed.byModel.find(b => b.model === m.model)?.usage.outputTokens ?? 0
+  }))
+  const main = mainModelOf(models, loopModelId(table, parsed.mainModel), estimatedModel)
   return {
     label: 'actual',
     usd: run.usd,
@@ -54,7 +69,13 @@ export function actualFromText(
       claudeReportedUsd: m.claudeReportedUsd,
       row: m.row
     })),
-    behaviour: withSideShare(parsed, run.byModel),
+    behaviour: withFanOut(parsed.behaviour, models, main),
+    ...(main
+      ? {
+          mainModel: main.model,
+          sideModels: models.filter(m => m !== main).map(m => ({ model: m.model, usd: m.usd }))
+        }
+      : {}),
     format: parsed.format,
     meters: parsed.meters,
     ...(parsed.meters.stop ? { stoppedBy: parsed.meters.stop.meter ?? parsed.meters.stop.kind } : {})
@@ -63,26 +84,52 @@ export function actualFromText(
 
 const MAX_SIDE_SHARE = 100
 
+interface PricedModel {
+  model: string
+  resolvedId: string
+  usd: number
+  outputTokens: number
+}
+
+/** The price-table id of the main loop's model, when the table knows it. */
+function loopModelId(table: PriceTable, model: string | undefined): string | undefined {
+  if (!model) return undefined
+  try {
+    return resolveModel(table, model).id
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
- * the main model is the one the main loop's requests name, else the costliest.
+ * The run's main model: the one the gate estimated (when the run used it), else the one the main
+ * loop's requests name (both price-table ids), else the one that wrote most output. Not simply the first of modelUsage: that
+ * is often the Haiku side model.
  */
-function withSideShare(
-  parsed: ClaudeRunResult,
-  byModel: Array<{ model: string; usd: number }>
+export function mainModelOf<M extends PricedModel>(
+  models: M[],
+  loopModel?: string,
+  estimatedModel?: string
+): M | undefined {
+  return (
+    (estimatedModel ? models.find(m => m.resolvedId === estimatedModel) : undefined) ??
+    (loopModel ? models.find(m => m.resolvedId === loopModel) : undefined) ??
+    models.reduce<M | undefined>((a, m) => (!a || m.outputTokens > a.outputTokens ? m : a), undefined)
+  )
+}
+
+/** The run's behaviour with its fan-out: what the other models (side calls, subagents) cost, and as a share. */
+function withFanOut(
+  behaviour: RunBehaviour | undefined,
+  models: PricedModel[],
+  main: PricedModel | undefined
 ): RunBehaviour | undefined {
-  const behaviour = parsed.behaviour
   if (!behaviour) return undefined
-  const main =
-    byModel.find(m => m.model === parsed.mainModel) ??
-    byModel.reduce<{ model: string; usd: number } | undefined>(
-      (a, m) => (!a || m.usd > a.usd ? m : a),
-      undefined
-    )
   if (!main || main.usd <= 0) return behaviour
-  const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd
+  const fanOut = models.reduce((s, m) => s + m.usd, 0) - main.usd
+  const share = fanOut / main.usd
   // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
-  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour
+  return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share, fanOutUsd: fanOut } : behaviour
 }
 
 /**
@@ -98,32 +145,42 @@ export function measureActual(args: {
   usage: UsageSource
   /** The day to price by when the file does not say when it ran (the hold's day, or today). */
   fallbackDay: PricingDay
+  /** The model the gate estimated for this run, when it held money for it. */
+  estimatedModel?: string
 }): MeasuredActual {
   const { key } = args
   const notices: string[] = []
   let actual: RecordedActual
-  let seen: Pick<MeasuredActual, 'format' | 'meters'> = {}
+  let seen: Pick<MeasuredActual, 'format' | 'meters' | 'failure'> = {}
   if (args.usage.kind === 'file') {
     try {
       const { notes, format, meters, ...priced } = actualFromText(
         args.table,
         args.usage.text,
         args.usage.path,
-        args.fallbackDay
+        args.fallbackDay,
+        args.estimatedModel
       )
       actual = priced
       notices.push(...notes)
       seen = { format, meters }
     } catch (error) {
-      notices.push(`${(error as Error).message}; the hold is kept as spent (unverified)`)
+      const message = (error as Error).message
+      notices.push(`${message}; the hold is kept as spent (unverified)`)
       actual = unverified(args.holdUsd)
+      seen = { failure: { kind: error instanceof UnknownModelError ? 'unpriced' : 'unreadable', message } }
     }
+  } else if (args.usage.kind === 'unreadable') {
+    notices.push(`${args.usage.message}; the hold is kept as spent (unverified)`)
+    actual = unverified(args.holdUsd)
+    seen = { failure: { kind: 'unreadable', message: args.usage.message } }
   } else {
     notices.push(
       `usage-file: no Claude result at ${args.usage.path}; the hold is kept as spent (unverified). ` +
         `If the agent step never ran: agent-credit-gate release --key ${key}`
     )
     actual = unverified(args.holdUsd)
+    seen = { failure: { kind: 'missing', message: `usage-file: no Claude result at ${args.usage.path}` } }
   }
   if (actual.mismatch) notices.push(actual.mismatch)
   return { outcome: actual.unverified ? 'unverified' : 'settled', actual, notices, ...seen }

@@ -67,6 +67,14 @@ export interface RunBehaviour {
   readBack?: number
   /** Cost of the other models (side calls, subagents) ÷ the main model's cost. */
   sideShare?: number
+  /** Input-side tokens of the main loop's first request: agent prefix, prompt and what was loaded up front. */
+  firstRequestTokens?: number
+  /** Main-loop input tokens sent uncached (past the last cache breakpoint), summed over its requests. */
+  uncachedInputTokens?: number
+  /** Subagents the main loop started (Task/Agent calls whose messages carry their parent's id). */
+  subagents?: number
+  /** Cost of the fan-out (side models and subagents) in USD, our prices. */
+  fanOutUsd?: number
 }
 
 /** A run's recorded actual, as reports show it: our figure, Claude's beside it. */
@@ -98,6 +106,10 @@ export interface RecordedActual {
   byModel?: Array<{ model: string; usd: number; claudeReportedUsd?: number; row?: string }>
   /** How the main loop behaved, recorded in the ledger for the next estimate of this job. */
   behaviour?: RunBehaviour
+  /** The run's main model: the one the gate estimated, else the main loop's, else the one with most output. */
+  mainModel?: string
+  /** The other models (side calls, subagents), each with its cost. */
+  sideModels?: Array<{ model: string; usd: number }>
   /** A usage limit stopped the run: the window's name, or out-of-credits. */
   stoppedBy?: string
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals'
+import { loadRuns } from '../../scripts/runs-fit.js'
+import { jobHistory, leaveOneSourceOut, markdownTable, summary } from '../../scripts/runs-benchmark.js'
+
+/** A few runs of two sources, and the runs of one job of a third: small enough to fit in a test. */
+const vecsum = loadRuns(['reference/real-runs']).slice(0, 6)
+const obers = loadRuns(['reference/real-runs-more'])
+const jobs = loadRuns(['reference/real-runs-jobs'])
+  .filter(r => r.job === '00_planning/review')
+  .slice(0, 5)
+const runs = [...vecsum, ...obers, ...jobs]
+
+describe('the accuracy benchmark (npm run accuracy:runs) on a few runs', () => {
+  const b = leaveOneSourceOut(runs)
+  it('predicts every source with presets fitted on the other sources only', () => {
+    expect([...b.fits.keys()]).toEqual([
+      'freeideas/vecsum',
+      'SimonErich/obers_ui',
+      'tielec/ai-workflow-agent'
+    ])
+    expect(b.fits.get('SimonErich/obers_ui')!.runs).toBe(vecsum.length + jobs.length)
+    expect(b.fits.get('freeideas/vecsum')!.runs).toBe(obers.length + jobs.length)
+    expect(b.given).toHaveLength(runs.length)
+    expect(b.defaults).toHaveLength(runs.length)
+  })
+  it('measures median actual/p50, share ≤ p90, share ≤ cap and hold efficiency per source and family', () => {
+    const s = summary(b.defaults)
+    expect(s.n).toBe(runs.length)
+    expect(s.medianRatio).toBeGreaterThan(0)
+    expect(s.insideShare).toBeGreaterThanOrEqual(0)
+    expect(s.insideShare).toBeLessThanOrEqual(1)
+    expect(s.holdEfficiency).toBeGreaterThan(0)
+    const table = markdownTable(b.defaults)
+    for (const row of [
+      'freeideas/vecsum',
+      'SimonErich/obers_ui',
+      'tielec/ai-workflow-agent',
+      'all opus',
+      'all sonnet',
+      'all'
+    ])
+      expect(table.some(line => line.startsWith(`| ${row} |`))).toBe(true)
+  })
+  it('estimates a job’s later runs with its earlier ones as history', () => {
+    const h = jobHistory(runs, b.fits)
+    expect(h.defaults.map(r => r.group)).toEqual([
+      'no history',
+      '1-2 runs',
+      '1-2 runs',
+      '3-5 runs',
+      '3-5 runs'
+    ])
+  })
+})

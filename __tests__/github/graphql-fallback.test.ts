@@ -1,0 +1,47 @@
+/**
+ * A GraphQL API that does not resolve the ledger's custom ref (refs/agent-credit-gate/…): the one-query
+ * read says the ref is missing while creating it answers "already exists". The store then reads that
+ * ledger through REST, says so once, and the gate holds as usual.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GitHubDouble } from '../support/github-server.js'
+import { runCli, SMALL_RUN } from '../support/cli.js'
+
+const NOW = new Date('2026-11-24T12:00:00Z')
+let server: GitHubDouble
+beforeAll(async () => {
+  server = await new GitHubDouble().start()
+  server.graphqlHidesCustomRefs = true
+})
+afterAll(async () => server.stop())
+
+const gate = (runId: string) =>
+  runCli(
+    ['gate', ...SMALL_RUN, '--run-id', runId, '--ledger', 'github:acme/api', '--ledger-token', 't', '--json'],
+    { apiUrl: server.url, cwd: mkdtempSync(join(tmpdir(), 'acg-gql-')), now: NOW }
+  )
+
+describe('a ledger ref GraphQL does not resolve', () => {
+  it('is read through REST once creating it says it exists, said once, and every hold counts', async () => {
+    const first = await gate('1')
+    expect(first.err).toBe('')
+    expect(first.code).toBe(0)
+    const second = await gate('2')
+    expect(second.code).toBe(0)
+    const r = JSON.parse(second.out)
+    const said = (r.notices as string[]).filter(n => n.includes('GraphQL API does not resolve'))
+    expect(said).toEqual([
+      "ledger: GitHub's GraphQL API does not resolve refs/agent-credit-gate/ledger of acme/api, which exists; this ledger is read through the REST API (four requests a read instead of one)"
+    ])
+    // The second gate saw the first one's hold: it read the ledger, not an empty one.
+    expect(r.budget.state.heldUsd).toBeGreaterThan(0)
+    expect(
+      server.requests.some(
+        q => q.method === 'GET' && /\/git\/ref\/agent-credit-gate(\/|%2F)ledger$/.test(q.path)
+      )
+    ).toBe(true)
+  })
+})

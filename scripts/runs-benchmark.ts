@@ -1,0 +1,173 @@
+/**
+ * The accuracy benchmark of the estimate on published runs (`npm run accuracy:runs`), as functions a
+ * test can run on a few runs: leave-one-source-out (every source predicted by presets fitted on the
+ * others only, spread included: what a new user's runs see) and the job data with a time split (each
+ * run estimated with its job's earlier runs as history). Measures; asserts nothing.
+ */
+import type { FittedPresets } from '../src/estimate/presets.js'
+import { asPast, fitRuns, predict, type CalibrationRun, type PredictOptions } from './runs-fit.js'
+
+/** How one run came out against its estimate. */
+export interface Row {
+  /** The group the row is counted in: its model family, or how much history it had. */
+  group: string
+  source: string
+  /** actual ÷ p50 */
+  ratio: number
+  /** actual ≤ p90 (the hold) */
+  inside: boolean
+  /** actual ≤ the cap handed to Claude */
+  capped: boolean
+  /** actual ÷ hold */
+  efficiency: number
+}
+
+/** The cap a run is handed (`max-budget-usd`): today the hold, the p90. */
+export const capOf = (b: { p90Usd: number }) => b.p90Usd
+
+export function rowOf(
+  r: CalibrationRun,
+  b: { p50Usd: number; p90Usd: number },
+  group: string = r.family
+): Row {
+  return {
+    group,
+    source: r.source,
+    ratio: r.actual.usd / b.p50Usd,
+    inside: r.actual.usd <= b.p90Usd,
+    capped: r.actual.usd <= capOf(b),
+    efficiency: r.actual.usd / b.p90Usd
+  }
+}
+
+/** As the gate sees a run with its turn count given: max-turns max(turns, 10), a ledger of earlier runs. */
+export const turnsGiven = (r: CalibrationRun): PredictOptions => ({
+  expectedTurns: r.turns,
+  maxTurns: Math.max(r.turns, 10),
+  ledger: 'gate'
+})
+/** The same with the defaults: the turn count left to the distribution. */
+export const withDefaults = (r: CalibrationRun): PredictOptions => ({
+  maxTurns: Math.max(r.turns, 10),
+  ledger: 'gate'
+})
+
+export interface Benchmark {
+  /** The presets each source was predicted with: fitted without it. */
+  fits: Map<string, FittedPresets>
+  given: Row[]
+  defaults: Row[]
+}
+
+/** Every source predicted by presets fitted on the other sources only. */
+export function leaveOneSourceOut(runs: CalibrationRun[]): Benchmark {
+  const out: Benchmark = { fits: new Map(), given: [], defaults: [] }
+  for (const source of new Set(runs.map(r => r.source))) {
+    const fitted = fitRuns(
+      runs.filter(r => r.source !== source),
+      runs
+    )
+    out.fits.set(source, fitted)
+    for (const r of runs.filter(x => x.source === source)) {
+      out.given.push(rowOf(r, predict(r, fitted, runs, turnsGiven(r)).estimate.blended))
+      out.defaults.push(rowOf(r, predict(r, fitted, runs, withDefaults(r)).estimate.blended))
+    }
+  }
+  return out
+}
+
+/** How much history a run had, as the job table groups it. */
+export const historyBucket = (n: number) =>
+  n === 0 ? 'no history' : n < 3 ? '1-2 runs' : n < 6 ? '3-5 runs' : '6+ runs'
+
+/**
+ * The runs of jobs with a time split: each run estimated with its job's runs that ended before it
+ * started as history (the newest history-runs, 10), by presets fitted without its source.
+ */
+export function jobHistory(
+  runs: CalibrationRun[],
+  fits: Map<string, FittedPresets>
+): { given: Row[]; defaults: Row[] } {
+  const jobbed = runs.filter(r => r.job && fits.has(r.source))
+  const out = { given: [] as Row[], defaults: [] as Row[] }
+  for (const r of jobbed) {
+    const start = Date.parse(r.startedAt)
+    const past = jobbed
+      .filter(o => o.job === r.job && o.source === r.source && Date.parse(o.endedAt) <= start)
+      .map(asPast)
+    const fitted = fits.get(r.source) as FittedPresets
+    const group = historyBucket(Math.min(past.length, 10))
+    const at = (opts: PredictOptions) =>
+      predict(r, fitted, runs, { ...opts, pastRuns: past }).estimate.blended
+    out.given.push(rowOf(r, at(turnsGiven(r)), group))
+    out.defaults.push(rowOf(r, at(withDefaults(r)), group))
+  }
+  return out
+}
+
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const pos = q * (s.length - 1)
+  const lo = Math.floor(pos)
+  return s[lo] + (s[Math.ceil(pos)] - s[lo]) * (pos - lo)
+}
+
+/** The benchmark's figures over some rows. */
+export function summary(rows: Row[]) {
+  const ratios = rows.map(r => r.ratio)
+  return {
+    n: rows.length,
+    medianRatio: quantile(ratios, 0.5),
+    p10Ratio: quantile(ratios, 0.1),
+    p90Ratio: quantile(ratios, 0.9),
+    insideShare: rows.filter(r => r.inside).length / rows.length,
+    cappedShare: rows.filter(r => r.capped).length / rows.length,
+    holdEfficiency: quantile(
+      rows.map(r => r.efficiency),
+      0.5
+    )
+  }
+}
+
+const HEAD = [
+  '| runs | n | median actual/p50 | p10–p90 actual/p50 | ≤ p90 | ≤ cap | hold efficiency (median actual/hold) |',
+  '| --- | --- | --- | --- | --- | --- | --- |'
+]
+
+function line(name: string, rows: Row[]): string {
+  const s = summary(rows)
+  const f2 = (x: number) => x.toFixed(2)
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`
+  return `| ${name} | ${s.n} | ${f2(s.medianRatio)} | ${f2(s.p10Ratio)}–${f2(s.p90Ratio)} | ${pct(s.insideShare)} | ${pct(s.cappedShare)} | ${f2(s.holdEfficiency)} |`
+}
+
+/** A markdown table: per source (and its groups), per group over all sources, and all. */
+export function markdownTable(rows: Row[], bySource = true): string[] {
+  const groups = (xs: Row[]) => [...new Set(xs.map(r => r.group))].sort()
+  const out = [...HEAD]
+  for (const s of bySource ? [...new Set(rows.map(r => r.source))] : []) {
+    const mine = rows.filter(r => r.source === s)
+    out.push(line(s, mine))
+    if (groups(mine).length > 1)
+      for (const g of groups(mine))
+        out.push(
+          line(
+            `${s} ${g}`,
+            mine.filter(r => r.group === g)
+          )
+        )
+  }
+  for (const g of groups(rows))
+    out.push(
+      line(
+        `all ${g}`,
+        rows.filter(r => r.group === g)
+      )
+    )
+  out.push(line('all', rows))
+  return out
+}
+
+/** One row over some rows, for a summary table. */
+export const markdownLine = line
+export const markdownHead = HEAD

@@ -1,0 +1,85 @@
+/**
+ * `ledger copy`: every cycle of one ledger into another (GitHub, file or PostgreSQL, either way), and
+ * the ledger's reset day. Each cycle is read whole, written whole to a target that does not hold it yet,
+ * read back and compared: a copy that would lose or change an entry stops with the cycle named.
+ */
+import { RESET_DAY } from '../ledger/cycles.js'
+import { readWholeCycle } from '../ledger/update.js'
+import { rowsOfDocument } from '../ledger/rows.js'
+import { totals } from '../ledger/operations.js'
+import type { LedgerDocument } from '../ledger/document.js'
+import type { DocumentStore } from '../store/types.js'
+
+export interface CopiedCycle {
+  cycle: string
+  entries: number
+  /** Settled USD (recorded actuals), the same on both sides. */
+  settledUsd: number
+}
+
+export interface CopyReport {
+  from: string
+  to: string
+  cycles: CopiedCycle[]
+  resetDay?: number
+}
+
+/** What must be the same on both sides: every entry as recorded, the sums, the account and the meters. */
+function fingerprint(doc: LedgerDocument): string {
+  const entries = [...doc.entries].sort((a, b) => a.key.localeCompare(b.key))
+  const { settledUsd } = totals(doc, new Date(doc.cycle.resetsAt))
+  return JSON.stringify({
+    entries,
+    settledUsd: Math.round(settledUsd * 1e9),
+    account: doc.account ?? null,
+    meters: doc.meters ?? null
+  })
+}
+
+export async function copyLedger(from: DocumentStore, to: DocumentStore): Promise<CopyReport> {
+  if (!from.cycles)
+    throw new Error(
+      `ledger copy: ${from.describe()} cannot list its cycles; copy from a file or postgres ledger`
+    )
+  const report: CopyReport = { from: from.describe(), to: to.describe(), cycles: [] }
+  for (const id of await from.cycles()) {
+    const doc = await readWholeCycle(from, id)
+    if (!doc) continue
+    if (to.rows) await to.rows.import(id, rowsOfDocument(doc))
+    else {
+      const there = await to.read(id)
+      if (there.text !== null)
+        throw new Error(
+          `ledger copy: ${to.locate(id)} exists already; copy into a ledger that does not have cycle ${id}`
+        )
+      const written = await to.write(
+        id,
+        JSON.stringify(doc) + '\n',
+        there.version,
+        `ledger copy of cycle ${id}`
+      )
+      if (!written.ok)
+        throw new Error(`ledger copy: ${to.locate(id)} changed while copying; run the copy again`)
+    }
+    const back = await readWholeCycle(to, id)
+    if (!back || fingerprint(back) !== fingerprint(doc))
+      throw new Error(
+        `ledger copy: cycle ${id} does not read back from ${to.describe()} as it was copied; check the target`
+      )
+    report.cycles.push({
+      cycle: id,
+      entries: doc.entries.length,
+      settledUsd: totals(doc, new Date(doc.cycle.resetsAt)).settledUsd
+    })
+  }
+  const day = await from.read(RESET_DAY)
+  if (day.text !== null) {
+    const there = await to.read(RESET_DAY)
+    if (
+      there.text !== day.text &&
+      (await to.write(RESET_DAY, day.text, there.version, 'ledger copy: reset day')).ok
+    )
+      report.resetDay = (JSON.parse(day.text) as { billingCycleDay: number }).billingCycleDay
+  }
+  return report
+}
