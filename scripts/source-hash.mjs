@@ -15,7 +15,8 @@ export function sourceHash(root = '.') {
   for (const f of [
     ...files(join(root, 'src')),
     join(root, 'package-lock.json'),
-    join(root, 'scripts/build.mjs')
+    join(root, 'scripts/build.mjs'),
+    join(root, 'tsconfig.lib.json')
   ]) {
     hash.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0')
   }

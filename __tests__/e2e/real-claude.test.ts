@@ -8,11 +8,10 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FakeAnthropic } from '../support/fake-anthropic.js'
+import { FakeAnthropic, pricedCalls } from '../support/fake-anthropic.js'
 import { installClaude } from '../support/claude-cli.js'
 import { runJob, makeRunnerDirs } from '../support/runner.js'
-import { builtInTable, resolveModel } from '../../src/pricing/table.js'
-import { priceUsage } from '../../src/pricing/cost.js'
+import { builtInTable } from '../../src/pricing/table.js'
 import { parseClaudeOutput } from '../../src/usage/parse.js'
 import { priceRun } from '../../src/usage/cost.js'
 
@@ -54,22 +53,7 @@ async function runClaude(fake: FakeAnthropic, args: string[], env: Record<string
 }
 
 /** The fake's logged usage, priced request by request with our table: what Claude should report. */
-function pricedLog(fake: FakeAnthropic): number {
-  return fake.calls.reduce((sum, c) => {
-    const u = c.usage
-    return (
-      sum +
-      priceUsage(resolveModel(table, c.model), {
-        inputTokens: u.input_tokens,
-        outputTokens: u.output_tokens,
-        cacheReadTokens: u.cache_read_input_tokens,
-        cacheWrite5mTokens: u.cache_creation.ephemeral_5m_input_tokens,
-        cacheWrite1hTokens: u.cache_creation.ephemeral_1h_input_tokens,
-        webSearchRequests: 0
-      }).usd
-    )
-  }, 0)
-}
+const pricedLog = (fake: FakeAnthropic) => pricedCalls(fake.calls, table)
 
 describe.each([
   ['5-minute cache', {}, [] as string[]],

@@ -7,6 +7,9 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { resolveModel } from '../../src/pricing/table.js'
+import { priceUsage } from '../../src/pricing/cost.js'
+import type { PriceTable } from '../../src/pricing/types.js'
 
 interface Block {
   type?: string
@@ -65,9 +68,10 @@ export class FakeAnthropic {
   script: Array<{ tool?: string; text?: string }> = [{ tool: 'echo hi' }, { text: 'All good.' }]
   /**
    * Extra response headers for call `i` (e.g. a subscription's `anthropic-ratelimit-unified-*`), and
-   * a status to answer instead of a message (429 with a rate_limit_error body, as the API does).
+   * a status to answer instead of a message (429 with a rate_limit_error body, as the API does), or
+   * `hang`: never answer (the client is stopped mid-run while it waits; nothing is billed or logged).
    */
-  respond: (i: number) => { status?: number; headers?: Record<string, string> } = () => ({})
+  respond: (i: number) => { status?: number; headers?: Record<string, string>; hang?: boolean } = () => ({})
 
   get url(): string {
     return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`
@@ -90,6 +94,7 @@ export class FakeAnthropic {
         }
         const body = JSON.parse(text)
         const answer = this.respond(this.calls.length)
+        if (answer.hang) return
         if (answer.status && answer.status !== 200) {
           this.calls.push({
             model: body.model,
@@ -193,4 +198,22 @@ export class FakeAnthropic {
     this.server?.closeAllConnections()
     await new Promise<void>(r => this.server?.close(() => r()))
   }
+}
+
+/** The logged calls' usage, priced request by request with `table`: what Claude should report for them. */
+export function pricedCalls(calls: LoggedCall[], table: PriceTable): number {
+  return calls.reduce((sum, c) => {
+    const u = c.usage
+    return (
+      sum +
+      priceUsage(resolveModel(table, c.model), {
+        inputTokens: u.input_tokens,
+        outputTokens: u.output_tokens,
+        cacheReadTokens: u.cache_read_input_tokens,
+        cacheWrite5mTokens: u.cache_creation.ephemeral_5m_input_tokens,
+        cacheWrite1hTokens: u.cache_creation.ephemeral_1h_input_tokens,
+        webSearchRequests: 0
+      }).usd
+    )
+  }, 0)
 }

@@ -47,6 +47,8 @@ export interface CliInvocation {
   flags: CliFlags
   /** What the CLI says on stderr before it runs (how it read the arguments). */
   notes: string[]
+  /** `run`: the command and its arguments, everything after the first `--`. */
+  child: string[]
 }
 
 /** Either a command to run, or text to print (help) and the exit code. */
@@ -175,7 +177,11 @@ function oneLine(error: CommanderError, argv: string[]): string {
 }
 
 /** Parse argv into the same Settings the action builds, plus CLI-only flags, or the help to print. */
-export function parseCli(argv: string[], env: SettingsEnv): Parsed {
+export function parseCli(all: string[], env: SettingsEnv): Parsed {
+  // `run [flags] -- <command> [args…]`: what follows `--` is the command's, never ours to parse.
+  const split = all[0] === 'run' ? all.indexOf('--') : -1
+  const argv = split >= 0 ? all.slice(0, split) : all
+  const child = split >= 0 ? all.slice(split + 1) : []
   const out: string[] = []
   const { root, chosen } = program(out)
   if (argv.length === 0) return { kind: 'print', text: root.helpInformation(), code: 1 }
@@ -281,7 +287,8 @@ export function parseCli(argv: string[], env: SettingsEnv): Parsed {
         replace: opts.replace === true,
         writeReport: raw['report-file'] !== undefined || Boolean(env.RUNNER_TEMP)
       },
-      notes
+      notes,
+      child
     }
   }
 }

@@ -24,11 +24,13 @@ import { tokens } from '../steps/tokens.js'
 import { lastReport } from '../steps/report.js'
 import { exportCycle } from '../steps/export.js'
 import type { ExportFormat } from '../report/export.js'
+import { run } from '../steps/run.js'
 import { copyLedger } from '../steps/copy.js'
 import type { Settings } from '../config/settings.js'
 import { InputError } from '../errors.js'
 import type { Command, CliInvocation } from './args.js'
 import type { Io } from './io.js'
+import { nodeProcesses } from './child.js'
 import { renderCostText, renderEstimateText, renderStatusText, renderTokensText } from './render.js'
 import { renderReleaseText, renderSettlementText, settlementJson } from './render-record.js'
 
@@ -95,6 +97,21 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     const { report } = await gate(inv.settings, deps)
     await show(report, inv, deps, io)
     return report.decision ? consequencesOf(report.decision).exitCode : 0
+  },
+  async run(inv, io) {
+    const deps = ledgerDeps(inv, io)
+    const processes = io.processes ?? nodeProcesses(io.env, io.cwd, chunk => io.out(chunk.toString('utf8')))
+    const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes })
+    // stdout is the command's: everything run says goes to stderr.
+    const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate
+    if (inv.flags.writeReport)
+      await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+    for (const n of r.gate.notices) io.err(`agent-credit-gate: ${n}`)
+    for (const n of r.notes) io.err(`agent-credit-gate: ${n}`)
+    if (r.settlement)
+      io.err(renderSettlementText(r.settlement, deps.now).replace(/^/gm, 'agent-credit-gate: '))
+    for (const w of r.warnings) io.err(`agent-credit-gate: warning: ${w}`)
+    return r.exitCode
   },
   async status(inv, io) {
     const s = await status(inv.settings, ledgerDeps(inv, io))

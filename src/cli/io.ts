@@ -1,6 +1,7 @@
 /** What the CLI talks to: its streams, environment, folder and clock (tests pass their own). */
 import type { Writable, Readable } from 'node:stream'
 import type { ClientTuning } from '../github/client.js'
+import { nodeProcesses, type Processes } from './child.js'
 
 export interface Io {
   out: (text: string) => void
@@ -11,6 +12,8 @@ export interface Io {
   now: () => Date
   /** How the GitHub client times out and waits (tests shrink it). */
   github?: ClientTuning
+  /** How `run` finds and starts its command (the terminal's: real processes, stdout passed through). */
+  processes?: Processes
 }
 
 const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`)
@@ -43,6 +46,10 @@ export function terminalIo(streams: { stdout: Writable; stderr: Writable; stdin:
     },
     env: process.env,
     cwd: process.cwd(),
-    now: () => new Date()
+    now: () => new Date(),
+    processes: nodeProcesses(process.env, process.cwd(), chunk => {
+      // A reader that went away (EPIPE) is handled by pipeWriter's listener; the child's bytes go as they came.
+      if (!streams.stdout.destroyed) streams.stdout.write(chunk)
+    })
   }
 }

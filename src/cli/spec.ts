@@ -8,6 +8,7 @@ import { INPUTS } from '../config/inputs.js'
 export const COMMANDS = [
   'estimate',
   'gate',
+  'run',
   'status',
   'release',
   'record',
@@ -119,6 +120,24 @@ export const SPECS: Record<Command, CommandSpec> = {
       'job-key'
     ],
     flags: ['context', 'run-id', 'json']
+  },
+  run: {
+    summary:
+      "gate, run the command after -- with the cap handed over, record what it spent; exits with the command's code",
+    inputs: [
+      ...new Set([
+        ...ESTIMATE,
+        ...BUDGET,
+        ...DECISION,
+        ...LEDGER,
+        ...LEDGER_WRITES,
+        ...PRICES,
+        'usage-file',
+        'report-file',
+        'job-key'
+      ])
+    ],
+    flags: ['context', 'run-id']
   },
   status: {
     summary: 'this cycle: credit, spent, held, remaining, runway, spend by person, job and PR',

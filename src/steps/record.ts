@@ -73,7 +73,7 @@ export function usageFilePath(settings: Settings, deps: StepDeps): string {
   return settings.reports.usageFile ?? `${deps.runnerTemp ?? '.'}/claude-execution-output.json`
 }
 
-async function readUsage(path: string, deps: StepDeps): Promise<UsageSource> {
+export async function readUsage(path: string, deps: StepDeps): Promise<UsageSource> {
   try {
     const text = await deps.files.readIfExists(path, 'usage-file')
     return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text }
@@ -173,11 +173,14 @@ export async function settleRun(
   target: RunTarget & { holdUsd?: number; cycle?: Cycle },
   deps: LedgerDeps,
   mode: 'post' | 'cli',
-  /** `record --replace`: correct a settled figure with this file's (audited in the entry). */
-  opts: { replace?: boolean } = {}
+  /**
+   * `record --replace`: correct a settled figure with this file's (audited in the entry). `captured`:
+   * `run` hands over what it captured, and prices a stream cut off before its result as partial.
+   */
+  opts: { replace?: boolean; captured?: { usage: UsageSource; partialOk: boolean } } = {}
 ): Promise<Settlement> {
   const table = await priceTableFor(settings, deps)
-  const usage = await readUsage(usageFilePath(settings, deps), deps)
+  const usage = opts.captured?.usage ?? (await readUsage(usageFilePath(settings, deps), deps))
   let cycle = target.cycle
   let read: CycleRead | undefined
   let ledgerError: string | undefined
@@ -200,6 +203,7 @@ export async function settleRun(
     key,
     holdUsd: entry?.holdUsd ?? target.holdUsd ?? 0,
     usage,
+    partialOk: opts.captured?.partialOk,
     // A file that does not say when it ran ran after its gate: price it by the day of the hold.
     fallbackDay: entry
       ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }

@@ -4,6 +4,7 @@ import type { ClaudeOutputFormat, RecordedActual, RunBehaviour } from './types.j
 import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
+import { isMessagesLog, parseMessagesLog, partialRequests, priceRequests } from './messages-jsonl.js'
 import { resolveModel, UnknownModelError } from '../pricing/table.js'
 
 export type UsageSource =
@@ -40,6 +41,11 @@ export function actualFromText(
   /** The model the gate estimated (a price-table id): the run's main model when the run used it. */
   estimatedModel?: string
 ): RecordedActual & { notes: string[]; format: ClaudeOutputFormat; meters: MeterReport } {
+  // Any client's usage log (Messages API responses): priced request by request, no windows in it.
+  if (isMessagesLog(text)) {
+    const priced = priceRequests(table, parseMessagesLog(text, name), fallback, 'success')
+    return { ...priced, notes: [], format: 'messages-jsonl', meters: NO_METERS }
+  }
   const parsed = parseClaudeOutput(text, name)
   const run = priceRun(table, parsed, fallback)
   const models = run.byModel.map(m => ({
@@ -82,6 +88,7 @@ export function actualFromText(
   }
 }
 
+const NO_METERS: MeterReport = { readings: [], events: 0, notes: [] }
 const MAX_SIDE_SHARE = 100
 
 interface PricedModel {
@@ -145,6 +152,11 @@ export function measureActual(args: {
   usage: UsageSource
   /** The day to price by when the file does not say when it ran (the hold's day, or today). */
   fallbackDay: PricingDay
+  /**
+   * `run` saw the whole stream of a run that ended (or was killed) before its result: price the
+   * requests it showed, marked partial, instead of keeping the hold as spent.
+   */
+  partialOk?: boolean
   /** The model the gate estimated for this run, when it held money for it. */
   estimatedModel?: string
 }): MeasuredActual {
@@ -165,10 +177,20 @@ export function measureActual(args: {
       notices.push(...notes)
       seen = { format, meters }
     } catch (error) {
-      const message = (error as Error).message
-      notices.push(`${message}; the hold is kept as spent (unverified)`)
-      actual = unverified(args.holdUsd)
-      seen = { failure: { kind: error instanceof UnknownModelError ? 'unpriced' : 'unreadable', message } }
+      const shown = args.partialOk ? partialRequests(args.usage.text) : []
+      if (shown.length > 0) {
+        actual = priceRequests(args.table, shown, args.fallbackDay, 'partial')
+        notices.push(
+          `${args.usage.path} ended before Claude's result message (the run was stopped): recorded as partial, ` +
+            `priced from the ${shown.length} API response${shown.length === 1 ? '' : 's'} it showed: side calls it did not show are not in it, ` +
+            "and a response's output tokens are as the stream last showed them (Claude Code gives the final count only in its result)"
+        )
+      } else {
+        const message = (error as Error).message
+        notices.push(`${message}; the hold is kept as spent (unverified)`)
+        actual = unverified(args.holdUsd)
+        seen = { failure: { kind: error instanceof UnknownModelError ? 'unpriced' : 'unreadable', message } }
+      }
     }
   } else if (args.usage.kind === 'unreadable') {
     notices.push(`${args.usage.message}; the hold is kept as spent (unverified)`)

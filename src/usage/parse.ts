@@ -179,7 +179,7 @@ export function parseClaudeOutput(text: string, file: string): ClaudeRunResult {
       file,
       anyClaude
         ? 'has Claude messages but no result message: the run ended before finishing'
-        : 'is not Claude output (no message has type "result"); point usage-file at claude -p --output-format json|stream-json output'
+        : 'is not Claude output (no message has type "result"); point usage-file at claude -p --output-format json|stream-json output, or a JSONL of Messages API responses (docs/recipes.md)'
     )
   }
   const parsed = resultSchema.safeParse(results[results.length - 1])

@@ -1,7 +1,8 @@
 import type { MeterReport } from './meters.js'
 import type { TokenUsage } from '../pricing/types.js'
 
-export type ClaudeOutputFormat = 'json' | 'json-verbose' | 'stream-json' | 'execution-file'
+/** `messages-jsonl`: a usage log of Messages API responses from any client (usage/messages-jsonl.ts). */
+export type ClaudeOutputFormat = 'json' | 'json-verbose' | 'stream-json' | 'execution-file' | 'messages-jsonl'
 
 /** One model's usage over the run, as Claude reported it. */
 export interface ModelUsageRecord {

@@ -1,0 +1,263 @@
+/**
+ * `run -- <command>`: the whole loop around any agent command. Gate (refused: the command never starts);
+ * run it with the cap handed over (`--max-budget-usd` appended to a `claude` command, the smaller of two
+ * kept; the environment for anything); record what it spent when it ends — from Claude's result, else
+ * priced from the responses seen so far and marked partial — or release the hold when no request was
+ * made. The command's own exit code is the answer: a ledger error at record time is a warning.
+ * Starting the process is the shell's (deps.start); this step only decides.
+ */
+import type { Settings } from '../config/settings.js'
+import { consequencesOf } from '../budget/consequences.js'
+import type { Decision } from '../budget/types.js'
+import type { GateReport } from '../report/types.js'
+import { InputError } from '../errors.js'
+import { release as releaseHold } from '../ledger/operations.js'
+import { updateLedger } from '../ledger/update.js'
+import { describeError } from '../github/errors.js'
+import { usd } from '../budget/format.js'
+import type { UsageSource } from '../usage/measure.js'
+import { isMessagesLog, partialRequests } from '../usage/messages-jsonl.js'
+import { gate } from './gate.js'
+import { readUsage, settleRun, type Settlement } from './record.js'
+import type { LedgerDeps } from './deps.js'
+
+/** The environment every command gets: the cap, the hold and the ledger key of its run. */
+export const RUN_ENV = {
+  cap: 'AGENT_CREDIT_GATE_MAX_BUDGET_USD',
+  hold: 'AGENT_CREDIT_GATE_HOLD_USD',
+  key: 'AGENT_CREDIT_GATE_RUN_KEY'
+} as const
+
+/** What to start. */
+export interface ChildPlan {
+  /** The command as found on PATH (or as given, with a slash). */
+  path: string
+  args: string[]
+  /** Added to the CLI's own environment. */
+  env: Record<string, string>
+  /** Tee the child's stdout into `ChildExit.stdout` (it is still written through untouched). */
+  captureStdout: boolean
+}
+
+/** How the command ended. */
+export interface ChildExit {
+  /** The code a shell would report: the child's own, or 128+N when signal N ended it. */
+  exitCode: number
+  signal?: string
+  /** The stdout it wrote, when captured. */
+  stdout: string
+}
+
+export interface RunDeps extends LedgerDeps {
+  /** The command's path if it can be started (PATH lookup), else undefined. */
+  which: (command: string) => string | undefined
+  /** Start the child with stdin, stdout and stderr passed through, forward SIGINT/SIGTERM, wait for it. */
+  start: (plan: ChildPlan) => Promise<ChildExit>
+}
+
+export interface RunRequest {
+  /** The command and its arguments, as given after `--`. */
+  argv: string[]
+}
+
+export interface RunReport {
+  gate: GateReport
+  /** Whether the command was started. */
+  ran: boolean
+  /** The exit code `run` ends with. */
+  exitCode: number
+  /** The cap handed over (USD), when the gate gave one. */
+  capUsd?: number
+  /** The argv the command got (with the cap appended for claude). */
+  argv?: string[]
+  child?: ChildExit
+  settlement?: Settlement
+  /** USD released because the command made no request. */
+  releasedUsd?: number
+  /** Lines for stderr: what happened, in order. */
+  notes: string[]
+  /** Problems that did not change the exit code (a ledger error at record time). */
+  warnings: string[]
+}
+
+const CLAUDE = /(^|[\\/])claude(\.exe)?$/
+const CAP_FLAG = '--max-budget-usd'
+
+/** Whether the command is Claude Code's CLI (which takes --max-budget-usd). */
+export function isClaude(command: string): boolean {
+  return CLAUDE.test(command)
+}
+
+/** The cap handed to the agent and the hold in the ledger, as the gate decided them. */
+export function capOf(decision: Decision | undefined): { capUsd?: number; holdUsd?: number } {
+  if (!decision) return {}
+  return { capUsd: decision.maxBudgetUsd, holdUsd: decision.holdUsd }
+}
+
+/** The user's own --max-budget-usd (either spelling) and where it is, or a one-line error for a bad value. */
+function ownCap(args: string[]): { at: number; value: number; joined: boolean } | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--') return undefined
+    const joined = a.startsWith(`${CAP_FLAG}=`)
+    if (a !== CAP_FLAG && !joined) continue
+    const raw = joined ? a.slice(CAP_FLAG.length + 1) : args[i + 1]
+    const value = Number(raw)
+    if (raw === undefined || raw.trim() === '' || !Number.isFinite(value) || value <= 0) {
+      throw new InputError([
+        `command: ${CAP_FLAG} ${JSON.stringify(raw ?? '')} is not a positive number of USD; fix it or drop it (run hands Claude its cap)`
+      ])
+    }
+    return { at: i, value, joined }
+  }
+  return undefined
+}
+
+/** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
+/** A dollar figure as the command gets it: a plain decimal, to 1/10,000 of a cent (as the action's outputs). */
+const plain = (n: number) => String(Math.round(n * 1e6) / 1e6)
+
+export function withCap(args: string[], capUsd: number): { args: string[]; note?: string } {
+  const own = ownCap(args)
+  const cap = plain(capUsd)
+  if (!own) return { args: [...args, CAP_FLAG, cap] }
+  if (own.value <= capUsd)
+    return { args, note: `the command's own ${CAP_FLAG} ${own.value} is below the gate's cap ${cap}: kept` }
+  const out = [...args]
+  if (own.joined) out[own.at] = `${CAP_FLAG}=${cap}`
+  else out[own.at + 1] = cap
+  return {
+    args: out,
+    note: `the command's own ${CAP_FLAG} ${own.value} is above the gate's cap: lowered to ${cap}`
+  }
+}
+
+/**
+ * Whether Claude's captured stdout shows any API request: a result, an assistant response, or anything
+ * that is not Claude's stream (a usage log, plain text), which record judges. Only an empty stdout or a
+ * stream of messages with no response in it means nothing was spent.
+ */
+function requestWasMade(stdout: string): boolean {
+  if (stdout.trim() === '') return false
+  if (isMessagesLog(stdout) || /"type"\s*:\s*"result"/.test(stdout)) return true
+  if (partialRequests(stdout).length > 0) return true
+  return !stdout.split('\n').every(l => {
+    try {
+      return l.trim() === '' || typeof (JSON.parse(l) as { type?: unknown }).type === 'string'
+    } catch {
+      return false
+    }
+  })
+}
+
+/** Release the run's hold: the command made no request, so nothing was spent. */
+async function releaseUnspent(
+  key: string,
+  cycle: NonNullable<Awaited<ReturnType<typeof gate>>['cycle']>,
+  deps: RunDeps
+): Promise<number> {
+  const { result } = await updateLedger(deps.store, cycle, doc => {
+    const held = doc.entries.find(e => e.key === key && e.status === 'held')
+    if (!held) return { doc, result: 0 }
+    return { doc: releaseHold(doc, key, deps.now).doc, result: held.holdUsd }
+  })
+  return result
+}
+
+export async function run(settings: Settings, req: RunRequest, deps: RunDeps): Promise<RunReport> {
+  const [command, ...given] = req.argv
+  if (!command) throw new InputError([`command: run needs a command after --, e.g. run -- claude -p "…"`])
+  // A command that cannot start fails before the gate holds anything.
+  const path = deps.which(command)
+  if (!path)
+    throw new InputError([
+      `command: ${JSON.stringify(command)} was not found on PATH (nothing was held); install it or give its path`
+    ])
+  const claude = isClaude(command)
+  if (claude) ownCap(given)
+
+  const gated = await gate(settings, deps)
+  const report = gated.report
+  const notes: string[] = []
+  const warnings: string[] = []
+  const then = consequencesOf(report.decision)
+  if (!then.allowed) {
+    notes.push(
+      `${then.word}: ${report.decision?.reason ?? ''} ${command} was not started (on-exhaust: ${settings.budget.onExhaust}).`
+    )
+    return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings }
+  }
+
+  const { capUsd, holdUsd } = capOf(report.decision)
+  const env: Record<string, string> = {}
+  let args = given
+  if (capUsd !== undefined) {
+    env[RUN_ENV.cap] = plain(capUsd)
+    if (claude) {
+      const capped = withCap(given, capUsd)
+      args = capped.args
+      if (capped.note) notes.push(capped.note)
+    }
+  }
+  if (holdUsd !== undefined && gated.holdKey) env[RUN_ENV.hold] = plain(holdUsd)
+  if (gated.holdKey) env[RUN_ENV.key] = gated.holdKey
+  notes.push(
+    `${then.word}: holding ${usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${usd(capUsd)}` : ''}; running ${command}`
+  )
+
+  const usageFile = settings.reports.usageFile
+  let child: ChildExit
+  try {
+    child = await deps.start({ path, args, env, captureStdout: usageFile === undefined })
+  } catch (error) {
+    // It never ran: its hold must not count.
+    if (gated.holdKey && gated.cycle) await releaseUnspent(gated.holdKey, gated.cycle, deps).catch(() => 0)
+    throw error
+  }
+  const result: RunReport = {
+    gate: report,
+    ran: true,
+    exitCode: child.exitCode,
+    capUsd,
+    argv: [command, ...args],
+    child,
+    notes,
+    warnings
+  }
+  if (child.signal) notes.push(`${command} was ended by ${child.signal} (exit ${child.exitCode})`)
+
+  if (!gated.holdKey) {
+    warnings.push('ledger: no hold was written for this run (see the gate notices), so nothing is recorded')
+    return result
+  }
+  const usage: UsageSource = usageFile
+    ? await readUsage(usageFile, deps)
+    : { kind: 'file', path: `${command}'s stdout`, text: child.stdout }
+
+  if (!usageFile && !requestWasMade(child.stdout)) {
+    try {
+      result.releasedUsd = await releaseUnspent(
+        gated.holdKey,
+        gated.cycle as NonNullable<typeof gated.cycle>,
+        deps
+      )
+      notes.push(`${command} made no API request: its hold of ${usd(result.releasedUsd)} was released`)
+    } catch (error) {
+      warnings.push(
+        `ledger: ${describeError(error)}; the hold stays counted as spent until it expires; release it with: agent-credit-gate release --key ${gated.holdKey}`
+      )
+    }
+    return result
+  }
+
+  const s = await settleRun(
+    settings,
+    { key: gated.holdKey, holdUsd: holdUsd ?? 0, cycle: gated.cycle },
+    deps,
+    'post',
+    { captured: { usage, partialOk: true } }
+  )
+  result.settlement = s
+  if (s.ledgerError) warnings.push(s.ledgerError)
+  return result
+}
