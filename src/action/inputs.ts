@@ -3,6 +3,7 @@ import * as github from '@actions/github'
 import { INPUTS } from '../config/inputs.js'
 import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
+import { triggerFrom } from '../config/trigger.js'
 
 /**
  * The run's identity and API URL as @actions/github's context read them from the runner (at import,
@@ -34,7 +35,7 @@ export function readActionSettings(env: NodeJS.ProcessEnv = process.env): Settin
   // A driver's message may quote the password alone, without the rest of the connection string.
   const password = passwordOf(raw['ledger-url'])
   if (password) core.setSecret(password)
-  return parseSettings(raw, contextEnv(env), 'action')
+  return parseSettings(raw, contextEnv(env), 'action', triggerFrom(github.context.payload, env))
 }
 
 function passwordOf(url: string | undefined): string | undefined {

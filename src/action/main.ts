@@ -32,7 +32,10 @@ export async function run(): Promise<void> {
     const summary = holdKey ? 'short' : 'full'
     const published = await publish(report, settings, runnerContext(settings, deps.files, undefined, summary))
     saveHandoff({ ...handoff, commentId: published.commentId ?? 0, checkRunId: published.checkRunId ?? 0 })
-    for (const notice of report.notices) core.info(`agent-credit-gate: ${notice}`)
+    // An alert that could not be posted warns; it never fails the run.
+    for (const notice of report.notices)
+      if (notice.startsWith('warning: ')) core.warning(`agent-credit-gate: ${notice.slice(9)}`)
+      else core.info(`agent-credit-gate: ${notice}`)
     if (report.decision) {
       const c = consequencesOf(report.decision)
       if (c.failsStep) core.setFailed(report.decision.reason)

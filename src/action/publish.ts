@@ -146,7 +146,8 @@ async function checkRun(
   ctx: PublishContext,
   t: Target
 ): Promise<number | undefined> {
-  const headSha = ctx.pr?.headSha ?? ctx.headSha
+  // On a pull request only its head commit will do; a comment event does not name it.
+  const headSha = ctx.pr ? ctx.pr.headSha : ctx.headSha
   if (!settings.reports.checkName || !headSha) return undefined
   try {
     const outcome = await publishCheck(

@@ -19,6 +19,8 @@ export type CapBound =
   | 'max-run-usd'
   /** The hold itself: the run did not fit and on-exhaust: warn let it go on. */
   | 'hold'
+  /** What is left of a limit beside the monthly budget (max-daily-usd, max-pr-usd, …). */
+  | 'limit'
 
 export interface HoldAndCap {
   /** USD the ledger reserves for this run. */

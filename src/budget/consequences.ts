@@ -148,6 +148,15 @@ function overLimit(c: Consequences, input: string): Consequences {
   }
 }
 
+/** A trigger not in allowed-associations: skipped, and not for want of money. */
+function notAllowed(c: Consequences): Consequences {
+  return {
+    ...c,
+    word: c.word.replace('over budget', 'not allowed to start this agent'),
+    annotation: c.annotation && { ...c.annotation, title: 'Not allowed to start this agent' }
+  }
+}
+
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 export function consequencesOf(
   d:
@@ -163,7 +172,11 @@ export function consequencesOf(
   if (!d || d.decision === 'pass') return PASS
   if (d.decision === 'warn') return warning(d.warnedBy)
   if (d.limit) return limited(REFUSED[d.onExhaust], d.limit)
-  return d.refusedBy ? overLimit(REFUSED[d.onExhaust], d.refusedBy) : REFUSED[d.onExhaust]
+  // The ledger's own budget reads "over budget"; a limit beside it, or who may start a run, is named.
+  if (d.refusedBy === 'allowed-associations') return notAllowed(REFUSED[d.onExhaust])
+  return d.refusedBy && d.refusedBy !== 'ledger budget'
+    ? overLimit(REFUSED[d.onExhaust], d.refusedBy)
+    : REFUSED[d.onExhaust]
 }
 
 /**

@@ -78,7 +78,11 @@ export interface Decision {
   capBy: CapBound
   /** The per-run ceiling in force (`max-run-usd`), when one is set. */
   maxRunUsd?: number
-  /** The dollar limit other than the cycle's budget that refused the run (an input name: `max-run-usd`). */
+  /**
+   * The budget that refused the run when dollars did: `ledger budget` (the monthly one), or the input
+   * of a limit beside it (`max-run-usd`, `max-daily-usd`, `max-pr-usd`, `repository-budget-usd`, …), or
+   * `allowed-associations` for a trigger not allowed to spend.
+   */
   refusedBy?: string
   /** One sentence saying why. */
   reason: string

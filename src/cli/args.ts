@@ -8,8 +8,11 @@ import { INPUTS } from '../config/inputs.js'
 import { parseSettings, type RawInputs, type SettingsEnv } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
 import { InputError, nearest } from '../errors.js'
-import { ACTION_ONLY, CLI_FLAGS, COMMANDS, SPECS, type Command, type CliFlag } from './spec.js'
+import { ACTION_ONLY, CLI_FLAGS, COMMANDS, FROM_ENV, SPECS, type Command, type CliFlag } from './spec.js'
 import pkg from '../../package.json' with { type: 'json' }
+import { triggerFrom } from '../config/trigger.js'
+import { EXPORT_FORMATS, type ExportFormat } from '../report/export.js'
+import { readFileSync } from 'node:fs'
 
 export { COMMANDS, type Command } from './spec.js'
 
@@ -24,8 +27,8 @@ export interface CliFlags {
   job?: string
   /** Input file for `tokens` (stdin when absent). */
   file?: string
-  /** `report --format`. */
-  format: 'markdown' | 'json'
+  /** `report --format` (markdown, json) or `export --format` (focus, csv, json). */
+  format: 'markdown' | 'json' | ExportFormat
   /** Whether the run id came from --run-id or GITHUB_RUN_ID (not made up for this invocation). */
   explicitRun: boolean
   /** Whether --ledger was given (only the default ledger's folder is created when missing). */
@@ -235,6 +238,8 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
           `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`
       )
   }
+  if (command === 'gate')
+    for (const { name, env: variable } of FROM_ENV) if (env[variable]) raw[name] = env[variable]
   const tokenInput = SPECS[command].inputs.includes('github-token')
   if (tokenInput && raw['github-token'] === undefined && raw['ledger-token'] === undefined) {
     const token = tokenFromEnv(env)
@@ -245,9 +250,12 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
   const ends = command === 'ledger' ? [opts.from, opts.to] : [raw.ledger]
   if (databaseUrl && ends.some(l => /^postgres(:|$)/.test(String(l ?? '').trim())))
     raw['ledger-url'] = databaseUrl
-  const format = (opts.format as string | undefined) ?? 'markdown'
-  if (format !== 'markdown' && format !== 'json') {
-    throw new InputError([`format: expected markdown or json, got ${JSON.stringify(format)}`])
+  const formats: readonly string[] = command === 'export' ? EXPORT_FORMATS : ['markdown', 'json']
+  const format = ((opts.format as string | undefined) ?? formats[0]) as CliFlags['format']
+  if (!formats.includes(format)) {
+    throw new InputError([
+      `format: expected ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, got ${JSON.stringify(format)}`
+    ])
   }
   const runEnv: SettingsEnv = { ...env }
   const runId = typeof opts.runId === 'string' ? opts.runId : undefined
@@ -265,7 +273,7 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
     kind: 'run',
     invocation: {
       command,
-      settings: parseSettings(raw, runEnv, 'cli'),
+      settings: parseSettings(raw, runEnv, 'cli', triggerFrom(eventOf(env), env)),
       flags: {
         json: opts.json === true,
         key: opts.key as string | undefined,
@@ -282,6 +290,16 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
       notes,
       child
     }
+  }
+}
+
+/** The event payload a runner left (GITHUB_EVENT_PATH), for who triggered the run; none outside one. */
+function eventOf(env: SettingsEnv): unknown {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+  } catch {
+    return undefined
   }
 }
 

@@ -22,6 +22,8 @@ import { completeReport, reportOfRun, settleRun } from '../steps/record.js'
 import { cost } from '../steps/cost.js'
 import { tokens } from '../steps/tokens.js'
 import { lastReport } from '../steps/report.js'
+import { exportCycle } from '../steps/export.js'
+import type { ExportFormat } from '../report/export.js'
 import { run } from '../steps/run.js'
 import { copyLedger } from '../steps/copy.js'
 import type { Settings } from '../config/settings.js'
@@ -192,6 +194,11 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
       ])
     const r = await lastReport(inv.settings, stepDeps(io))
     io.out(inv.flags.format === 'json' ? json(r) : renderReport(r, { variant: 'summary' }))
+    return 0
+  },
+  async export(inv, io) {
+    const text = await exportCycle(inv.settings, ledgerDeps(inv, io), inv.flags.format as ExportFormat)
+    io.out(text.replace(/\r?\n$/, ''))
     return 0
   }
 }

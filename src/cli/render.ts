@@ -90,8 +90,25 @@ export function renderStatusText(s: StatusReport): string {
     `cycle: ${s.cycle.start.slice(0, 10)} → resets ${s.cycle.resetsAt.slice(0, 10)}`,
     `credit: ${s.credit.label}`,
     `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · ${moneyLeft(s.state)}`,
-    `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`
+    `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`,
+    `money: ${usd(s.money.realUsd)} real · ${usd(s.money.notionalUsd)} notional (subscription API-equivalent)${s.money.unlabelledUsd > 0 ? ` · ${usd(s.money.unlabelledUsd)} unlabelled (recorded before runs were labelled)` : ''}${s.appliesTo === 'real' ? '; budgets count real money only' : ''}`,
+    `prevented: ${usd(s.prevented.p50Usd)} this cycle (${s.prevented.runs} run${s.prevented.runs === 1 ? '' : 's'} refused or skipped, at their p50 estimate)`
   ]
+  for (const [title, groups] of [
+    ['by actor', s.byActor],
+    ['by job', s.byJob],
+    ['by pull request', s.byPr]
+  ] as const) {
+    if (groups.length === 0) continue
+    out.push(
+      '',
+      `spend ${title}:`,
+      pad([
+        ['', 'runs', 'settled', 'held', 'real'],
+        ...groups.map(g => [g.key, String(g.runs), usd(g.settledUsd), usd(g.heldUsd), usd(g.realUsd)])
+      ])
+    )
+  }
   if (s.lastEntries.length) {
     out.push(
       '',

@@ -15,7 +15,8 @@ export const COMMANDS = [
   'cost',
   'tokens',
   'report',
-  'ledger'
+  'ledger',
+  'export'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 
@@ -35,7 +36,10 @@ export const CLI_FLAGS = {
     help: 'with --run-id: the job or step of that run, when the run gated more than one'
   },
   file: { flags: '--file <path>', help: 'the text to count (default: stdin)' },
-  format: { flags: '--format <format>', help: 'markdown (default) or json' },
+  format: {
+    flags: '--format <format>',
+    help: 'report: markdown (default) or json; export: focus (default), csv or json'
+  },
   json: { flags: '--json', help: 'print JSON instead of text' },
   from: {
     flags: '--from <ledger>',
@@ -55,6 +59,21 @@ export type CliFlag = keyof typeof CLI_FLAGS
 /** Inputs by what they are about; an input no group names (a new one) is an estimate input. */
 const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'external-spend']
 const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust']
+/** Limits beside the monthly budget, who may spend, alerts (the webhook comes from the environment). */
+const LIMITS = [
+  'max-daily-usd',
+  'ledger-max-daily-usd',
+  'max-pr-usd',
+  'repository-budget-usd',
+  'job-budget-usd',
+  'max-actor-usd',
+  'actor-period',
+  'allowed-associations',
+  'budget-applies-to',
+  'alert-at'
+]
+/** Inputs the CLI reads from an environment variable, never a flag (a secret in argv is in `ps`). */
+export const FROM_ENV = INPUTS.filter(i => i.cliEnv).map(i => ({ name: i.name, env: i.cliEnv as string }))
 const LEDGER = ['ledger', 'ledger-repository', 'ledger-ref', 'ledger-token', 'github-token']
 const LEDGER_WRITES = ['hold-hours', 'on-ledger-error']
 /** Inputs only the action uses: the CLI posts no comment or check run. */
@@ -62,6 +81,8 @@ export const ACTION_ONLY = ['comment', 'comment-tag', 'check-name', 'ledger-url'
 const NOT_ESTIMATE = new Set([
   ...BUDGET,
   ...DECISION,
+  ...LIMITS,
+  ...FROM_ENV.map(i => i.name),
   ...LEDGER,
   ...LEDGER_WRITES,
   ...ACTION_ONLY,
@@ -88,7 +109,16 @@ export const SPECS: Record<Command, CommandSpec> = {
   },
   gate: {
     summary: 'estimate, check the credit, hold the money in the ledger',
-    inputs: [...ESTIMATE, ...BUDGET, ...DECISION, ...LEDGER, ...LEDGER_WRITES, 'report-file', 'job-key'],
+    inputs: [
+      ...ESTIMATE,
+      ...BUDGET,
+      ...DECISION,
+      ...LIMITS,
+      ...LEDGER,
+      ...LEDGER_WRITES,
+      'report-file',
+      'job-key'
+    ],
     flags: ['context', 'run-id', 'json']
   },
   run: {
@@ -110,8 +140,8 @@ export const SPECS: Record<Command, CommandSpec> = {
     flags: ['context', 'run-id']
   },
   status: {
-    summary: 'this cycle: credit, spent, held, remaining, runway, last entries',
-    inputs: [...BUDGET, ...LEDGER],
+    summary: 'this cycle: credit, spent, held, remaining, runway, spend by person, job and PR',
+    inputs: [...BUDGET, 'budget-applies-to', ...LEDGER],
     flags: ['json']
   },
   release: {
@@ -143,5 +173,10 @@ export const SPECS: Record<Command, CommandSpec> = {
     summary: 'ledger copy --from L --to L: move every cycle, entry and meter to another ledger',
     inputs: ['ledger-ref', 'ledger-token', 'github-token'],
     flags: ['from', 'to', 'json']
+  },
+  export: {
+    summary: "this cycle's settled runs for FinOps tools (--format focus|csv|json)",
+    inputs: ['billing-cycle-day', ...LEDGER],
+    flags: ['format']
   }
 }

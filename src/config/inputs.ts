@@ -12,6 +12,8 @@ export interface InputSpec {
   description: string
   /** A secret: masked and never echoed in an error. */
   secret?: boolean
+  /** The CLI reads it from this environment variable, never from a flag. */
+  cliEnv?: string
 }
 
 export interface OutputSpec {

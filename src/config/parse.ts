@@ -6,7 +6,8 @@ import {
   type AccountInput,
   type LedgerLocation,
   type Plan,
-  type Settings
+  type Settings,
+  type Trigger
 } from './settings.js'
 import { InputError } from '../errors.js'
 
@@ -58,6 +59,21 @@ function optNum(opts: NumSpec) {
     return z.NEVER
   })
 }
+
+/** An optional USD limit: '' means no limit. */
+const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' })
+
+/** GitHub's author associations (the REST API's `author_association`). */
+const ASSOCIATIONS = [
+  'OWNER',
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'MANNEQUIN',
+  'NONE'
+] as const
 
 function oneOf<const T extends readonly string[]>(values: T) {
   return z.string().transform((s, ctx) => {
@@ -143,6 +159,41 @@ const schema = z.object({
   'gate-on': oneOf(['p50', 'p90', 'max'] as const),
   'max-run-usd': optNum({ min: 0.0001, max: 10_000_000, what: 'a positive number of USD, e.g. 2' }),
   'on-exhaust': oneOf(['fail', 'warn', 'skip'] as const),
+  'max-daily-usd': optUsd(),
+  'ledger-max-daily-usd': optUsd(),
+  'max-pr-usd': optUsd(),
+  'repository-budget-usd': optUsd(),
+  'job-budget-usd': optUsd(),
+  'max-actor-usd': optUsd(),
+  'actor-period': oneOf(['cycle', 'day'] as const),
+  'allowed-associations': z.string().transform((s, ctx) => {
+    const names = s
+      .split(/[\s,]+/)
+      .map(n => n.trim().toUpperCase())
+      .filter(Boolean)
+    const bad = names.find(n => !(ASSOCIATIONS as readonly string[]).includes(n))
+    if (bad === undefined) return names
+    ctx.addIssue({ code: 'custom', message: `expected a comma list of ${ASSOCIATIONS.join(', ')}` })
+    return z.NEVER
+  }),
+  'budget-applies-to': oneOf(['all', 'real'] as const),
+  'alert-at': z.string().transform((s, ctx) => {
+    const parts = s
+      .split(/[\s,]+/)
+      .map(p => p.trim().replace(/%$/, ''))
+      .filter(Boolean)
+    const pcts = parts.map(p => checkNumber(p, { min: 1, max: 1000, what: 'a percent' }))
+    if (pcts.every(n => n !== undefined)) return [...new Set(pcts)].sort((a, b) => a - b)
+    ctx.addIssue({ code: 'custom', message: 'expected percents from 1 to 1000, e.g. 50,80,100' })
+    return z.NEVER
+  }),
+  'alert-webhook': z.string().transform((s, ctx) => {
+    const t = s.trim()
+    if (t === '') return undefined
+    if (/^https?:\/\/[^\s]+$/.test(t)) return t
+    ctx.addIssue({ code: 'custom', message: 'expected an http(s) webhook URL' })
+    return z.NEVER
+  }),
   ledger: z.string().transform((s, ctx) => {
     const t = s.trim()
     if (t === 'github') return { kind: 'github' as const }
@@ -250,7 +301,12 @@ function describeValue(name: string, value: string | undefined): string {
  * Turn raw inputs into Settings. Defaults come from INPUTS; every problem becomes one line
  * `name: expected …, got "value"` and all lines are thrown together as an InputError.
  */
-export function parseSettings(raw: RawInputs, env: SettingsEnv, where: 'action' | 'cli'): Settings {
+export function parseSettings(
+  raw: RawInputs,
+  env: SettingsEnv,
+  where: 'action' | 'cli',
+  trigger?: Trigger
+): Settings {
   const withDefaults: Record<string, string> = {}
   const problems: string[] = []
   for (const spec of INPUTS) {
@@ -281,7 +337,7 @@ export function parseSettings(raw: RawInputs, env: SettingsEnv, where: 'action' 
     name =>
       (raw[name] ?? '') !== '' || (where === 'action' && !['plan', 'monthly-credits', 'seats'].includes(name))
   )
-  return toSettings(result.data, env, where, problems, explicit)
+  return toSettings(result.data, env, where, problems, explicit, trigger)
 }
 
 function toSettings(
@@ -289,7 +345,8 @@ function toSettings(
   env: SettingsEnv,
   where: 'action' | 'cli',
   problems: string[],
-  explicit: AccountInput[]
+  explicit: AccountInput[],
+  trigger?: Trigger
 ): Settings {
   if (p.prompt !== undefined && p['prompt-file'] !== undefined) {
     problems.push('prompt-file: give either prompt or prompt-file, not both')
@@ -356,6 +413,19 @@ function toSettings(
       maxRunUsd: p['max-run-usd'],
       onExhaust: p['on-exhaust']
     },
+    limits: {
+      maxDailyUsd: p['max-daily-usd'],
+      ledgerMaxDailyUsd: p['ledger-max-daily-usd'],
+      maxPrUsd: p['max-pr-usd'],
+      repositoryBudgetUsd: p['repository-budget-usd'],
+      jobBudgetUsd: p['job-budget-usd'],
+      maxActorUsd: p['max-actor-usd'],
+      actorPeriod: p['actor-period'],
+      allowedAssociations: p['allowed-associations'],
+      appliesTo: p['budget-applies-to'],
+      alertAtPct: p['alert-at'],
+      alertWebhook: p['alert-webhook']
+    },
     ledger: {
       location,
       // Whose windows: one subscription per ledger unless said otherwise.
@@ -388,7 +458,8 @@ function toSettings(
       job: env.GITHUB_JOB || 'local',
       step: p['job-key'] ?? stepId,
       runId: env.GITHUB_RUN_ID || 'local',
-      runAttempt: Number(env.GITHUB_RUN_ATTEMPT) > 0 ? Number(env.GITHUB_RUN_ATTEMPT) : 1
+      runAttempt: Number(env.GITHUB_RUN_ATTEMPT) > 0 ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
+      ...(trigger ? { trigger } : {})
     }
   }
 }

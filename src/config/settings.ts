@@ -15,6 +15,18 @@ export interface JobKey {
   runId: string
   /** GITHUB_RUN_ATTEMPT; 1 by default. */
   runAttempt: number
+  /** Who triggered the run and on which pull request (from the event; absent in a local CLI run). */
+  trigger?: Trigger
+}
+
+/** Who started a run, as the event says: what `allowed-associations` and the per-person limit judge. */
+export interface Trigger {
+  /** Login of the person who triggered the run (GITHUB_TRIGGERING_ACTOR, else GITHUB_ACTOR). */
+  actor?: string
+  /** Their author association with the repository (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …). */
+  association?: string
+  /** The pull request the run belongs to (a pull_request event, or a comment on a pull request). */
+  pullRequest?: number
 }
 
 export const PLANS = ['pro', 'max', 'max-5x', 'team', 'enterprise', 'team-standard', 'team-premium'] as const
@@ -107,6 +119,35 @@ export interface BudgetSettings {
   onExhaust: OnExhaust
 }
 
+/** Whether a budget counts every dollar or only real money (`budget-applies-to`). */
+export type AppliesTo = 'all' | 'real'
+export type ActorPeriod = 'cycle' | 'day'
+
+/** Limits beside the monthly budget, who may spend, and alerts: each checked in the hold's ledger write. */
+export interface LimitSettings {
+  /** This job's most USD in any rolling 24 hours, by hold time (`max-daily-usd`). */
+  maxDailyUsd?: number
+  /** The whole ledger's most USD in any rolling 24 hours (`ledger-max-daily-usd`). */
+  ledgerMaxDailyUsd?: number
+  /** Most USD on one pull request per cycle (`max-pr-usd`). */
+  maxPrUsd?: number
+  /** This repository's budget per cycle (`repository-budget-usd`). */
+  repositoryBudgetUsd?: number
+  /** This job's budget per cycle (`job-budget-usd`). */
+  jobBudgetUsd?: number
+  /** Most USD per person per `actorPeriod` (`max-actor-usd`). */
+  maxActorUsd?: number
+  actorPeriod: ActorPeriod
+  /** Upper-case author associations that may trigger a run; empty: anyone (`allowed-associations`). */
+  allowedAssociations: string[]
+  /** Which dollars budgets count (`budget-applies-to`). */
+  appliesTo: AppliesTo
+  /** Percents of a budget at which to alert, ascending (`alert-at`). */
+  alertAtPct: number[]
+  /** Where alerts go (`alert-webhook`); a secret, never printed. */
+  alertWebhook?: string
+}
+
 export interface LedgerSettings {
   /** Where the ledger document lives (`ledger`, `ledger-repository`, `ledger-ref`). */
   location: LedgerLocation
@@ -145,6 +186,7 @@ export interface GitHubSettings {
 export interface Settings {
   estimate: EstimateSettings
   budget: BudgetSettings
+  limits: LimitSettings
   ledger: LedgerSettings
   reports: ReportSettings
   github: GitHubSettings

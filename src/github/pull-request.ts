@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs'
 /** The pull request a run belongs to, read from the event payload (GITHUB_EVENT_PATH). */
 export interface PullRequestContext {
   number: number
-  /** The PR head commit: checks and statuses go here, not on GITHUB_SHA (the merge commit). */
-  headSha: string
+  /**
+   * The PR head commit: checks and statuses go here, not on GITHUB_SHA (the merge commit). Absent for a
+   * comment on a pull request, whose event does not say it: the comment is written, no check run.
+   */
+  headSha?: string
   /** True when the head lives in another repository: the token is then read-only. */
   fork: boolean
   /** owner/name of the base repository, where comments and checks go. */
@@ -11,6 +14,8 @@ export interface PullRequestContext {
 }
 
 interface PayloadShape {
+  issue?: { number?: unknown; pull_request?: unknown }
+  repository?: { full_name?: unknown }
   pull_request?: {
     number?: unknown
     head?: { sha?: unknown; repo?: { full_name?: unknown; fork?: unknown } | null }
@@ -20,7 +25,14 @@ interface PayloadShape {
 
 /** Pull request of a `pull_request` / `pull_request_target` event; undefined for other events. */
 export function pullRequestFrom(payload: unknown, repository: string): PullRequestContext | undefined {
-  const pr = (payload as PayloadShape | null)?.pull_request
+  const p = payload as PayloadShape | null
+  const pr = p?.pull_request
+  const issue = p?.issue
+  // A comment on a pull request (issue_comment): the comment goes on it; who may trigger is said there.
+  if (!pr && issue?.pull_request && typeof issue.number === 'number') {
+    const base = typeof p?.repository?.full_name === 'string' ? p.repository.full_name : repository
+    return { number: issue.number, fork: false, baseRepository: base }
+  }
   if (!pr || typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string') return undefined
   const base = typeof pr.base?.repo?.full_name === 'string' ? pr.base.repo.full_name : repository
   const head = pr.head.repo?.full_name

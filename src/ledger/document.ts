@@ -63,6 +63,19 @@ export const entrySchema = z.object({
   settledAt: iso.optional(),
   /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
   stoppedBy: z.string().optional(),
+  /** owner/name of the repository the run belongs to (entries since budgets per repository). */
+  repository: z.string().optional(),
+  /** Who triggered the run, and their author association with the repository. */
+  actor: z.string().optional(),
+  association: z.string().optional(),
+  /** The pull request the run belongs to. */
+  pr: z.number().int().min(1).optional(),
+  /**
+   * Whether the dollars are real money (API key, usage credits, a model billed as usage credits on a
+   * subscription) or notional (a subscription's API-equivalent figure nobody pays). Absent: notional
+   * on a subscription was the only kind before this was recorded, but read as unknown.
+   */
+  money: z.enum(['real', 'notional']).optional(),
   /**
    * The figures this entry was settled at before it was corrected, oldest first: an unverified figure
    * replaced by a priced one (`unverified`), or a settled one replaced on request (`record --replace`).
@@ -77,6 +90,28 @@ export const entrySchema = z.object({
       })
     )
     .optional()
+})
+
+/** A run the gate refused or skipped, with the p50 it would likely have spent: what the gate prevented. */
+export const preventedSchema = z.object({
+  key: z.string().min(1),
+  jobId: z.string().min(1),
+  at: iso,
+  p50Usd: money,
+  /** The budget or rule that refused it, e.g. max-daily-usd, allowed-associations, the monthly budget. */
+  by: z.string(),
+  actor: z.string().optional(),
+  pr: z.number().int().min(1).optional(),
+  money: z.enum(['real', 'notional']).optional()
+})
+
+/** One threshold crossing posted (or tried) once per cycle: parallel gates see it and do not post again. */
+export const alertSchema = z.object({
+  /** The budget: monthly, max-daily-usd:<job>, max-pr-usd:<repo#pr>, … */
+  budget: z.string().min(1),
+  pct: z.number().min(0),
+  at: iso,
+  by: z.string()
 })
 
 const pastRun = z.object({
@@ -106,6 +141,10 @@ export const documentSchema = z.object({
   account: accountSchema.optional(),
   revision: z.number().int().min(0),
   entries: z.array(entrySchema),
+  /** Refused and skipped runs (newest kept; `compacted.prevented` holds the older ones' count and p50). */
+  prevented: z.array(preventedSchema).optional(),
+  /** Threshold crossings already alerted this cycle. */
+  alerts: z.array(alertSchema).optional(),
   /** The subscription meters each account's runs reported (carried from cycle to cycle). */
   meters: metersSchema.optional(),
   /**
@@ -125,12 +164,21 @@ export const documentSchema = z.object({
       z.object({ runs: z.number().int().min(0), usd: money, recent: z.array(pastRun) })
     ),
     /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
-    keys: z.array(z.string())
+    keys: z.array(z.string()),
+    /**
+     * Settled USD of folded entries per scope (`repository:`, `actor:`, `pr:`, `job:` and `all`), all and
+     * real money apart, so the cycle's budgets per scope still count them.
+     */
+    byScope: z.record(z.string(), z.object({ usd: money, realUsd: money })).optional(),
+    /** Prevented runs folded away: how many and their p50 in all. */
+    prevented: z.object({ runs: z.number().int().min(0), p50Usd: money }).optional()
   })
 })
 
 export type LedgerDocument = z.output<typeof documentSchema>
 export type LedgerEntry = z.output<typeof entrySchema>
+export type PreventedRun = z.output<typeof preventedSchema>
+export type AlertRecord = z.output<typeof alertSchema>
 
 /** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
 export function parseDocument(raw: unknown, where: string): LedgerDocument {

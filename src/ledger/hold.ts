@@ -4,13 +4,17 @@
  * exactly what is written. The account the decision was made on (credit, overage, external spend) is
  * recorded in the document with the hold, so `status` and every report show the same figures.
  */
-import type { BudgetSettings } from '../config/settings.js'
+import type { BudgetSettings, LimitSettings } from '../config/settings.js'
 import type { BudgetState, Credit, Decision } from '../budget/types.js'
 import { decide, gatedFigure } from '../budget/decide.js'
+import { consequencesOf } from '../budget/consequences.js'
+import { judgeSpend, limitsFor, refusalReason, type RunScope, type SpendJudgement } from './spend-limits.js'
+import { crossings, type Alert, type BudgetUse } from '../budget/alerts.js'
 import { judgeLimits, type LimitJudgement } from '../budget/limits.js'
 import { accountInForce, creditFor, sameAccount } from '../budget/credit.js'
-import { reserve, type ReserveOutcome } from './operations.js'
+import { recordPrevented, reserve, type ReserveOutcome } from './operations.js'
 import { cycleMoney } from './money.js'
+import { usd } from '../budget/format.js'
 import type { LedgerDocument } from './document.js'
 import { withCarried, type Carried } from './carry.js'
 
@@ -30,6 +34,10 @@ export interface HoldRequest {
   account: string
   /** What the previous cycle ended with (meters, job history), for a cycle whose document does not carry it yet. */
   carried?: Carried
+  /** Limits beside the monthly budget, and alerts (absent: the monthly budget alone). */
+  limits?: LimitSettings
+  /** Where the run belongs and whose money it is (absent: no scoped budget applies). */
+  scope?: RunScope & { association?: string }
 }
 
 export interface HoldVerdict {
@@ -47,6 +55,14 @@ export interface HoldVerdict {
   held: boolean
   /** What reserve did when the run was allowed. */
   outcome?: ReserveOutcome
+  /** The limits beside the monthly budget, with what each scope used before this run. */
+  spend: SpendJudgement
+  /** Threshold crossings this hold caused, recorded with it: the gate posts them after the write. */
+  alerts: Alert[]
+  /** The budgets count only real money and this run's dollars are notional: no dollar budget applies. */
+  notionalExempt: boolean
+  /** Whether this run's dollars are real money or notional (when its scope was given). */
+  money?: RunScope['money']
 }
 
 /** Decide on `doc`'s money and, when allowed, reserve the hold (and the account) in the next version. */
@@ -58,14 +74,15 @@ export function holdIfAllowed(
   const inForce = accountInForce(req.budget, doc.account)
   const { budget } = inForce
   const credit = creditFor(budget)
-  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key)
+  const appliesTo = req.limits?.appliesTo ?? 'all'
+  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key, appliesTo)
   const meters = doc.meters ?? req.carried?.meters
-  const limits = judgeLimits(meters?.[req.account], now, {
-    warnAtPct: budget.warnAtPct,
-    gatedUsd: gatedFigure(req.estimate, budget.gateOn)
-  })
-  const decision = decide({
-    state,
+  const gatedUsd = gatedFigure(req.estimate, budget.gateOn)
+  const limits = judgeLimits(meters?.[req.account], now, { warnAtPct: budget.warnAtPct, gatedUsd })
+  // Budgets over real money only leave a subscription's notional dollars unchecked (its windows still apply).
+  const notionalExempt = appliesTo === 'real' && req.scope?.money !== 'real'
+  let decision = decide({
+    state: notionalExempt ? { ...state, remainingUsd: Infinity, creditUsd: Infinity } : state,
     estimate: req.estimate,
     gateOn: budget.gateOn,
     warnAtPct: budget.warnAtPct,
@@ -74,8 +91,70 @@ export function holdIfAllowed(
     limits,
     now
   })
-  const verdict = { state, decision, budget, credit, accountChanges: inForce.changes, limits }
-  if (!decision.allowed) return { doc, result: { ...verdict, held: false } }
+  if (notionalExempt) {
+    // No dollar budget applies: the cap is the per-run ceiling, else the run at max-turns.
+    const cap = budget.maxRunUsd ?? Math.max(decision.holdUsd, req.estimate.maxUsd)
+    if (decision.allowed && !Number.isFinite(decision.maxBudgetUsd))
+      decision = {
+        ...decision,
+        maxBudgetUsd: cap,
+        capBy: budget.maxRunUsd !== undefined ? 'max-run-usd' : 'hold'
+      }
+    if (decision.decision === 'pass')
+      decision = {
+        ...decision,
+        reason: `The ${budget.gateOn} estimate ${usd(gatedUsd)} is notional (a subscription's API-equivalent dollars); the budgets count real money only (budget-applies-to: real).`
+      }
+  }
+  const spendLimits = req.scope && req.limits && !notionalExempt ? limitsFor(req.limits, req.scope) : []
+  const holdUsd = decision.allowed ? decision.holdUsd : gatedUsd
+  const spend = judgeSpend(doc, spendLimits, holdUsd, { now, appliesTo, excludeKey: req.key })
+  if (decision.decision === 'fail' && !decision.limit && !decision.refusedBy)
+    decision = { ...decision, refusedBy: 'ledger budget' }
+  else if (decision.decision !== 'fail' && spend.refusal) {
+    const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: budget.onExhaust })
+    decision = {
+      ...decision,
+      decision: 'fail',
+      allowed,
+      holdUsd: allowed ? decision.holdUsd : 0,
+      maxBudgetUsd: allowed ? decision.holdUsd : 0,
+      capBy: 'hold',
+      reason: `${refusalReason(spend.refusal, budget.gateOn, holdUsd)}: ${says}.`,
+      refusedBy: spend.refusal.limit.input
+    }
+  } else if (decision.allowed && spend.uses.length > 0) {
+    // The cap stops a run only where going on would pass a limit: what is left of the tightest one.
+    const left = Math.min(...spend.uses.map(u => u.limit.usd - u.usedUsd))
+    if (left < decision.maxBudgetUsd)
+      decision = { ...decision, maxBudgetUsd: Math.max(decision.holdUsd, left), capBy: 'limit' }
+  }
+  const verdict = {
+    state,
+    decision,
+    budget,
+    credit,
+    accountChanges: inForce.changes,
+    limits,
+    spend,
+    alerts: [] as Alert[],
+    notionalExempt,
+    ...(req.scope ? { money: req.scope.money } : {})
+  }
+  if (!decision.allowed) {
+    // A refused or skipped run is counted, with its p50, in the write its hold would have been.
+    const next = recordPrevented(doc, {
+      key: req.key,
+      jobId: req.jobId,
+      at: now.toISOString(),
+      p50Usd: req.estimate.p50Usd,
+      by: decision.refusedBy ?? decision.limit?.label ?? 'ledger budget',
+      ...(req.scope?.actor ? { actor: req.scope.actor } : {}),
+      ...(req.scope?.pr !== undefined ? { pr: req.scope.pr } : {}),
+      ...(req.scope ? { money: req.scope.money } : {})
+    })
+    return { doc: next, result: { ...verdict, held: false } }
+  }
   const r = reserve(
     doc,
     {
@@ -85,7 +164,18 @@ export function holdIfAllowed(
       estimate: { ...req.estimate, gateOn: budget.gateOn },
       model: req.model,
       priceTableAsOf: req.priceTableAsOf,
-      holdHours: req.holdHours
+      holdHours: req.holdHours,
+      ...(req.scope
+        ? {
+            scope: {
+              repository: req.scope.repository,
+              money: req.scope.money,
+              ...(req.scope.actor ? { actor: req.scope.actor } : {}),
+              ...(req.scope.association ? { association: req.scope.association } : {}),
+              ...(req.scope.pr !== undefined ? { pr: req.scope.pr } : {})
+            }
+          }
+        : {})
     },
     now
   )
@@ -93,5 +183,42 @@ export function holdIfAllowed(
     r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key }
   // The first write of a cycle carries the meters and job history the previous one ended with.
   if (r.outcome === 'reserved') r.doc = withCarried(r.doc, req.carried)
+  if (r.outcome === 'reserved' && req.limits && !notionalExempt) {
+    const alerts = crossings(
+      budgetUses(state, spend, decision.holdUsd),
+      req.limits.alertAtPct,
+      doc.alerts ?? [],
+      req.scope ? `${req.scope.repository}, run ${req.key}` : `run ${req.key}`
+    )
+    if (alerts.length > 0)
+      r.doc.alerts = [
+        ...(doc.alerts ?? []),
+        ...alerts.map(a => ({ budget: a.budget, pct: a.pct, at: now.toISOString(), by: req.key }))
+      ]
+    verdict.alerts = alerts
+  }
   return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } }
+}
+
+/** Every budget's use before and after a hold of `holdUsd`: the monthly one and each limit beside it. */
+function budgetUses(state: BudgetState, spend: SpendJudgement, holdUsd: number): BudgetUse[] {
+  const before = state.spentUsd + state.heldUsd
+  return [
+    {
+      budget: 'monthly',
+      input: 'the monthly budget',
+      label: 'this cycle',
+      usd: state.budgetUsd,
+      beforeUsd: before,
+      afterUsd: before + holdUsd
+    },
+    ...spend.uses.map(u => ({
+      budget: `${u.limit.input}:${u.limit.scope}`,
+      input: u.limit.input,
+      label: u.limit.label,
+      usd: u.limit.usd,
+      beforeUsd: u.usedUsd,
+      afterUsd: u.usedUsd + holdUsd
+    }))
+  ]
 }

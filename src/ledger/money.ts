@@ -1,5 +1,5 @@
 /** A cycle's money as its ledger document says: what the gate decides on and the reports show. */
-import type { BudgetSettings } from '../config/settings.js'
+import type { AppliesTo, BudgetSettings } from '../config/settings.js'
 import type { BudgetState, Credit, Cycle, Runway } from '../budget/types.js'
 import { budgetState, runway } from '../budget/decide.js'
 import type { PastRun } from '../estimate/types.js'
@@ -18,9 +18,10 @@ export function cycleMoney(
   credit: Credit,
   externalSpendUsd: number,
   now: Date,
-  excludeKey?: string
+  excludeKey?: string,
+  appliesTo: AppliesTo = 'all'
 ): { state: BudgetState; byDay: BurnDown } {
-  const t = doc ? totals(doc, now, excludeKey) : { settledUsd: 0, heldUsd: 0, byDay: [] }
+  const t = doc ? totals(doc, now, excludeKey, appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] }
   return { state: budgetState({ credit, ...t, externalSpendUsd }), byDay: t.byDay }
 }
 
@@ -52,8 +53,16 @@ export function cycleView(a: {
   now: Date
   gatedUsd: number
   excludeKey?: string
+  appliesTo?: AppliesTo
 }): CycleView {
-  const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a.excludeKey)
+  const { state, byDay } = cycleMoney(
+    a.doc,
+    a.credit,
+    a.budget.externalSpendUsd,
+    a.now,
+    a.excludeKey,
+    a.appliesTo
+  )
   return {
     budget: {
       credit: a.credit,

@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto'
 import type { Cycle } from '../budget/types.js'
 import type { JobKey, GateOn } from '../config/settings.js'
 import type { PastRun } from '../estimate/types.js'
-import { behaviourSchema, type LedgerDocument, type LedgerEntry } from './document.js'
+import { behaviourSchema, type LedgerDocument, type LedgerEntry, type PreventedRun } from './document.js'
 import { historyOf, keepInHistory, learnable } from './history.js'
+import { counts, scopeKeys } from './spend-limits.js'
+import type { AppliesTo } from '../config/settings.js'
 
 /** Settled entries kept in full; older ones are folded into `compacted` (and the job's `history`). */
 export const KEEP_ENTRIES = 200
@@ -57,6 +59,12 @@ function compact(doc: LedgerDocument): void {
     c.runs++
     c.settledUsd += usd
     c.byDay[day] = (c.byDay[day] ?? 0) + usd
+    const byScope = (c.byScope ??= {})
+    for (const k of scopeKeys(e)) {
+      const kept = (byScope[k] ??= { usd: 0, realUsd: 0 })
+      kept.usd += usd
+      if (e.money === 'real') kept.realUsd += usd
+    }
     const job = (c.byJob[e.jobId] ??= { runs: 0, usd: 0, recent: [] })
     job.runs++
     job.usd += usd
@@ -72,6 +80,8 @@ export interface ReserveRequest {
   model?: string
   priceTableAsOf: string
   holdHours: number
+  /** Where the run belongs and whose money it is: what scoped budgets and `status` group by. */
+  scope?: Pick<LedgerEntry, 'repository' | 'actor' | 'association' | 'pr' | 'money'>
 }
 
 export type ReserveOutcome = 'reserved' | 'already-held' | 'already-settled' | 'already-released'
@@ -106,7 +116,8 @@ export function reserve(
     holdUsd: req.holdUsd,
     estimate: req.estimate,
     model: req.model,
-    priceTableAsOf: req.priceTableAsOf
+    priceTableAsOf: req.priceTableAsOf,
+    ...req.scope
   })
   return { doc: next, outcome: 'reserved' }
 }
@@ -209,6 +220,31 @@ export function settle(
   return { doc: next, outcome }
 }
 
+/** Prevented runs kept in full; older ones are folded into `compacted.prevented`. */
+const KEEP_PREVENTED = 200
+
+/** Count a run the gate refused or skipped; the same key again changes nothing. */
+export function recordPrevented(doc: LedgerDocument, run: PreventedRun): LedgerDocument {
+  if (doc.prevented?.some(p => p.key === run.key)) return doc
+  const next = structuredClone(doc)
+  const list = (next.prevented ??= [])
+  list.push(run)
+  if (list.length > KEEP_PREVENTED) {
+    const folded = list.splice(0, list.length - KEEP_PREVENTED)
+    const c = (next.compacted.prevented ??= { runs: 0, p50Usd: 0 })
+    c.runs += folded.length
+    c.p50Usd += folded.reduce((s, p) => s + p.p50Usd, 0)
+  }
+  return next
+}
+
+/** What the gate prevented this cycle: refused and skipped runs and the p50 they would likely have spent. */
+export function preventedTotals(doc: LedgerDocument | null): { runs: number; p50Usd: number } {
+  const folded = doc?.compacted.prevented ?? { runs: 0, p50Usd: 0 }
+  const kept = doc?.prevented ?? []
+  return { runs: folded.runs + kept.length, p50Usd: folded.p50Usd + kept.reduce((s, p) => s + p.p50Usd, 0) }
+}
+
 /** Drop a hold whose agent step never ran. */
 export function release(
   doc: LedgerDocument,
@@ -225,16 +261,22 @@ export function release(
   return { doc: next, outcome: 'released' }
 }
 
-/** What the cycle has spent and holds; expired holds stop counting, `excludeKey` leaves one run out. */
+/**
+ * What the cycle has spent and holds; expired holds stop counting, `excludeKey` leaves one run out, and
+ * `appliesTo: real` counts real money only (the burn-down then too).
+ */
 export function totals(
   doc: LedgerDocument,
   now: Date,
-  excludeKey?: string
+  excludeKey?: string,
+  appliesTo: AppliesTo = 'all'
 ): { settledUsd: number; heldUsd: number; byDay: Array<{ date: string; cumulativeUsd: number }> } {
-  const byDay = new Map(Object.entries(doc.compacted.byDay))
-  let settledUsd = doc.compacted.settledUsd
+  const real = appliesTo === 'real'
+  const byDay = new Map(real ? [] : Object.entries(doc.compacted.byDay))
+  let settledUsd = real ? (doc.compacted.byScope?.all?.realUsd ?? 0) : doc.compacted.settledUsd
   let heldUsd = 0
   for (const e of doc.entries) {
+    if (!counts(appliesTo, e.money)) continue
     if (e.status === 'settled') {
       settledUsd += e.actualUsd ?? 0
       const day = (e.settledAt ?? e.updatedAt).slice(0, 10)

@@ -188,11 +188,42 @@ function limited(r: GateReport, limit: DecisionLimit, c: Consequences): Headline
   }
 }
 
+/**
+ * A run refused by a rule beside the monthly budget — a limit (max-daily-usd, max-pr-usd, …) or who
+ * may trigger it — says which, not how much of the month is left.
+ */
+function refusedByRule(r: GateReport, d: Decision & { refusedBy: string }, c: Consequences): Headline {
+  if (d.refusedBy === 'allowed-associations')
+    return {
+      icon: c.icon,
+      verdict: c.word,
+      facts: [
+        `${strong(r.job.trigger?.actor ? `@${r.job.trigger.actor}` : 'this trigger')} (${r.job.trigger?.association ?? 'unknown'})`
+      ],
+      next: d.reason
+    }
+  const limit = r.spend?.limits.find(l => l.input === d.refusedBy)
+  return {
+    icon: c.icon,
+    verdict: c.word,
+    facts: [
+      `needs ${strong(usd(d.gatedUsd))} (${d.gateOn} estimate)`,
+      ...(limit
+        ? [
+            `only ${strong(usd(Math.max(0, limit.usd - limit.usedUsd)))} left of ${usd(limit.usd)} for ${limit.label}`
+          ]
+        : [])
+    ],
+    next: c.then
+  }
+}
+
 /** What bounds Claude's cap, in the reader's words. */
 export const CAP_WORDS: Record<Decision['capBy'], string> = {
   budget: 'all that is left for it',
   'max-run-usd': 'max-run-usd',
-  hold: 'its hold: nothing is left'
+  hold: 'its hold: nothing is left',
+  limit: 'what is left of its tightest limit'
 }
 
 /** Claude's cap (`--max-budget-usd`) and what bounds it: "capped at $4.40 (all that is left for it)". */
@@ -204,6 +235,8 @@ export function capFact(d: Pick<Decision, 'maxBudgetUsd' | 'capBy'>): string {
 export function headlineOf(r: GateReport): Headline {
   if (r.actual) return settled(r)
   const d = r.decision
+  if (d?.decision === 'fail' && d.refusedBy && !['ledger budget', 'max-run-usd'].includes(d.refusedBy))
+    return refusedByRule(r, { ...d, refusedBy: d.refusedBy }, consequencesOf(d))
   if (!d || !r.budget) return estimateOnly(r)
   const c = consequencesOf(d)
   const s = r.budget.state

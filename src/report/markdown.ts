@@ -4,6 +4,7 @@
  * table; the cycle's money and burn-down; details folded away; the data's date and source at the bottom.
  * Size-safe: details are cut first, never the headline or the table.
  */
+import { spendMarkdown } from './spend.js'
 import type { GateReport } from './types.js'
 import { describeLedgerWait } from './ledger-wait.js'
 import { usd } from '../budget/format.js'
@@ -207,12 +208,17 @@ export function renderReport(
     const more =
       '_The full report (estimate against actual, the burn-down, details) follows in this action’s post-step summary once the agent step has run._'
     const windows = metersGrid(r.meters, new Date(r.generatedAt))
-    return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), more].join('\n\n')}\n`
+    const spend = r.spend ? [spendMarkdown(r.spend)] : []
+    return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), ...spend, more].join('\n\n')}\n`
   }
   const windows = metersGrid(r.meters, new Date(r.generatedAt))
   head.push(
     gridMarkdown(figuresOf(r)),
-    ...[cycleLine(r), windows ? gridMarkdown(windows) : undefined].filter((x): x is string => Boolean(x))
+    ...[
+      cycleLine(r),
+      windows ? gridMarkdown(windows) : undefined,
+      r.spend ? spendMarkdown(r.spend) : undefined
+    ].filter((x): x is string => Boolean(x))
   )
   const limit = opts.maxChars ?? LIMITS[opts.variant]
   const tail = footer(r, opts.runUrl)

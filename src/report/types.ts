@@ -7,6 +7,7 @@ import type { PastRun } from '../estimate/types.js'
 import type { RecordedActual } from '../usage/types.js'
 import type { WaysOut } from './ways-out.js'
 import type { LedgerWaited } from '../ledger/update.js'
+import type { SpendView } from './spend.js'
 
 /**
  * The JSON report: everything main and post know about one gated run. Written to `report-file`,
@@ -38,5 +39,7 @@ export interface GateReport extends EstimateView {
   burnDown?: BurnDown
   /** What a refused or warned run could do instead, each with its figure (gate only). */
   waysOut?: WaysOut
+  /** Real money apart from notional, the limits beside the monthly budget, what the gate prevented. */
+  spend?: SpendView
   notices: string[]
 }

@@ -21,6 +21,12 @@ import { describeError } from '../github/errors.js'
 import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
 import { waysOut } from '../report/ways-out.js'
+import { gatedFigure } from '../budget/decide.js'
+import { moneyOf } from '../ledger/spend-limits.js'
+import { outsiderRefusal } from '../budget/who-may-spend.js'
+import { resolveModel } from '../pricing/table.js'
+import { postAlerts } from '../webhook/post.js'
+import { spendView } from '../report/spend.js'
 import type { LedgerDeps } from './deps.js'
 import type { LedgerDocument } from '../ledger/document.js'
 import { runLabel } from '../ledger/runs.js'
@@ -42,6 +48,16 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
   // A row store loads this run's entry and the job's history besides the cycle's live holds.
   const focus = { key, jobId, runs: settings.estimate.historyRuns }
+  /** The last decision made on a version read from the ledger, should writing its record fail. */
+  let decided: ReturnType<typeof holdIfAllowed> | undefined
+  let decidedIn: Cycle | undefined
+  // Who may spend is settled before the ledger is touched: an outsider's run writes nothing.
+  const outsider = outsiderRefusal(settings)
+  if (outsider) {
+    const report = prepared.estimateWith(undefined)
+    report.decision = { ...outsider, gatedUsd: gatedFigure(report.estimate.blended, settings.budget.gateOn) }
+    return { report }
+  }
   try {
     const {
       cycle,
@@ -50,6 +66,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       newResetDay
     } = await currentCycle(store, now, resetOf(settings), focus)
     requireDollarBudget(settings.estimate.auth, settings.budget, before.doc?.account)
+    decidedIn = cycle
     // A cycle's first gate takes over the meters and job history the previous cycle ended with (one
     // read per cycle); its estimate learns from that history as every later gate of the cycle will.
     const previous = before.doc
@@ -66,11 +83,12 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       pastRuns: pastRuns(known, jobId, settings.estimate.historyRuns),
       lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
     })
+    const trigger = settings.job.trigger
     const { result, doc, wait } = await updateLedger(
       store,
       cycle,
       current =>
-        holdIfAllowed(
+        (decided = holdIfAllowed(
           current,
           {
             key,
@@ -81,10 +99,23 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
             priceTableAsOf: estimated.priceTable.asOf,
             holdHours: settings.ledger.holdHours,
             account: settings.ledger.account,
-            carried
+            carried,
+            limits: settings.limits,
+            scope: {
+              repository: settings.job.repository,
+              jobId,
+              money: moneyOf(
+                settings.estimate.auth,
+                resolveModel(prepared.table, estimated.model.id).family,
+                now
+              ),
+              ...(trigger?.actor ? { actor: trigger.actor } : {}),
+              ...(trigger?.association ? { association: trigger.association } : {}),
+              ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+            }
           },
           now
-        ),
+        )),
       { first: before, focus }
     )
     const view = cycleView({
@@ -96,7 +127,8 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       now,
       // What one more run like this holds: the runway counts runs by it.
       gatedUsd: holdNeeded(result.decision),
-      excludeKey: key
+      excludeKey: key,
+      appliesTo: settings.limits.appliesTo
     })
     const meters = metersView(settings.ledger.account, result.limits)
     refuseRegate(result.outcome, doc, key)
@@ -113,9 +145,13 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       },
       recentRuns: view.recentRuns,
       ...(meters ? { meters } : {}),
-      burnDown: view.burnDown
+      burnDown: view.burnDown,
+      spend: spendView(doc, result, settings.limits.appliesTo)
     }
     report.notices.push(...notices, ...(store.takeNotices?.() ?? []))
+    // Posted only once the crossing is in the ledger: of gates crossing together, one alerts.
+    if (result.alerts.length > 0)
+      report.notices.push(...(await postAlerts(result.alerts, settings.limits.alertWebhook)))
     // The first hold on a new reset day moves the ledger to it, so every later reader finds this cycle.
     if (result.outcome === 'reserved' && newResetDay !== undefined) {
       const missed = await recordResetDay(store, newResetDay, describeError)
@@ -134,8 +170,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       report.notices.push(`ledger: this gate ${changed}`)
     }
     // A window that refused the run is waited out, not bought out: dollar ways out only for dollars.
-    // A per-run ceiling is not a shortage of money: its ways out are in the headline.
-    if (result.decision.decision !== 'pass' && !result.decision.limit && !result.decision.refusedBy)
+    // A per-run ceiling or a limit beside the monthly budget is not a shortage of the cycle's money.
+    const byLedger = !result.decision.refusedBy || result.decision.refusedBy === 'ledger budget'
+    if (result.decision.decision !== 'pass' && !result.decision.limit && byLedger)
       report.waysOut = waysOut(report, prepared.table)
     if (result.outcome && result.outcome !== 'reserved') {
       report.notices.push(
@@ -145,6 +182,25 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
     return { report, holdKey: result.held ? key : undefined, cycle }
   } catch (error) {
     if (error instanceof InputError) throw error
+    // A refusal decided on the ledger's money stands even when its record could not be written.
+    const refused = decided && !decided.result.held ? decided.result.decision : undefined
+    if (refused) {
+      const report = prepared.estimateWith(undefined)
+      const v = decided!.result
+      report.decision = refused
+      if (decidedIn)
+        report.budget = {
+          credit: v.credit,
+          cycle: decidedIn,
+          state: v.state,
+          warnAtPct: v.budget.warnAtPct,
+          onExhaust: v.budget.onExhaust
+        }
+      report.notices.push(
+        `ledger: this refused run could not be counted as prevented (${describeError(error)}); nothing was held`
+      )
+      return { report }
+    }
     return unheld(settings, key, error, prepared)
   }
 }

@@ -11,6 +11,9 @@ import { describeError } from '../github/errors.js'
 import type { LedgerDeps } from './deps.js'
 import { judgeLimits, metersView, type MetersView } from '../budget/limits.js'
 import { metersOf } from '../ledger/meters.js'
+import { moneySplit, spendGroups, type SpendGroup } from '../ledger/spend-limits.js'
+import { preventedTotals } from '../ledger/operations.js'
+import type { AppliesTo } from '../config/settings.js'
 
 export interface StatusReport {
   ledger: string
@@ -24,6 +27,15 @@ export interface StatusReport {
   notices: string[]
   /** The subscription's windows as the account's runs last saw them. */
   meters?: MetersView
+  /** Real money apart from notional, and the cycle's spend by actor, job and pull request. */
+  money: ReturnType<typeof moneySplit>
+  byActor: SpendGroup[]
+  byJob: SpendGroup[]
+  byPr: SpendGroup[]
+  /** Refused and skipped runs this cycle, with the p50 they would likely have spent. */
+  prevented: { runs: number; p50Usd: number }
+  /** Which dollars the budgets count (`budget-applies-to`). */
+  appliesTo: AppliesTo
   /** When this status was taken. */
   generatedAt: string
 }
@@ -47,7 +59,8 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
           label: `${base.label}; as the ledger records it (${runLabel(recorded.setBy)}, ${recorded.setAt.slice(0, 10)})`
         }
       : base
-  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now)
+  const appliesTo = settings.limits.appliesTo
+  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now, undefined, appliesTo)
   const meters = metersView(
     settings.ledger.account,
     judgeLimits(metersOf(doc, settings.ledger.account), deps.now, {
@@ -67,6 +80,10 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
     lastEntries: entries,
     notices,
     ...(meters ? { meters } : {}),
+    money: moneySplit(doc),
+    ...spendGroups(doc, deps.now),
+    prevented: preventedTotals(doc),
+    appliesTo,
     generatedAt: deps.now.toISOString()
   }
 }
