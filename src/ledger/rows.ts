@@ -6,7 +6,7 @@
  * rows the way they decide on a document, and only the rows an operation changed are written back.
  */
 import type { Cycle } from '../budget/types.js'
-import type { CycleRows, EntryRow, RowChanges } from '../store/types.js'
+import type { CycleExtras, CycleRows, EntryRow, RowChanges } from '../store/types.js'
 import { parseDocument, type LedgerDocument, type LedgerEntry } from './document.js'
 import { emptyDocument } from './operations.js'
 
@@ -40,6 +40,8 @@ export function documentOf(rows: CycleRows, cycle: Cycle, where: string): Ledger
   const base = emptyDocument(cycle)
   const folded = (rows.cycle.folded as LedgerDocument['compacted'] | undefined) ?? base.compacted
   const compacted = structuredClone(folded)
+  const extras = rows.cycle.extras ?? {}
+  if (extras.preventedFolded) compacted.prevented = extras.preventedFolded as typeof compacted.prevented
   const entries = rows.entries.map(rowToEntry) as LedgerEntry[]
   // What the loaded settled rows hold by day; the rest of each day's total is summed, not listed.
   const loaded = new Map<string, { runs: number; usd: number }>()
@@ -65,6 +67,8 @@ export function documentOf(rows: CycleRows, cycle: Cycle, where: string): Ledger
     entries,
     ...(Object.keys(rows.meters).length > 0 ? { meters: rows.meters } : {}),
     ...(rows.cycle.history ? { history: rows.cycle.history } : {}),
+    ...(extras.prevented ? { prevented: extras.prevented } : {}),
+    ...(extras.alerts ? { alerts: extras.alerts } : {}),
     compacted
   }
   return parseDocument(raw, where)
@@ -86,10 +90,20 @@ export function changesOf(before: LedgerDocument, after: LedgerDocument): RowCha
       start: after.cycle.start,
       resetsAt: after.cycle.resetsAt,
       ...(after.account ? { account: after.account } : {}),
-      ...(after.history && !same(after.history, before.history) ? { history: after.history } : {})
+      ...(after.history && !same(after.history, before.history) ? { history: after.history } : {}),
+      ...(same(extrasOf(after), extrasOf(before)) ? {} : { extras: extrasOf(after) })
     },
     entries: after.entries.filter(e => !same(e, old.get(e.key))).map(entryToRow),
     meters
+  }
+}
+
+/** The document's cycle-wide records a row store keeps on the cycle's row. */
+function extrasOf(doc: LedgerDocument): CycleExtras {
+  return {
+    ...(doc.prevented ? { prevented: doc.prevented } : {}),
+    ...(doc.alerts ? { alerts: doc.alerts } : {}),
+    ...(doc.compacted.prevented ? { preventedFolded: doc.compacted.prevented } : {})
   }
 }
 
@@ -103,7 +117,8 @@ export function rowsOfDocument(doc: LedgerDocument): { rows: RowChanges; revisio
         resetsAt: doc.cycle.resetsAt,
         ...(doc.account ? { account: doc.account } : {}),
         ...(folded ? { folded } : {}),
-        ...(doc.history ? { history: doc.history } : {})
+        ...(doc.history ? { history: doc.history } : {}),
+        extras: extrasOf(doc)
       },
       entries: doc.entries.map(entryToRow),
       meters: doc.meters ?? {}

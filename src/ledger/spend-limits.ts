@@ -54,6 +54,23 @@ export function scopeKeys(e: Pick<LedgerEntry, 'repository' | 'jobId' | 'actor' 
   ]
 }
 
+/**
+ * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
+ * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
+ * money alone, need every entry of the cycle.
+ */
+export function needsEveryEntry(l: LimitSettings): boolean {
+  const scoped = [
+    l.maxDailyUsd,
+    l.ledgerMaxDailyUsd,
+    l.maxPrUsd,
+    l.repositoryBudgetUsd,
+    l.jobBudgetUsd,
+    l.maxActorUsd
+  ]
+  return scoped.some(v => v !== undefined) || l.appliesTo === 'real'
+}
+
 /** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
 export function limitsFor(l: LimitSettings, run: RunScope): SpendLimit[] {
   const out: SpendLimit[] = []

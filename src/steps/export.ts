@@ -13,7 +13,7 @@ export async function exportCycle(
   const {
     cycle,
     read: { doc }
-  } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
+  } = await currentCycle(deps.store, deps.now, resetOf(settings), { all: true }).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
   return renderExport(format, doc, cycle, settings.ledger.account)

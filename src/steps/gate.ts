@@ -22,7 +22,7 @@ import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
 import { waysOut } from '../report/ways-out.js'
 import { gatedFigure } from '../budget/decide.js'
-import { moneyOf } from '../ledger/spend-limits.js'
+import { moneyOf, needsEveryEntry } from '../ledger/spend-limits.js'
 import { outsiderRefusal } from '../budget/who-may-spend.js'
 import { resolveModel } from '../pricing/table.js'
 import { postAlerts } from '../webhook/post.js'
@@ -47,7 +47,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
   // A row store loads this run's entry and the job's history besides the cycle's live holds.
-  const focus = { key, jobId, runs: settings.estimate.historyRuns }
+  const focus = { key, jobId, runs: settings.estimate.historyRuns, all: needsEveryEntry(settings.limits) }
   /** The last decision made on a version read from the ledger, should writing its record fail. */
   let decided: ReturnType<typeof holdIfAllowed> | undefined
   let decidedIn: Cycle | undefined

@@ -45,7 +45,7 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
     cycle,
     read: { doc },
     notices
-  } = await currentCycle(deps.store, deps.now, resetOf(settings)).catch(error => {
+  } = await currentCycle(deps.store, deps.now, resetOf(settings), { all: true }).catch(error => {
     throw new Error(`ledger: ${describeError(error)}`)
   })
   // The cycle's account as its gates recorded it, unless this command was given other figures.

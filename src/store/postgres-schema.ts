@@ -118,6 +118,11 @@ end $$;
 create trigger count_settled after insert or update on ${s}.entries
   for each row execute function ${s}.count_settled();
 `
+  },
+  {
+    version: 2,
+    name: "the cycle's refused runs and sent alerts (budgets: what the gate prevented, one alert per crossing)",
+    sql: `alter table ${s}.cycles add column extras jsonb;`
   }
 ]
 

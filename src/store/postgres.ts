@@ -7,6 +7,7 @@
  */
 import pg from 'pg'
 import type {
+  CycleExtras,
   CycleFocus,
   CycleRows,
   DocumentStore,
@@ -127,7 +128,7 @@ const sleep = (ms: number) => new Promise<void>(r => setTimeout(r, ms))
 export class PostgresStore implements DocumentStore {
   readonly rows: RowLedger = {
     read: (cycleId, focus, all) =>
-      this.transaction(c => this.load(c, cycleId, focus, { lock: false, all }), true),
+      this.transaction(c => this.load(c, cycleId, focus, { lock: false, all: all || focus.all }), true),
     update: (cycleId, focus, work) => this.transaction(c => this.updateIn(c, cycleId, focus, work)),
     import: (cycleId, changes) =>
       this.transaction(async c => {
@@ -379,7 +380,8 @@ export class PostgresStore implements DocumentStore {
         revision: Number(row.revision),
         ...(Object.keys(account).length > 0 ? { account } : {}),
         ...(row.folded ? { folded: row.folded } : {}),
-        ...(row.history ? { history: row.history } : {})
+        ...(row.history ? { history: row.history } : {}),
+        ...(row.extras ? { extras: row.extras as CycleExtras } : {})
       },
       entries: await this.entries(c, cycleId, focus, opts.extraKeys ?? [], opts.all ?? false),
       meters: row.meters_by_account as Record<string, unknown>,
@@ -400,7 +402,7 @@ export class PostgresStore implements DocumentStore {
   ): Promise<{ revision: number }> {
     const extraKeys: string[] = []
     for (;;) {
-      const rows = await this.load(c, cycleId, focus, { lock: true, extraKeys })
+      const rows = await this.load(c, cycleId, focus, { lock: true, extraKeys, all: focus.all })
       const changes = work(rows)
       if (!changes) return { revision: rows.cycle?.revision ?? 0 }
       const loaded = new Set(rows.entries.map(e => e.key))
@@ -435,14 +437,15 @@ export class PostgresStore implements DocumentStore {
     const cycleArgs = [name, cycleId, changes.cycle.start, changes.cycle.resetsAt, ...accountValues]
     const folded = changes.cycle.folded === undefined ? null : JSON.stringify(changes.cycle.folded)
     const history = changes.cycle.history === undefined ? null : JSON.stringify(changes.cycle.history)
+    const extras = changes.cycle.extras === undefined ? null : JSON.stringify(changes.cycle.extras)
     const r = await c.query(
-      `insert into ${s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history)
-       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3})
+      `insert into ${s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history, extras)
+       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3}, $${cycleArgs.length + 4})
        on conflict (ledger, cycle_id) do update set
          ${[...accountCols, 'account_extra'].map(col => `${col} = excluded.${col}`).join(', ')},
-         history = coalesce(excluded.history, c.history), revision = c.revision + 1, updated_at = now()
+         history = coalesce(excluded.history, c.history), extras = coalesce(excluded.extras, c.extras), revision = c.revision + 1, updated_at = now()
        returning revision`,
-      [...cycleArgs, folded, revision ?? 1, history]
+      [...cycleArgs, folded, revision ?? 1, history, extras]
     )
     const entryCols = [...ENTRY_COLUMNS.map(([, col]) => col), 'extra']
     for (let i = 0; i < changes.entries.length; i += 500) {

@@ -75,12 +75,21 @@ export interface CycleFocus {
   jobId?: string
   /** How many of them. */
   runs?: number
+  /** Load every entry of the cycle: a spend limit scoped to a PR, person, repository, job or day sums them all. */
+  all?: boolean
 }
 
 /** One entry as a row: the ledger's entry fields, flat (`estimate` as four fields), absent = null. */
 export type EntryRow = { key: string } & Record<string, unknown>
 
 /** The rows of one cycle a step works on. */
+/** Cycle-wide records a row store keeps on the cycle's row: refused runs and the alerts already sent. */
+export interface CycleExtras {
+  prevented?: unknown
+  alerts?: unknown
+  preventedFolded?: unknown
+}
+
 export interface CycleRows {
   cycle: {
     id: string
@@ -93,6 +102,8 @@ export interface CycleRows {
     folded?: unknown
     /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
     history?: unknown
+    /** The document's `prevented`, `alerts` and `compacted.prevented`: cycle-wide records, not entries. */
+    extras?: CycleExtras
   } | null
   /** The loaded entries. */
   entries: EntryRow[]
@@ -113,6 +124,8 @@ export interface RowChanges {
     folded?: unknown
     /** Set when it changed; absent: as it is. */
     history?: unknown
+    /** Set when it changed; absent: as it is. */
+    extras?: CycleExtras
   }
   entries: EntryRow[]
   meters: Record<string, unknown>

@@ -1,0 +1,104 @@
+/**
+ * The PostgreSQL ledger applies the limits beside the monthly budget as the document stores do. A gate
+ * there loads only live holds, the newest runs and the job's history, so a limit scoped to a pull
+ * request (or a person, repository, job or day) must load every entry of the cycle, and the cycle-wide
+ * records of the budgets (what the gate prevented, alerts sent) must survive on the cycle's row.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { PostgresStore } from '../../src/store/postgres.js'
+import { readCycle, updateLedger } from '../../src/ledger/update.js'
+import { holdIfAllowed, type HoldRequest } from '../../src/ledger/hold.js'
+import { settle } from '../../src/ledger/operations.js'
+import { needsEveryEntry } from '../../src/ledger/spend-limits.js'
+import { cycleAt } from '../../src/budget/cycle.js'
+import { parseSettings } from '../../src/config/parse.js'
+import { PostgresCluster, postgresMissing } from '../support/postgres.js'
+
+const NOW = new Date('2026-11-24T12:00:00Z')
+const CYCLE = cycleAt(NOW, 1)
+const pgMissing = postgresMissing()
+let cluster: PostgresCluster | undefined
+const opened: PostgresStore[] = []
+beforeAll(async () => {
+  if (!pgMissing) cluster = await PostgresCluster.start()
+}, 180_000)
+afterAll(async () => {
+  await Promise.all(opened.map(s => s.close?.()))
+  await cluster?.destroy()
+}, 60_000)
+
+function store(): PostgresStore {
+  const s = new PostgresStore({ url: cluster!.url(), name: `l-${Math.random().toString(36).slice(2)}` })
+  opened.push(s)
+  return s
+}
+
+function request(i: number, inputs: Record<string, string>, p90Usd = 1): HoldRequest {
+  const settings = parseSettings(
+    { 'monthly-credits': '1000', 'alert-at': '50', ...inputs },
+    { GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: `r${i}` },
+    'cli'
+  )
+  return {
+    key: `r${i}`,
+    jobId: 'acme/api/review/review/gate',
+    budget: settings.budget,
+    estimate: { p50Usd: p90Usd / 2, p90Usd, maxUsd: p90Usd * 3 },
+    model: 'claude-sonnet-4-5',
+    priceTableAsOf: '2026-11-23',
+    holdHours: 6,
+    account: 'acme',
+    limits: settings.limits,
+    scope: {
+      repository: 'acme/api',
+      jobId: 'acme/api/review/review/gate',
+      actor: 'octocat',
+      pr: 12,
+      money: 'real'
+    }
+  }
+}
+
+const describePg = pgMissing ? describe.skip : describe
+if (pgMissing) it.skip(`postgres limits: skipped, ${pgMissing}`, () => undefined)
+
+describePg('postgres store, limits beside the monthly budget', () => {
+  it('max-pr-usd counts every settled run of the pull request, not only the newest a gate loads', async () => {
+    const ledger = store()
+    const inputs = { 'max-pr-usd': '3' }
+    // 25 settled runs of $0.10 on PR 12: more than the newest 20 a gate loads without the limit.
+    for (let i = 0; i < 25; i++) {
+      const req = request(i, inputs, 0.1)
+      await updateLedger(ledger, CYCLE, d => holdIfAllowed(d, req, NOW), { focus: { key: req.key } })
+      await updateLedger(ledger, CYCLE, d => settle(d, { key: req.key, actualUsd: 0.1 }, NOW), {
+        focus: { key: req.key }
+      })
+    }
+    const next = request(99, inputs, 1)
+    expect(needsEveryEntry(next.limits!)).toBe(true)
+    const outcome = await updateLedger(ledger, CYCLE, d => holdIfAllowed(d, next, NOW), {
+      focus: { key: next.key, all: needsEveryEntry(next.limits!) }
+    })
+    // $2.50 spent + $1 = $3.50 > $3: refused. Counting only the newest 20 ($2.00) would have held it.
+    expect(outcome.result.held).toBe(false)
+    expect(outcome.result.decision.refusedBy).toBe('max-pr-usd')
+  })
+
+  it('keeps what the gate prevented and the alerts it sent on the cycle, so they count once', async () => {
+    const ledger = store()
+    const inputs = { 'max-pr-usd': '2', 'on-exhaust': 'skip' }
+    const focus = (key: string) => ({ key, all: true })
+    for (let i = 0; i < 4; i++) {
+      const req = request(i, inputs, 1)
+      await updateLedger(ledger, CYCLE, d => holdIfAllowed(d, req, NOW), { focus: focus(req.key) })
+    }
+    const doc = (await readCycle(ledger, CYCLE, { all: true })).doc!
+    expect(doc.entries.filter(e => e.status === 'held')).toHaveLength(2)
+    expect(doc.prevented).toHaveLength(2)
+    expect(doc.prevented!.every(p => p.by === 'max-pr-usd')).toBe(true)
+    // The 50% crossing of the PR budget was recorded once, by the first gate past it.
+    const alerts = doc.alerts ?? []
+    expect(alerts.length).toBeGreaterThan(0)
+    expect(new Set(alerts.map(a => JSON.stringify(a))).size).toBe(alerts.length)
+  })
+})
