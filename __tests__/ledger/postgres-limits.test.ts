@@ -70,9 +70,15 @@ describePg('postgres store, limits beside the monthly budget', () => {
     for (let i = 0; i < 25; i++) {
       const req = request(i, inputs, 0.1)
       await updateLedger(ledger, CYCLE, d => holdIfAllowed(d, req, NOW), { focus: { key: req.key } })
-      await updateLedger(ledger, CYCLE, d => settle(d, { key: req.key, actualUsd: 0.1 }, NOW), {
-        focus: { key: req.key }
-      })
+      await updateLedger(
+        ledger,
+        CYCLE,
+        d => {
+          const { doc, outcome } = settle(d, { key: req.key, actualUsd: 0.1 }, NOW)
+          return { doc, result: outcome }
+        },
+        { focus: { key: req.key } }
+      )
     }
     const next = request(99, inputs, 1)
     expect(needsEveryEntry(next.limits!)).toBe(true)

@@ -2374,6 +2374,6047 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 785:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// This is an empty module that is served up when outside of a workerd environment
+// See the `exports` field in package.json
+exports["default"] = {};
+//# sourceMappingURL=empty.js.map
+
+/***/ }),
+
+/***/ 6122:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+//Parse method copied from https://github.com/brianc/node-postgres
+//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
+//MIT License
+
+//parses a connection string
+function parse(str, options = {}) {
+  //unix socket
+  if (str.charAt(0) === '/') {
+    const config = str.split(' ')
+    return { host: config[0], database: config[1] }
+  }
+
+  // Check for empty host in URL
+
+  const config = Object.create(null)
+  let result
+  let dummyHost = false
+  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
+    // Ensure spaces are encoded as %20
+    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
+  }
+
+  try {
+    try {
+      result = new URL(str, 'postgres://base')
+    } catch (e) {
+      // The URL is invalid so try again with a dummy host
+      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
+      dummyHost = true
+    }
+  } catch (err) {
+    // Remove the input from the error message to avoid leaking sensitive information
+    err.input && (err.input = '*****REDACTED*****')
+    throw err
+  }
+
+  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
+  for (const entry of result.searchParams.entries()) {
+    config[entry[0]] = entry[1]
+  }
+
+  config.user = config.user || decodeURIComponent(result.username)
+  config.password = config.password || decodeURIComponent(result.password)
+
+  if (result.protocol == 'socket:') {
+    config.host = decodeURI(result.pathname)
+    config.database = result.searchParams.get('db')
+    config.client_encoding = result.searchParams.get('encoding')
+    return config
+  }
+  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
+  if (!config.host) {
+    // Only set the host if there is no equivalent query param.
+    config.host = decodeURIComponent(hostname)
+  } else if (hostname && /^%2f/i.test(hostname)) {
+    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
+    result.pathname = hostname + result.pathname
+  }
+  if (!config.port) {
+    // Only set the port if there is no equivalent query param.
+    config.port = result.port
+  }
+
+  const pathname = result.pathname.slice(1) || null
+  config.database = pathname ? decodeURI(pathname) : null
+
+  if (config.ssl === 'true' || config.ssl === '1') {
+    config.ssl = true
+  }
+
+  if (config.ssl === '0') {
+    config.ssl = false
+  }
+
+  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
+    config.ssl = {}
+  }
+
+  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
+  // so enable SSL if the connection string did not otherwise configure it.
+  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
+    config.ssl = true
+  }
+
+  // Only try to load fs if we expect to read from the disk
+  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
+
+  if (config.sslcert) {
+    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
+  }
+
+  if (config.sslkey) {
+    config.ssl.key = fs.readFileSync(config.sslkey).toString()
+  }
+
+  if (config.sslrootcert) {
+    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
+  }
+
+  if (options.useLibpqCompat && config.uselibpqcompat) {
+    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
+  }
+
+  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+      case 'require': {
+        if (config.sslrootcert) {
+          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
+          config.ssl.checkServerIdentity = function () {}
+        } else {
+          config.ssl.rejectUnauthorized = false
+        }
+        break
+      }
+      case 'verify-ca': {
+        if (!config.ssl.ca) {
+          throw new Error(
+            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
+          )
+        }
+        config.ssl.checkServerIdentity = function () {}
+        break
+      }
+      case 'verify-full': {
+        break
+      }
+    }
+  } else {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer':
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full': {
+        if (config.sslmode !== 'verify-full') {
+          deprecatedSslModeWarning(config.sslmode)
+        }
+        break
+      }
+      case 'no-verify': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+    }
+  }
+
+  return config
+}
+
+// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
+function toConnectionOptions(sslConfig) {
+  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+    // we explicitly check for undefined and null instead of `if (value)` because some
+    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
+    if (value !== undefined && value !== null) {
+      c[key] = value
+    }
+
+    return c
+  }, Object.create(null))
+
+  return connectionOptions
+}
+
+// convert pg-connection-string config to a ClientConfig
+function toClientConfig(config) {
+  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
+    if (key === 'ssl') {
+      const sslConfig = value
+
+      if (typeof sslConfig === 'boolean') {
+        c[key] = sslConfig
+      }
+
+      if (typeof sslConfig === 'object') {
+        c[key] = toConnectionOptions(sslConfig)
+      }
+    } else if (value !== undefined && value !== null) {
+      if (key === 'port') {
+        // when port is not specified, it is converted into an empty string
+        // we want to avoid NaN or empty string as a values in ClientConfig
+        if (value !== '') {
+          const v = parseInt(value, 10)
+          if (isNaN(v)) {
+            throw new Error(`Invalid ${key}: ${value}`)
+          }
+
+          c[key] = v
+        }
+      } else {
+        c[key] = value
+      }
+    }
+
+    return c
+  }, Object.create(null))
+
+  return poolConfig
+}
+
+// parses a connection string into ClientConfig
+function parseIntoClientConfig(str) {
+  return toClientConfig(parse(str))
+}
+
+function deprecatedSslModeWarning(sslmode) {
+  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
+    deprecatedSslModeWarning.warned = true
+    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
+  }
+}
+
+module.exports = parse
+
+parse.parse = parse
+parse.toClientConfig = toClientConfig
+parse.parseIntoClientConfig = parseIntoClientConfig
+
+
+/***/ }),
+
+/***/ 2299:
+/***/ ((module) => {
+
+
+
+// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
+var BASE = 1000000;
+
+function readInt8(buffer) {
+	var high = buffer.readInt32BE(0);
+	var low = buffer.readUInt32BE(4);
+	var sign = '';
+
+	if (high < 0) {
+		high = ~high + (low === 0);
+		low = (~low + 1) >>> 0;
+		sign = '-';
+	}
+
+	var result = '';
+	var carry;
+	var t;
+	var digits;
+	var pad;
+	var l;
+	var i;
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		t = 0x100000000 * carry + low;
+		digits = '' + t % BASE;
+
+		return sign + digits + result;
+	}
+}
+
+module.exports = readInt8;
+
+
+/***/ }),
+
+/***/ 7558:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const NOOP = function () {}
+
+const removeWhere = (list, predicate) => {
+  const i = list.findIndex(predicate)
+
+  return i === -1 ? undefined : list.splice(i, 1)[0]
+}
+
+class IdleItem {
+  constructor(client, idleListener, timeoutId) {
+    this.client = client
+    this.idleListener = idleListener
+    this.timeoutId = timeoutId
+  }
+}
+
+class PendingItem {
+  constructor(callback) {
+    this.callback = callback
+  }
+}
+
+function throwOnDoubleRelease() {
+  throw new Error('Release called on client which has already been released to the pool.')
+}
+
+function promisify(Promise, callback) {
+  if (callback) {
+    return { callback: callback, result: undefined }
+  }
+  let rej
+  let res
+  const cb = function (err, client) {
+    err ? rej(err) : res(client)
+  }
+  const result = new Promise(function (resolve, reject) {
+    res = resolve
+    rej = reject
+  }).catch((err) => {
+    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+    // application that created the query
+    Error.captureStackTrace(err)
+    throw err
+  })
+  return { callback: cb, result: result }
+}
+
+function makeIdleListener(pool, client) {
+  return function idleListener(err) {
+    err.client = client
+
+    client.removeListener('error', idleListener)
+    client.on('error', () => {
+      pool.log('additional client error after disconnection due to error', err)
+    })
+    pool._remove(client)
+    // TODO - document that once the pool emits an error
+    // the client has already been closed & purged and is unusable
+    pool.emit('error', err, client)
+  }
+}
+
+class Pool extends EventEmitter {
+  constructor(options, Client) {
+    super()
+    this.options = Object.assign({}, options)
+
+    if (options != null && 'password' in options) {
+      // "hiding" the password so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options, 'password', {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: options.password,
+      })
+    }
+    if (options != null && options.ssl && options.ssl.key) {
+      // "hiding" the ssl->key so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this.options.max = this.options.max || this.options.poolSize || 10
+    this.options.min = this.options.min || 0
+    this.options.maxUses = this.options.maxUses || Infinity
+    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
+    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
+    this.log = this.options.log || function () {}
+    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
+    this.Promise = this.options.Promise || global.Promise
+
+    if (typeof this.options.idleTimeoutMillis === 'undefined') {
+      this.options.idleTimeoutMillis = 10000
+    }
+
+    this._clients = []
+    this._idle = []
+    this._expired = new WeakSet()
+    this._pendingQueue = []
+    this._endCallback = undefined
+    this.ending = false
+    this.ended = false
+  }
+
+  _promiseTry(f) {
+    const Promise = this.Promise
+    if (typeof Promise.try === 'function') {
+      return Promise.try(f)
+    }
+    return new Promise((resolve) => resolve(f()))
+  }
+
+  _isFull() {
+    return this._clients.length >= this.options.max
+  }
+
+  _isAboveMin() {
+    return this._clients.length > this.options.min
+  }
+
+  _pulseQueue() {
+    this.log('pulse queue')
+    if (this.ended) {
+      this.log('pulse queue ended')
+      return
+    }
+    if (this.ending) {
+      this.log('pulse queue on ending')
+      if (this._idle.length) {
+        this._idle.slice().map((item) => {
+          this._remove(item.client)
+        })
+      }
+      if (!this._clients.length) {
+        this.ended = true
+        this._endCallback()
+      }
+      return
+    }
+
+    // if we don't have any waiting, do nothing
+    if (!this._pendingQueue.length) {
+      this.log('no queued requests')
+      return
+    }
+    // if we don't have any idle clients and we have no more room do nothing
+    if (!this._idle.length && this._isFull()) {
+      return
+    }
+    const pendingItem = this._pendingQueue.shift()
+    if (this._idle.length) {
+      const idleItem = this._idle.pop()
+      clearTimeout(idleItem.timeoutId)
+      const client = idleItem.client
+      client.ref && client.ref()
+      const idleListener = idleItem.idleListener
+
+      return this._acquireClient(client, pendingItem, idleListener, false)
+    }
+    if (!this._isFull()) {
+      return this.newClient(pendingItem)
+    }
+    throw new Error('unexpected condition')
+  }
+
+  _remove(client, callback) {
+    const removed = removeWhere(this._idle, (item) => item.client === client)
+
+    if (removed !== undefined) {
+      clearTimeout(removed.timeoutId)
+    }
+
+    this._clients = this._clients.filter((c) => c !== client)
+    const context = this
+    client.end(() => {
+      context.emit('remove', client)
+
+      if (typeof callback === 'function') {
+        callback()
+      }
+    })
+  }
+
+  connect(cb) {
+    if (this.ending) {
+      const err = new Error('Cannot use a pool after calling end on the pool')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+
+    const response = promisify(this.Promise, cb)
+    const result = response.result
+
+    // if we don't have to connect a new client, don't do so
+    if (this._isFull() || this._idle.length) {
+      // if we have idle clients schedule a pulse immediately
+      if (this._idle.length) {
+        process.nextTick(() => this._pulseQueue())
+      }
+
+      if (!this.options.connectionTimeoutMillis) {
+        this._pendingQueue.push(new PendingItem(response.callback))
+        return result
+      }
+
+      const queueCallback = (err, res, done) => {
+        clearTimeout(tid)
+        response.callback(err, res, done)
+      }
+
+      const pendingItem = new PendingItem(queueCallback)
+
+      // set connection timeout on checking out an existing client
+      const tid = setTimeout(() => {
+        // remove the callback from pending waiters because
+        // we're going to call it with a timeout error
+        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
+        pendingItem.timedOut = true
+        response.callback(new Error('timeout exceeded when trying to connect'))
+      }, this.options.connectionTimeoutMillis)
+
+      if (tid.unref) {
+        tid.unref()
+      }
+
+      this._pendingQueue.push(pendingItem)
+      return result
+    }
+
+    this.newClient(new PendingItem(response.callback))
+
+    return result
+  }
+
+  newClient(pendingItem) {
+    const client = new this.Client(this.options)
+    this._clients.push(client)
+    const idleListener = makeIdleListener(this, client)
+
+    this.log('checking client timeout')
+
+    // connection timeout logic
+    let tid
+    let timeoutHit = false
+    if (this.options.connectionTimeoutMillis) {
+      tid = setTimeout(() => {
+        if (client.connection) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          client.connection.stream.destroy()
+        } else if (!client.isConnected()) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          // force kill the node driver, and let libpq do its teardown
+          client.end()
+        }
+      }, this.options.connectionTimeoutMillis)
+    }
+
+    this.log('connecting new client')
+    client.connect((err) => {
+      if (tid) {
+        clearTimeout(tid)
+      }
+      client.on('error', idleListener)
+      if (err) {
+        this.log('client failed to connect', err)
+        // remove the dead client from our list of clients
+        this._clients = this._clients.filter((c) => c !== client)
+        if (timeoutHit) {
+          err = new Error('Connection terminated due to connection timeout', { cause: err })
+        }
+
+        // this client won’t be released, so move on immediately
+        this._pulseQueue()
+
+        if (!pendingItem.timedOut) {
+          pendingItem.callback(err, undefined, NOOP)
+        }
+      } else {
+        this.log('new client connected')
+
+        if (this.options.onConnect) {
+          this._promiseTry(() => this.options.onConnect(client)).then(
+            () => {
+              this._afterConnect(client, pendingItem, idleListener)
+            },
+            (hookErr) => {
+              this._clients = this._clients.filter((c) => c !== client)
+              client.end(() => {
+                this._pulseQueue()
+                if (!pendingItem.timedOut) {
+                  pendingItem.callback(hookErr, undefined, NOOP)
+                }
+              })
+            }
+          )
+          return
+        }
+
+        return this._afterConnect(client, pendingItem, idleListener)
+      }
+    })
+  }
+
+  _afterConnect(client, pendingItem, idleListener) {
+    if (this.options.maxLifetimeSeconds !== 0) {
+      const maxLifetimeTimeout = setTimeout(() => {
+        this.log('ending client due to expired lifetime')
+        this._expired.add(client)
+        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
+        if (idleIndex !== -1) {
+          this._acquireClient(
+            client,
+            new PendingItem((err, client, clientRelease) => clientRelease()),
+            idleListener,
+            false
+          )
+        }
+      }, this.options.maxLifetimeSeconds * 1000)
+
+      maxLifetimeTimeout.unref()
+      client.once('end', () => clearTimeout(maxLifetimeTimeout))
+    }
+
+    return this._acquireClient(client, pendingItem, idleListener, true)
+  }
+
+  // acquire a client for a pending work item
+  _acquireClient(client, pendingItem, idleListener, isNew) {
+    if (isNew) {
+      this.emit('connect', client)
+    }
+
+    this.emit('acquire', client)
+
+    client.release = this._releaseOnce(client, idleListener)
+
+    client.removeListener('error', idleListener)
+
+    if (!pendingItem.timedOut) {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, (err) => {
+          if (err) {
+            client.release(err)
+            return pendingItem.callback(err, undefined, NOOP)
+          }
+
+          pendingItem.callback(undefined, client, client.release)
+        })
+      } else {
+        pendingItem.callback(undefined, client, client.release)
+      }
+    } else {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, client.release)
+      } else {
+        client.release()
+      }
+    }
+  }
+
+  // returns a function that wraps _release and throws if called more than once
+  _releaseOnce(client, idleListener) {
+    let released = false
+
+    return (err) => {
+      if (released) {
+        throwOnDoubleRelease()
+      }
+
+      released = true
+      this._release(client, idleListener, err)
+    }
+  }
+
+  // release a client back to the poll, include an error
+  // to remove it from the pool
+  _release(client, idleListener, err) {
+    client.on('error', idleListener)
+
+    client._poolUseCount = (client._poolUseCount || 0) + 1
+
+    this.emit('release', err, client)
+
+    // TODO(bmc): expose a proper, public interface _queryable and _ending
+    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+      if (client._poolUseCount >= this.options.maxUses) {
+        this.log('remove expended client')
+      }
+
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    const isExpired = this._expired.has(client)
+    if (isExpired) {
+      this.log('remove expired client')
+      this._expired.delete(client)
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    // idle timeout
+    let tid
+    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+      tid = setTimeout(() => {
+        if (this._isAboveMin()) {
+          this.log('remove idle client')
+          this._remove(client, this._pulseQueue.bind(this))
+        }
+      }, this.options.idleTimeoutMillis)
+
+      if (this.options.allowExitOnIdle) {
+        // allow Node to exit if this is all that's left
+        tid.unref()
+      }
+    }
+
+    if (this.options.allowExitOnIdle) {
+      client.unref()
+    }
+
+    this._idle.push(new IdleItem(client, idleListener, tid))
+    this._pulseQueue()
+  }
+
+  query(text, values, cb) {
+    // guard clause against passing a function as the first parameter
+    if (typeof text === 'function') {
+      const response = promisify(this.Promise, text)
+      setImmediate(function () {
+        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
+      })
+      return response.result
+    }
+
+    // allow plain text query without values, but callback
+    if (typeof values === 'function') {
+      cb = values
+      values = undefined
+    }
+    const response = promisify(this.Promise, cb)
+    cb = response.callback
+
+    this.connect((err, client) => {
+      if (err) {
+        return cb(err)
+      }
+
+      let clientReleased = false
+      const onError = (err) => {
+        if (clientReleased) {
+          return
+        }
+        clientReleased = true
+        client.release(err)
+        cb(err)
+      }
+
+      client.once('error', onError)
+      this.log('dispatching query')
+      try {
+        client.query(text, values, (err, res) => {
+          this.log('query dispatched')
+          client.removeListener('error', onError)
+          if (clientReleased) {
+            return
+          }
+          clientReleased = true
+          client.release(err)
+          if (err) {
+            return cb(err)
+          }
+          return cb(undefined, res)
+        })
+      } catch (err) {
+        client.release(err)
+        return cb(err)
+      }
+    })
+    return response.result
+  }
+
+  end(cb) {
+    this.log('ending')
+    if (this.ending) {
+      const err = new Error('Called end on pool more than once')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+    this.ending = true
+    const promised = promisify(this.Promise, cb)
+    this._endCallback = promised.callback
+    this._pulseQueue()
+    return promised.result
+  }
+
+  get waitingCount() {
+    return this._pendingQueue.length
+  }
+
+  get idleCount() {
+    return this._idle.length
+  }
+
+  get expiredCount() {
+    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
+  }
+
+  get totalCount() {
+    return this._clients.length
+  }
+}
+module.exports = Pool
+
+
+/***/ }),
+
+/***/ 9971:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BufferReader = void 0;
+class BufferReader {
+    constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        // TODO(bmc): support non-utf8 encoding?
+        this.encoding = 'utf-8';
+    }
+    setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+    }
+    int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+    }
+    byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+    }
+    int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+    cstring() {
+        const start = this.offset;
+        let end = start;
+        // eslint-disable-next-line no-empty
+        while (this.buffer[end++]) { }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+    }
+    bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+}
+exports.BufferReader = BufferReader;
+//# sourceMappingURL=buffer-reader.js.map
+
+/***/ }),
+
+/***/ 9315:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+//binary data writer tuned for encoding binary specific to the postgres binary protocol
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writer = void 0;
+class Writer {
+    constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+    }
+    ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+            const oldBuffer = this.buffer;
+            // exponential growth factor of around ~ 1.5
+            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
+            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+            this.buffer = Buffer.allocUnsafe(newSize);
+            oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+    }
+    addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = (num >>> 24) & 0xff;
+        this.buffer[this.offset++] = (num >>> 16) & 0xff;
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addCString(string) {
+        if (!string) {
+            this.ensure(1);
+        }
+        else {
+            const len = Buffer.byteLength(string);
+            this.ensure(len + 1); // +1 for null terminator
+            this.buffer.write(string, this.offset, 'utf-8');
+            this.offset += len;
+        }
+        this.buffer[this.offset++] = 0; // null terminator
+        return this;
+    }
+    addString(string = '') {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+    }
+    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+    // and doing it in one method computes Buffer.byteLength ONCE — the previous
+    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+    // three times (byteLength for the prefix, byteLength again inside addString,
+    // then the encode), which is costly for large text parameters.
+    addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = (len >>> 24) & 0xff;
+        buffer[offset++] = (len >>> 16) & 0xff;
+        buffer[offset++] = (len >>> 8) & 0xff;
+        buffer[offset++] = (len >>> 0) & 0xff;
+        buffer.write(string, offset, 'utf-8');
+        this.offset = offset + len;
+        return this;
+    }
+    add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+    }
+    /**
+     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+     */
+    reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+    }
+    join(code) {
+        if (code) {
+            this.buffer[this.headerPosition] = code;
+            //length is everything in this packet minus the code
+            const length = this.offset - (this.headerPosition + 1);
+            this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+    }
+    flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+    }
+    clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+    }
+}
+exports.Writer = Writer;
+//# sourceMappingURL=buffer-writer.js.map
+
+/***/ }),
+
+/***/ 4233:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DatabaseError = exports.serialize = void 0;
+exports.parse = parse;
+const messages_1 = __nccwpck_require__(5809);
+Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
+const serializer_1 = __nccwpck_require__(6513);
+Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
+const parser_1 = __nccwpck_require__(3318);
+function parse(stream, callback) {
+    const parser = new parser_1.Parser();
+    stream.on('data', (buffer) => parser.parse(buffer, callback));
+    return new Promise((resolve) => stream.on('end', () => resolve()));
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5809:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+exports.parseComplete = {
+    name: 'parseComplete',
+    length: 5,
+};
+exports.bindComplete = {
+    name: 'bindComplete',
+    length: 5,
+};
+exports.closeComplete = {
+    name: 'closeComplete',
+    length: 5,
+};
+exports.noData = {
+    name: 'noData',
+    length: 5,
+};
+exports.portalSuspended = {
+    name: 'portalSuspended',
+    length: 5,
+};
+exports.replicationStart = {
+    name: 'replicationStart',
+    length: 4,
+};
+exports.emptyQuery = {
+    name: 'emptyQuery',
+    length: 4,
+};
+exports.copyDone = {
+    name: 'copyDone',
+    length: 4,
+};
+class DatabaseError extends Error {
+    constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+    }
+}
+exports.DatabaseError = DatabaseError;
+class CopyDataMessage {
+    constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = 'copyData';
+    }
+}
+exports.CopyDataMessage = CopyDataMessage;
+class CopyResponse {
+    constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+    }
+}
+exports.CopyResponse = CopyResponse;
+class Field {
+    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+    }
+}
+exports.Field = Field;
+class RowDescriptionMessage {
+    constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = 'rowDescription';
+        this.fields = new Array(this.fieldCount);
+    }
+}
+exports.RowDescriptionMessage = RowDescriptionMessage;
+class ParameterDescriptionMessage {
+    constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = 'parameterDescription';
+        this.dataTypeIDs = new Array(this.parameterCount);
+    }
+}
+exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+class ParameterStatusMessage {
+    constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = 'parameterStatus';
+    }
+}
+exports.ParameterStatusMessage = ParameterStatusMessage;
+class AuthenticationMD5Password {
+    constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = 'authenticationMD5Password';
+    }
+}
+exports.AuthenticationMD5Password = AuthenticationMD5Password;
+class BackendKeyDataMessage {
+    constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = 'backendKeyData';
+    }
+}
+exports.BackendKeyDataMessage = BackendKeyDataMessage;
+class NotificationResponseMessage {
+    constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = 'notification';
+    }
+}
+exports.NotificationResponseMessage = NotificationResponseMessage;
+class ReadyForQueryMessage {
+    constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = 'readyForQuery';
+    }
+}
+exports.ReadyForQueryMessage = ReadyForQueryMessage;
+class CommandCompleteMessage {
+    constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = 'commandComplete';
+    }
+}
+exports.CommandCompleteMessage = CommandCompleteMessage;
+class DataRowMessage {
+    constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = 'dataRow';
+        this.fieldCount = fields.length;
+    }
+}
+exports.DataRowMessage = DataRowMessage;
+class NoticeMessage {
+    constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = 'notice';
+    }
+}
+exports.NoticeMessage = NoticeMessage;
+//# sourceMappingURL=messages.js.map
+
+/***/ }),
+
+/***/ 3318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const messages_1 = __nccwpck_require__(5809);
+const buffer_reader_1 = __nccwpck_require__(9971);
+// every message is prefixed with a single byte
+const CODE_LENGTH = 1;
+// every message has an int32 length which includes itself but does
+// NOT include the code in the length
+const LEN_LENGTH = 4;
+const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+// A placeholder for a `BackendMessage`’s length value that will be set after construction.
+const LATEINIT_LENGTH = -1;
+const emptyBuffer = Buffer.allocUnsafe(0);
+class Parser {
+    constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
+            throw new Error('Binary mode not supported yet');
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
+    }
+    parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+            // code is 1 byte long - it identifies the message type
+            const code = this.buffer[offset];
+            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
+            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+            const fullMessageLength = CODE_LENGTH + length;
+            if (fullMessageLength + offset <= bufferFullLength) {
+                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+                callback(message);
+                offset += fullMessageLength;
+            }
+            else {
+                break;
+            }
+        }
+        if (offset === bufferFullLength) {
+            // No more use for the buffer
+            this.buffer = emptyBuffer;
+            this.bufferLength = 0;
+            this.bufferOffset = 0;
+        }
+        else {
+            // Adjust the cursors of remainingBuffer
+            this.bufferLength = bufferFullLength - offset;
+            this.bufferOffset = offset;
+        }
+    }
+    mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+            const newLength = this.bufferLength + buffer.byteLength;
+            const newFullLength = newLength + this.bufferOffset;
+            if (newFullLength > this.buffer.byteLength) {
+                // We can't concat the new buffer with the remaining one
+                let newBuffer;
+                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
+                    newBuffer = this.buffer;
+                }
+                else {
+                    // Allocate a new larger buffer
+                    let newBufferLength = this.buffer.byteLength * 2;
+                    while (newLength >= newBufferLength) {
+                        newBufferLength *= 2;
+                    }
+                    newBuffer = Buffer.allocUnsafe(newBufferLength);
+                }
+                // Move the remaining buffer to the new one
+                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+                this.buffer = newBuffer;
+                this.bufferOffset = 0;
+            }
+            // Concat the new buffer with the remaining one
+            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+            this.bufferLength = newLength;
+        }
+        else {
+            this.buffer = buffer;
+            this.bufferOffset = 0;
+            this.bufferLength = buffer.byteLength;
+        }
+    }
+    handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+            case 50 /* MessageCodes.BindComplete */:
+                message = messages_1.bindComplete;
+                break;
+            case 49 /* MessageCodes.ParseComplete */:
+                message = messages_1.parseComplete;
+                break;
+            case 51 /* MessageCodes.CloseComplete */:
+                message = messages_1.closeComplete;
+                break;
+            case 110 /* MessageCodes.NoData */:
+                message = messages_1.noData;
+                break;
+            case 115 /* MessageCodes.PortalSuspended */:
+                message = messages_1.portalSuspended;
+                break;
+            case 99 /* MessageCodes.CopyDone */:
+                message = messages_1.copyDone;
+                break;
+            case 87 /* MessageCodes.ReplicationStart */:
+                message = messages_1.replicationStart;
+                break;
+            case 73 /* MessageCodes.EmptyQuery */:
+                message = messages_1.emptyQuery;
+                break;
+            case 68 /* MessageCodes.DataRow */:
+                message = parseDataRowMessage(reader);
+                break;
+            case 67 /* MessageCodes.CommandComplete */:
+                message = parseCommandCompleteMessage(reader);
+                break;
+            case 90 /* MessageCodes.ReadyForQuery */:
+                message = parseReadyForQueryMessage(reader);
+                break;
+            case 65 /* MessageCodes.NotificationResponse */:
+                message = parseNotificationMessage(reader);
+                break;
+            case 82 /* MessageCodes.AuthenticationResponse */:
+                message = parseAuthenticationResponse(reader, length);
+                break;
+            case 83 /* MessageCodes.ParameterStatus */:
+                message = parseParameterStatusMessage(reader);
+                break;
+            case 75 /* MessageCodes.BackendKeyData */:
+                message = parseBackendKeyData(reader);
+                break;
+            case 69 /* MessageCodes.ErrorMessage */:
+                message = parseErrorMessage(reader, 'error');
+                break;
+            case 78 /* MessageCodes.NoticeMessage */:
+                message = parseErrorMessage(reader, 'notice');
+                break;
+            case 84 /* MessageCodes.RowDescriptionMessage */:
+                message = parseRowDescriptionMessage(reader);
+                break;
+            case 116 /* MessageCodes.ParameterDescriptionMessage */:
+                message = parseParameterDescriptionMessage(reader);
+                break;
+            case 71 /* MessageCodes.CopyIn */:
+                message = parseCopyInMessage(reader);
+                break;
+            case 72 /* MessageCodes.CopyOut */:
+                message = parseCopyOutMessage(reader);
+                break;
+            case 100 /* MessageCodes.CopyData */:
+                message = parseCopyData(reader, length);
+                break;
+            default:
+                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+    }
+}
+exports.Parser = Parser;
+const parseReadyForQueryMessage = (reader) => {
+    const status = reader.string(1);
+    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+};
+const parseCommandCompleteMessage = (reader) => {
+    const text = reader.cstring();
+    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+};
+const parseCopyData = (reader, length) => {
+    const chunk = reader.bytes(length - 4);
+    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+};
+const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
+const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
+const parseCopyMessage = (reader, messageName) => {
+    const isBinary = reader.byte() !== 0;
+    const columnCount = reader.int16();
+    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+    for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+    }
+    return message;
+};
+const parseNotificationMessage = (reader) => {
+    const processId = reader.int32();
+    const channel = reader.cstring();
+    const payload = reader.cstring();
+    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+};
+const parseRowDescriptionMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+    }
+    return message;
+};
+const parseField = (reader) => {
+    const name = reader.cstring();
+    const tableID = reader.uint32();
+    const columnID = reader.int16();
+    const dataTypeID = reader.uint32();
+    const dataTypeSize = reader.int16();
+    const dataTypeModifier = reader.int32();
+    const mode = reader.int16() === 0 ? 'text' : 'binary';
+    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+};
+const parseParameterDescriptionMessage = (reader) => {
+    const parameterCount = reader.int16();
+    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+    for (let i = 0; i < parameterCount; i++) {
+        // OIDs are unsigned, same as dataTypeID in parseField above
+        message.dataTypeIDs[i] = reader.uint32();
+    }
+    return message;
+};
+const parseDataRowMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const fields = new Array(fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        // a -1 for length means the value of the field is null
+        fields[i] = len === -1 ? null : reader.string(len);
+    }
+    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+};
+const parseParameterStatusMessage = (reader) => {
+    const name = reader.cstring();
+    const value = reader.cstring();
+    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+};
+const parseBackendKeyData = (reader) => {
+    const processID = reader.int32();
+    const secretKey = reader.int32();
+    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+};
+const parseAuthenticationResponse = (reader, length) => {
+    const code = reader.int32();
+    // TODO(bmc): maybe better types here
+    const message = {
+        name: 'authenticationOk',
+        length,
+    };
+    switch (code) {
+        case 0: // AuthenticationOk
+            break;
+        case 3: // AuthenticationCleartextPassword
+            if (message.length === 8) {
+                message.name = 'authenticationCleartextPassword';
+            }
+            break;
+        case 5: // AuthenticationMD5Password
+            if (message.length === 12) {
+                message.name = 'authenticationMD5Password';
+                const salt = reader.bytes(4);
+                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+            }
+            break;
+        case 10: // AuthenticationSASL
+            {
+                message.name = 'authenticationSASL';
+                message.mechanisms = [];
+                let mechanism;
+                do {
+                    mechanism = reader.cstring();
+                    if (mechanism) {
+                        message.mechanisms.push(mechanism);
+                    }
+                } while (mechanism);
+            }
+            break;
+        case 11: // AuthenticationSASLContinue
+            message.name = 'authenticationSASLContinue';
+            message.data = reader.string(length - 8);
+            break;
+        case 12: // AuthenticationSASLFinal
+            message.name = 'authenticationSASLFinal';
+            message.data = reader.string(length - 8);
+            break;
+        default:
+            throw new Error('Unknown authenticationOk message type ' + code);
+    }
+    return message;
+};
+const parseErrorMessage = (reader, name) => {
+    const fields = {};
+    let fieldType = reader.string(1);
+    while (fieldType !== '\0') {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+    }
+    const messageValue = fields.M;
+    const message = name === 'notice'
+        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
+        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+    message.severity = fields.S;
+    message.code = fields.C;
+    message.detail = fields.D;
+    message.hint = fields.H;
+    message.position = fields.P;
+    message.internalPosition = fields.p;
+    message.internalQuery = fields.q;
+    message.where = fields.W;
+    message.schema = fields.s;
+    message.table = fields.t;
+    message.column = fields.c;
+    message.dataType = fields.d;
+    message.constraint = fields.n;
+    message.file = fields.F;
+    message.line = fields.L;
+    message.routine = fields.R;
+    return message;
+};
+//# sourceMappingURL=parser.js.map
+
+/***/ }),
+
+/***/ 6513:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.serialize = void 0;
+const buffer_writer_1 = __nccwpck_require__(9315);
+const writer = new buffer_writer_1.Writer();
+const startup = (opts) => {
+    // protocol version
+    writer.addInt16(3).addInt16(0);
+    for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+    }
+    writer.addCString('client_encoding').addCString('UTF8');
+    const bodyBuffer = writer.addCString('').flush();
+    // this message is sent without a code
+    const length = bodyBuffer.length + 4;
+    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+};
+const requestSsl = () => {
+    const response = Buffer.allocUnsafe(8);
+    response.writeInt32BE(8, 0);
+    response.writeInt32BE(80877103, 4);
+    return response;
+};
+const password = (password) => {
+    return writer.addCString(password).flush(112 /* code.startup */);
+};
+const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
+    // 0x70 = 'p'
+    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+    return writer.flush(112 /* code.startup */);
+};
+const sendSCRAMClientFinalMessage = function (additionalData) {
+    return writer.addString(additionalData).flush(112 /* code.startup */);
+};
+const query = (text) => {
+    return writer.addCString(text).flush(81 /* code.query */);
+};
+const emptyArray = [];
+const parse = (query) => {
+    // expect something like this:
+    // { name: 'queryName',
+    //   text: 'select * from blah',
+    //   types: ['int8', 'bool'] }
+    // normalize missing query names to allow for null
+    const name = query.name || '';
+    if (name.length > 63) {
+        console.error('Warning! Postgres only supports 63 characters for query names.');
+        console.error('You supplied %s (%s)', name, name.length);
+        console.error('This can cause conflicts and silent errors executing queries');
+    }
+    const types = query.types || emptyArray;
+    const len = types.length;
+    const buffer = writer
+        .addCString(name) // name of query
+        .addCString(query.text) // actual query text
+        .addInt16(len);
+    for (let i = 0; i < len; i++) {
+        buffer.addInt32(types[i]);
+    }
+    return writer.flush(80 /* code.parse */);
+};
+const writeValues = function (values, valueMapper, formatsOffset) {
+    const len = values.length;
+    for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0 /* ParamType.STRING */;
+        if (mappedVal == null) {
+            // write -1 to indicate null
+            writer.addInt32(-1);
+        }
+        else if (mappedVal instanceof Buffer) {
+            formatByte = 1 /* ParamType.BINARY */;
+            // add the buffer to the param writer
+            writer.addInt32(mappedVal.length);
+            writer.add(mappedVal);
+        }
+        else {
+            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
+            writer.addInt32PrefixedString(mappedVal);
+        }
+        // beware: `writer` operations can replace `writer.buffer` with a new buffer
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+    }
+};
+const bind = (config = {}) => {
+    // normalize config
+    const portal = config.portal || '';
+    const statement = config.statement || '';
+    const binary = config.binary || false;
+    const values = config.values || emptyArray;
+    const len = values.length;
+    writer.addCString(portal).addCString(statement);
+    // number of parameter format codes
+    writer.addInt16(len);
+    // space for those codes, filled by `writeValues`
+    const formatsOffset = writer.reserveUnsafe(len * 2);
+    // number of parameter values
+    writer.addInt16(len);
+    try {
+        writeValues(values, config.valueMapper, formatsOffset);
+    }
+    catch (err) {
+        writer.clear();
+        throw err;
+    }
+    // all results use the same format code
+    writer.addInt16(1);
+    // format code
+    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
+    return writer.flush(66 /* code.bind */);
+};
+const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
+const execute = (config) => {
+    // this is the happy path for most queries
+    if (!config || (!config.portal && !config.rows)) {
+        return emptyExecute;
+    }
+    const portal = config.portal || '';
+    const rows = config.rows || 0;
+    const portalLength = Buffer.byteLength(portal);
+    const len = 4 + portalLength + 1 + 4;
+    // one extra bit for code
+    const buff = Buffer.allocUnsafe(1 + len);
+    buff[0] = 69 /* code.execute */;
+    buff.writeInt32BE(len, 1);
+    buff.write(portal, 5, 'utf-8');
+    buff[portalLength + 5] = 0; // null terminate portal cString
+    buff.writeUInt32BE(rows, buff.length - 4);
+    return buff;
+};
+const cancel = (processID, secretKey) => {
+    const buffer = Buffer.allocUnsafe(16);
+    buffer.writeInt32BE(16, 0);
+    buffer.writeInt16BE(1234, 4);
+    buffer.writeInt16BE(5678, 6);
+    buffer.writeInt32BE(processID, 8);
+    buffer.writeInt32BE(secretKey, 12);
+    return buffer;
+};
+const cstringMessage = (code, string) => {
+    const stringLen = Buffer.byteLength(string);
+    const len = 4 + stringLen + 1;
+    // one extra bit for code
+    const buffer = Buffer.allocUnsafe(1 + len);
+    buffer[0] = code;
+    buffer.writeInt32BE(len, 1);
+    buffer.write(string, 5, 'utf-8');
+    buffer[len] = 0; // null terminate cString
+    return buffer;
+};
+const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
+const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
+const describe = (msg) => {
+    return msg.name
+        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
+        : msg.type === 'P'
+            ? emptyDescribePortal
+            : emptyDescribeStatement;
+};
+const close = (msg) => {
+    const text = `${msg.type}${msg.name || ''}`;
+    return cstringMessage(67 /* code.close */, text);
+};
+const copyData = (chunk) => {
+    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
+};
+const copyFail = (message) => {
+    return cstringMessage(102 /* code.copyFail */, message);
+};
+const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
+const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
+const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
+const endBuffer = codeOnlyBuffer(88 /* code.end */);
+const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
+const serialize = {
+    startup,
+    password,
+    requestSsl,
+    sendSASLInitialResponseMessage,
+    sendSCRAMClientFinalMessage,
+    query,
+    parse,
+    bind,
+    execute,
+    describe,
+    close,
+    flush: () => flushBuffer,
+    sync: () => syncBuffer,
+    end: () => endBuffer,
+    copyData,
+    copyDone: () => copyDoneBuffer,
+    copyFail,
+    cancel,
+};
+exports.serialize = serialize;
+//# sourceMappingURL=serializer.js.map
+
+/***/ }),
+
+/***/ 1549:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var textParsers = __nccwpck_require__(4784);
+var binaryParsers = __nccwpck_require__(7522);
+var arrayParser = __nccwpck_require__(6471);
+var builtinTypes = __nccwpck_require__(6345);
+
+exports.getTypeParser = getTypeParser;
+exports.setTypeParser = setTypeParser;
+exports.arrayParser = arrayParser;
+exports.builtins = builtinTypes;
+
+var typeParsers = {
+  text: {},
+  binary: {}
+};
+
+//the empty parse function
+function noParse (val) {
+  return String(val);
+};
+
+//returns a function used to convert a specific type (specified by
+//oid) into a result javascript type
+//note: the oid can be obtained via the following sql query:
+//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
+function getTypeParser (oid, format) {
+  format = format || 'text';
+  if (!typeParsers[format]) {
+    return noParse;
+  }
+  return typeParsers[format][oid] || noParse;
+};
+
+function setTypeParser (oid, format, parseFn) {
+  if(typeof format == 'function') {
+    parseFn = format;
+    format = 'text';
+  }
+  typeParsers[format][oid] = parseFn;
+};
+
+textParsers.init(function(oid, converter) {
+  typeParsers.text[oid] = converter;
+});
+
+binaryParsers.init(function(oid, converter) {
+  typeParsers.binary[oid] = converter;
+});
+
+
+/***/ }),
+
+/***/ 6471:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879);
+
+module.exports = {
+  create: function (source, transform) {
+    return {
+      parse: function() {
+        return array.parse(source, transform);
+      }
+    };
+  }
+};
+
+
+/***/ }),
+
+/***/ 7522:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var parseInt64 = __nccwpck_require__(2299);
+
+var parseBits = function(data, bits, offset, invert, callback) {
+  offset = offset || 0;
+  invert = invert || false;
+  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
+  var offsetBytes = offset >> 3;
+
+  var inv = function(value) {
+    if (invert) {
+      return ~value & 0xff;
+    }
+
+    return value;
+  };
+
+  // read first (maybe partial) byte
+  var mask = 0xff;
+  var firstBits = 8 - (offset % 8);
+  if (bits < firstBits) {
+    mask = (0xff << (8 - bits)) & 0xff;
+    firstBits = bits;
+  }
+
+  if (offset) {
+    mask = mask >> (offset % 8);
+  }
+
+  var result = 0;
+  if ((offset % 8) + bits >= 8) {
+    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+  }
+
+  // read bytes
+  var bytes = (bits + offset) >> 3;
+  for (var i = offsetBytes + 1; i < bytes; i++) {
+    result = callback(result, inv(data[i]), 8);
+  }
+
+  // bits to read, that are not a complete byte
+  var lastBits = (bits + offset) % 8;
+  if (lastBits > 0) {
+    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
+  }
+
+  return result;
+};
+
+var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+  var bias = Math.pow(2, exponentBits - 1) - 1;
+  var sign = parseBits(data, 1);
+  var exponent = parseBits(data, exponentBits, 1);
+
+  if (exponent === 0) {
+    return 0;
+  }
+
+  // parse mantissa
+  var precisionBitsCounter = 1;
+  var parsePrecisionBits = function(lastValue, newValue, bits) {
+    if (lastValue === 0) {
+      lastValue = 1;
+    }
+
+    for (var i = 1; i <= bits; i++) {
+      precisionBitsCounter /= 2;
+      if ((newValue & (0x1 << (bits - i))) > 0) {
+        lastValue += precisionBitsCounter;
+      }
+    }
+
+    return lastValue;
+  };
+
+  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+
+  // special cases
+  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
+    if (mantissa === 0) {
+      return (sign === 0) ? Infinity : -Infinity;
+    }
+
+    return NaN;
+  }
+
+  // normale number
+  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+};
+
+var parseInt16 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 15, 1, true) + 1);
+  }
+
+  return parseBits(value, 15, 1);
+};
+
+var parseInt32 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 31, 1, true) + 1);
+  }
+
+  return parseBits(value, 31, 1);
+};
+
+var parseFloat32 = function(value) {
+  return parseFloatFromBits(value, 23, 8);
+};
+
+var parseFloat64 = function(value) {
+  return parseFloatFromBits(value, 52, 11);
+};
+
+var parseNumeric = function(value) {
+  var sign = parseBits(value, 16, 32);
+  if (sign == 0xc000) {
+    return NaN;
+  }
+
+  var weight = Math.pow(10000, parseBits(value, 16, 16));
+  var result = 0;
+
+  var digits = [];
+  var ndigits = parseBits(value, 16);
+  for (var i = 0; i < ndigits; i++) {
+    result += parseBits(value, 16, 64 + (16 * i)) * weight;
+    weight /= 10000;
+  }
+
+  var scale = Math.pow(10, parseBits(value, 16, 48));
+  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
+};
+
+var parseDate = function(isUTC, value) {
+  var sign = parseBits(value, 1);
+  var rawValue = parseBits(value, 63, 1);
+
+  // discard usecs and shift from 2000 to 1970
+  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
+
+  if (!isUTC) {
+    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
+  }
+
+  // add microseconds to the date
+  result.usec = rawValue % 1000;
+  result.getMicroSeconds = function() {
+    return this.usec;
+  };
+  result.setMicroSeconds = function(value) {
+    this.usec = value;
+  };
+  result.getUTCMicroSeconds = function() {
+    return this.usec;
+  };
+
+  return result;
+};
+
+var parseArray = function(value) {
+  var dim = parseBits(value, 32);
+
+  var flags = parseBits(value, 32, 32);
+  var elementType = parseBits(value, 32, 64);
+
+  var offset = 96;
+  var dims = [];
+  for (var i = 0; i < dim; i++) {
+    // parse dimension
+    dims[i] = parseBits(value, 32, offset);
+    offset += 32;
+
+    // ignore lower bounds
+    offset += 32;
+  }
+
+  var parseElement = function(elementType) {
+    // parse content length
+    var length = parseBits(value, 32, offset);
+    offset += 32;
+
+    // parse null values
+    if (length == 0xffffffff) {
+      return null;
+    }
+
+    var result;
+    if ((elementType == 0x17) || (elementType == 0x14)) {
+      // int/bigint
+      result = parseBits(value, length * 8, offset);
+      offset += length * 8;
+      return result;
+    }
+    else if (elementType == 0x19) {
+      // string
+      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
+      return result;
+    }
+    else {
+      console.log("ERROR: ElementType not implemented: " + elementType);
+    }
+  };
+
+  var parse = function(dimension, elementType) {
+    var array = [];
+    var i;
+
+    if (dimension.length > 1) {
+      var count = dimension.shift();
+      for (i = 0; i < count; i++) {
+        array[i] = parse(dimension, elementType);
+      }
+      dimension.unshift(count);
+    }
+    else {
+      for (i = 0; i < dimension[0]; i++) {
+        array[i] = parseElement(elementType);
+      }
+    }
+
+    return array;
+  };
+
+  return parse(dims, elementType);
+};
+
+var parseText = function(value) {
+  return value.toString('utf8');
+};
+
+var parseBool = function(value) {
+  if(value === null) return null;
+  return (parseBits(value, 8) > 0);
+};
+
+var init = function(register) {
+  register(20, parseInt64);
+  register(21, parseInt16);
+  register(23, parseInt32);
+  register(26, parseInt32);
+  register(1700, parseNumeric);
+  register(700, parseFloat32);
+  register(701, parseFloat64);
+  register(16, parseBool);
+  register(1114, parseDate.bind(null, false));
+  register(1184, parseDate.bind(null, true));
+  register(1000, parseArray);
+  register(1007, parseArray);
+  register(1016, parseArray);
+  register(1008, parseArray);
+  register(1009, parseArray);
+  register(25, parseText);
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((module) => {
+
+/**
+ * Following query was used to generate this file:
+
+ SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
+ FROM pg_type PT
+ WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
+ AND typtype = 'b' -- Only basic types
+ AND typelem = 0 -- Ignore aliases
+ AND typisdefined -- Ignore undefined types
+ */
+
+module.exports = {
+    BOOL: 16,
+    BYTEA: 17,
+    CHAR: 18,
+    INT8: 20,
+    INT2: 21,
+    INT4: 23,
+    REGPROC: 24,
+    TEXT: 25,
+    OID: 26,
+    TID: 27,
+    XID: 28,
+    CID: 29,
+    JSON: 114,
+    XML: 142,
+    PG_NODE_TREE: 194,
+    SMGR: 210,
+    PATH: 602,
+    POLYGON: 604,
+    CIDR: 650,
+    FLOAT4: 700,
+    FLOAT8: 701,
+    ABSTIME: 702,
+    RELTIME: 703,
+    TINTERVAL: 704,
+    CIRCLE: 718,
+    MACADDR8: 774,
+    MONEY: 790,
+    MACADDR: 829,
+    INET: 869,
+    ACLITEM: 1033,
+    BPCHAR: 1042,
+    VARCHAR: 1043,
+    DATE: 1082,
+    TIME: 1083,
+    TIMESTAMP: 1114,
+    TIMESTAMPTZ: 1184,
+    INTERVAL: 1186,
+    TIMETZ: 1266,
+    BIT: 1560,
+    VARBIT: 1562,
+    NUMERIC: 1700,
+    REFCURSOR: 1790,
+    REGPROCEDURE: 2202,
+    REGOPER: 2203,
+    REGOPERATOR: 2204,
+    REGCLASS: 2205,
+    REGTYPE: 2206,
+    UUID: 2950,
+    TXID_SNAPSHOT: 2970,
+    PG_LSN: 3220,
+    PG_NDISTINCT: 3361,
+    PG_DEPENDENCIES: 3402,
+    TSVECTOR: 3614,
+    TSQUERY: 3615,
+    GTSVECTOR: 3642,
+    REGCONFIG: 3734,
+    REGDICTIONARY: 3769,
+    JSONB: 3802,
+    REGNAMESPACE: 4089,
+    REGROLE: 4096
+};
+
+
+/***/ }),
+
+/***/ 4784:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879)
+var arrayParser = __nccwpck_require__(6471);
+var parseDate = __nccwpck_require__(2690);
+var parseInterval = __nccwpck_require__(8755);
+var parseByteA = __nccwpck_require__(463);
+
+function allowNull (fn) {
+  return function nullAllowed (value) {
+    if (value === null) return value
+    return fn(value)
+  }
+}
+
+function parseBool (value) {
+  if (value === null) return value
+  return value === 'TRUE' ||
+    value === 't' ||
+    value === 'true' ||
+    value === 'y' ||
+    value === 'yes' ||
+    value === 'on' ||
+    value === '1';
+}
+
+function parseBoolArray (value) {
+  if (!value) return null
+  return array.parse(value, parseBool)
+}
+
+function parseBaseTenInt (string) {
+  return parseInt(string, 10)
+}
+
+function parseIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(parseBaseTenInt))
+}
+
+function parseBigIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(function (entry) {
+    return parseBigInteger(entry).trim()
+  }))
+}
+
+var parsePointArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parsePoint(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseFloatArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parseFloat(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseStringArray = function(value) {
+  if(!value) { return null; }
+
+  var p = arrayParser.create(value);
+  return p.parse();
+};
+
+var parseDateArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseDate(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseIntervalArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseInterval(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseByteAArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(parseByteA));
+};
+
+var parseInteger = function(value) {
+  return parseInt(value, 10);
+};
+
+var parseBigInteger = function(value) {
+  var valStr = String(value);
+  if (/^\d+$/.test(valStr)) { return valStr; }
+  return value;
+};
+
+var parseJsonArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(JSON.parse));
+};
+
+var parsePoint = function(value) {
+  if (value[0] !== '(') { return null; }
+
+  value = value.substring( 1, value.length - 1 ).split(',');
+
+  return {
+    x: parseFloat(value[0])
+  , y: parseFloat(value[1])
+  };
+};
+
+var parseCircle = function(value) {
+  if (value[0] !== '<' && value[1] !== '(') { return null; }
+
+  var point = '(';
+  var radius = '';
+  var pointParsed = false;
+  for (var i = 2; i < value.length - 1; i++){
+    if (!pointParsed) {
+      point += value[i];
+    }
+
+    if (value[i] === ')') {
+      pointParsed = true;
+      continue;
+    } else if (!pointParsed) {
+      continue;
+    }
+
+    if (value[i] === ','){
+      continue;
+    }
+
+    radius += value[i];
+  }
+  var result = parsePoint(point);
+  result.radius = parseFloat(radius);
+
+  return result;
+};
+
+var init = function(register) {
+  register(20, parseBigInteger); // int8
+  register(21, parseInteger); // int2
+  register(23, parseInteger); // int4
+  register(26, parseInteger); // oid
+  register(700, parseFloat); // float4/real
+  register(701, parseFloat); // float8/double
+  register(16, parseBool);
+  register(1082, parseDate); // date
+  register(1114, parseDate); // timestamp without timezone
+  register(1184, parseDate); // timestamp
+  register(600, parsePoint); // point
+  register(651, parseStringArray); // cidr[]
+  register(718, parseCircle); // circle
+  register(1000, parseBoolArray);
+  register(1001, parseByteAArray);
+  register(1005, parseIntegerArray); // _int2
+  register(1007, parseIntegerArray); // _int4
+  register(1028, parseIntegerArray); // oid[]
+  register(1016, parseBigIntegerArray); // _int8
+  register(1017, parsePointArray); // point[]
+  register(1021, parseFloatArray); // _float4
+  register(1022, parseFloatArray); // _float8
+  register(1231, parseFloatArray); // _numeric
+  register(1014, parseStringArray); //char
+  register(1015, parseStringArray); //varchar
+  register(1008, parseStringArray);
+  register(1009, parseStringArray);
+  register(1040, parseStringArray); // macaddr[]
+  register(1041, parseStringArray); // inet[]
+  register(1115, parseDateArray); // timestamp without time zone[]
+  register(1182, parseDateArray); // _date
+  register(1185, parseDateArray); // timestamp with time zone[]
+  register(1186, parseInterval);
+  register(1187, parseIntervalArray);
+  register(17, parseByteA);
+  register(114, JSON.parse.bind(JSON)); // json
+  register(3802, JSON.parse.bind(JSON)); // jsonb
+  register(199, parseJsonArray); // json[]
+  register(3807, parseJsonArray); // jsonb[]
+  register(3907, parseStringArray); // numrange[]
+  register(2951, parseStringArray); // uuid[]
+  register(791, parseStringArray); // money[]
+  register(1183, parseStringArray); // time[]
+  register(1270, parseStringArray); // timetz[]
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 5042:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const utils = __nccwpck_require__(9652)
+const nodeUtils = __nccwpck_require__(9023)
+const sasl = __nccwpck_require__(948)
+const TypeOverrides = __nccwpck_require__(365)
+
+const ConnectionParameters = __nccwpck_require__(646)
+const Query = __nccwpck_require__(4473)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const crypto = __nccwpck_require__(4150)
+
+const activeQueryDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.activeQuery is deprecated and will be removed in pg@9.0'
+)
+
+const queryQueueDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
+)
+
+const pgPassDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'pgpass support is deprecated and will be removed in pg@9.0. ' +
+    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
+)
+
+const byoPromiseDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
+)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+function coerceNumberOrDefault(value, defaultValue) {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : defaultValue
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : defaultValue
+  }
+  return defaultValue
+}
+
+class Client extends EventEmitter {
+  constructor(config) {
+    super()
+
+    this.connectionParameters = new ConnectionParameters(config)
+    this.user = this.connectionParameters.user
+    this.database = this.connectionParameters.database
+    this.port = this.connectionParameters.port
+    this.host = this.connectionParameters.host
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: this.connectionParameters.password,
+    })
+
+    this.replication = this.connectionParameters.replication
+
+    const c = config || {}
+
+    if (c.Promise) {
+      byoPromiseDeprecationNotice()
+    }
+    this._Promise = c.Promise || global.Promise
+    this._types = new TypeOverrides(c.types)
+    this._ending = false
+    this._ended = false
+    this._connecting = false
+    this._connected = false
+    this._connectionError = false
+    this._queryable = true
+    this._activeQuery = null
+    this._txStatus = null
+
+    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
+    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
+    this.connection =
+      c.connection ||
+      new Connection({
+        stream: c.stream,
+        ssl: this.connectionParameters.ssl,
+        sslNegotiation: this.connectionParameters.sslnegotiation,
+        keepAlive: c.keepAlive || false,
+        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+        encoding: this.connectionParameters.client_encoding || 'utf8',
+      })
+    this._queryQueue = []
+    this._sentQueryQueue = []
+    this.pipeline = Boolean(c.pipeline)
+    this.binary = c.binary || defaults.binary
+    this.processID = null
+    this.secretKey = null
+    this.ssl = this.connectionParameters.ssl || false
+    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
+    // As with Password, make SSL->Key (the private key) non-enumerable.
+    // It won't show up in stack traces
+    // or if the client is console.logged
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
+  }
+
+  get activeQuery() {
+    activeQueryDeprecationNotice()
+    return this._activeQuery
+  }
+
+  set activeQuery(val) {
+    activeQueryDeprecationNotice()
+    this._activeQuery = val
+  }
+
+  _getActiveQuery() {
+    return this._activeQuery
+  }
+
+  _errorAllQueries(err) {
+    const enqueueError = (query) => {
+      process.nextTick(() => {
+        query.handleError(err, this.connection)
+      })
+    }
+
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery) {
+      enqueueError(activeQuery)
+      this._activeQuery = null
+    }
+
+    this._sentQueryQueue.forEach(enqueueError)
+    this._sentQueryQueue.length = 0
+
+    this._queryQueue.forEach(enqueueError)
+    this._queryQueue.length = 0
+  }
+
+  _connect(callback) {
+    const self = this
+    const con = this.connection
+    this._connectionCallback = callback
+
+    if (this._connecting || this._connected) {
+      const err = new Error('Client has already been connected. You cannot reuse a client.')
+      process.nextTick(() => {
+        callback(err)
+      })
+      return
+    }
+    this._connecting = true
+
+    if (this._connectionTimeoutMillis > 0) {
+      this.connectionTimeoutHandle = setTimeout(() => {
+        con._ending = true
+        con.stream.destroy(new Error('timeout expired'))
+      }, this._connectionTimeoutMillis)
+
+      if (this.connectionTimeoutHandle.unref) {
+        this.connectionTimeoutHandle.unref()
+      }
+    }
+
+    if (this.host && this.host.indexOf('/') === 0) {
+      con.connect(this.host + '/.s.PGSQL.' + this.port)
+    } else {
+      con.connect(this.port, this.host)
+    }
+
+    // once connection is established send startup message
+    con.on('connect', function () {
+      if (self.ssl) {
+        // With direct SSL negotiation the connection upgrades to TLS without an
+        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
+        if (self.sslNegotiation !== 'direct') {
+          con.requestSsl()
+        }
+      } else {
+        con.startup(self.getStartupConf())
+      }
+    })
+
+    con.on('sslconnect', function () {
+      con.startup(self.getStartupConf())
+    })
+
+    this._attachListeners(con)
+
+    con.once('end', () => {
+      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
+
+      clearTimeout(this.connectionTimeoutHandle)
+      this._errorAllQueries(error)
+      this._ended = true
+
+      if (!this._ending) {
+        // if the connection is ended without us calling .end()
+        // on this client then we have an unexpected disconnection
+        // treat this as an error unless we've already emitted an error
+        // during connection.
+        if (this._connecting && !this._connectionError) {
+          if (this._connectionCallback) {
+            this._connectionCallback(error)
+          } else {
+            this._handleErrorEvent(error)
+          }
+        } else if (!this._connectionError) {
+          this._handleErrorEvent(error)
+        }
+      }
+
+      process.nextTick(() => {
+        this.emit('end')
+      })
+    })
+  }
+
+  connect(callback) {
+    if (callback) {
+      this._connect(callback)
+      return
+    }
+
+    return new this._Promise((resolve, reject) => {
+      this._connect((error) => {
+        if (error) {
+          reject(error)
+        } else {
+          resolve(this)
+        }
+      })
+    })
+  }
+
+  _attachListeners(con) {
+    // password request handling
+    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
+    // password request handling
+    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
+    // password request handling (SASL)
+    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
+    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
+    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
+    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
+    con.on('error', this._handleErrorEvent.bind(this))
+    con.on('errorMessage', this._handleErrorMessage.bind(this))
+    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
+    con.on('notice', this._handleNotice.bind(this))
+    con.on('rowDescription', this._handleRowDescription.bind(this))
+    con.on('dataRow', this._handleDataRow.bind(this))
+    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
+    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
+    con.on('commandComplete', this._handleCommandComplete.bind(this))
+    con.on('parseComplete', this._handleParseComplete.bind(this))
+    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
+    con.on('copyData', this._handleCopyData.bind(this))
+    con.on('notification', this._handleNotification.bind(this))
+  }
+
+  _getPassword(cb) {
+    const con = this.connection
+    if (typeof this.password === 'function') {
+      this._Promise
+        .resolve()
+        .then(() => this.password(this.connectionParameters))
+        .then((pass) => {
+          if (pass !== undefined) {
+            if (typeof pass !== 'string') {
+              con.emit('error', new TypeError('Password must be a string'))
+              return
+            }
+            this.connectionParameters.password = this.password = pass
+          } else {
+            this.connectionParameters.password = this.password = null
+          }
+          cb()
+        })
+        .catch((err) => {
+          con.emit('error', err)
+        })
+    } else if (this.password !== null) {
+      cb()
+    } else {
+      try {
+        const pgPass = __nccwpck_require__(3272)
+        pgPass(this.connectionParameters, (pass) => {
+          if (undefined !== pass) {
+            pgPassDeprecationNotice()
+            this.connectionParameters.password = this.password = pass
+          }
+          cb()
+        })
+      } catch (e) {
+        this.emit('error', e)
+      }
+    }
+  }
+
+  _handleAuthCleartextPassword(msg) {
+    this._getPassword(() => {
+      this.connection.password(this.password)
+    })
+  }
+
+  _handleAuthMD5Password(msg) {
+    this._getPassword(async () => {
+      try {
+        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
+        this.connection.password(hashedPassword)
+      } catch (e) {
+        this.emit('error', e)
+      }
+    })
+  }
+
+  _handleAuthSASL(msg) {
+    this._getPassword(() => {
+      try {
+        this.saslSession = sasl.startSession(
+          msg.mechanisms,
+          this.enableChannelBinding && this.connection.stream,
+          this.scramMaxIterations
+        )
+        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
+      } catch (err) {
+        this.connection.emit('error', err)
+      }
+    })
+  }
+
+  async _handleAuthSASLContinue(msg) {
+    try {
+      await sasl.continueSession(
+        this.saslSession,
+        this.password,
+        msg.data,
+        this.enableChannelBinding && this.connection.stream
+      )
+      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleAuthSASLFinal(msg) {
+    try {
+      sasl.finalizeSession(this.saslSession, msg.data)
+      this.saslSession = null
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleBackendKeyData(msg) {
+    this.processID = msg.processID
+    this.secretKey = msg.secretKey
+  }
+
+  _handleReadyForQuery(msg) {
+    if (this._connecting) {
+      this._connecting = false
+      this._connected = true
+      clearTimeout(this.connectionTimeoutHandle)
+
+      // process possible callback argument to Client#connect
+      if (this._connectionCallback) {
+        this._connectionCallback(null, this)
+        // remove callback for proper error handling
+        // after the connect event
+        this._connectionCallback = null
+      }
+      this.emit('connect')
+    }
+    const activeQuery = this._getActiveQuery()
+    this._activeQuery = null
+    this._txStatus = msg?.status ?? null
+    this.readyForQuery = true
+    if (activeQuery) {
+      activeQuery.handleReadyForQuery(this.connection)
+    }
+    this._pulseQueryQueue()
+  }
+
+  // if we receive an error event or error message
+  // during the connection process we handle it here
+  _handleErrorWhileConnecting(err) {
+    if (this._connectionError) {
+      // TODO(bmc): this is swallowing errors - we shouldn't do this
+      return
+    }
+    this._connectionError = true
+    clearTimeout(this.connectionTimeoutHandle)
+    if (this._connectionCallback) {
+      return this._connectionCallback(err)
+    }
+    this.emit('error', err)
+  }
+
+  // if we're connected and we receive an error event from the connection
+  // this means the socket is dead - do a hard abort of all queries and emit
+  // the socket error on the client as well
+  _handleErrorEvent(err) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(err)
+    }
+    this._queryable = false
+    this._errorAllQueries(err)
+    this.emit('error', err)
+  }
+
+  // handle error messages from the postgres backend
+  _handleErrorMessage(msg) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(msg)
+    }
+    const activeQuery = this._getActiveQuery()
+
+    if (!activeQuery) {
+      this._handleErrorEvent(msg)
+      return
+    }
+
+    this._activeQuery = null
+    if (activeQuery.name) {
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+    activeQuery.handleError(msg, this.connection)
+  }
+
+  _handleRowDescription(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected rowDescription message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate rowDescription to active query
+    activeQuery.handleRowDescription(msg)
+  }
+
+  _handleDataRow(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected dataRow message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate dataRow to active query
+    activeQuery.handleDataRow(msg)
+  }
+
+  _handlePortalSuspended(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected portalSuspended message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate portalSuspended to active query
+    activeQuery.handlePortalSuspended(this.connection)
+  }
+
+  _handleEmptyQuery(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected emptyQuery message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate emptyQuery to active query
+    activeQuery.handleEmptyQuery(this.connection)
+  }
+
+  _handleCommandComplete(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected commandComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate commandComplete to active query
+    activeQuery.handleCommandComplete(msg, this.connection)
+  }
+
+  _handleParseComplete() {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected parseComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // if a prepared statement has a name and properly parses
+    // we track that its already been executed so we don't parse
+    // it again on the same client
+    if (activeQuery.name) {
+      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+  }
+
+  _handleCopyInResponse(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyInResponse message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyInResponse(this.connection)
+  }
+
+  _handleCopyData(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyData message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyData(msg, this.connection)
+  }
+
+  _handleNotification(msg) {
+    this.emit('notification', msg)
+  }
+
+  _handleNotice(msg) {
+    this.emit('notice', msg)
+  }
+
+  getStartupConf() {
+    const params = this.connectionParameters
+
+    const data = {
+      user: params.user,
+      database: params.database,
+    }
+
+    const appName = params.application_name || params.fallback_application_name
+    if (appName) {
+      data.application_name = appName
+    }
+    if (params.replication) {
+      data.replication = '' + params.replication
+    }
+    if (params.statement_timeout) {
+      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
+    }
+    if (params.lock_timeout) {
+      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
+    }
+    if (params.idle_in_transaction_session_timeout) {
+      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
+    }
+    if (params.options) {
+      data.options = params.options
+    }
+
+    return data
+  }
+
+  cancel(client, query) {
+    if (client.activeQuery === query) {
+      const con = this.connection
+
+      if (this.host && this.host.indexOf('/') === 0) {
+        con.connect(this.host + '/.s.PGSQL.' + this.port)
+      } else {
+        con.connect(this.port, this.host)
+      }
+
+      // once connection is established send cancel message
+      con.on('connect', function () {
+        con.cancel(client.processID, client.secretKey)
+      })
+    } else if (client._queryQueue.indexOf(query) !== -1) {
+      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
+    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+      // Query already sent on wire — can't remove it without corrupting the
+      // pipeline. No-op the callback so the result is silently discarded.
+      query.callback = () => {}
+    }
+  }
+
+  setTypeParser(oid, format, parseFn) {
+    return this._types.setTypeParser(oid, format, parseFn)
+  }
+
+  getTypeParser(oid, format) {
+    return this._types.getTypeParser(oid, format)
+  }
+
+  // escapeIdentifier and escapeLiteral moved to utility functions & exported
+  // on PG
+  // re-exported here for backwards compatibility
+  escapeIdentifier(str) {
+    return utils.escapeIdentifier(str)
+  }
+
+  escapeLiteral(str) {
+    return utils.escapeLiteral(str)
+  }
+
+  _pulseQueryQueue() {
+    if (this.pipeline) {
+      this._pulsePipelinedQueryQueue()
+      return
+    }
+    if (this.readyForQuery === true) {
+      this._activeQuery = this._queryQueue.shift()
+      const activeQuery = this._getActiveQuery()
+      if (activeQuery) {
+        this.readyForQuery = false
+        this.hasExecuted = true
+
+        const queryError = activeQuery.submit(this.connection)
+        if (queryError) {
+          process.nextTick(() => {
+            activeQuery.handleError(queryError, this.connection)
+            this.readyForQuery = true
+            this._pulseQueryQueue()
+          })
+        }
+      } else if (this.hasExecuted) {
+        this._activeQuery = null
+        this.emit('drain')
+      }
+    }
+  }
+
+  _pulsePipelinedQueryQueue() {
+    if (!this._connected || !this._queryable) {
+      return
+    }
+    while (this._queryQueue.length > 0) {
+      const query = this._queryQueue.shift()
+      this.hasExecuted = true
+      const queryError = query.submit(this.connection)
+      if (queryError) {
+        process.nextTick(() => {
+          query.handleError(queryError, this.connection)
+        })
+        continue
+      }
+      this._sentQueryQueue.push(query)
+    }
+    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+      this._activeQuery = this._sentQueryQueue.shift()
+      this.readyForQuery = false
+    }
+    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+      this.emit('drain')
+    }
+  }
+
+  query(config, values, callback) {
+    // can take in strings, config object or query object
+    let query
+    let result
+
+    if (config == null) {
+      throw new TypeError('Client was passed a null or undefined query')
+    }
+
+    if (typeof config.submit === 'function') {
+      result = query = config
+      if (!query.callback) {
+        if (typeof values === 'function') {
+          query.callback = values
+        } else if (callback) {
+          query.callback = callback
+        }
+      }
+    } else {
+      query = new Query(config, values, callback)
+      if (!query.callback) {
+        result = new this._Promise((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res))
+        }).catch((err) => {
+          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+          // application that created the query
+          Error.captureStackTrace(err)
+          throw err
+        })
+      } else if (typeof query.callback !== 'function') {
+        throw new TypeError('callback is not a function')
+      }
+    }
+
+    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    if (readTimeout) {
+      const queryCallback = query.callback || (() => {})
+
+      const readTimeoutTimer = setTimeout(() => {
+        const error = new Error('Query read timeout')
+
+        process.nextTick(() => {
+          query.handleError(error, this.connection)
+        })
+
+        queryCallback(error)
+
+        // we already returned an error,
+        // just do nothing if query completes
+        query.callback = () => {}
+
+        // Remove from queue (only safe if not yet sent)
+        const index = this._queryQueue.indexOf(query)
+        if (index > -1) {
+          this._queryQueue.splice(index, 1)
+        } else if (this.pipeline) {
+          // Query already sent — the pipeline is blocked until it completes.
+          // Destroy the connection to unblock all remaining pipelined queries.
+          this.connection.stream.destroy()
+          return
+        }
+
+        this._pulseQueryQueue()
+      }, readTimeout)
+
+      query.callback = (err, res) => {
+        clearTimeout(readTimeoutTimer)
+        queryCallback(err, res)
+      }
+    }
+
+    if (this.binary && !query.binary) {
+      query.binary = true
+    }
+
+    if (query._result && !query._result._types) {
+      query._result._types = this._types
+    }
+
+    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
+    // queries written behind it are answered out of its portal, so rows land on the wrong query and
+    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
+    if (this.pipeline) {
+      const portalQuery =
+        typeof config.submit === 'function' && !(query instanceof Query)
+          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
+          : query.rows
+          ? 'The `rows` option is'
+          : null
+      if (portalQuery) {
+        process.nextTick(() => {
+          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
+        })
+        return result
+      }
+    }
+
+    if (!this._queryable) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._ending) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._queryQueue.length > 0 && !this.pipeline) {
+      queryQueueLengthDeprecationNotice()
+    }
+    this._queryQueue.push(query)
+    this._pulseQueryQueue()
+    return result
+  }
+
+  ref() {
+    this.connection.ref()
+  }
+
+  unref() {
+    this.connection.unref()
+  }
+
+  getTransactionStatus() {
+    return this._txStatus
+  }
+
+  end(cb) {
+    this._ending = true
+
+    // if we have never connected, then end is a noop, callback immediately
+    if (!this.connection._connecting || this._ended) {
+      if (cb) {
+        cb()
+        return
+      } else {
+        return this._Promise.resolve()
+      }
+    }
+
+    if (!this._queryable) {
+      // socket is dead — force close
+      this.connection.stream.destroy()
+    } else if (
+      this.pipeline &&
+      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
+    ) {
+      // pipelined queries are already on the wire (or queued to send) and will
+      // complete normally; wait for drain then do a graceful goodbye
+      this.once('drain', () => this.connection.end())
+    } else if (this._getActiveQuery()) {
+      // non-pipeline: a hung query could block end forever — force disconnect
+      this.connection.stream.destroy()
+    } else {
+      this.connection.end()
+    }
+
+    if (cb) {
+      this.connection.once('end', cb)
+    } else {
+      return new this._Promise((resolve) => {
+        this.connection.once('end', resolve)
+      })
+    }
+  }
+  get queryQueue() {
+    queryQueueDeprecationNotice()
+    return this._queryQueue
+  }
+}
+
+// expose a Query constructor
+Client.Query = Query
+
+module.exports = Client
+
+
+/***/ }),
+
+/***/ 646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const dns = __nccwpck_require__(2250)
+
+const defaults = __nccwpck_require__(8995)
+
+const parse = (__nccwpck_require__(6122).parse) // parses a connection string
+
+const val = function (key, config, envVar) {
+  if (config[key]) {
+    return config[key]
+  }
+
+  if (envVar === undefined) {
+    envVar = process.env['PG' + key.toUpperCase()]
+  } else if (envVar === false) {
+    // do nothing ... use false
+  } else {
+    envVar = process.env[envVar]
+  }
+
+  return envVar || defaults[key]
+}
+
+const readSSLConfigFromEnvironment = function () {
+  switch (process.env.PGSSLMODE) {
+    case 'disable':
+      return false
+    case 'prefer':
+    case 'require':
+    case 'verify-ca':
+    case 'verify-full':
+      return true
+    case 'no-verify':
+      return { rejectUnauthorized: false }
+  }
+  return defaults.ssl
+}
+
+// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
+const quoteParamValue = function (value) {
+  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+const add = function (params, config, paramName) {
+  const value = config[paramName]
+  if (value !== undefined && value !== null) {
+    params.push(paramName + '=' + quoteParamValue(value))
+  }
+}
+
+class ConnectionParameters {
+  constructor(config) {
+    // if a string is passed, it is a raw connection string so we parse it into a config
+    config = typeof config === 'string' ? parse(config) : config || {}
+
+    // if the config has a connectionString defined, parse IT into the config we use
+    // this will override other default values with what is stored in connectionString
+    if (config.connectionString) {
+      config = Object.assign({}, config, parse(config.connectionString))
+    }
+
+    this.user = val('user', config)
+    this.database = val('database', config)
+
+    if (this.database === undefined) {
+      this.database = this.user
+    }
+
+    this.port = parseInt(val('port', config), 10)
+    this.host = val('host', config)
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: val('password', config),
+    })
+
+    this.binary = val('binary', config)
+    this.options = val('options', config)
+
+    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
+
+    if (typeof this.ssl === 'string') {
+      if (this.ssl === 'true') {
+        this.ssl = true
+      }
+    }
+    // support passing in ssl=no-verify via connection string
+    if (this.ssl === 'no-verify') {
+      this.ssl = { rejectUnauthorized: false }
+    }
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
+    // handshake) or 'direct' (start the TLS handshake immediately on connect).
+    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
+    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
+      throw new Error(
+        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+      )
+    }
+    if (this.sslnegotiation === 'direct' && !this.ssl) {
+      throw new Error('sslnegotiation=direct requires SSL to be enabled')
+    }
+
+    this.client_encoding = val('client_encoding', config)
+    this.replication = val('replication', config)
+    // a domain socket begins with '/'
+    this.isDomainSocket = !(this.host || '').indexOf('/')
+
+    this.application_name = val('application_name', config, 'PGAPPNAME')
+    this.fallback_application_name = val('fallback_application_name', config, false)
+    this.statement_timeout = val('statement_timeout', config, false)
+    this.lock_timeout = val('lock_timeout', config, false)
+    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
+    this.query_timeout = val('query_timeout', config, false)
+
+    if (config.connectionTimeoutMillis === undefined) {
+      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
+    } else {
+      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
+    }
+
+    if (config.keepAlive === false) {
+      this.keepalives = 0
+    } else if (config.keepAlive === true) {
+      this.keepalives = 1
+    }
+
+    if (typeof config.keepAliveInitialDelayMillis === 'number') {
+      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
+    }
+  }
+
+  getLibpqConnectionString(cb) {
+    const params = []
+    add(params, this, 'user')
+    add(params, this, 'password')
+    add(params, this, 'port')
+    add(params, this, 'application_name')
+    add(params, this, 'fallback_application_name')
+    add(params, this, 'connect_timeout')
+    add(params, this, 'options')
+
+    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
+    add(params, ssl, 'sslmode')
+    add(params, ssl, 'sslca')
+    add(params, ssl, 'sslkey')
+    add(params, ssl, 'sslcert')
+    add(params, ssl, 'sslrootcert')
+    add(params, this, 'sslnegotiation')
+
+    if (this.database) {
+      params.push('dbname=' + quoteParamValue(this.database))
+    }
+    if (this.replication) {
+      params.push('replication=' + quoteParamValue(this.replication))
+    }
+    if (this.host) {
+      params.push('host=' + quoteParamValue(this.host))
+    }
+    if (this.isDomainSocket) {
+      return cb(null, params.join(' '))
+    }
+    if (this.client_encoding) {
+      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
+    }
+    dns.lookup(this.host, function (err, address) {
+      if (err) return cb(err, null)
+      params.push('hostaddr=' + quoteParamValue(address))
+      return cb(null, params.join(' '))
+    })
+  }
+}
+
+module.exports = ConnectionParameters
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const { parse, serialize } = __nccwpck_require__(4233)
+const stream = __nccwpck_require__(829)
+const { getStream } = stream
+
+const flushBuffer = serialize.flush()
+const syncBuffer = serialize.sync()
+const endBuffer = serialize.end()
+
+// TODO(bmc) support binary mode at some point
+class Connection extends EventEmitter {
+  constructor(config) {
+    super()
+    config = config || {}
+
+    this.stream = config.stream || getStream(config.ssl)
+    if (typeof this.stream === 'function') {
+      this.stream = this.stream(config)
+    }
+
+    this._keepAlive = config.keepAlive
+    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
+    this.parsedStatements = {}
+    this.submittedNamedStatements = {}
+    this.ssl = config.ssl || false
+    this.sslNegotiation = config.sslNegotiation || 'postgres'
+    this._ending = false
+    this._emitMessage = false
+    const self = this
+    this.on('newListener', function (eventName) {
+      if (eventName === 'message') {
+        self._emitMessage = true
+      }
+    })
+  }
+
+  connect(port, host) {
+    const self = this
+
+    this._connecting = true
+    this.stream.setNoDelay(true)
+    this.stream.connect(port, host)
+
+    this.stream.once('connect', function () {
+      if (self._keepAlive) {
+        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
+      }
+      self.emit('connect')
+    })
+
+    const reportStreamError = function (error) {
+      // errors about disconnections should be ignored during disconnect
+      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        return
+      }
+      self.emit('error', error)
+    }
+    this.stream.on('error', reportStreamError)
+
+    this.stream.on('close', function () {
+      self.emit('end')
+    })
+
+    if (!this.ssl) {
+      return this.attachListeners(this.stream)
+    }
+
+    // With direct SSL negotiation the TLS handshake starts immediately on the
+    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
+    if (this.sslNegotiation === 'direct') {
+      return this.stream.once('connect', function () {
+        self.upgradeToSSL(host, reportStreamError)
+      })
+    }
+
+    this.stream.once('data', function (buffer) {
+      const responseCode = buffer.toString('utf8')
+      switch (responseCode) {
+        case 'S': // Server supports SSL connections, continue with a secure connection
+          break
+        case 'N': // Server does not support SSL connections
+          self.stream.end()
+          return self.emit('error', new Error('The server does not support SSL connections'))
+        default:
+          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
+          self.stream.end()
+          return self.emit('error', new Error('There was an error establishing an SSL connection'))
+      }
+      self.upgradeToSSL(host, reportStreamError)
+    })
+  }
+
+  upgradeToSSL(host, reportStreamError) {
+    const self = this
+    const options = {
+      socket: self.stream,
+      // tls.connect checks the server identity against `servername`, falling
+      // back to `host` and then to 'localhost'. `servername` must stay unset
+      // for IP addresses (see below), so `host` is needed to keep certificate
+      // validation working when connecting to an IP address.
+      host,
+    }
+
+    if (self.ssl !== true) {
+      Object.assign(options, self.ssl)
+
+      if ('key' in self.ssl) {
+        options.key = self.ssl.key
+      }
+    }
+
+    // Direct SSL negotiation requires ALPN so the server can confirm it is
+    // speaking the PostgreSQL protocol over the TLS connection.
+    if (self.sslNegotiation === 'direct') {
+      options.ALPNProtocols = ['postgresql']
+    }
+
+    // SNI must not be set to an IP address (RFC 6066 section 3)
+    const net = __nccwpck_require__(9278)
+    if (net.isIP && net.isIP(host) === 0) {
+      options.servername = host
+    }
+    try {
+      self.stream = stream.getSecureStream(options)
+    } catch (err) {
+      return self.emit('error', err)
+    }
+    self.attachListeners(self.stream)
+    self.stream.on('error', reportStreamError)
+
+    self.emit('sslconnect')
+  }
+
+  attachListeners(stream) {
+    parse(stream, (msg) => {
+      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
+      if (this._emitMessage) {
+        this.emit('message', msg)
+      }
+      this.emit(eventName, msg)
+    })
+  }
+
+  requestSsl() {
+    this.stream.write(serialize.requestSsl())
+  }
+
+  startup(config) {
+    this.stream.write(serialize.startup(config))
+  }
+
+  cancel(processID, secretKey) {
+    this._send(serialize.cancel(processID, secretKey))
+  }
+
+  password(password) {
+    this._send(serialize.password(password))
+  }
+
+  sendSASLInitialResponseMessage(mechanism, initialResponse) {
+    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
+  }
+
+  sendSCRAMClientFinalMessage(additionalData) {
+    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
+  }
+
+  _send(buffer) {
+    if (!this.stream.writable) {
+      return false
+    }
+    return this.stream.write(buffer)
+  }
+
+  query(text) {
+    this._send(serialize.query(text))
+  }
+
+  // send parse message
+  parse(query) {
+    this._send(serialize.parse(query))
+  }
+
+  // send bind message
+  bind(config) {
+    this._send(serialize.bind(config))
+  }
+
+  // send execute message
+  execute(config) {
+    this._send(serialize.execute(config))
+  }
+
+  flush() {
+    if (this.stream.writable) {
+      this.stream.write(flushBuffer)
+    }
+  }
+
+  sync() {
+    // Sync is the extended-query protocol barrier, not a disconnect.
+    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
+    this._send(syncBuffer)
+  }
+
+  ref() {
+    this.stream.ref()
+  }
+
+  unref() {
+    this.stream.unref()
+  }
+
+  end() {
+    // 0x58 = 'X'
+    this._ending = true
+    if (!this._connecting || !this.stream.writable) {
+      this.stream.end()
+      return
+    }
+    return this.stream.write(endBuffer, () => {
+      this.stream.end()
+    })
+  }
+
+  close(msg) {
+    this._send(serialize.close(msg))
+  }
+
+  describe(msg) {
+    this._send(serialize.describe(msg))
+  }
+
+  sendCopyFromChunk(chunk) {
+    this._send(serialize.copyData(chunk))
+  }
+
+  endCopyFrom() {
+    this._send(serialize.copyDone())
+  }
+
+  sendCopyFail(msg) {
+    this._send(serialize.copyFail(msg))
+  }
+}
+
+module.exports = Connection
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((module) => {
+
+function x509Error(msg, cert) {
+  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
+}
+
+function readASN1Length(data, index) {
+  let length = data[index++]
+  if (length < 0x80) return { length, index }
+
+  const lengthBytes = length & 0x7f
+  if (lengthBytes > 4) throw x509Error('bad length', data)
+
+  length = 0
+  for (let i = 0; i < lengthBytes; i++) {
+    length = (length << 8) | data[index++]
+  }
+
+  return { length, index }
+}
+
+function readASN1OID(data, index) {
+  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
+
+  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
+  index = indexAfterOIDLength
+  const lastIndex = index + OIDLength
+
+  const byte1 = data[index++]
+  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
+
+  while (index < lastIndex) {
+    // loop over numbers in OID
+    let value = 0
+    while (index < lastIndex) {
+      // loop over bytes in number
+      const nextByte = data[index++]
+      value = (value << 7) | (nextByte & 0x7f)
+      if (nextByte < 0x80) break
+    }
+    oid += '.' + value
+  }
+
+  return { oid, index }
+}
+
+function expectASN1Seq(data, index) {
+  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
+  return readASN1Length(data, index)
+}
+
+function signatureAlgorithmHashFromCertificate(data, index) {
+  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
+  if (index === undefined) index = 0
+  index = expectASN1Seq(data, index).index
+  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
+  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
+  index = expectASN1Seq(data, index).index // skip over signature length field
+  const { oid, index: indexAfterOID } = readASN1OID(data, index)
+  switch (oid) {
+    // RSA
+    case '1.2.840.113549.1.1.4':
+      return 'MD5'
+    case '1.2.840.113549.1.1.5':
+      return 'SHA-1'
+    case '1.2.840.113549.1.1.11':
+      return 'SHA-256'
+    case '1.2.840.113549.1.1.12':
+      return 'SHA-384'
+    case '1.2.840.113549.1.1.13':
+      return 'SHA-512'
+    case '1.2.840.113549.1.1.14':
+      return 'SHA-224'
+    case '1.2.840.113549.1.1.15':
+      return 'SHA512-224'
+    case '1.2.840.113549.1.1.16':
+      return 'SHA512-256'
+    // ECDSA
+    case '1.2.840.10045.4.1':
+      return 'SHA-1'
+    case '1.2.840.10045.4.3.1':
+      return 'SHA-224'
+    case '1.2.840.10045.4.3.2':
+      return 'SHA-256'
+    case '1.2.840.10045.4.3.3':
+      return 'SHA-384'
+    case '1.2.840.10045.4.3.4':
+      return 'SHA-512'
+    // RSASSA-PSS: hash is indicated separately
+    case '1.2.840.113549.1.1.10': {
+      index = indexAfterOID
+      index = expectASN1Seq(data, index).index
+      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
+      index = readASN1Length(data, index).index // skip over tag length field
+      index = expectASN1Seq(data, index).index // skip over sequence length field
+      const { oid: hashOID } = readASN1OID(data, index)
+      switch (hashOID) {
+        // standalone hash OIDs
+        case '1.2.840.113549.2.5':
+          return 'MD5'
+        case '1.3.14.3.2.26':
+          return 'SHA-1'
+        case '2.16.840.1.101.3.4.2.1':
+          return 'SHA-256'
+        case '2.16.840.1.101.3.4.2.2':
+          return 'SHA-384'
+        case '2.16.840.1.101.3.4.2.3':
+          return 'SHA-512'
+      }
+      throw x509Error('unknown hash OID ' + hashOID, data)
+    }
+    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+    case '1.3.101.110':
+    case '1.3.101.112': // ph
+      return 'SHA-512'
+    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+    case '1.3.101.111':
+    case '1.3.101.113': // ph
+      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
+  }
+  throw x509Error('unknown OID ' + oid, data)
+}
+
+module.exports = { signatureAlgorithmHashFromCertificate }
+
+
+/***/ }),
+
+/***/ 948:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const crypto = __nccwpck_require__(4150)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
+
+// SASLprep (RFC 4013) — minimal in-tree implementation.
+//
+// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
+// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
+// SASLprep when computing the stored verifier, and libpq does the same client
+// side, so passwords whose NFKC form differs from the raw form
+// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
+//
+// We deliberately implement only the three steps that change the byte content:
+//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
+//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
+//   3. NFKC normalization.
+// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
+// libpq is forgiving on those paths and Postgres's own SASLprep matches that
+// leniency for legacy roles, so omitting the rejection logic keeps existing
+// roles working without adding complexity.
+function saslprep(password) {
+  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
+  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
+  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
+  // contains zero-width joiners and variation selectors — the very characters
+  // ESLint's no-misleading-character-class warns about — because they combine
+  // with their neighbors and the RFC strips them for that reason.
+  // eslint-disable-next-line no-misleading-character-class
+  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
+  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
+}
+
+const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
+
+function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+  const candidates = ['SCRAM-SHA-256']
+  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
+
+  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
+
+  if (!mechanism) {
+    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
+  }
+
+  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
+    // this should never happen if we are really talking to a Postgres server
+    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
+  }
+
+  const clientNonce = crypto.randomBytes(18).toString('base64')
+  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
+
+  return {
+    mechanism,
+    clientNonce,
+    response: gs2Header + ',,n=*,r=' + clientNonce,
+    message: 'SASLInitialResponse',
+    scramMaxIterations,
+  }
+}
+
+async function continueSession(session, password, serverData, stream) {
+  if (session.message !== 'SASLInitialResponse') {
+    throw new Error('SASL: Last message was not SASLInitialResponse')
+  }
+  if (typeof password !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+  }
+  if (password === '') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
+  }
+
+  const sv = parseServerFirstMessage(serverData)
+
+  if (!sv.nonce.startsWith(session.clientNonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
+  } else if (sv.nonce.length === session.clientNonce.length) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
+  }
+
+  const scramMaxIterations =
+    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
+  // a value of 0 disables the iteration count check
+  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+    throw new Error(
+      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
+        sv.iteration +
+        ' exceeds scramMaxIterations of ' +
+        scramMaxIterations
+    )
+  }
+
+  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
+  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
+
+  // without channel binding:
+  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
+
+  // override if channel binding is in use:
+  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
+    const peerCert = stream.getPeerCertificate().raw
+    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
+    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
+    const certHash = await crypto.hashByName(hashName, peerCert)
+    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
+    channelBinding = bindingData.toString('base64')
+  }
+
+  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
+  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
+
+  const saltBytes = Buffer.from(sv.salt, 'base64')
+  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
+  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
+  const storedKey = await crypto.sha256(clientKey)
+  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
+  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
+  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
+  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
+
+  session.message = 'SASLResponse'
+  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
+  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
+}
+
+function finalizeSession(session, serverData) {
+  if (session.message !== 'SASLResponse') {
+    throw new Error('SASL: Last message was not SASLResponse')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
+  }
+
+  const { serverSignature } = parseServerFinalMessage(serverData)
+
+  if (serverSignature !== session.serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
+  }
+}
+
+/**
+ * printable       = %x21-2B / %x2D-7E
+ *                   ;; Printable ASCII except ",".
+ *                   ;; Note that any "printable" is also
+ *                   ;; a valid "value".
+ */
+function isPrintableChars(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: text must be a string')
+  }
+  return text
+    .split('')
+    .map((_, i) => text.charCodeAt(i))
+    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
+}
+
+/**
+ * base64-char     = ALPHA / DIGIT / "/" / "+"
+ *
+ * base64-4        = 4base64-char
+ *
+ * base64-3        = 3base64-char "="
+ *
+ * base64-2        = 2base64-char "=="
+ *
+ * base64          = *base64-4 [base64-3 / base64-2]
+ */
+function isBase64(text) {
+  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
+}
+
+function parseAttributePairs(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: attribute pairs text must be a string')
+  }
+
+  return new Map(
+    text.split(',').map((attrValue) => {
+      if (!/^.=/.test(attrValue)) {
+        throw new Error('SASL: Invalid attribute pair entry')
+      }
+      const name = attrValue[0]
+      const value = attrValue.substring(2)
+      return [name, value]
+    })
+  )
+}
+
+function parseServerFirstMessage(data) {
+  const attrPairs = parseAttributePairs(data)
+
+  const nonce = attrPairs.get('r')
+  if (!nonce) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
+  } else if (!isPrintableChars(nonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
+  }
+  const salt = attrPairs.get('s')
+  if (!salt) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
+  } else if (!isBase64(salt)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
+  }
+  const iterationText = attrPairs.get('i')
+  if (!iterationText) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
+  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
+  }
+  const iteration = parseInt(iterationText, 10)
+
+  return {
+    nonce,
+    salt,
+    iteration,
+  }
+}
+
+function parseServerFinalMessage(serverData) {
+  const attrPairs = parseAttributePairs(serverData)
+  const error = attrPairs.get('e')
+  const serverSignature = attrPairs.get('v')
+
+  if (error) {
+    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
+  }
+
+  if (!serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
+  } else if (!isBase64(serverSignature)) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
+  }
+  return {
+    serverSignature,
+  }
+}
+
+function xorBuffers(a, b) {
+  if (!Buffer.isBuffer(a)) {
+    throw new TypeError('first argument must be a Buffer')
+  }
+  if (!Buffer.isBuffer(b)) {
+    throw new TypeError('second argument must be a Buffer')
+  }
+  if (a.length !== b.length) {
+    throw new Error('Buffer lengths must match')
+  }
+  if (a.length === 0) {
+    throw new Error('Buffers cannot be empty')
+  }
+  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
+}
+
+module.exports = {
+  startSession,
+  continueSession,
+  finalizeSession,
+  DEFAULT_MAX_SCRAM_ITERATIONS,
+}
+
+
+/***/ }),
+
+/***/ 4150:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeCrypto = __nccwpck_require__(6982)
+
+module.exports = {
+  postgresMd5PasswordHash,
+  randomBytes,
+  deriveKey,
+  sha256,
+  hashByName,
+  hmacSha256,
+  md5,
+}
+
+/**
+ * The Web Crypto API - grabbed from the Node.js library or the global
+ * @type Crypto
+ */
+// eslint-disable-next-line no-undef
+const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
+/**
+ * The SubtleCrypto API for low level crypto operations.
+ * @type SubtleCrypto
+ */
+const subtleCrypto = webCrypto.subtle
+const textEncoder = new TextEncoder()
+
+/**
+ *
+ * @param {*} length
+ * @returns
+ */
+function randomBytes(length) {
+  return webCrypto.getRandomValues(Buffer.alloc(length))
+}
+
+async function md5(string) {
+  try {
+    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
+  } catch (e) {
+    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
+    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
+    // This is why we cannot just use WebCrypto in all environments.
+    const data = typeof string === 'string' ? textEncoder.encode(string) : string
+    const hash = await subtleCrypto.digest('MD5', data)
+    return Array.from(new Uint8Array(hash))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+  }
+}
+
+// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
+async function postgresMd5PasswordHash(user, password, salt) {
+  const inner = await md5(password + user)
+  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
+  return 'md5' + outer
+}
+
+/**
+ * Create a SHA-256 digest of the given data
+ * @param {Buffer} data
+ */
+async function sha256(text) {
+  return await subtleCrypto.digest('SHA-256', text)
+}
+
+async function hashByName(hashName, text) {
+  return await subtleCrypto.digest(hashName, text)
+}
+
+/**
+ * Sign the message with the given key
+ * @param {ArrayBuffer} keyBuffer
+ * @param {string} msg
+ */
+async function hmacSha256(keyBuffer, msg) {
+  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
+}
+
+/**
+ * Derive a key from the password and salt
+ * @param {string} password
+ * @param {Uint8Array} salt
+ * @param {number} iterations
+ */
+async function deriveKey(password, salt, iterations) {
+  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
+  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
+}
+
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+let user
+try {
+  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+module.exports = {
+  // database host. defaults to localhost
+  host: 'localhost',
+
+  // database user's name
+  user,
+
+  // name of database to connect
+  database: undefined,
+
+  // database user's password
+  password: null,
+
+  // a Postgres connection string to be used instead of setting individual connection items
+  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+  // in the defaults object.
+  connectionString: undefined,
+
+  // database port
+  port: 5432,
+
+  // number of rows to return at a time from a prepared statement's
+  // portal. 0 will return all rows at once
+  rows: 0,
+
+  // binary result mode
+  binary: false,
+
+  // Connection pool options - see https://github.com/brianc/node-pg-pool
+
+  // number of connections to use in connection pool
+  // 0 will disable connection pooling
+  max: 10,
+
+  // max milliseconds a client can go unused before it is removed
+  // from the pool and destroyed
+  idleTimeoutMillis: 30000,
+
+  client_encoding: '',
+
+  ssl: false,
+
+  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+  sslnegotiation: undefined,
+
+  application_name: undefined,
+
+  fallback_application_name: undefined,
+
+  options: undefined,
+
+  parseInputDatesAsUTC: false,
+
+  // max milliseconds any query using this connection will execute for before timing out in error.
+  // false=unlimited
+  statement_timeout: false,
+
+  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+  // false=unlimited
+  lock_timeout: false,
+
+  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+  // false=unlimited
+  idle_in_transaction_session_timeout: false,
+
+  // max milliseconds to wait for query to complete (client side)
+  query_timeout: false,
+
+  connect_timeout: 0,
+
+  keepalives: 1,
+
+  keepalives_idle: 0,
+}
+
+const pgTypes = __nccwpck_require__(1549)
+// save default parsers
+const parseBigInteger = pgTypes.getTypeParser(20, 'text')
+const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
+
+// parse int8 so you can get your count values as actual numbers
+module.exports.__defineSetter__('parseInt8', function (val) {
+  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
+  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
+})
+
+
+/***/ }),
+
+/***/ 3273:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Client = __nccwpck_require__(5042)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const Result = __nccwpck_require__(8014)
+const utils = __nccwpck_require__(9652)
+const Pool = __nccwpck_require__(7558)
+const TypeOverrides = __nccwpck_require__(365)
+const { DatabaseError } = __nccwpck_require__(4233)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
+
+const poolFactory = (Client) => {
+  return class BoundPool extends Pool {
+    constructor(options) {
+      super(options, Client)
+    }
+  }
+}
+
+const PG = function (clientConstructor) {
+  this.defaults = defaults
+  this.Client = clientConstructor
+  this.Query = this.Client.Query
+  this.Pool = poolFactory(this.Client)
+  this._pools = []
+  this.Connection = Connection
+  this.types = __nccwpck_require__(1549)
+  this.DatabaseError = DatabaseError
+  this.TypeOverrides = TypeOverrides
+  this.escapeIdentifier = escapeIdentifier
+  this.escapeLiteral = escapeLiteral
+  this.Result = Result
+  this.utils = utils
+}
+
+let clientConstructor = Client
+
+let forceNative = false
+try {
+  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+if (forceNative) {
+  clientConstructor = __nccwpck_require__(5301)
+}
+
+module.exports = new PG(clientConstructor)
+
+// lazy require native module...the native module may not have installed
+Object.defineProperty(module.exports, "native", ({
+  configurable: true,
+  enumerable: false,
+  get() {
+    let native = null
+    try {
+      native = new PG(__nccwpck_require__(5301))
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') {
+        throw err
+      }
+    }
+
+    // overwrite module.exports.native so that getter is never called again
+    Object.defineProperty(module.exports, "native", ({
+      value: native,
+    }))
+
+    return native
+  },
+}))
+
+
+/***/ }),
+
+/***/ 8942:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeUtils = __nccwpck_require__(9023)
+// eslint-disable-next-line
+var Native
+// eslint-disable-next-line no-useless-catch
+try {
+  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
+  Native = __nccwpck_require__(4390)
+} catch (e) {
+  throw e
+}
+const TypeOverrides = __nccwpck_require__(365)
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const ConnectionParameters = __nccwpck_require__(646)
+
+const NativeQuery = __nccwpck_require__(7581)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this)
+  config = config || {}
+
+  this._Promise = config.Promise || global.Promise
+  this._types = new TypeOverrides(config.types)
+
+  this.native = new Native({
+    types: this._types,
+  })
+
+  this._queryQueue = []
+  this._ending = false
+  this._connecting = false
+  this._connected = false
+  this._queryable = true
+  this.pipeline = Boolean(config.pipeline)
+  this._pipelineInFlight = false
+
+  // keep these on the object for legacy reasons
+  // for the time being. TODO: deprecate all this jazz
+  const cp = (this.connectionParameters = new ConnectionParameters(config))
+  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
+  this.user = cp.user
+
+  // "hiding" the password so it doesn't show up in stack traces
+  // or if the client is console.logged
+  Object.defineProperty(this, 'password', {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: cp.password,
+  })
+  this.database = cp.database
+  this.host = cp.host
+  this.port = cp.port
+
+  // a hash to hold named queries
+  this.namedQueries = {}
+})
+
+Client.Query = NativeQuery
+
+util.inherits(Client, EventEmitter)
+
+Client.prototype._errorAllQueries = function (err) {
+  const enqueueError = (query) => {
+    process.nextTick(() => {
+      query.native = this.native
+      query.handleError(err)
+    })
+  }
+
+  if (this._hasActiveQuery()) {
+    enqueueError(this._activeQuery)
+    this._activeQuery = null
+  }
+
+  this._queryQueue.forEach(enqueueError)
+  this._queryQueue.length = 0
+}
+
+// connect to the backend
+// pass an optional callback to be called once connected
+// or with an error if there was a connection error
+Client.prototype._connect = function (cb) {
+  const self = this
+
+  if (this._connecting) {
+    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
+    return
+  }
+
+  this._connecting = true
+
+  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
+    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
+    if (err) return cb(err)
+    self.native.connect(conString, function (err) {
+      if (err) {
+        self.native.end()
+        return cb(err)
+      }
+
+      // set internal states to connected
+      self._connected = true
+
+      // handle connection errors from the native layer
+      self.native.on('error', function (err) {
+        self._queryable = false
+        self._errorAllQueries(err)
+        self.emit('error', err)
+      })
+
+      self.native.on('notification', function (msg) {
+        self.emit('notification', {
+          channel: msg.relname,
+          payload: msg.extra,
+        })
+      })
+
+      // signal we are connected now
+      self.emit('connect')
+      self._pulseQueryQueue(true)
+
+      cb(null, this)
+    })
+  })
+}
+
+Client.prototype.connect = function (callback) {
+  if (callback) {
+    this._connect(callback)
+    return
+  }
+
+  return new this._Promise((resolve, reject) => {
+    this._connect((error) => {
+      if (error) {
+        reject(error)
+      } else {
+        resolve(this)
+      }
+    })
+  })
+}
+
+// send a query to the server
+// this method is highly overloaded to take
+// 1) string query, optional array of parameters, optional function callback
+// 2) object query with {
+//    string query
+//    optional array values,
+//    optional function callback instead of as a separate parameter
+//    optional string name to name & cache the query plan
+//    optional string rowMode = 'array' for an array of results
+//  }
+Client.prototype.query = function (config, values, callback) {
+  let query
+  let result
+  let readTimeout
+  let readTimeoutTimer
+  let queryCallback
+
+  if (config === null || config === undefined) {
+    throw new TypeError('Client was passed a null or undefined query')
+  } else if (typeof config.submit === 'function') {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    result = query = config
+    // accept query(new Query(...), (err, res) => { }) style
+    if (typeof values === 'function') {
+      config.callback = values
+    }
+  } else {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    query = new NativeQuery(config, values, callback)
+    if (!query.callback) {
+      let resolveOut, rejectOut
+      result = new this._Promise((resolve, reject) => {
+        resolveOut = resolve
+        rejectOut = reject
+      }).catch((err) => {
+        Error.captureStackTrace(err)
+        throw err
+      })
+      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
+    }
+  }
+
+  if (readTimeout) {
+    queryCallback = query.callback || (() => {})
+
+    readTimeoutTimer = setTimeout(() => {
+      const error = new Error('Query read timeout')
+
+      process.nextTick(() => {
+        query.handleError(error, this.connection)
+      })
+
+      queryCallback(error)
+
+      // we already returned an error,
+      // just do nothing if query completes
+      query.callback = () => {}
+
+      // Remove from queue
+      const index = this._queryQueue.indexOf(query)
+      if (index > -1) {
+        this._queryQueue.splice(index, 1)
+      }
+
+      this._pulseQueryQueue()
+    }, readTimeout)
+
+    query.callback = (err, res) => {
+      clearTimeout(readTimeoutTimer)
+      queryCallback(err, res)
+    }
+  }
+
+  if (!this._queryable) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._ending) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client was closed and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._queryQueue.length > 0 && !this.pipeline) {
+    queryQueueLengthDeprecationNotice()
+  }
+
+  this._queryQueue.push(query)
+  this._pulseQueryQueue()
+  return result
+}
+
+// disconnect from the backend server
+Client.prototype.end = function (cb) {
+  const self = this
+
+  this._ending = true
+
+  if (this._connecting && !this._connected) {
+    this.once('connect', () => {
+      this.end(() => {})
+    })
+  }
+  let result
+  if (!cb) {
+    result = new this._Promise(function (resolve, reject) {
+      cb = (err) => (err ? reject(err) : resolve())
+    })
+  }
+
+  const doEnd = function () {
+    self.native.end(function () {
+      self._connected = false
+
+      self._errorAllQueries(new Error('Connection terminated'))
+
+      process.nextTick(() => {
+        self.emit('end')
+        if (cb) cb()
+      })
+    })
+  }
+
+  // If pipeline has in-flight or queued queries, wait for them to drain before closing
+  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+    this.once('drain', doEnd)
+  } else {
+    doEnd()
+  }
+  return result
+}
+
+Client.prototype._hasActiveQuery = function () {
+  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
+}
+
+Client.prototype._pulseQueryQueue = function (initialConnection) {
+  if (!this._connected) {
+    return
+  }
+  if (this.pipeline && !initialConnection) {
+    return this._pulsePipelinedQueryQueue()
+  }
+  if (this._hasActiveQuery()) {
+    return
+  }
+  const query = this._queryQueue.shift()
+  if (!query) {
+    if (!initialConnection) {
+      this.emit('drain')
+    }
+    return
+  }
+  this._activeQuery = query
+  query.submit(this)
+  const self = this
+  query.once('_done', function () {
+    self._pulseQueryQueue()
+  })
+}
+
+Client.prototype._pulsePipelinedQueryQueue = function () {
+  if (!this._connected || this._pipelineInFlight) {
+    return
+  }
+  if (this._queryQueue.length === 0) {
+    if (this.hasExecuted) {
+      this.emit('drain')
+    }
+    return
+  }
+
+  this._pipelineInFlight = true
+  const self = this
+  const queries = []
+  const nativeQueries = []
+  const utils = __nccwpck_require__(9652)
+
+  while (this._queryQueue.length > 0) {
+    const query = this._queryQueue.shift()
+    this.hasExecuted = true
+    nativeQueries.push(query)
+
+    const values = query.values ? query.values.map(utils.prepareValue) : null
+    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
+    if (values) {
+      pipelineEntry.values = values
+    }
+    if (query.name && this.namedQueries[query.name]) {
+      pipelineEntry._alreadyPrepared = true
+    }
+    queries.push(pipelineEntry)
+  }
+
+  this.native.pipeline(queries, function (err, results) {
+    self._pipelineInFlight = false
+
+    if (err) {
+      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
+      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
+      // non-pipelined native path both do. Without this the client looks healthy after losing its
+      // backend, a Pool never discards it, and everything routed to it fails one query at a time
+      // for the life of the process.
+      self._connected = false
+      self._queryable = false
+      for (let i = 0; i < nativeQueries.length; i++) {
+        const q = nativeQueries[i]
+        q.native = self.native
+        q.handleError(err)
+      }
+      self._errorAllQueries(err)
+      self.emit('error', err)
+      self.emit('end')
+      return
+    }
+
+    // Deliver results to each query
+    for (let i = 0; i < nativeQueries.length; i++) {
+      const q = nativeQueries[i]
+      const r = results[i]
+      q.native = self.native
+
+      if (r.err) {
+        q.handleError(r.err)
+      } else {
+        // Track named queries on success
+        if (q.name) {
+          self.namedQueries[q.name] = q.text
+        }
+        q.state = 'end'
+        q.emit('end', r.result)
+        if (q.callback) {
+          q.callback(null, r.result)
+        }
+      }
+
+      setImmediate(function () {
+        q.emit('_done')
+      })
+    }
+
+    // Process any queries that arrived while we were reading
+    self._pulsePipelinedQueryQueue()
+  })
+}
+
+// attempt to cancel an in-progress query
+Client.prototype.cancel = function (query) {
+  if (this._activeQuery === query) {
+    this.native.cancel(function () {})
+  } else if (this._queryQueue.indexOf(query) !== -1) {
+    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
+  }
+}
+
+Client.prototype.ref = function () {}
+Client.prototype.unref = function () {}
+
+Client.prototype.setTypeParser = function (oid, format, parseFn) {
+  return this._types.setTypeParser(oid, format, parseFn)
+}
+
+Client.prototype.getTypeParser = function (oid, format) {
+  return this._types.getTypeParser(oid, format)
+}
+
+Client.prototype.isConnected = function () {
+  return this._connected
+}
+
+Client.prototype.getTransactionStatus = function () {
+  return this.native.getTransactionStatus()
+}
+
+
+/***/ }),
+
+/***/ 5301:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(8942)
+
+
+/***/ }),
+
+/***/ 7581:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const utils = __nccwpck_require__(9652)
+
+const NativeQuery = (module.exports = function (config, values, callback) {
+  EventEmitter.call(this)
+  config = utils.normalizeQueryConfig(config, values, callback)
+  this.text = config.text
+  this.values = config.values
+  this.name = config.name
+  this.queryMode = config.queryMode
+  this.callback = config.callback
+  this.state = 'new'
+  this._arrayMode = config.rowMode === 'array'
+
+  // if the 'row' event is listened for
+  // then emit them as they come in
+  // without setting singleRowMode to true
+  // this has almost no meaning because libpq
+  // reads all rows into memory before returning any
+  this._emitRowEvents = false
+  this.on(
+    'newListener',
+    function (event) {
+      if (event === 'row') this._emitRowEvents = true
+    }.bind(this)
+  )
+})
+
+util.inherits(NativeQuery, EventEmitter)
+
+const errorFieldMap = {
+  sqlState: 'code',
+  statementPosition: 'position',
+  messagePrimary: 'message',
+  messageDetail: 'detail',
+  messageHint: 'hint',
+  context: 'where',
+  schemaName: 'schema',
+  tableName: 'table',
+  columnName: 'column',
+  dataTypeName: 'dataType',
+  constraintName: 'constraint',
+  sourceFile: 'file',
+  sourceLine: 'line',
+  sourceFunction: 'routine',
+}
+
+NativeQuery.prototype.handleError = function (err) {
+  // copy pq error fields into the error object
+  const fields = this.native && this.native.pq.resultErrorFields()
+  if (fields) {
+    for (const key in fields) {
+      const normalizedFieldName = errorFieldMap[key] || key
+      err[normalizedFieldName] = fields[key]
+    }
+  }
+  if (this.callback) {
+    this.callback(err)
+  } else {
+    this.emit('error', err)
+  }
+  this.state = 'error'
+}
+
+NativeQuery.prototype.then = function (onSuccess, onFailure) {
+  return this._getPromise().then(onSuccess, onFailure)
+}
+
+NativeQuery.prototype.catch = function (callback) {
+  return this._getPromise().catch(callback)
+}
+
+NativeQuery.prototype._getPromise = function () {
+  if (this._promise) return this._promise
+  this._promise = new Promise(
+    function (resolve, reject) {
+      this._once('end', resolve)
+      this._once('error', reject)
+    }.bind(this)
+  )
+  return this._promise
+}
+
+NativeQuery.prototype.submit = function (client) {
+  this.state = 'running'
+  const self = this
+  this.native = client.native
+  client.native.arrayMode = this._arrayMode
+
+  let after = function (err, rows, results) {
+    client.native.arrayMode = false
+    setImmediate(function () {
+      self.emit('_done')
+    })
+
+    // handle possible query error
+    if (err) {
+      return self.handleError(err)
+    }
+
+    // emit row events for each row in the result
+    if (self._emitRowEvents) {
+      if (results.length > 1) {
+        rows.forEach((rowOfRows, i) => {
+          rowOfRows.forEach((row) => {
+            self.emit('row', row, results[i])
+          })
+        })
+      } else {
+        rows.forEach(function (row) {
+          self.emit('row', row, results)
+        })
+      }
+    }
+
+    // handle successful result
+    self.state = 'end'
+    self.emit('end', results)
+    if (self.callback) {
+      self.callback(null, results)
+    }
+  }
+
+  if (process.domain) {
+    after = process.domain.bind(after)
+  }
+
+  // named query
+  if (this.name) {
+    if (this.name.length > 63) {
+      console.error('Warning! Postgres only supports 63 characters for query names.')
+      console.error('You supplied %s (%s)', this.name, this.name.length)
+      console.error('This can cause conflicts and silent errors executing queries')
+    }
+    const values = (this.values || []).map(utils.prepareValue)
+
+    // check if the client has already executed this named query
+    // if so...just execute it again - skip the planning phase
+    if (client.namedQueries[this.name] !== undefined) {
+      if (this.text && client.namedQueries[this.name] !== this.text) {
+        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+        return after(err)
+      }
+      return client.native.execute(this.name, values, after)
+    }
+    // plan the named query the first time, then execute it
+    return client.native.prepare(this.name, this.text, values.length, function (err) {
+      if (err) return after(err)
+      client.namedQueries[self.name] = self.text
+      return self.native.execute(self.name, values, after)
+    })
+  } else if (this.values) {
+    if (!Array.isArray(this.values)) {
+      const err = new Error('Query values must be an array')
+      return after(err)
+    }
+    const vals = this.values.map(utils.prepareValue)
+    client.native.query(this.text, vals, after)
+  } else if (this.queryMode === 'extended') {
+    client.native.query(this.text, [], after)
+  } else {
+    client.native.query(this.text, after)
+  }
+}
+
+
+/***/ }),
+
+/***/ 4473:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { EventEmitter } = __nccwpck_require__(4434)
+
+const Result = __nccwpck_require__(8014)
+const utils = __nccwpck_require__(9652)
+
+class Query extends EventEmitter {
+  constructor(config, values, callback) {
+    super()
+
+    config = utils.normalizeQueryConfig(config, values, callback)
+
+    this.text = config.text
+    this.values = config.values
+    this.rows = config.rows
+    this.types = config.types
+    this.name = config.name
+    this.queryMode = config.queryMode
+    this.binary = config.binary
+    // use unique portal name each time
+    this.portal = config.portal || ''
+    this.callback = config.callback
+    this._rowMode = config.rowMode
+    if (process.domain && config.callback) {
+      this.callback = process.domain.bind(config.callback)
+    }
+    this._result = new Result(this._rowMode, this.types)
+
+    // potential for multiple results
+    this._results = this._result
+    this._canceledDueToError = false
+  }
+
+  requiresPreparation() {
+    if (this.queryMode === 'extended') {
+      return true
+    }
+
+    // named queries must always be prepared
+    if (this.name) {
+      return true
+    }
+    // always prepare if there are max number of rows expected per
+    // portal execution
+    if (this.rows) {
+      return true
+    }
+    // don't prepare empty text queries
+    if (!this.text) {
+      return false
+    }
+    // prepare if there are values
+    if (!this.values) {
+      return false
+    }
+    return this.values.length > 0
+  }
+
+  _checkForMultirow() {
+    // if we already have a result with a command property
+    // then we've already executed one query in a multi-statement simple query
+    // turn our results into an array of results
+    if (this._result.command) {
+      if (!Array.isArray(this._results)) {
+        this._results = [this._result]
+      }
+      this._result = new Result(this._rowMode, this._result._types)
+      this._results.push(this._result)
+    }
+  }
+
+  // associates row metadata from the supplied
+  // message with this query object
+  // metadata used when parsing row results
+  handleRowDescription(msg) {
+    this._checkForMultirow()
+    this._result.addFields(msg.fields)
+    this._accumulateRows = this.callback || !this.listeners('row').length
+  }
+
+  handleDataRow(msg) {
+    let row
+
+    if (this._canceledDueToError) {
+      return
+    }
+
+    try {
+      row = this._result.parseRow(msg.fields)
+    } catch (err) {
+      this._canceledDueToError = err
+      return
+    }
+
+    this.emit('row', row, this._result)
+    if (this._accumulateRows) {
+      this._result.addRow(row)
+    }
+  }
+
+  handleCommandComplete(msg, connection) {
+    this._checkForMultirow()
+    this._result.addCommandComplete(msg)
+    // need to sync after each command complete of a prepared statement
+    // if we were using a row count which results in multiple calls to _getRows
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  // if a named prepared statement is created with empty query text
+  // the backend will send an emptyQuery message but *not* a command complete message
+  // since we pipeline sync immediately after execute we don't need to do anything here
+  // unless we have rows specified, in which case we did not pipeline the initial sync call
+  handleEmptyQuery(connection) {
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  handleError(err, connection) {
+    // need to sync after error during a prepared statement
+    if (this._canceledDueToError) {
+      err = this._canceledDueToError
+      this._canceledDueToError = false
+    }
+    // if callback supplied do not emit error event as uncaught error
+    // events will bubble up to node process
+    if (this.callback) {
+      return this.callback(err)
+    }
+    this.emit('error', err)
+  }
+
+  handleReadyForQuery(con) {
+    if (this._canceledDueToError) {
+      return this.handleError(this._canceledDueToError, con)
+    }
+    if (this.callback) {
+      try {
+        this.callback(null, this._results)
+      } catch (err) {
+        process.nextTick(() => {
+          throw err
+        })
+      }
+    }
+    this.emit('end', this._results)
+  }
+
+  submit(connection) {
+    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
+      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
+    }
+    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
+    if (this.text && previous && this.text !== previous) {
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+    }
+    if (this.values && !Array.isArray(this.values)) {
+      return new Error('Query values must be an array')
+    }
+    if (this.requiresPreparation()) {
+      // If we're using the extended query protocol we fire off several separate commands
+      // to the backend. On some versions of node & some operating system versions
+      // the network stack writes each message separately instead of buffering them together
+      // causing the client & network to send more slowly. Corking & uncorking the stream
+      // allows node to buffer up the messages internally before sending them all off at once.
+      // note: we're checking for existence of cork/uncork because some versions of streams
+      // might not have this (cloudflare?)
+      connection.stream.cork && connection.stream.cork()
+      try {
+        this.prepare(connection)
+      } finally {
+        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
+        // this client becomes unresponsive, so put in finally block "just in case"
+        connection.stream.uncork && connection.stream.uncork()
+      }
+    } else {
+      connection.query(this.text)
+    }
+    return null
+  }
+
+  hasBeenParsed(connection) {
+    return (
+      this.name &&
+      (connection.parsedStatements[this.name] !== undefined ||
+        connection.submittedNamedStatements[this.name] !== undefined)
+    )
+  }
+
+  handlePortalSuspended(connection) {
+    this._getRows(connection, this.rows)
+  }
+
+  _getRows(connection, rows) {
+    connection.execute({
+      portal: this.portal,
+      rows: rows,
+    })
+    // if we're not reading pages of rows send the sync command
+    // to indicate the pipeline is finished
+    if (!rows) {
+      connection.sync()
+    } else {
+      // otherwise flush the call out to read more rows
+      connection.flush()
+    }
+  }
+
+  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+  prepare(connection) {
+    // TODO refactor this poor encapsulation
+    if (!this.hasBeenParsed(connection)) {
+      connection.parse({
+        text: this.text,
+        name: this.name,
+        types: this.types,
+      })
+      if (this.name) {
+        connection.submittedNamedStatements[this.name] = this.text
+      }
+    }
+
+    // because we're mapping user supplied values to
+    // postgres wire protocol compatible values it could
+    // throw an exception, so try/catch this section
+    try {
+      connection.bind({
+        portal: this.portal,
+        statement: this.name,
+        values: this.values,
+        binary: this.binary,
+        valueMapper: utils.prepareValue,
+      })
+    } catch (err) {
+      // we should close parse to avoid leaking connections
+      connection.close({ type: 'S', name: this.name })
+      connection.sync()
+
+      this.handleError(err, connection)
+      return
+    }
+
+    connection.describe({
+      type: 'P',
+      name: this.portal || '',
+    })
+
+    this._getRows(connection, this.rows)
+  }
+
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail('No source stream defined')
+  }
+
+  handleCopyData(msg, connection) {
+    // noop
+  }
+}
+
+module.exports = Query
+
+
+/***/ }),
+
+/***/ 8014:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
+
+// result object returned from query
+// in the 'end' event and also
+// passed as second argument to provided callback
+class Result {
+  constructor(rowMode, types) {
+    this.command = null
+    this.rowCount = null
+    this.oid = null
+    this.rows = []
+    this.fields = []
+    this._parsers = undefined
+    this._types = types
+    this.RowCtor = null
+    this.rowAsArray = rowMode === 'array'
+    if (this.rowAsArray) {
+      this.parseRow = this._parseRowAsArray
+    }
+    this._prebuiltEmptyResultObject = null
+  }
+
+  // adds a command complete message
+  addCommandComplete(msg) {
+    let match
+    if (msg.text) {
+      // pure javascript
+      match = matchRegexp.exec(msg.text)
+    } else {
+      // native bindings
+      match = matchRegexp.exec(msg.command)
+    }
+    if (match) {
+      this.command = match[1]
+      if (match[3]) {
+        // COMMAND OID ROWS
+        this.oid = parseInt(match[2], 10)
+        this.rowCount = parseInt(match[3], 10)
+      } else if (match[2]) {
+        // COMMAND ROWS
+        this.rowCount = parseInt(match[2], 10)
+      }
+    }
+  }
+
+  _parseRowAsArray(rowData) {
+    const row = new Array(rowData.length)
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      if (rawValue !== null) {
+        row[i] = this._parsers[i](rawValue)
+      } else {
+        row[i] = null
+      }
+    }
+    return row
+  }
+
+  parseRow(rowData) {
+    const row = { ...this._prebuiltEmptyResultObject }
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      const field = this.fields[i].name
+      if (rawValue !== null) {
+        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
+        row[field] = this._parsers[i](v)
+      } else {
+        row[field] = null
+      }
+    }
+    return row
+  }
+
+  addRow(row) {
+    this.rows.push(row)
+  }
+
+  addFields(fieldDescriptions) {
+    // clears field definitions
+    // multiple query statements in 1 action can result in multiple sets
+    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
+    // you need to reset the fields
+    this.fields = fieldDescriptions
+    if (this.fields.length) {
+      this._parsers = new Array(fieldDescriptions.length)
+    }
+
+    const row = Object.create(null)
+
+    for (let i = 0; i < fieldDescriptions.length; i++) {
+      const desc = fieldDescriptions[i]
+      row[desc.name] = null
+
+      if (this._types) {
+        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      } else {
+        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      }
+    }
+
+    this._prebuiltEmptyResultObject = { ...row }
+  }
+}
+
+module.exports = Result
+
+
+/***/ }),
+
+/***/ 829:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { getStream, getSecureStream } = getStreamFuncs()
+
+module.exports = {
+  /**
+   * Get a socket stream compatible with the current runtime environment.
+   * @returns {Duplex}
+   */
+  getStream,
+  /**
+   * Get a TLS secured socket, compatible with the current environment,
+   * using the socket and other settings given in `options`.
+   * @returns {Duplex}
+   */
+  getSecureStream,
+}
+
+/**
+ * The stream functions that work in Node.js
+ */
+function getNodejsStreamFuncs() {
+  function getStream(ssl) {
+    const net = __nccwpck_require__(9278)
+    return new net.Socket()
+  }
+
+  function getSecureStream(options) {
+    const tls = __nccwpck_require__(4756)
+    return tls.connect(options)
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * The stream functions that work in Cloudflare Workers
+ */
+function getCloudflareStreamFuncs() {
+  function getStream(ssl) {
+    const { CloudflareSocket } = __nccwpck_require__(785)
+    return new CloudflareSocket(ssl)
+  }
+
+  function getSecureStream(options) {
+    options.socket.startTls(options)
+    return options.socket
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * Are we running in a Cloudflare Worker?
+ *
+ * @returns true if the code is currently running inside a Cloudflare Worker.
+ */
+function isCloudflareRuntime() {
+  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
+  // which means that `navigator.userAgent` will be defined.
+  // eslint-disable-next-line no-undef
+  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
+    // eslint-disable-next-line no-undef
+    return navigator.userAgent === 'Cloudflare-Workers'
+  }
+  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
+  if (typeof Response === 'function') {
+    const resp = new Response(null, { cf: { thing: true } })
+    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
+      return true
+    }
+  }
+  return false
+}
+
+function getStreamFuncs() {
+  if (isCloudflareRuntime()) {
+    return getCloudflareStreamFuncs()
+  }
+  return getNodejsStreamFuncs()
+}
+
+
+/***/ }),
+
+/***/ 365:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+function TypeOverrides(userTypes) {
+  this._types = userTypes || types
+  this.text = {}
+  this.binary = {}
+}
+
+TypeOverrides.prototype.getOverrides = function (format) {
+  switch (format) {
+    case 'text':
+      return this.text
+    case 'binary':
+      return this.binary
+    default:
+      return {}
+  }
+}
+
+TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
+  if (typeof format === 'function') {
+    parseFn = format
+    format = 'text'
+  }
+  this.getOverrides(format)[oid] = parseFn
+}
+
+TypeOverrides.prototype.getTypeParser = function (oid, format) {
+  format = format || 'text'
+  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
+}
+
+module.exports = TypeOverrides
+
+
+/***/ }),
+
+/***/ 9652:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const defaults = __nccwpck_require__(8995)
+const nodeUtils = __nccwpck_require__(9023)
+
+const { isDate } = __nccwpck_require__(8253)
+
+const invalidDateDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
+  'PG_INVALID_DATE'
+)
+
+function escapeElement(elementRepresentation) {
+  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+
+  return '"' + escaped + '"'
+}
+
+// convert a JS array to a postgres array literal
+// uses comma separator so won't work for types like box that use
+// a different array separator.
+function arrayString(val) {
+  let result = '{'
+  for (let i = 0; i < val.length; i++) {
+    if (i > 0) {
+      result += ','
+    }
+    let item = val[i]
+    if (item == null) {
+      result += 'NULL'
+    } else if (Array.isArray(item)) {
+      result += arrayString(item)
+    } else if (ArrayBuffer.isView(item)) {
+      if (!(item instanceof Buffer)) {
+        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
+      }
+      result += '\\\\x' + item.toString('hex')
+    } else {
+      result += escapeElement(prepareValue(item))
+    }
+  }
+  result += '}'
+  return result
+}
+
+// converts values from javascript types
+// to their 'raw' counterparts for use as a postgres parameter
+// note: you can override this function to provide your own conversion mechanism
+// for complex types, etc...
+const prepareValue = function (val, seen) {
+  // null and undefined are both null for postgres
+  if (val == null) {
+    return null
+  }
+  if (typeof val === 'object') {
+    if (val instanceof Buffer) {
+      return val
+    }
+    if (ArrayBuffer.isView(val)) {
+      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
+    }
+    if (isDate(val)) {
+      if (isNaN(val.getTime())) {
+        invalidDateDeprecationNotice()
+      }
+      if (defaults.parseInputDatesAsUTC) {
+        return dateToStringUTC(val)
+      } else {
+        return dateToString(val)
+      }
+    }
+    if (Array.isArray(val)) {
+      return arrayString(val)
+    }
+
+    return prepareObject(val, seen)
+  }
+  return val.toString()
+}
+
+function prepareObject(val, seen) {
+  if (val && typeof val.toPostgres === 'function') {
+    seen = seen || []
+    if (seen.indexOf(val) !== -1) {
+      throw new Error('circular reference detected while preparing "' + val + '" for query')
+    }
+    seen.push(val)
+
+    return prepareValue(val.toPostgres(prepareValue), seen)
+  }
+  return JSON.stringify(val)
+}
+
+function dateToString(date) {
+  let offset = -date.getTimezoneOffset()
+
+  let year = date.getFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getDate()).padStart(2, '0') +
+    'T' +
+    String(date.getHours()).padStart(2, '0') +
+    ':' +
+    String(date.getMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getMilliseconds()).padStart(3, '0')
+
+  if (offset < 0) {
+    ret += '-'
+    offset *= -1
+  } else {
+    ret += '+'
+  }
+
+  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function dateToStringUTC(date) {
+  let year = date.getUTCFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getUTCMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getUTCDate()).padStart(2, '0') +
+    'T' +
+    String(date.getUTCHours()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getUTCMilliseconds()).padStart(3, '0')
+
+  ret += '+00:00'
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function normalizeQueryConfig(config, values, callback) {
+  // can take in strings or config objects
+  // Copy config so normalization does not mutate the caller's object.
+  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
+  if (values) {
+    if (typeof values === 'function') {
+      config.callback = values
+    } else {
+      config.values = values
+    }
+  }
+  if (callback) {
+    config.callback = callback
+  }
+  return config
+}
+
+function cloneQueryConfig(config) {
+  if (config == null) {
+    return config
+  }
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
+}
+
+// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
+const escapeIdentifier = function (str) {
+  return '"' + str.replace(/"/g, '""') + '"'
+}
+
+const escapeLiteral = function (str) {
+  let hasBackslash = false
+  let escaped = "'"
+
+  if (str == null) {
+    return "''"
+  }
+
+  if (typeof str !== 'string') {
+    return "''"
+  }
+
+  for (let i = 0; i < str.length; i++) {
+    const c = str[i]
+    if (c === "'") {
+      escaped += c + c
+    } else if (c === '\\') {
+      escaped += c + c
+      hasBackslash = true
+    } else {
+      escaped += c
+    }
+  }
+
+  escaped += "'"
+
+  if (hasBackslash === true) {
+    escaped = ' E' + escaped
+  }
+
+  return escaped
+}
+
+module.exports = {
+  prepareValue: function prepareValueWrapper(value) {
+    // this ensures that extra arguments do not get passed into prepareValue
+    // by accident, eg: from calling values.map(utils.prepareValue)
+    return prepareValue(value)
+  },
+  normalizeQueryConfig,
+  escapeIdentifier,
+  escapeLiteral,
+}
+
+
+/***/ }),
+
+/***/ 8702:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , Stream = (__nccwpck_require__(2203).Stream)
+  , split = __nccwpck_require__(5286)
+  , util = __nccwpck_require__(9023)
+  , defaultPort = 5432
+  , isWin = (process.platform === 'win32')
+  , warnStream = process.stderr
+;
+
+
+var S_IRWXG = 56     //    00070(8)
+  , S_IRWXO = 7      //    00007(8)
+  , S_IFMT  = 61440  // 00170000(8)
+  , S_IFREG = 32768  //  0100000(8)
+;
+function isRegFile(mode) {
+    return ((mode & S_IFMT) == S_IFREG);
+}
+
+var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
+var nrOfFields = fieldNames.length;
+var passKey = fieldNames[ nrOfFields -1 ];
+
+
+function warn() {
+    var isWritable = (
+        warnStream instanceof Stream &&
+          true === warnStream.writable
+    );
+
+    if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write( util.format.apply(util, args) );
+    }
+}
+
+
+Object.defineProperty(module.exports, "isWin", ({
+    get : function() {
+        return isWin;
+    } ,
+    set : function(val) {
+        isWin = val;
+    }
+}));
+
+
+module.exports.warnTo = function(stream) {
+    var old = warnStream;
+    warnStream = stream;
+    return old;
+};
+
+module.exports.getFileName = function(rawEnv){
+    var env = rawEnv || process.env;
+    var file = env.PGPASSFILE || (
+        isWin ?
+          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
+          path.join( env.HOME || './', '.pgpass' )
+    );
+    return file;
+};
+
+module.exports.usePgPass = function(stats, fname) {
+    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
+        return false;
+    }
+
+    if (isWin) {
+        return true;
+    }
+
+    fname = fname || '<unkn>';
+
+    if (! isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+    }
+
+    if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        /* If password file is insecure, alert the user and ignore it. */
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+    }
+
+    return true;
+};
+
+
+var matcher = module.exports.match = function(connInfo, entry) {
+    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
+        if (idx == 1) {
+            // the port
+            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
+                return prev && true;
+            }
+        }
+        return prev && (
+            entry[field] === '*' ||
+              entry[field] === connInfo[field]
+        );
+    }, true);
+};
+
+
+module.exports.getPassword = function(connInfo, stream, cb) {
+    var pass;
+    var lineStream = stream.pipe(split());
+
+    function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+            pass = entry[passKey];
+            lineStream.end(); // -> calls onEnd(), but pass is set now
+        }
+    }
+
+    var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+    };
+
+    var onErr = function(err) {
+        stream.destroy();
+        warn('WARNING: error on reading file: %s', err);
+        cb(undefined);
+    };
+
+    stream.on('error', onErr);
+    lineStream
+        .on('data', onLine)
+        .on('end', onEnd)
+        .on('error', onErr)
+    ;
+
+};
+
+
+var parseLine = module.exports.parseLine = function(line) {
+    if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+    }
+
+    var curChar = '';
+    var prevChar = '';
+    var fieldIdx = 0;
+    var startIdx = 0;
+    var endIdx = 0;
+    var obj = {};
+    var isLastField = false;
+    var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+
+        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
+            field = field.replace(/\\([:\\])/g, '$1');
+        }
+
+        obj[ fieldNames[idx] ] = field;
+    };
+
+    for (var i = 0 ; i < line.length-1 ; i += 1) {
+        curChar = line.charAt(i+1);
+        prevChar = line.charAt(i);
+
+        isLastField = (fieldIdx == nrOfFields-1);
+
+        if (isLastField) {
+            addToObj(fieldIdx, startIdx);
+            break;
+        }
+
+        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
+            addToObj(fieldIdx, startIdx, i+1);
+
+            startIdx = i+2;
+            fieldIdx += 1;
+        }
+    }
+
+    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
+
+    return obj;
+};
+
+
+var isValidEntry = module.exports.isValidEntry = function(entry){
+    var rules = {
+        // host
+        0 : function(x){
+            return x.length > 0;
+        } ,
+        // port
+        1 : function(x){
+            if (x === '*') {
+                return true;
+            }
+            x = Number(x);
+            return (
+                isFinite(x) &&
+                  x > 0 &&
+                  x < 9007199254740992 &&
+                  Math.floor(x) === x
+            );
+        } ,
+        // database
+        2 : function(x){
+            return x.length > 0;
+        } ,
+        // username
+        3 : function(x){
+            return x.length > 0;
+        } ,
+        // password
+        4 : function(x){
+            return x.length > 0;
+        }
+    };
+
+    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[ fieldNames[idx] ] || '';
+
+        var res = rule(value);
+        if (!res) {
+            return false;
+        }
+    }
+
+    return true;
+};
+
+
+
+/***/ }),
+
+/***/ 3272:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , fs = __nccwpck_require__(9896)
+  , helper = __nccwpck_require__(8702)
+;
+
+
+module.exports = function(connInfo, cb) {
+    var file = helper.getFileName();
+    
+    fs.stat(file, function(err, stat){
+        if (err || !helper.usePgPass(stat, file)) {
+            return cb(undefined);
+        }
+
+        var st = fs.createReadStream(file);
+
+        helper.getPassword(connInfo, st, cb);
+    });
+};
+
+module.exports.warnTo = helper.warnTo;
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -4874,6 +10915,553 @@ exports.basename = (path, { windows } = {}) => {
 
   return last;
 };
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 2690:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 8755:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(223)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
+/***/ 5286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(3193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
 
 
 /***/ }),
@@ -33245,7 +39833,31 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1450:
+/***/ 223:
+/***/ ((module) => {
+
+module.exports = extend
+
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+
+function extend(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i]
+
+        for (var key in source) {
+            if (hasOwnProperty.call(source, key)) {
+                target[key] = source[key]
+            }
+        }
+    }
+
+    return target
+}
+
+
+/***/ }),
+
+/***/ 6034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33384,11 +39996,11 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -33424,8 +40036,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -34384,7 +40996,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -34407,7 +41019,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -34707,7 +41319,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -34734,7 +41346,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -34792,7 +41404,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -34821,11 +41433,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -35045,7 +41657,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -35060,7 +41672,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -35071,7 +41683,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -35080,7 +41692,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -35511,7 +42123,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -36211,8 +42823,8 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
@@ -41199,7 +47811,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 //# sourceMappingURL=github.js.map
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: fitted turn distribution, capped at `max-turns`, then history)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); default: fitted per model family, then history."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; default: fitted per model family, then history."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (this job\'s recorded runs, else `auth` + `claude-version`, else measured 5m), `5m`, `1h` or `off`."},{"name":"claude-version","default":"","description":"Claude Code version the agent step runs, e.g. `2.1.331`; with `auth`, picks the cache TTL for `cache-ttl: auto`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of the previous request read back from cache (default: fitted)."},{"name":"auth","default":"subscription","description":"How the agent authenticates: `subscription` (an OAuth token: its 5-hour and weekly windows are gated too) or `api-key` (list price from your account: set `monthly-credits` to the budget)."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past runs of this job the estimate learns from (0 = presets only)."},{"name":"plan","default":"","description":"Plan preset for the monthly credit: `pro` (the default on a subscription), `max`, `max-5x`, `team`, `enterprise`, or per seat `team-standard`, `team-premium` (with `seats`)."},{"name":"seats","default":"1","description":"Seats whose credit this ledger\'s account spends, for the per-seat plans (credits are per user and not pooled)."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`) or `file:PATH`."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"account","default":"","description":"Whose subscription windows these runs use (default: the ledger\'s repository); give each token its own account when several share one ledger."},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"limited","description":"`true` when a subscription window (or out-of-credits) refused the run; use it in `if:`."},{"name":"limit-resets-at","description":"When the window that refused the run resets (ISO 8601, UTC); empty otherwise."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The hold: pass it to Claude\'s `--max-budget-usd`."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt","default":"","description":"Prompt text the agent step will be given."},{"name":"prompt-file","default":"","description":"Path of a file holding the prompt (instead of `prompt`)."},{"name":"context-files","default":"","description":"Glob patterns (one per line) of files the agent loads up front, e.g. `src/**/*.ts`."},{"name":"model","default":"sonnet","description":"Model id, dated id, alias (`opus`, `sonnet`, `haiku`, `fable`) or Bedrock/Vertex id."},{"name":"agent","default":"claude-code","description":"Agent preset: `claude-code` (its ~12–22k-token prefix) or `none`."},{"name":"max-turns","default":"10","description":"Most turns the agent may take; the `max` estimate."},{"name":"expected-turns","default":"","description":"Turns a typical run takes (default: fitted turn distribution, capped at `max-turns`, then history)."},{"name":"growth-per-turn","default":"","description":"Tokens the context grows per turn (tool results + output); default: fitted per model family, then history."},{"name":"output-per-turn","default":"","description":"Output tokens per turn; default: fitted per model family, then history."},{"name":"cache-ttl","default":"auto","description":"Prompt-cache TTL: `auto` (this job\'s recorded runs, else `auth` + `claude-version`, else measured 5m), `5m`, `1h` or `off`."},{"name":"claude-version","default":"","description":"Claude Code version the agent step runs, e.g. `2.1.331`; with `auth`, picks the cache TTL for `cache-ttl: auto`."},{"name":"cache-hit-rate","default":"","description":"Share 0–1 of the previous request read back from cache (default: fitted)."},{"name":"auth","default":"subscription","description":"How the agent authenticates: `subscription` (an OAuth token: its 5-hour and weekly windows are gated too) or `api-key` (list price from your account: set `monthly-credits` to the budget)."},{"name":"pricing-file","default":"","description":"JSON price table that replaces or extends the built-in one (same schema)."},{"name":"anthropic-api-key","default":"","description":"Optional: exact token counts via the free count_tokens endpoint.","secret":true},{"name":"history-runs","default":"10","description":"How many past runs of this job the estimate learns from (0 = presets only)."},{"name":"plan","default":"","description":"Plan preset for the monthly credit: `pro` (the default on a subscription), `max`, `max-5x`, `team`, `enterprise`, or per seat `team-standard`, `team-premium` (with `seats`)."},{"name":"seats","default":"1","description":"Seats whose credit this ledger\'s account spends, for the per-seat plans (credits are per user and not pooled)."},{"name":"monthly-credits","default":"","description":"Monthly credit in USD; overrides the plan preset."},{"name":"billing-cycle-day","default":"1","description":"Day of month (1–31, UTC) the credit resets; short months clamp to their last day."},{"name":"overage","default":"off","description":"`off`, or a USD cap that may be spent past the credit."},{"name":"external-spend","default":"0","description":"USD spent this cycle outside this ledger (other bots, laptops); counted as spent."},{"name":"warn-at","default":"80","description":"Percent of the credit at which the gate warns."},{"name":"gate-on","default":"p90","description":"Estimate the gate holds and checks: `p50`, `p90` or `max`."},{"name":"max-run-usd","default":"","description":"USD one run may spend at most: the cap handed to Claude never exceeds it, and a run whose p50 estimate exceeds it is refused (as `on-exhaust` says). Empty: no per-run ceiling."},{"name":"on-exhaust","default":"fail","description":"When the run would not fit: `fail` the step, `warn` and go on, or `skip` (`allowed=false`)."},{"name":"max-daily-usd","default":"","description":"Most USD this job (this gated step of this workflow) may spend in any rolling 24 hours, counted by when each hold was taken; empty for no limit."},{"name":"ledger-max-daily-usd","default":"","description":"Most USD all runs in the ledger together may spend in any rolling 24 hours; empty for no limit."},{"name":"max-pr-usd","default":"","description":"Most USD all runs on one pull request may spend this cycle; empty for no limit."},{"name":"repository-budget-usd","default":"","description":"This repository\'s budget per cycle, beside the ledger\'s (useful when repositories share a ledger); empty for none."},{"name":"job-budget-usd","default":"","description":"This job\'s budget per cycle, beside the ledger\'s and the repository\'s; empty for none."},{"name":"max-actor-usd","default":"","description":"Most USD the runs one person triggers may spend per `actor-period`; empty for no limit."},{"name":"actor-period","default":"cycle","description":"What `max-actor-usd` counts over: `cycle` or `day` (rolling 24 hours)."},{"name":"allowed-associations","default":"","description":"Author associations that may trigger a run, e.g. `OWNER,MEMBER,COLLABORATOR`; others are refused before any hold, with a neutral check and a comment saying who may. Empty: anyone."},{"name":"budget-applies-to","default":"all","description":"Which dollars the budgets and limits count: `all`, or `real` (API key, usage credits, models billed as usage credits) leaving out a subscription\'s notional API-equivalent dollars."},{"name":"alert-at","default":"50,80,100","description":"Percents of any budget or limit at which to post to `alert-webhook`, once per crossing per cycle."},{"name":"alert-webhook","default":"","description":"Slack-compatible webhook URL (JSON `{text}`) for `alert-at` crossings; a secret, never printed. The CLI reads it from `AGENT_CREDIT_GATE_ALERT_WEBHOOK`, never a flag.","secret":true,"cliEnv":"AGENT_CREDIT_GATE_ALERT_WEBHOOK"},{"name":"ledger","default":"github","description":"Ledger store: `github` (a document on a ref of `ledger-repository`), `file:PATH`, or `postgres` (tables in the database `ledger-url` names; `postgres:NAME` for one of several ledgers there)."},{"name":"ledger-repository","default":"","description":"owner/name holding the ledger (default: this repository); share one across repos."},{"name":"ledger-ref","default":"refs/agent-credit-gate/ledger","description":"Git ref the ledger commits live on (a custom ref: no push events, no branch rules)."},{"name":"ledger-token","default":"","description":"Token for the ledger repository (default: `github-token`); needs contents: write.","secret":true},{"name":"ledger-url","default":"","description":"Connection string of a `postgres` ledger, from a secret (`postgres://user:password@host:5432/db`); TLS as its `sslmode` says, required when it says nothing. The CLI reads `AGENT_CREDIT_GATE_DATABASE_URL`, else `DATABASE_URL`.","secret":true},{"name":"account","default":"","description":"Whose subscription windows these runs use (default: the ledger\'s repository); give each token its own account when several share one ledger."},{"name":"hold-hours","default":"6","description":"Hours a hold stays live before it stops counting."},{"name":"on-ledger-error","default":"fail","description":"`fail` closed (no hold, no agent run) or `warn` (go on, loudly) when the ledger is unreachable."},{"name":"github-token","default":"${{ github.token }}","description":"Token for comments, check runs and the ledger.","secret":true},{"name":"usage-file","default":"","description":"Claude\'s result file read by the post step (default: `$RUNNER_TEMP/claude-execution-output.json`)."},{"name":"report-file","default":"","description":"Where to write the JSON report (default: `$RUNNER_TEMP/agent-credit-gate-report.json`; the CLI writes one only when given this or under a runner)."},{"name":"comment","default":"update","description":"Sticky PR comment: `update` (create once, then edit), `on-change`, or `off`."},{"name":"comment-tag","default":"default","description":"Keeps several gates in one PR in separate comments."},{"name":"check-name","default":"Agent credits","description":"Check run name (usable as a required check); empty for none."},{"name":"job-key","default":"","description":"Name for this gated step in history (default: workflow/job/step id)."}],"V4":[{"name":"allowed","description":"`true` when the agent step may run."},{"name":"decision","description":"`pass`, `warn` or `fail`."},{"name":"limited","description":"`true` when a subscription window (or out-of-credits) refused the run; use it in `if:`."},{"name":"limit-resets-at","description":"When the window that refused the run resets (ISO 8601, UTC); empty otherwise."},{"name":"estimate-usd","description":"Estimated cost, p50 (expected turns), USD."},{"name":"estimate-usd-p90","description":"Estimated cost, p90, USD."},{"name":"estimate-usd-max","description":"Estimated cost at `max-turns`, USD."},{"name":"estimate-tokens","description":"Estimated input-side tokens of the first request (prefix + prompt + context)."},{"name":"cache-waste-usd","description":"Estimated cost beyond an ideal cache profile, USD."},{"name":"max-budget-usd","description":"The cap: pass it to Claude\'s `--max-budget-usd`. What is left of the budget after others\' spend and live holds, at most `max-run-usd`; at least the hold."},{"name":"hold-usd","description":"This run\'s hold: what the ledger reserves for it (the `gate-on` estimate, at most `max-run-usd`), USD."},{"name":"budget-usd","description":"Credit plus allowed overage this cycle, USD."},{"name":"spent-usd","description":"Settled spend this cycle, external spend included, USD."},{"name":"held-usd","description":"Live holds this cycle (this run excluded), USD."},{"name":"remaining-usd","description":"Budget minus spent minus held, before this run, USD."},{"name":"resets-at","description":"When the credit resets (ISO 8601, UTC)."},{"name":"report-file","description":"Path of the JSON report."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 /**
  * Every input the action and the CLI accept, and every output the action sets: the data in
@@ -50804,7 +57416,7 @@ const SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name));
 const parse_text = schemas_string().transform(s => s.trim() || undefined);
 function checkNumber(t, opts) {
     const n = Number(t);
-    const ok = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) &&
+    const ok = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) &&
         Number.isFinite(n) &&
         !(opts.int && !Number.isInteger(n)) &&
         !(opts.min !== undefined && n < opts.min) &&
@@ -50834,6 +57446,19 @@ function optNum(opts) {
         return NEVER;
     });
 }
+/** An optional USD limit: '' means no limit. */
+const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' });
+/** GitHub's author associations (the REST API's `author_association`). */
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+    'MANNEQUIN',
+    'NONE'
+];
 function oneOf(values) {
     return schemas_string().transform((s, ctx) => {
         const t = s.trim().toLowerCase();
@@ -50905,7 +57530,7 @@ const schema = object({
     'monthly-credits': optNum({
         min: 0.01,
         max: 10_000_000,
-        what: 'a positive number of USD, e.g. 20'
+        what: 'a positive number of USD from 0.01 to 10000000, e.g. 20'
     }),
     'billing-cycle-day': num({ min: 1, max: 31, int: true, what: 'a day of the month from 1 to 31' }),
     overage: schemas_string().transform((s, ctx) => {
@@ -50921,18 +57546,65 @@ const schema = object({
     'external-spend': num({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 3.50' }),
     'warn-at': num({ min: 1, max: 100, what: 'a percent from 1 to 100' }),
     'gate-on': oneOf(['p50', 'p90', 'max']),
+    'max-run-usd': optNum({ min: 0.0001, max: 10_000_000, what: 'a positive number of USD, e.g. 2' }),
     'on-exhaust': oneOf(['fail', 'warn', 'skip']),
+    'max-daily-usd': optUsd(),
+    'ledger-max-daily-usd': optUsd(),
+    'max-pr-usd': optUsd(),
+    'repository-budget-usd': optUsd(),
+    'job-budget-usd': optUsd(),
+    'max-actor-usd': optUsd(),
+    'actor-period': oneOf(['cycle', 'day']),
+    'allowed-associations': schemas_string().transform((s, ctx) => {
+        const names = s
+            .split(/[\s,]+/)
+            .map(n => n.trim().toUpperCase())
+            .filter(Boolean);
+        const bad = names.find(n => !ASSOCIATIONS.includes(n));
+        if (bad === undefined)
+            return names;
+        ctx.addIssue({ code: 'custom', message: `expected a comma list of ${ASSOCIATIONS.join(', ')}` });
+        return NEVER;
+    }),
+    'budget-applies-to': oneOf(['all', 'real']),
+    'alert-at': schemas_string().transform((s, ctx) => {
+        const parts = s
+            .split(/[\s,]+/)
+            .map(p => p.trim().replace(/%$/, ''))
+            .filter(Boolean);
+        const pcts = parts.map(p => checkNumber(p, { min: 1, max: 1000, what: 'a percent' }));
+        if (pcts.every(n => n !== undefined))
+            return [...new Set(pcts)].sort((a, b) => a - b);
+        ctx.addIssue({ code: 'custom', message: 'expected percents from 1 to 1000, e.g. 50,80,100' });
+        return NEVER;
+    }),
+    'alert-webhook': schemas_string().transform((s, ctx) => {
+        const t = s.trim();
+        if (t === '')
+            return undefined;
+        if (/^https?:\/\/[^\s]+$/.test(t))
+            return t;
+        ctx.addIssue({ code: 'custom', message: 'expected an http(s) webhook URL' });
+        return NEVER;
+    }),
     ledger: schemas_string().transform((s, ctx) => {
         const t = s.trim();
         if (t === 'github')
             return { kind: 'github' };
         if (t.startsWith('file:') && t.length > 5)
             return { kind: 'file', path: t.slice(5) };
+        if (t === 'postgres')
+            return { kind: 'postgres', name: 'default' };
+        if (/^postgres:[\w.-]{1,64}$/.test(t))
+            return { kind: 'postgres', name: t.slice(9) };
         if (t.startsWith('github:') && /^github:[\w.-]+\/[\w.-]+$/.test(t)) {
             const [owner, repo] = t.slice(7).split('/');
             return { kind: 'github', owner, repo };
         }
-        ctx.addIssue({ code: 'custom', message: 'expected github, github:OWNER/REPO or file:PATH' });
+        ctx.addIssue({
+            code: 'custom',
+            message: 'expected github, github:OWNER/REPO, file:PATH, postgres or postgres:NAME (letters, digits, . _ -)'
+        });
         return NEVER;
     }),
     'ledger-repository': schemas_string().transform((s, ctx) => {
@@ -50953,6 +57625,18 @@ const schema = object({
         return NEVER;
     }),
     'ledger-token': parse_text,
+    'ledger-url': schemas_string().transform((s, ctx) => {
+        const t = s.trim();
+        if (t === '')
+            return undefined;
+        if (/^postgres(ql)?:\/\/./.test(t))
+            return t;
+        ctx.addIssue({
+            code: 'custom',
+            message: 'expected a connection string postgres://user:password@host:5432/database'
+        });
+        return NEVER;
+    }),
     account: schemas_string().transform((s, ctx) => {
         const t = s.trim();
         if (t === '')
@@ -51004,7 +57688,7 @@ function describeValue(name, value) {
  * Turn raw inputs into Settings. Defaults come from INPUTS; every problem becomes one line
  * `name: expected …, got "value"` and all lines are thrown together as an InputError.
  */
-function parseSettings(raw, env, where) {
+function parseSettings(raw, env, where, trigger) {
     const withDefaults = {};
     const problems = [];
     for (const spec of INPUTS) {
@@ -51034,9 +57718,9 @@ function parseSettings(raw, env, where) {
     // The runner hands the action every input, defaults included: only the plan and the credit (no
     // default) can tell "given" from "left out"; the CLI gets only the flags typed.
     const explicit = ACCOUNT_INPUTS.filter(name => (raw[name] ?? '') !== '' || (where === 'action' && !['plan', 'monthly-credits', 'seats'].includes(name)));
-    return toSettings(result.data, env, where, problems, explicit);
+    return toSettings(result.data, env, where, problems, explicit, trigger);
 }
-function toSettings(p, env, where, problems, explicit) {
+function toSettings(p, env, where, problems, explicit, trigger) {
     if (p.prompt !== undefined && p['prompt-file'] !== undefined) {
         problems.push('prompt-file: give either prompt or prompt-file, not both');
     }
@@ -51047,6 +57731,13 @@ function toSettings(p, env, where, problems, explicit) {
     let location;
     if (p.ledger.kind === 'file') {
         location = { kind: 'file', path: p.ledger.path };
+    }
+    else if (p.ledger.kind === 'postgres') {
+        location = { kind: 'postgres', name: p.ledger.name };
+        if (!p['ledger-url'])
+            problems.push(where === 'action'
+                ? 'ledger-url: the postgres ledger needs its connection string; pass it from a secret: ledger-url: ${{ secrets.LEDGER_DATABASE_URL }}'
+                : 'ledger-url: the postgres ledger needs its connection string; set AGENT_CREDIT_GATE_DATABASE_URL (or DATABASE_URL) in the environment, never on the command line');
     }
     else {
         const full = 'owner' in p.ledger ? `${p.ledger.owner}/${p.ledger.repo}` : p['ledger-repository'] || repository;
@@ -51090,13 +57781,33 @@ function toSettings(p, env, where, problems, explicit) {
             externalSpendUsd: p['external-spend'],
             warnAtPct: p['warn-at'],
             gateOn: p['gate-on'],
+            maxRunUsd: p['max-run-usd'],
             onExhaust: p['on-exhaust']
+        },
+        limits: {
+            maxDailyUsd: p['max-daily-usd'],
+            ledgerMaxDailyUsd: p['ledger-max-daily-usd'],
+            maxPrUsd: p['max-pr-usd'],
+            repositoryBudgetUsd: p['repository-budget-usd'],
+            jobBudgetUsd: p['job-budget-usd'],
+            maxActorUsd: p['max-actor-usd'],
+            actorPeriod: p['actor-period'],
+            allowedAssociations: p['allowed-associations'],
+            appliesTo: p['budget-applies-to'],
+            alertAtPct: p['alert-at'],
+            alertWebhook: p['alert-webhook']
         },
         ledger: {
             location,
             // Whose windows: one subscription per ledger unless said otherwise.
-            account: p.account ?? (location.kind === 'github' ? `${location.owner}/${location.repo}` : 'local'),
+            account: p.account ??
+                (location.kind === 'github'
+                    ? `${location.owner}/${location.repo}`
+                    : location.kind === 'postgres'
+                        ? `postgres:${location.name}`
+                        : 'local'),
             token: p['ledger-token'] ?? p['github-token'],
+            ...(p['ledger-url'] ? { url: p['ledger-url'] } : {}),
             holdHours: p['hold-hours'],
             onLedgerError: p['on-ledger-error']
         },
@@ -51117,12 +57828,37 @@ function toSettings(p, env, where, problems, explicit) {
             job: env.GITHUB_JOB || 'local',
             step: p['job-key'] ?? stepId,
             runId: env.GITHUB_RUN_ID || 'local',
-            runAttempt: Number(env.GITHUB_RUN_ATTEMPT) > 0 ? Number(env.GITHUB_RUN_ATTEMPT) : 1
+            runAttempt: Number(env.GITHUB_RUN_ATTEMPT) > 0 ? Number(env.GITHUB_RUN_ATTEMPT) : 1,
+            ...(trigger ? { trigger } : {})
         }
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/trigger.ts
+const str = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+/** The trigger of a run from its event payload and GITHUB_TRIGGERING_ACTOR / GITHUB_ACTOR. */
+function triggerFrom(payload, env) {
+    const p = (payload && typeof payload === 'object' ? payload : {});
+    // The comment or review is what asked for the run: its author is the one who spends.
+    const asking = p.comment ?? p.review ?? p.pull_request ?? p.issue;
+    const actor = str(env.GITHUB_TRIGGERING_ACTOR) ?? str(env.GITHUB_ACTOR) ?? str(p.sender?.login);
+    const association = str(asking?.author_association)?.toUpperCase();
+    const prNumber = typeof p.pull_request?.number === 'number'
+        ? p.pull_request.number
+        : p.issue?.pull_request && typeof p.issue.number === 'number'
+            ? p.issue.number
+            : undefined;
+    if (!actor && !association && prNumber === undefined)
+        return undefined;
+    return {
+        ...(actor ? { actor } : {}),
+        ...(association ? { association } : {}),
+        ...(prNumber !== undefined ? { pullRequest: prNumber } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -51154,7 +57890,19 @@ function readActionSettings(env = process.env) {
         if (spec.secret && raw[spec.name])
             core_setSecret(raw[spec.name]);
     }
-    return parseSettings(raw, contextEnv(env), 'action');
+    // A driver's message may quote the password alone, without the rest of the connection string.
+    const password = passwordOf(raw['ledger-url']);
+    if (password)
+        core_setSecret(password);
+    return parseSettings(raw, contextEnv(env), 'action', triggerFrom(github_context.payload, env));
+}
+function passwordOf(url) {
+    try {
+        return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -51179,17 +57927,817 @@ function readHandoff() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/ledger-wait.ts
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-function describeLedgerWait(w) {
-    const why = [
-        w.leaseWaits
-            ? `${w.leaseSeconds} s while other gates held its write lease (${plural(w.leaseWaits, 'wait', 'waits')})`
-            : '',
-        w.rateLimitSeconds ? `${w.rateLimitSeconds} s for GitHub's rate limits` : '',
-        w.conflicts ? `${plural(w.conflicts, 'write', 'writes')} written again after another gate's` : ''
-    ].filter(Boolean);
-    return `waited ${w.seconds} s for the ledger: ${why.join('; ')}`;
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/pricing/schema.ts
+/** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
+
+const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
+    .min(0, 'expected 0 or more USD');
+const row = object({
+    input: schema_usd,
+    output: schema_usd,
+    cacheWrite5m: schema_usd,
+    cacheWrite1h: schema_usd,
+    cacheRead: schema_usd
+});
+const day = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
+/** Prices a model had before a change: in force on every day before `until`. */
+const earlierPrices = object({
+    /** The first day these prices no longer applied (the day the next prices took effect). */
+    until: day,
+    prices: row,
+    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    fast: row.optional(),
+    /** Where the earlier prices and the date of the change come from. */
+    source: schemas_string().min(1, 'expected where these prices come from')
+});
+const model = object({
+    /** Canonical id, e.g. `claude-sonnet-5-5`. */
+    id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
+    displayName: schemas_string().default(''),
+    /** haiku | sonnet | opus | fable | mythos (newest of a family is its alias target). */
+    family: schemas_string().default('custom'),
+    /** Tokenizer family: `A` (Claude 3 … 4.6, Haiku 4.5) or `B` (Opus 4.7+, Sonnet 5+, Fable, Mythos, 5.5 models). */
+    tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
+    /** Every other id that names this model: dated first-party ids and provider ids. */
+    ids: array(schemas_string()).default([]),
+    /** The prices in force now (since `pricesSince` when the model's prices ever changed). */
+    prices: row,
+    /** The day the current prices took effect, when the model had other prices before. */
+    pricesSince: day.optional(),
+    /** Earlier prices by effective date, oldest first: a run is priced with those in force on its day. */
+    earlier: array(earlierPrices).default([]),
+    /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
+    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
+    /** Fast-mode prices (usage.speed === 'fast'). */
+    fast: row.optional(),
+    /** USD per web search request. */
+    webSearchUsd: schemas_number().min(0).default(0.01),
+    contextWindow: schemas_number().int().positive().default(200000),
+    maxOutputTokens: schemas_number().int().positive().default(32000)
+});
+/** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
+const priceTableSchema = object({
+    mode: schemas_enum(['extend', 'replace']).default('extend'),
+    /** Date (YYYY-MM-DD) the prices were taken. */
+    asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
+    source: schemas_string().min(1, 'expected where the prices come from'),
+    /** Multiplier on token cost when usage.inference_geo === 'us'. */
+    usGeoMultiplier: schemas_number().positive().default(1.1),
+    /** Alias → canonical id (opus, sonnet, haiku, fable). */
+    aliases: record(schemas_string(), schemas_string()).default({}),
+    models: array(model).min(1, 'expected at least one model')
+});
+/** Token usage by class: one API request, or the sum of a run's requests for one model. */
+const tokenUsageSchema = object({
+    inputTokens: schemas_number().int().min(0),
+    outputTokens: schemas_number().int().min(0),
+    cacheReadTokens: schemas_number().int().min(0),
+    cacheWrite5mTokens: schemas_number().int().min(0),
+    cacheWrite1hTokens: schemas_number().int().min(0),
+    webSearchRequests: schemas_number().int().min(0)
+});
+
+;// CONCATENATED MODULE: ./src/ledger/meters.ts
+/**
+ * The meters of each account, kept in the cycle's ledger document (so the gate reads them with the
+ * money it already reads: no extra request) and carried into the next cycle's document. Pure.
+ */
+
+const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+const meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
+const seen = { seenAt: iso, seenBy: schemas_string() };
+/** Points kept per account for the share-of-window estimate. */
+const SAMPLES_KEPT = 40;
+const accountMetersSchema = object({
+    readings: array(object({
+        meter: schemas_string().min(1),
+        status: meters_status,
+        utilization: schemas_number().min(0).max(1).optional(),
+        resetsAt: iso.optional(),
+        ...seen
+    })),
+    overage: object({
+        status: meters_status.optional(),
+        disabledReason: schemas_string().optional(),
+        resetsAt: iso.optional(),
+        inUse: schemas_boolean().optional(),
+        ...seen
+    })
+        .optional(),
+    stop: object({
+        kind: schemas_enum(['window', 'out-of-credits']),
+        meter: schemas_string().optional(),
+        resetsAt: iso.optional(),
+        message: schemas_string(),
+        ...seen
+    })
+        .optional(),
+    samples: array(object({
+        meter: schemas_string(),
+        at: iso,
+        utilization: schemas_number().min(0).max(1),
+        resetsAt: iso.optional(),
+        spentUsd: schemas_number().min(0)
+    })),
+    spentUsd: schemas_number().min(0)
+});
+/** Accounts by name (the `account` input; the ledger's scope by default). */
+const metersSchema = record(schemas_string(), accountMetersSchema);
+// The stored shape is what the gate judges: a change to one must be a change to the other.
+const _sameShape = {};
+void _sameShape;
+/** The meters of `account` in a document. */
+function metersOf(doc, account) {
+    return doc?.meters?.[account];
+}
+/**
+ * Record what one settled run's output said about the account's meters, and the dollars it spent.
+ * An account that has never shown a meter (API-key runs) gets nothing written.
+ */
+function observeMeters(doc, account, report, run) {
+    const before = doc.meters?.[account];
+    if (!before && report.events === 0 && !report.stop)
+        return doc;
+    const seenAt = run.now.toISOString();
+    const at = { seenAt, seenBy: run.key };
+    const next = structuredClone(before ?? { readings: [], samples: [], spentUsd: 0 });
+    next.spentUsd += Math.max(0, run.usd);
+    for (const r of report.readings) {
+        next.readings = [...next.readings.filter(x => x.meter !== r.meter), { ...r, ...at }];
+        if (r.utilization !== undefined)
+            next.samples.push({
+                meter: r.meter,
+                at: seenAt,
+                utilization: r.utilization,
+                ...(r.resetsAt ? { resetsAt: r.resetsAt } : {}),
+                spentUsd: next.spentUsd
+            });
+    }
+    next.samples = next.samples.slice(-SAMPLES_KEPT);
+    if (report.overage)
+        next.overage = { ...report.overage, ...at };
+    // A run that got through after a stop ends the stop; one that says nothing leaves it standing.
+    if (report.stop)
+        next.stop = { ...report.stop, ...at };
+    else if (report.events > 0)
+        delete next.stop;
+    return { ...doc, meters: { ...doc.meters, [account]: next } };
+}
+/** A new cycle's document starts with the meters the previous cycle ended with. */
+function carryMeters(doc, previous) {
+    if (doc.meters || !previous?.meters)
+        return doc;
+    return { ...doc, meters: structuredClone(previous.meters) };
+}
+
+;// CONCATENATED MODULE: ./src/config/plans.json
+const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"tf":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20,"from":"the product brief and the article (Pro $20)"},"max":{"label":"Max","creditUsd":100,"from":"the product brief (the article\'s Max 5x is $100)"},"max-5x":{"label":"Max 5x","creditUsd":200,"from":"the product brief (the article: Max 5x $100, Max 20x $200)"},"team":{"label":"Team","creditUsd":500,"from":"the product brief (the article: per seat, see team-standard and team-premium)"},"enterprise":{"label":"Enterprise","creditUsd":1000,"from":"the product brief (the article: $20-200 per seat)"},"team-standard":{"label":"Team Standard","creditUsd":20,"perSeat":true,"from":"the article, per seat"},"team-premium":{"label":"Team Premium","creditUsd":100,"perSeat":true,"from":"the article, per seat"}}}');
+;// CONCATENATED MODULE: ./src/ledger/document.ts
+/** The ledger document of one billing cycle, validated by this schema on every read. */
+
+
+
+
+const money = schemas_number().min(0).max(1e9);
+const tokenCount = schemas_number().int().min(0).max(1e12);
+/** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
+const behaviourSchema = object({
+    requests: schemas_number().int().min(0).max(1e7).optional(),
+    growthTokens: tokenCount.optional(),
+    outputTokens: tokenCount.optional(),
+    cacheTtl: schemas_enum(['5m', '1h']).optional(),
+    cacheMisses: schemas_number().int().min(0).max(1e7).optional(),
+    readBack: schemas_number().min(0).max(1).optional(),
+    sideShare: schemas_number().min(0).max(1e6).optional(),
+    /** Input-side tokens of the main loop's first request (prefix, prompt, context loaded up front). */
+    firstRequestTokens: tokenCount.optional(),
+    /** Main-loop input tokens sent uncached, over the run. */
+    uncachedInputTokens: tokenCount.optional(),
+    /** Subagents the main loop started. */
+    subagents: schemas_number().int().min(0).max(1e6).optional(),
+    /** What the side models and subagents cost (USD, our prices). */
+    fanOutUsd: money.optional()
+});
+const document_iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
+/** One run's money in the ledger. */
+const entrySchema = object({
+    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
+    key: schemas_string().min(1),
+    /** repository/workflow/job/step: the history key. */
+    jobId: schemas_string().min(1),
+    status: schemas_enum(['held', 'settled', 'released']),
+    createdAt: document_iso,
+    updatedAt: document_iso,
+    /** After this instant a still-held entry stops counting. */
+    expiresAt: document_iso,
+    holdUsd: money,
+    estimate: object({ p50Usd: money, p90Usd: money, maxUsd: money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
+    /** Our priced actual (settled only). */
+    actualUsd: money.optional(),
+    /** Claude's own total_cost_usd beside ours. */
+    claudeReportedUsd: money.optional(),
+    /** Settled without a usable result file: the hold was kept as spent. */
+    unverified: schemas_boolean().optional(),
+    /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
+    withoutHold: schemas_boolean().optional(),
+    /** The run's main model (the one the gate estimated, else the one with most output). */
+    model: schemas_string().optional(),
+    /** The other models the run used (side calls, subagents), each with its cost. */
+    sideModels: array(object({ model: schemas_string(), usd: money })).optional(),
+    turns: schemas_number().int().min(0).optional(),
+    subtype: schemas_string().optional(),
+    usage: tokenUsageSchema.optional(),
+    /** How the run behaved (settled runs recorded since behaviour is kept). */
+    behaviour: behaviourSchema.optional(),
+    priceTableAsOf: schemas_string(),
+    /** When the actual was recorded (settled only). */
+    settledAt: document_iso.optional(),
+    /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
+    stoppedBy: schemas_string().optional(),
+    /** owner/name of the repository the run belongs to (entries since budgets per repository). */
+    repository: schemas_string().optional(),
+    /** Who triggered the run, and their author association with the repository. */
+    actor: schemas_string().optional(),
+    association: schemas_string().optional(),
+    /** The pull request the run belongs to. */
+    pr: schemas_number().int().min(1).optional(),
+    /**
+     * Whether the dollars are real money (API key, usage credits, a model billed as usage credits on a
+     * subscription) or notional (a subscription's API-equivalent figure nobody pays). Absent: notional
+     * on a subscription was the only kind before this was recorded, but read as unknown.
+     */
+    money: schemas_enum(['real', 'notional']).optional(),
+    /**
+     * The figures this entry was settled at before it was corrected, oldest first: an unverified figure
+     * replaced by a priced one (`unverified`), or a settled one replaced on request (`record --replace`).
+     */
+    corrections: array(object({
+        at: document_iso,
+        previousUsd: money,
+        previousUnverified: schemas_boolean().optional(),
+        why: schemas_enum(['unverified', 'replace'])
+    }))
+        .optional()
+});
+/** A run the gate refused or skipped, with the p50 it would likely have spent: what the gate prevented. */
+const preventedSchema = object({
+    key: schemas_string().min(1),
+    jobId: schemas_string().min(1),
+    at: document_iso,
+    p50Usd: money,
+    /** The budget or rule that refused it, e.g. max-daily-usd, allowed-associations, the monthly budget. */
+    by: schemas_string(),
+    actor: schemas_string().optional(),
+    pr: schemas_number().int().min(1).optional(),
+    money: schemas_enum(['real', 'notional']).optional()
+});
+/** One threshold crossing posted (or tried) once per cycle: parallel gates see it and do not post again. */
+const alertSchema = object({
+    /** The budget: monthly, max-daily-usd:<job>, max-pr-usd:<repo#pr>, … */
+    budget: schemas_string().min(1),
+    pct: schemas_number().min(0),
+    at: document_iso,
+    by: schemas_string()
+});
+const pastRun = object({
+    actualUsd: money,
+    estimateP50Usd: money.optional(),
+    turns: schemas_number().int().min(0).optional(),
+    settledAt: document_iso,
+    behaviour: behaviourSchema.optional()
+});
+/** The cycle's account as the gates decided on it: what `status` and every report show. */
+const accountSchema = object({
+    plan: schemas_enum(Object.keys(plans_namespaceObject.vw)),
+    seats: schemas_number().int().min(1).optional(),
+    monthlyCredits: money.optional(),
+    overageUsd: money,
+    externalSpendUsd: money,
+    billingCycleDay: schemas_number().int().min(1).max(31),
+    setAt: document_iso,
+    setBy: schemas_string()
+});
+const documentSchema = object({
+    schema: literal('agent-credit-gate/ledger@1'),
+    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: document_iso, resetsAt: document_iso }),
+    /** Recorded by the gates (absent in documents written before it existed). */
+    account: accountSchema.optional(),
+    revision: schemas_number().int().min(0),
+    entries: array(entrySchema),
+    /** Refused and skipped runs (newest kept; `compacted.prevented` holds the older ones' count and p50). */
+    prevented: array(preventedSchema).optional(),
+    /** Threshold crossings already alerted this cycle. */
+    alerts: array(alertSchema).optional(),
+    /** The subscription meters each account's runs reported (carried from cycle to cycle). */
+    meters: metersSchema.optional(),
+    /**
+     * Per history key, its newest settled runs that are not in `entries` (folded away, or of earlier
+     * cycles: carried from cycle to cycle), whole, newest first (src/ledger/history.ts).
+     */
+    history: record(schemas_string(), array(entrySchema)).optional(),
+    /** Settled entries folded away to keep the document small (and the gate fast). */
+    compacted: object({
+        runs: schemas_number().int().min(0),
+        settledUsd: money,
+        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
+        byDay: record(schemas_string(), money),
+        /** Per history key: run count and USD (`recent`: documents before `history` kept runs here). */
+        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: money, recent: array(pastRun) })),
+        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
+        keys: array(schemas_string()),
+        /**
+         * Settled USD of folded entries per scope (`repository:`, `actor:`, `pr:`, `job:` and `all`), all and
+         * real money apart, so the cycle's budgets per scope still count them.
+         */
+        byScope: record(schemas_string(), object({ usd: money, realUsd: money })).optional(),
+        /** Prevented runs folded away: how many and their p50 in all. */
+        prevented: object({ runs: schemas_number().int().min(0), p50Usd: money }).optional()
+    })
+});
+/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
+function parseDocument(raw, where) {
+    const r = documentSchema.safeParse(raw);
+    if (r.success)
+        return r.data;
+    const issue = r.error.issues[0];
+    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
+}
+
+;// CONCATENATED MODULE: ./src/ledger/history.ts
+/** Settled runs kept per job beyond the cycle's entries. */
+const HISTORY_PER_JOB = 10;
+/** A job with no settled run for this long is not carried into the next cycle. */
+const HISTORY_DAYS = 92;
+const settledAt = (e) => e.settledAt ?? e.updatedAt;
+/** A run the next estimate can learn from: settled, with a verified actual. */
+const learnable = (e) => e.status === 'settled' && !e.unverified && e.actualUsd !== undefined;
+/** The newest `HISTORY_PER_JOB` of `runs`, one per key, newest first. */
+function newest(runs) {
+    const seen = new Set();
+    return [...runs]
+        .sort((a, b) => settledAt(b).localeCompare(settledAt(a)))
+        .filter(e => !seen.has(e.key) && seen.add(e.key))
+        .slice(0, HISTORY_PER_JOB);
+}
+/** `history` with `runs` added (each under its job), each job trimmed to its newest runs. */
+function keepInHistory(history, runs) {
+    const next = { ...history };
+    for (const e of runs.filter(learnable))
+        next[e.jobId] = newest([...(next[e.jobId] ?? []), structuredClone(e)]);
+    return next;
+}
+/**
+ * What a new cycle's document starts with: per job, the newest settled runs of the previous cycle's
+ * entries and history; a job not run for `HISTORY_DAYS` is let go. Undefined when there is nothing.
+ */
+function carryHistory(previous, now) {
+    if (!previous)
+        return undefined;
+    const all = keepInHistory(previous.history, previous.entries);
+    const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+    const kept = Object.entries(all).filter(([, runs]) => runs.length > 0 && settledAt(runs[0]) >= since);
+    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+/** A job's runs the history holds (newest first). */
+function historyOf(doc, jobId) {
+    return doc.history?.[jobId] ?? [];
+}
+
+;// CONCATENATED MODULE: ./src/budget/real-money.json
+const real_money_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/ledger/spend-limits.ts
+
+
+const DAY_MS = 86_400_000;
+/** Whether a run's dollars are real money: an API key, or a model a subscription bills as usage credits. */
+function moneyOf(auth, family, now) {
+    if (auth === 'api-key')
+        return 'real';
+    const billed = realMoney.subscriptionUsageCredits.find(m => m.family === family);
+    return billed && now.toISOString().slice(0, 10) >= billed.since ? 'real' : 'notional';
+}
+/** The scope keys an entry's money counts under (compaction keeps settled dollars per key). */
+function scopeKeys(e) {
+    return [
+        'all',
+        `job:${e.jobId}`,
+        ...(e.repository ? [`repository:${e.repository}`] : []),
+        ...(e.actor ? [`actor:${e.actor}`] : []),
+        ...(e.repository && e.pr !== undefined ? [`pr:${e.repository}#${e.pr}`] : [])
+    ];
+}
+/**
+ * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
+ * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
+ * money alone, need every entry of the cycle.
+ */
+function needsEveryEntry(l) {
+    const scoped = [
+        l.maxDailyUsd,
+        l.ledgerMaxDailyUsd,
+        l.maxPrUsd,
+        l.repositoryBudgetUsd,
+        l.jobBudgetUsd,
+        l.maxActorUsd
+    ];
+    return scoped.some(v => v !== undefined) || l.appliesTo === 'real';
+}
+/** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
+function limitsFor(l, run) {
+    const out = [];
+    const add = (input, value, label, window, scope) => {
+        if (value !== undefined)
+            out.push({ input, label, usd: value, window, scope });
+    };
+    add('max-daily-usd', l.maxDailyUsd, "this job's last 24 hours", 'day', `job:${run.jobId}`);
+    add('ledger-max-daily-usd', l.ledgerMaxDailyUsd, "the ledger's last 24 hours", 'day', 'all');
+    if (run.pr !== undefined)
+        add('max-pr-usd', l.maxPrUsd, `pull request #${run.pr}`, 'cycle', `pr:${run.repository}#${run.pr}`);
+    add('repository-budget-usd', l.repositoryBudgetUsd, `${run.repository}'s budget`, 'cycle', `repository:${run.repository}`);
+    add('job-budget-usd', l.jobBudgetUsd, "this job's budget", 'cycle', `job:${run.jobId}`);
+    if (run.actor !== undefined)
+        add('max-actor-usd', l.maxActorUsd, `${run.actor}'s ${l.actorPeriod === 'day' ? 'last 24 hours' : 'spend this cycle'}`, l.actorPeriod, `actor:${run.actor}`);
+    return out;
+}
+/** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
+const counts = (appliesTo, money) => appliesTo === 'all' || money === 'real';
+/**
+ * What a scope has spent and holds: settled actuals plus live holds (this run's own left out), within
+ * the window — for `day`, entries whose hold was taken in the last 24 hours.
+ */
+function usedIn(doc, limit, a) {
+    const t = a.now.getTime();
+    let used = 0;
+    for (const e of doc.entries) {
+        if (e.key === a.excludeKey || !counts(a.appliesTo, e.money))
+            continue;
+        if (!scopeKeys(e).includes(limit.scope))
+            continue;
+        if (limit.window === 'day' && !(Date.parse(e.createdAt) > t - DAY_MS))
+            continue;
+        if (e.status === 'settled')
+            used += e.actualUsd ?? 0;
+        else if (e.status === 'held' && Date.parse(e.expiresAt) > t)
+            used += e.holdUsd;
+    }
+    if (limit.window === 'cycle') {
+        const folded = doc.compacted.byScope?.[limit.scope];
+        if (folded)
+            used += a.appliesTo === 'real' ? folded.realUsd : folded.usd;
+    }
+    return used;
+}
+/** Micro-dollars, so a sum of holds that fits exactly is not refused by a rounding error. */
+const micro = (x) => Math.round(x * 1e6);
+/** Every limit's use before this run, and the first one `gatedUsd` more would pass. */
+function judgeSpend(doc, limits, gatedUsd, a) {
+    const uses = limits.map(limit => ({ limit, usedUsd: usedIn(doc, limit, a) }));
+    const refusal = uses.find(u => micro(u.usedUsd) + micro(gatedUsd) > micro(u.limit.usd));
+    return { uses, ...(refusal ? { refusal } : {}) };
+}
+/** The refusal's reason, naming the budget: "… does not fit max-daily-usd ($5.00 for this job's last 24 hours; $4.10 used)". */
+function refusalReason(r, gateOn, gatedUsd) {
+    const left = Math.max(0, r.limit.usd - r.usedUsd);
+    return `The ${gateOn} estimate ${usd(gatedUsd)} does not fit ${r.limit.input} (${usd(r.limit.usd)} for ${r.limit.label}; ${usd(r.usedUsd)} spent or held, ${usd(left)} left)`;
+}
+/** The cycle's settled dollars, real money and notional apart (entries from before this was recorded: unlabelled). */
+function spend_limits_moneySplit(doc) {
+    const folded = doc?.compacted.byScope?.all ?? { usd: 0, realUsd: 0 };
+    const out = {
+        realUsd: folded.realUsd,
+        notionalUsd: folded.usd - folded.realUsd,
+        unlabelledUsd: (doc?.compacted.settledUsd ?? 0) - folded.usd
+    };
+    for (const e of doc?.entries ?? []) {
+        if (e.status !== 'settled')
+            continue;
+        const usd = e.actualUsd ?? 0;
+        if (e.money === 'real')
+            out.realUsd += usd;
+        else if (e.money === 'notional')
+            out.notionalUsd += usd;
+        else
+            out.unlabelledUsd += usd;
+    }
+    return out;
+}
+/** The cycle's live entries grouped by actor, job and pull request (folded entries are not grouped). */
+function spendGroups(doc, now) {
+    const groups = {
+        byActor: new Map(),
+        byJob: new Map(),
+        byPr: new Map()
+    };
+    for (const e of doc?.entries ?? []) {
+        const live = e.status === 'held' && Date.parse(e.expiresAt) > now.getTime();
+        if (e.status !== 'settled' && !live)
+            continue;
+        const keys = [
+            ['byActor', e.actor ?? '(unknown)'],
+            ['byJob', e.jobId],
+            ...(e.pr !== undefined
+                ? [['byPr', `${e.repository ?? ''}#${e.pr}`]]
+                : [])
+        ];
+        for (const [group, key] of keys) {
+            const g = groups[group].get(key) ?? { key, runs: 0, settledUsd: 0, heldUsd: 0, realUsd: 0 };
+            g.runs++;
+            if (e.status === 'settled')
+                g.settledUsd += e.actualUsd ?? 0;
+            else
+                g.heldUsd += e.holdUsd;
+            if (e.status === 'settled' && e.money === 'real')
+                g.realUsd += e.actualUsd ?? 0;
+            groups[group].set(key, g);
+        }
+    }
+    const sorted = (m) => [...m.values()].sort((a, b) => b.settledUsd + b.heldUsd - (a.settledUsd + a.heldUsd));
+    return { byActor: sorted(groups.byActor), byJob: sorted(groups.byJob), byPr: sorted(groups.byPr) };
+}
+
+;// CONCATENATED MODULE: ./src/ledger/operations.ts
+/**
+ * Ledger operations: pure functions from a document to the next one. Each is idempotent under the
+ * run's key, so a retried request or a re-run of the same attempt never counts twice.
+ */
+
+
+
+
+/** Settled entries kept in full; older ones are folded into `compacted` (and the job's `history`). */
+const KEEP_ENTRIES = 200;
+/** The idempotency key of one gated step of one run attempt. */
+function operations_entryKey(job) {
+    return [job.runId, job.runAttempt, job.repository, job.workflow, job.job, job.step]
+        .map(p => encodeURIComponent(String(p)))
+        .join('/');
+}
+/** The history key of a job: the same step of the same job across runs. */
+function jobIdOf(job) {
+    return [job.repository, job.workflow, job.job, job.step].join('/');
+}
+const shortHash = (key) => (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16);
+function emptyDocument(cycle) {
+    return {
+        schema: 'agent-credit-gate/ledger@1',
+        cycle,
+        revision: 0,
+        entries: [],
+        compacted: { runs: 0, settledUsd: 0, byDay: {}, byJob: {}, keys: [] }
+    };
+}
+function compact(doc) {
+    const done = doc.entries.filter(e => e.status !== 'held');
+    if (done.length <= KEEP_ENTRIES)
+        return;
+    const fold = new Set(done
+        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+        .slice(0, done.length - KEEP_ENTRIES)
+        .map(e => e.key));
+    const c = doc.compacted;
+    const folded = doc.entries.filter(x => fold.has(x.key));
+    // The job's newest runs stay whole for its next estimates, and go on to the next cycle from there.
+    doc.history = keepInHistory(doc.history, folded);
+    for (const e of folded) {
+        c.keys.push(shortHash(e.key));
+        if (e.status !== 'settled')
+            continue;
+        const usd = e.actualUsd ?? 0;
+        const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
+        c.runs++;
+        c.settledUsd += usd;
+        c.byDay[day] = (c.byDay[day] ?? 0) + usd;
+        const byScope = (c.byScope ??= {});
+        for (const k of scopeKeys(e)) {
+            const kept = (byScope[k] ??= { usd: 0, realUsd: 0 });
+            kept.usd += usd;
+            if (e.money === 'real')
+                kept.realUsd += usd;
+        }
+        const job = (c.byJob[e.jobId] ??= { runs: 0, usd: 0, recent: [] });
+        job.runs++;
+        job.usd += usd;
+    }
+    doc.entries = doc.entries.filter(e => !fold.has(e.key));
+}
+/** Hold money for a run; the same key again changes nothing. */
+function reserve(doc, req, now) {
+    const existing = doc.entries.find(e => e.key === req.key);
+    if (existing)
+        return {
+            doc,
+            outcome: existing.status === 'held'
+                ? 'already-held'
+                : existing.status === 'settled'
+                    ? 'already-settled'
+                    : 'already-released'
+        };
+    if (doc.compacted.keys.includes(shortHash(req.key)))
+        return { doc, outcome: 'already-settled' };
+    const next = structuredClone(doc);
+    const at = now.toISOString();
+    next.entries.push({
+        key: req.key,
+        jobId: req.jobId,
+        status: 'held',
+        createdAt: at,
+        updatedAt: at,
+        expiresAt: new Date(now.getTime() + req.holdHours * 3_600_000).toISOString(),
+        holdUsd: req.holdUsd,
+        estimate: req.estimate,
+        model: req.model,
+        priceTableAsOf: req.priceTableAsOf,
+        ...req.scope
+    });
+    return { doc: next, outcome: 'reserved' };
+}
+/**
+ * Why settling a settled entry again replaces its figure: it was kept unverified (no usable result) and
+ * this one is priced, or the caller asked to replace it. Undefined: settling again changes nothing.
+ */
+function correctionOf(found, req) {
+    if (found?.status !== 'settled')
+        return undefined;
+    if (req.replace)
+        return 'replace';
+    return found.unverified && !req.unverified ? 'unverified' : undefined;
+}
+/**
+ * Replace a hold by the actual; settling twice changes nothing, except to correct a settled figure
+ * (correctionOf), which the entry keeps in `corrections`.
+ */
+function operations_settle(doc, req, now) {
+    const at = now.toISOString();
+    const found = doc.entries.find(e => e.key === req.key);
+    const correction = correctionOf(found, req);
+    if ((found?.status === 'settled' && !correction) ||
+        (!found && doc.compacted.keys.includes(shortHash(req.key)))) {
+        return { doc, outcome: 'already-settled' };
+    }
+    const next = structuredClone(doc);
+    const fields = {
+        status: 'settled',
+        updatedAt: at,
+        settledAt: at,
+        actualUsd: req.actualUsd,
+        ...(req.claudeReportedUsd !== undefined ? { claudeReportedUsd: req.claudeReportedUsd } : {}),
+        ...(req.unverified ? { unverified: true } : {}),
+        ...(req.model ? { model: req.model } : {}),
+        ...(req.sideModels?.length ? { sideModels: req.sideModels } : {}),
+        ...(req.turns !== undefined ? { turns: req.turns } : {}),
+        ...(req.subtype ? { subtype: req.subtype } : {}),
+        ...(req.usage ? { usage: req.usage } : {}),
+        ...(req.stoppedBy ? { stoppedBy: req.stoppedBy } : {}),
+        // Behaviour only teaches the next estimate: a value the document could not be read back with is
+        // left out rather than risk the ledger.
+        ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
+    };
+    let outcome = 'settled';
+    const entry = next.entries.find(e => e.key === req.key);
+    if (entry && correction) {
+        outcome = 'corrected';
+        const previous = {
+            at,
+            previousUsd: entry.actualUsd ?? 0,
+            ...(entry.unverified ? { previousUnverified: true } : {}),
+            why: correction
+        };
+        delete entry.unverified;
+        Object.assign(entry, fields, { corrections: [...(entry.corrections ?? []), previous] });
+    }
+    else if (entry)
+        Object.assign(entry, fields);
+    else {
+        outcome = 'settled-without-hold';
+        next.entries.push({
+            key: req.key,
+            jobId: req.jobId ?? req.key,
+            createdAt: at,
+            expiresAt: at,
+            holdUsd: 0,
+            estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
+            priceTableAsOf: req.priceTableAsOf ?? '',
+            withoutHold: true,
+            ...fields
+        });
+    }
+    compact(next);
+    return { doc: next, outcome };
+}
+/** Prevented runs kept in full; older ones are folded into `compacted.prevented`. */
+const KEEP_PREVENTED = 200;
+/** Count a run the gate refused or skipped; the same key again changes nothing. */
+function recordPrevented(doc, run) {
+    if (doc.prevented?.some(p => p.key === run.key))
+        return doc;
+    const next = structuredClone(doc);
+    const list = (next.prevented ??= []);
+    list.push(run);
+    if (list.length > KEEP_PREVENTED) {
+        const folded = list.splice(0, list.length - KEEP_PREVENTED);
+        const c = (next.compacted.prevented ??= { runs: 0, p50Usd: 0 });
+        c.runs += folded.length;
+        c.p50Usd += folded.reduce((s, p) => s + p.p50Usd, 0);
+    }
+    return next;
+}
+/** What the gate prevented this cycle: refused and skipped runs and the p50 they would likely have spent. */
+function operations_preventedTotals(doc) {
+    const folded = doc?.compacted.prevented ?? { runs: 0, p50Usd: 0 };
+    const kept = doc?.prevented ?? [];
+    return { runs: folded.runs + kept.length, p50Usd: folded.p50Usd + kept.reduce((s, p) => s + p.p50Usd, 0) };
+}
+/** Drop a hold whose agent step never ran. */
+function release(doc, key, now) {
+    const found = doc.entries.find(e => e.key === key);
+    if (found?.status !== 'held')
+        return { doc, outcome: 'not-held' };
+    const next = structuredClone(doc);
+    const entry = next.entries.find(e => e.key === key);
+    entry.status = 'released';
+    entry.updatedAt = now.toISOString();
+    compact(next);
+    return { doc: next, outcome: 'released' };
+}
+/**
+ * What the cycle has spent and holds; expired holds stop counting, `excludeKey` leaves one run out, and
+ * `appliesTo: real` counts real money only (the burn-down then too).
+ */
+function totals(doc, now, excludeKey, appliesTo = 'all') {
+    const real = appliesTo === 'real';
+    const byDay = new Map(real ? [] : Object.entries(doc.compacted.byDay));
+    let settledUsd = real ? (doc.compacted.byScope?.all?.realUsd ?? 0) : doc.compacted.settledUsd;
+    let heldUsd = 0;
+    for (const e of doc.entries) {
+        if (!counts(appliesTo, e.money))
+            continue;
+        if (e.status === 'settled') {
+            settledUsd += e.actualUsd ?? 0;
+            const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
+            byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0));
+        }
+        else if (e.status === 'held' && e.key !== excludeKey && Date.parse(e.expiresAt) > now.getTime()) {
+            heldUsd += e.holdUsd;
+        }
+    }
+    let cumulative = 0;
+    const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
+    return {
+        settledUsd,
+        heldUsd,
+        byDay: days.map(([date, usd]) => ({ date, cumulativeUsd: (cumulative += usd) }))
+    };
+}
+/** What the estimate learns from one settled entry. */
+function pastRunOf(e) {
+    return {
+        actualUsd: e.actualUsd,
+        estimateP50Usd: e.estimate.p50Usd || undefined,
+        turns: e.turns,
+        settledAt: e.settledAt ?? e.updatedAt,
+        ...(e.behaviour ? { behaviour: e.behaviour } : {}),
+        ...(e.model ? { model: e.model } : {}),
+        ...(e.sideModels?.length ? { sideModels: e.sideModels } : {})
+    };
+}
+/**
+ * The newest settled (verified) runs of a history key, for the estimate's history blend: this cycle's
+ * entries, then the job's history (folded away, or carried from earlier cycles).
+ */
+function pastRuns(doc, jobId, n) {
+    const live = doc.entries.filter(e => e.jobId === jobId && learnable(e));
+    const keys = new Set(live.map(e => e.key));
+    const kept = historyOf(doc, jobId).filter(e => !keys.has(e.key));
+    return [...[...live, ...kept].map(pastRunOf), ...(doc.compacted.byJob[jobId]?.recent ?? [])]
+        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
+        .slice(0, n);
+}
+/**
+ * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
+ * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
+ * ledger is one account's budget, so every job in it counts; `excludeKey` leaves out the run asking (a
+ * retried gate finds its own hold). Undefined when there is none.
+ */
+function lastRunAt(doc, matches, now, excludeKey) {
+    let last;
+    let lastMs = -Infinity;
+    for (const e of doc.entries) {
+        if (!matches(e.model) || e.key === excludeKey)
+            continue;
+        const at = e.status === 'settled'
+            ? (e.settledAt ?? e.updatedAt)
+            : e.status === 'held' && Date.parse(e.expiresAt) > now.getTime()
+                ? e.createdAt
+                : undefined;
+        const ms = at ? Date.parse(at) : NaN;
+        if (ms <= now.getTime() && ms > lastMs) {
+            last = at;
+            lastMs = ms;
+        }
+    }
+    return last;
 }
 
 ;// CONCATENATED MODULE: ./src/budget/format.ts
@@ -51217,6 +58765,67 @@ function escapeMarkdown(text) {
         .replace(/([\\`*_{}[\]#+!|~])/g, '\\$1')
         .replace(/@/g, '@\u200b')
         .replace(/-->/g, '--&gt;');
+}
+
+;// CONCATENATED MODULE: ./src/report/spend.ts
+
+
+
+
+/** The view from the document the gate wrote and its verdict. */
+function spendView(doc, verdict, appliesTo) {
+    return {
+        ...(verdict.money ? { money: verdict.money } : {}),
+        appliesTo,
+        ...moneySplit(doc),
+        limits: verdict.spend.uses.map(u => ({
+            input: u.limit.input,
+            label: u.limit.label,
+            usd: u.limit.usd,
+            usedUsd: u.usedUsd
+        })),
+        prevented: preventedTotals(doc)
+    };
+}
+const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** "$14.20 prevented this cycle (9 runs refused or skipped, at their p50)". */
+function preventedLine(p) {
+    return `${format_usd(p.p50Usd)} prevented this cycle (${plural(p.runs, 'run')} refused or skipped, at their p50 estimate)`;
+}
+/** "Settled this cycle: $3.10 real money · $12.40 notional (subscription API-equivalent)". */
+function moneyLine(s) {
+    const parts = [
+        `${format_usd(s.realUsd)} real money`,
+        `${format_usd(s.notionalUsd)} notional (subscription API-equivalent)`
+    ];
+    if (s.unlabelledUsd > 0)
+        parts.push(`${format_usd(s.unlabelledUsd)} recorded before runs were labelled`);
+    return `Settled this cycle: ${parts.join(' · ')}${s.appliesTo === 'real' ? '; the budgets count real money only' : ''}`;
+}
+/** The markdown block: money apart, limits, prevented. */
+function spendMarkdown(s) {
+    const lines = [`- ${moneyLine(s)}`, `- ${preventedLine(s.prevented)}`];
+    if (s.money)
+        lines.push(`- This run's dollars are ${s.money === 'real' ? 'real money' : 'notional (subscription API-equivalent)'}`);
+    if (s.limits.length > 0) {
+        lines.push('', '| limit | for | used before this run | of |', '| --- | --- | ---: | ---: |');
+        for (const l of s.limits)
+            lines.push(`| \`${l.input}\` | ${escapeMarkdown(l.label)} | ${format_usd(l.usedUsd)} | ${format_usd(l.usd)} |`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/ledger-wait.ts
+const ledger_wait_plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+function describeLedgerWait(w) {
+    const why = [
+        w.leaseWaits
+            ? `${w.leaseSeconds} s while other gates held its write lease (${ledger_wait_plural(w.leaseWaits, 'wait', 'waits')})`
+            : '',
+        w.rateLimitSeconds ? `${w.rateLimitSeconds} s for GitHub's rate limits` : '',
+        w.conflicts ? `${ledger_wait_plural(w.conflicts, 'write', 'writes')} written again after another gate's` : ''
+    ].filter(Boolean);
+    return `waited ${w.seconds} s for the ledger: ${why.join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/pricing/cost.ts
@@ -51292,17 +58901,22 @@ function loop_requestsFor(turns, requestsPerTurn) {
 function turnOf(request, requestsPerTurn, maxTurns) {
     return Math.min(maxTurns, Math.max(1, Math.round(1 + (request - 1) / Math.max(requestsPerTurn, 1e-9))));
 }
-/** Usage of a request that sends `context` tokens, reads `read` of them and caches the rest (or not). */
-function loop_request(context, read, output, ttl, cacheTail) {
+/**
+ * Usage of a request that sends `context` tokens, reads `read` of them, sends up to `uncached` of the
+ * rest past the last cache breakpoint, and caches the rest (or not).
+ */
+function loop_request(context, read, output, ttl, cacheTail, uncached = 0) {
     if (ttl === 'off')
         return { ...NO_USAGE, inputTokens: context, outputTokens: output };
     const fresh = context - read;
+    const plain = cacheTail ? Math.min(fresh, uncached) : fresh;
+    const written = fresh - plain;
     return {
         ...NO_USAGE,
         cacheReadTokens: read,
-        inputTokens: cacheTail ? 0 : fresh,
-        cacheWrite5mTokens: cacheTail && ttl === '5m' ? fresh : 0,
-        cacheWrite1hTokens: cacheTail && ttl === '1h' ? fresh : 0,
+        inputTokens: plain,
+        cacheWrite5mTokens: ttl === '5m' ? written : 0,
+        cacheWrite1hTokens: ttl === '1h' ? written : 0,
         outputTokens: output
     };
 }
@@ -51360,7 +58974,7 @@ function simulate(model, p, requests, profile) {
             turn,
             kind: 'request',
             contextTokens: context,
-            usage: loop_request(context, Math.min(read, context), b.outputPerRequest, ttl, cacheTail),
+            usage: loop_request(context, Math.min(read, context), b.outputPerRequest, ttl, cacheTail, profile === 'ideal' ? 0 : Math.round(b.uncachedPerRequest)),
             compacted: false
         });
         cached = ttl === 'off' ? 0 : context;
@@ -51382,31 +58996,34 @@ const lastOf = (xs) => xs[xs.length - 1];
 function loop_estimateLoop(model, p) {
     const b = p.behaviour;
     const side = 1 + b.sideShare;
+    // The job's own runs correct what the model still misses about them (history.ts): every figure.
+    const c = p.calibration ?? 1;
     const requestsAt = (turns) => loop_requestsFor(turns, b.requestsPerTurn);
     const full = simulate(model, p, requestsAt(p.maxTurns), 'expected');
     const after = costsAfterRequests(full.rows);
-    const costAt = (turns) => after[requestsAt(turns) - 1] * side;
+    const costAt = (turns) => after[requestsAt(turns) - 1] * side * c;
     const first = full.rows[0].usage;
-    const known = priceUsage(model, { ...first, outputTokens: 0 }).usd * side;
+    const known = priceUsage(model, { ...first, outputTokens: 0 }).usd * side * c;
     const ttl = p.cacheTtl === 'off' ? undefined : p.cacheTtl;
     const prefixWrite = priceUsage(model, {
         ...NO_USAGE,
         inputTokens: ttl ? 0 : p.prefixTokens,
         cacheWrite5mTokens: ttl === '5m' ? p.prefixTokens : 0,
         cacheWrite1hTokens: ttl === '1h' ? p.prefixTokens : 0
-    }).usd;
+    }).usd * c;
     const probs = turnProbabilities(p.turns, p.maxTurns);
+    const spread = { scores: p.spreadScores, weights: p.spreadWeights };
     const costs = probs.map((_, i) => costAt(i + 1));
     const scales = costs.map(c => spreadScale(c, known, prefixWrite));
     const p50Turns = turnQuantile(probs, 0.5);
     const p90Turns = turnQuantile(probs, 0.9);
     const p50Usd = costs[p50Turns - 1];
-    const p90Usd = Math.max(p50Usd, costQuantile(probs, costs, scales, p.spreadScores, 0.9));
-    const atMax = costQuantile([1], [costs[p.maxTurns - 1]], [scales[p.maxTurns - 1]], p.spreadScores, 0.9);
+    const p90Usd = Math.max(p50Usd, costQuantile(probs, costs, scales, spread, 0.9));
+    const atMax = costQuantile([1], [costs[p.maxTurns - 1]], [scales[p.maxTurns - 1]], spread, 0.9);
     const p50Requests = requestsAt(p50Turns);
     const p50Run = simulate(model, p, p50Requests, 'expected');
-    const uncached = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'uncached').rows)) * side;
-    const ideal = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'ideal').rows)) * side;
+    const uncached = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'uncached').rows)) * side * c;
+    const ideal = lastOf(costsAfterRequests(simulate(model, p, p50Requests, 'ideal').rows)) * side * c;
     return {
         p50Usd,
         p90Usd,
@@ -51416,6 +59033,7 @@ function loop_estimateLoop(model, p) {
         tokens: p50Run.usage,
         perTurn: full.rows,
         sideUsd: p50Usd - p50Usd / side,
+        mainLoopUsd: p50Usd / side,
         uncachedUsd: uncached,
         idealUsd: ideal,
         cacheWasteUsd: Math.max(0, p50Usd - ideal),
@@ -51427,7 +59045,7 @@ function loop_estimateLoop(model, p) {
 }
 /** How p90 and max were derived, in a sentence the report shows. */
 function basisOf(p) {
-    const spread = `the spread of cost at a known turn count (leave-one-out, ${p.spreadScores.length} runs)`;
+    const spread = `the spread of cost at a known turn count (${p.spreadSource ?? `leave-one-out, ${p.spreadScores.length} runs`})`;
     const turns = p.turns.kind === 'given'
         ? `p90: the run at ${Math.min(p.turns.turns, p.maxTurns)} turns at the 90th percentile of ${spread}`
         : `p90: 90th percentile over turns (log-normal, median ${p.turns.median.toFixed(1)}, σ ${p.turns.sigma.toFixed(2)}, capped at max-turns ${p.maxTurns}) and ${spread}`;
@@ -51437,8 +59055,10 @@ function basisOf(p) {
 ;// CONCATENATED MODULE: ./src/estimate/history.ts
 
 
-/** Pseudo-count of the preset: at K runs, preset and history weigh the same. */
-const history_MODEL_WEIGHT_RUNS = 5;
+/** From this many runs on, a job's parameters and turn distribution are its own. */
+const history_OWN_AT = 3;
+/** Pseudo-count of the calibration scores beside the job's own: at K runs, both weigh the same. */
+const SPREAD_PRIOR_RUNS = 3;
 /** From this many runs on, the gate never holds less than the runs' own p90. */
 const TRUST_P90_AT = 5;
 function quantile(sorted, q) {
@@ -51449,7 +59069,9 @@ function quantile(sorted, q) {
     const hi = Math.ceil(pos);
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
-const weight = (n) => n / (n + history_MODEL_WEIGHT_RUNS);
+/** The weight of the job's own runs: all of it from OWN_AT runs on. */
+const history_ownWeight = (n) => Math.min(1, n / history_OWN_AT);
+const weight = (/* unused pure expression or super */ null && (history_ownWeight));
 /** The newest usable settled runs of the job, at most maxRuns. */
 function history_usableRuns(past, maxRuns) {
     return [...past]
@@ -51480,22 +59102,67 @@ function history_learnFromHistory(preset, turns, runs) {
     blend('outputPerRequest', outputPerRequestOf(runs, t => requestsFor(t, b.requestsPerTurn)), v => `${Math.round(v)} output tokens per request`);
     blend('ttlGapsPerRequest', ttlGapRateOf(runs), v => `${(v * 100).toFixed(2)}% expired-cache requests`);
     blend('cacheHitRate', readBackOf(runs), v => `${v.toFixed(4)} of the previous request read back`);
-    blend('sideShare', sideShareOf(runs), v => `median side-model share ${(v * 100).toFixed(1)}%`);
+    blend('sideShare', sideShareOf(runs), v => `median fan-out share ${(v * 100).toFixed(1)}%`);
+    blend('uncachedPerRequest', uncachedPerRequestOf(runs), v => `${Math.round(v)} uncached input tokens per request`);
+    const learned = { behaviour: b, sources, firstRequest: firstRequestOf(runs), fanOut: fanOutOf(runs) };
     const own = turnsOf(runs);
     if (!own)
-        return { behaviour: b, sources, turns };
+        return { ...learned, turns };
     const n = own.runs;
     const w = weight(n);
-    // Variances pool by degrees of freedom: one run says nothing about the spread.
-    const sigma = Math.sqrt(((n - 1) * (own.sigma ?? 0) ** 2 + history_MODEL_WEIGHT_RUNS * turns.sigma ** 2) / (n - 1 + history_MODEL_WEIGHT_RUNS));
+    // Variances pool by degrees of freedom (one run says nothing about the spread); the preset's counts
+    // as PRIOR_DF, fewer once the job's own runs take over.
+    const prior = n >= history_OWN_AT ? 2 : 5;
+    const sigma = Math.sqrt(((n - 1) * (own.sigma ?? 0) ** 2 + prior * turns.sigma ** 2) / (n - 1 + prior));
     return {
-        behaviour: b,
-        sources,
+        ...learned,
         turns: {
             median: Math.exp(w * Math.log(own.median) + (1 - w) * Math.log(turns.median)),
             sigma,
             source: `history: ${n} run${n === 1 ? '' : 's'} of this job took ${Math.round(own.median)} turns (geometric mean), weight ${Math.round(w * 100)}%, blended with ${turns.source}`
         }
+    };
+}
+/** Subagents per run and the side models the job's runs used, costliest first. */
+function fanOutOf(runs) {
+    const sub = subagentsOf(runs);
+    const cost = new Map();
+    for (const r of runs)
+        for (const m of r.sideModels ?? [])
+            cost.set(m.model, (cost.get(m.model) ?? 0) + m.usd);
+    if (!sub && cost.size === 0)
+        return undefined;
+    return {
+        subagentsPerRun: sub?.value ?? 0,
+        models: [...cost.entries()].sort((x, y) => y[1] - x[1]).map(([m]) => m),
+        source: `history: ${runs.length} run${runs.length === 1 ? '' : 's'} of this job`
+    };
+}
+/**
+ * What the model still misses about this job, and how its runs spread around it: the correction is
+ * the median of actual ÷ p50 over its runs (all of it from OWN_AT runs on, blended below), and the
+ * spread puts the job's own scores beside the calibration scores, weight n / (n + SPREAD_PRIOR_RUNS).
+ */
+function history_jobCorrection(replayed, preset) {
+    const usable = replayed.filter(r => r.p50Usd > 0 && r.scaleUsd > 0 && r.actualUsd > 0);
+    const n = usable.length;
+    if (n === 0)
+        return undefined;
+    const ratio = median(usable.map(r => r.actualUsd / r.p50Usd));
+    const calibration = Math.exp(history_ownWeight(n) * Math.log(ratio));
+    const own = usable.map(r => (r.actualUsd - calibration * r.p50Usd) / (calibration * r.scaleUsd));
+    const mass = n / (n + SPREAD_PRIOR_RUNS);
+    const presetWeights = preset.weights ?? preset.scores.map(() => 1);
+    const presetTotal = presetWeights.reduce((a, x) => a + x, 0);
+    const all = [
+        ...own.map(score => ({ score, weight: mass / n })),
+        ...preset.scores.map((score, i) => ({ score, weight: ((1 - mass) * presetWeights[i]) / presetTotal }))
+    ].sort((x, y) => x.score - y.score);
+    return {
+        calibration,
+        scores: all.map(x => x.score),
+        weights: all.map(x => x.weight),
+        source: `this job's ${n} run${n === 1 ? '' : 's'} (weight ${Math.round(mass * 100)}%) beside ${preset.scores.length} calibration runs; its runs came to ${ratio.toFixed(2)}× the model at their own turn counts, applied ${calibration.toFixed(2)}×`
     };
 }
 /**
@@ -51627,13 +59294,70 @@ function limited(c, limit) {
             : c.then
     };
 }
+/**
+ * A warning says what it is about: the credit past warn-at, or a subscription window near its limit
+ * (the dollars may be nowhere near their line), or both. Without a cause (older reports) it is the credit.
+ */
+function consequences_warning(by) {
+    const window = by?.includes('window') ?? false;
+    const credit = by === undefined || by.includes('credit');
+    if (!window)
+        return WARN;
+    return {
+        ...WARN,
+        annotation: {
+            level: 'warning',
+            title: credit ? 'Agent credit running low' : 'Subscription window near its limit'
+        },
+        then: credit
+            ? 'The agent runs, but the credit is running low and a subscription window is near its limit.'
+            : 'The agent runs, but a subscription window is near its limit.'
+    };
+}
+/**
+ * A run refused by a dollar limit other than the cycle's budget (`max-run-usd`) has the same
+ * consequences, and names the limit: "Skipped: over max-run-usd".
+ */
+function overLimit(c, input) {
+    return {
+        ...c,
+        word: c.word.replace('over budget', `over ${input}`).replace(/^Over budget$/, `Over ${input}`),
+        annotation: c.annotation && { ...c.annotation, title: `Agent run would pass ${input}` },
+        then: c.allowed ? `The agent runs anyway (on-exhaust: warn), capped at ${input}.` : c.then
+    };
+}
+/** A trigger not in allowed-associations: skipped, and not for want of money. */
+function notAllowed(c) {
+    return {
+        ...c,
+        word: c.word.replace('over budget', 'not allowed to start this agent'),
+        annotation: c.annotation && { ...c.annotation, title: 'Not allowed to start this agent' }
+    };
+}
 /** The consequences of a decision; no decision (estimate only, or the ledger failed open) runs like a pass. */
 function consequences_consequencesOf(d) {
     if (!d || d.decision === 'pass')
         return PASS;
     if (d.decision === 'warn')
-        return WARN;
-    return d.limit ? limited(REFUSED[d.onExhaust], d.limit) : REFUSED[d.onExhaust];
+        return consequences_warning(d.warnedBy);
+    if (d.limit)
+        return limited(REFUSED[d.onExhaust], d.limit);
+    // The ledger's own budget reads "over budget"; a limit beside it, or who may start a run, is named.
+    if (d.refusedBy === 'allowed-associations')
+        return notAllowed(REFUSED[d.onExhaust]);
+    return d.refusedBy && d.refusedBy !== 'ledger budget'
+        ? overLimit(REFUSED[d.onExhaust], d.refusedBy)
+        : REFUSED[d.onExhaust];
+}
+/**
+ * The decision's word and reason in one line, without saying the same thing twice: a window's refusal
+ * reads "Skipped: 5-hour limit reached; resets 15:40 UTC: …", not "…limit reached: 5-hour limit reached; …".
+ */
+function decisionLine(word, reason) {
+    const what = word.includes(': ') ? word.slice(word.indexOf(': ') + 2) : word;
+    return reason.toLowerCase().startsWith(what.toLowerCase())
+        ? `${word}${reason.slice(what.length)}`
+        : `${word}: ${reason}`;
 }
 /**
  * What is left of the cycle's budget, as one word and one figure: `$4.44 left of $20.00`, or, past the
@@ -51673,18 +59397,18 @@ const METER_NAMES = {
     seven_day_overage_included: 'weekly limit (overage included)',
     overage: 'usage credits'
 };
-const meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
+const usage_meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
 const meters_window = looseObject({
-    status: meters_status.optional().catch(undefined),
+    status: usage_meters_status.optional().catch(undefined),
     utilization: schemas_number().finite().optional().catch(undefined),
     resetsAt: schemas_number().finite().optional().catch(undefined)
 });
 const meters_info = looseObject({
-    status: meters_status.optional().catch(undefined),
+    status: usage_meters_status.optional().catch(undefined),
     rateLimitType: schemas_string().optional().catch(undefined),
     resetsAt: schemas_number().finite().optional().catch(undefined),
     utilization: schemas_number().finite().optional().catch(undefined),
-    overageStatus: meters_status.optional().catch(undefined),
+    overageStatus: usage_meters_status.optional().catch(undefined),
     overageDisabledReason: schemas_string().optional().catch(undefined),
     overageResetsAt: schemas_number().finite().optional().catch(undefined),
     isUsingOverage: schemas_boolean().optional().catch(undefined),
@@ -51874,17 +59598,60 @@ function usdPerWindow(samples, meter) {
     }
     return undefined;
 }
+/** The window a limit's own words name, when the stop did not come with a `rejected` event. */
+function meterInWords(message) {
+    if (/5-hour|five.hour/i.test(message))
+        return 'five_hour';
+    if (/opus/i.test(message) && /week|7-day/i.test(message))
+        return 'seven_day_opus';
+    if (/sonnet/i.test(message) && /week|7-day/i.test(message))
+        return 'seven_day_sonnet';
+    if (/week|7-day|seven.day/i.test(message))
+        return 'seven_day';
+    return undefined;
+}
+/**
+ * The window a run stopped on, still in force: Claude does not always send a `rejected` event before
+ * the usage-limit error (the last event may read 97%, allowed_warning), yet the window is used up.
+ */
+function stoppedWindow(account, t) {
+    const stop = account.stop;
+    if (stop?.kind !== 'window')
+        return undefined;
+    const meter = stop.meter ?? meterInWords(stop.message) ?? 'five_hour';
+    const reading = account.readings.find(r => r.meter === meter);
+    // A `rejected` reading refuses by itself, with its own reset.
+    if (reading?.status === 'rejected')
+        return undefined;
+    const at = stop.resetsAt ?? reading?.resetsAt;
+    const reset = at
+        ? { at, assumed: false }
+        : { at: new Date(Date.parse(stop.seenAt) + windowHours(meter) * 3_600_000).toISOString(), assumed: true };
+    return Date.parse(reset.at) > t ? { meter, reset, stop } : undefined;
+}
 function judgeLimits(account, now, opts) {
     const out = { warnings: [], shares: [], meters: [] };
     if (!account)
         return out;
     const t = now.getTime();
+    const stopped = stoppedWindow(account, t);
+    if (stopped) {
+        const label = meterLabel(stopped.meter);
+        out.refusal = {
+            meter: stopped.meter,
+            label,
+            resetsAt: stopped.reset.at,
+            assumedReset: stopped.reset.assumed,
+            reason: `${label[0].toUpperCase()}${label.slice(1)} reached (a run stopped on it ${limits_resetWords(stopped.stop.seenAt, now)}: "${stopped.stop.message}"); resets ${limits_resetWords(stopped.reset.at, now)}${stopped.reset.assumed ? ' (assumed: Claude did not say when)' : ''}.`
+        };
+    }
     for (const r of account.readings) {
         const reset = resetOf(r);
         const live = Date.parse(reset.at) > t;
         const label = meterLabel(r.meter);
-        out.meters.push({ ...r, label, stale: !live });
-        if (!live)
+        const stop = live && stopped?.meter === r.meter && r.status !== 'rejected';
+        out.meters.push({ ...r, label, stale: !live, ...(stop ? { stopped: true } : {}) });
+        if (!live || stop)
             continue;
         if (r.status === 'rejected') {
             // Of several exhausted windows, the one that resets last is the one that binds.
@@ -51932,6 +59699,7 @@ function metersView(account, j, note) {
 
 
 
+
 /** The figure the gate checks and holds: the `gate-on` estimate. */
 function gatedFigure(estimate, gateOn) {
     return gateOn === 'p50' ? estimate.p50Usd : gateOn === 'p90' ? estimate.p90Usd : estimate.maxUsd;
@@ -51954,13 +59722,26 @@ function budgetState(a) {
 /**
  * The gate's decision, a pure function of the cycle's money, the estimate, the budget settings and the
  * subscription's meters as earlier runs saw them: fail when a window is exhausted (before any dollar
- * check: the run could not start), or when out of credit, or when the gated estimate does not fit;
- * warn when it would cross warn-at % of the credit or a window is near its limit; else pass.
+ * check: the run could not start), or when out of credit, or when a per-run limit refuses it, or when
+ * its hold does not fit what is left; warn when it would cross warn-at % of the credit or a window is
+ * near its limit; else pass. The hold and Claude's cap come from one policy (src/budget/cap.ts).
  */
 function decide(a) {
     const gatedUsd = gatedFigure(a.estimate, a.gateOn);
     const s = a.state;
-    const base = { gateOn: a.gateOn, onExhaust: a.onExhaust, gatedUsd };
+    const money = holdAndCap({ gatedUsd, remainingUsd: s.remainingUsd, maxRunUsd: a.maxRunUsd });
+    const { holdUsd } = money;
+    // What a decision holds and hands Claude: nothing when the run may not go on.
+    const base = (allowed) => ({
+        gateOn: a.gateOn,
+        onExhaust: a.onExhaust,
+        gatedUsd,
+        holdUsd: allowed ? holdUsd : 0,
+        maxBudgetUsd: allowed ? money.capUsd : 0,
+        capBy: money.capBy,
+        ...(a.maxRunUsd !== undefined ? { maxRunUsd: a.maxRunUsd } : {}),
+        allowed
+    });
     const refusal = a.limits?.refusal;
     if (refusal) {
         const limit = {
@@ -51971,10 +59752,8 @@ function decide(a) {
         };
         const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit });
         return {
-            ...base,
+            ...base(allowed),
             decision: 'fail',
-            allowed,
-            maxBudgetUsd: allowed ? gatedUsd : 0,
             reason: `${refusal.reason.replace(/\.$/, '')}: ${says}.`,
             limit
         };
@@ -51989,47 +59768,46 @@ function decide(a) {
         const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, limit });
         const until = spent.until && a.now ? resetWords(spent.until, a.now) : 'the reset';
         return {
-            ...base,
+            ...base(allowed),
             decision: 'fail',
-            allowed,
-            maxBudgetUsd: allowed ? gatedUsd : 0,
             reason: `Out of credit: an earlier run ended "${spent.message}", so the credit counts as spent until ${until}: ${says}.`,
             limit
         };
     }
-    if (gatedUsd > s.remainingUsd) {
+    const perRun = runLimitRefusal({ p50Usd: a.estimate.p50Usd, maxRunUsd: a.maxRunUsd });
+    if (perRun) {
+        const refusedBy = perRun.input;
+        const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, refusedBy });
+        return { ...base(allowed), decision: 'fail', reason: `${perRun.reason}: ${says}.`, refusedBy };
+    }
+    const held = holdUsd === gatedUsd ? `The ${a.gateOn} estimate ${usd(gatedUsd)}` : `The hold ${usd(holdUsd)}`;
+    if (holdUsd > s.remainingUsd) {
         const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
         return {
-            ...base,
+            ...base(allowed),
             decision: 'fail',
-            allowed,
-            maxBudgetUsd: allowed ? gatedUsd : 0,
-            reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
+            reason: `${held} does not fit ${s.remainingUsd >= 0 ? `the ${moneyLeft(s)} this cycle` : `this cycle, already ${moneyLeft(s)}`}: ${says}.`
         };
     }
-    const after = s.spentUsd + s.heldUsd + gatedUsd;
+    const after = s.spentUsd + s.heldUsd + holdUsd;
     const line = (a.warnAtPct / 100) * s.creditUsd;
     const near = a.limits?.warnings ?? [];
     if (after > line || near.length > 0) {
         const dollars = after > line
             ? [
-                `This run (${a.gateOn} ${usd(gatedUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
+                `This run (holding ${usd(holdUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
             ]
             : [];
-        return {
-            ...base,
-            decision: 'warn',
-            allowed: true,
-            maxBudgetUsd: gatedUsd,
-            reason: [...dollars, ...near].join(' ')
-        };
+        const warnedBy = [
+            ...(after > line ? ['credit'] : []),
+            ...(near.length > 0 ? ['window'] : [])
+        ];
+        return { ...base(true), decision: 'warn', reason: [...dollars, ...near].join(' '), warnedBy };
     }
     return {
-        ...base,
+        ...base(true),
         decision: 'pass',
-        allowed: true,
-        maxBudgetUsd: gatedUsd,
-        reason: `The ${a.gateOn} estimate ${usd(gatedUsd)} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
+        reason: `${held} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
     };
 }
 /**
@@ -52060,6 +59838,50 @@ function runway(a) {
         burnUsdPerDay: burn,
         exhaustsOn,
         runsThatFit: a.gatedUsd > 0 ? Math.floor(left / a.gatedUsd) : 0
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/cap.ts
+/**
+ * The hold and the cap, kept apart. The hold is what the ledger reserves for a run (the `gate-on`
+ * estimate): the figure other gates count while it runs. The cap is what Claude's `--max-budget-usd`
+ * stops the run at. A run stopped mid-work wastes all it spent, so the cap is not the hold: it is what
+ * the run may spend before going on would really exhaust the budget (what is left after the cycle's
+ * spend and everyone else's live holds), bounded by the per-run ceiling `max-run-usd`. Pure.
+ *
+ * The per-run limits live here, in one place: each bounds the hold and the cap, and may refuse the run.
+ * (Limits over many runs, such as a day's or a pull request's spend, are checked like the monthly budget:
+ * spent + live holds + this run's hold must fit.)
+ */
+
+/**
+ * The hold is the gated figure, at most `max-run-usd` (a run cannot spend past its ceiling, so holding
+ * more would only keep others out). The cap is what is left for this run (`remainingUsd`: the budget
+ * less spend and others' live holds), at most `max-run-usd`, and never below the hold, so a run the
+ * warn policy lets through over budget keeps the cap it would have had before the split.
+ */
+function cap_holdAndCap(a) {
+    const ceiling = a.maxRunUsd ?? Infinity;
+    const holdUsd = holdNeeded(a);
+    const room = Math.max(holdUsd, a.remainingUsd);
+    if (ceiling <= room)
+        return { holdUsd, capUsd: ceiling, capBy: 'max-run-usd' };
+    return { holdUsd, capUsd: room, capBy: a.remainingUsd >= holdUsd ? 'budget' : 'hold' };
+}
+/** The hold a run needs to go on: the gated figure, at most `max-run-usd` (also when it was refused). */
+function holdNeeded(d) {
+    return Math.min(d.gatedUsd, d.maxRunUsd ?? Infinity);
+}
+/**
+ * The per-run limits' verdict: `max-run-usd` refuses a run whose p50 exceeds it, since even a typical
+ * run would be cut off at the ceiling with its work lost.
+ */
+function cap_runLimitRefusal(a) {
+    if (a.maxRunUsd === undefined || a.p50Usd <= a.maxRunUsd)
+        return undefined;
+    return {
+        input: 'max-run-usd',
+        reason: `The p50 estimate ${usd(a.p50Usd)} exceeds max-run-usd ${usd(a.maxRunUsd)}: a typical run would be stopped at the ceiling with its work unfinished`
     };
 }
 
@@ -52098,8 +59920,20 @@ function versus(actual, expected) {
 const sentence = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "1 run", "3 runs". */
 const format_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * What the dollars of a report are, by how the agent pays: on a subscription they are API-equivalent
+ * (what the tokens would cost at list price), not a bill; on an API key they are list-price money.
+ */
+function dollarsMeaning(auth) {
+    if (auth === 'subscription')
+        return 'On a subscription every dollar here is API-equivalent (the tokens at list price), not a bill: the 5-hour and weekly windows are what stop a run; only usage credits past them (and Fable 5) are billed.';
+    if (auth === 'api-key')
+        return 'On an API key every dollar here is list-price money billed to your account.';
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/report/headline.ts
+
 
 
 
@@ -52118,10 +59952,45 @@ function headline_runway(r, countingThisRun) {
     const w = r.runway;
     if (!w || !r.budget)
         return '';
-    if (w.exhaustsOn)
-        return `at this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
+    const window = windowRunway(r, countingThisRun);
+    if (w.exhaustsOn) {
+        const dollars = `at this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
+        return window ? `${dollars}; ${window.words}` : dollars;
+    }
     const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0));
+    // The window binds when it fits fewer runs than the dollars (or when how many it fits is unknown).
+    if (window && (window.runs === undefined || window.runs < runs))
+        return window.runs === undefined
+            ? `the credit fits about ${format_plural(runs, 'more run')} like this, but ${window.words}`
+            : window.words;
     return `about ${format_plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} before the reset`;
+}
+/**
+ * The subscription window nearest its limit, in runway words: how many more runs like this fit in it
+ * before it resets, where two observations give this run's share of it; else only how full it is.
+ */
+function windowRunway(r, countingThisRun) {
+    const m = r.meters;
+    if (!m || m.warnings.length === 0)
+        return undefined;
+    const now = new Date(r.generatedAt);
+    const live = m.meters.filter(x => !x.stale && x.status !== 'rejected');
+    const near = live
+        .filter(x => x.status === 'allowed_warning' || (x.utilization ?? 0) * 100 >= (r.budget?.warnAtPct ?? 80))
+        .sort((a, b) => (b.utilization ?? 1) - (a.utilization ?? 1))[0];
+    if (!near)
+        return undefined;
+    const used = near.utilization !== undefined ? `${format_pct(near.utilization)} used` : 'near its limit';
+    const resets = near.resetsAt ? ` (resets ${limits_resetWords(near.resetsAt, now)})` : '';
+    const window = near.label.replace(/ limit$/, ' window');
+    const share = m.shares.find(x => x.meter === near.meter);
+    if (!share || share.share <= 0)
+        return { words: `the ${window} is ${used}${resets}: fewer may fit before it resets` };
+    const runs = Math.max(0, Math.floor((1 - share.lastSeen) / share.share) - (countingThisRun ? 1 : 0));
+    return {
+        runs,
+        words: `about ${format_plural(runs, 'more run')} like this ${runs === 1 ? 'fits' : 'fit'} in the ${window}, ${used}${resets}`
+    };
 }
 /** The ways out in one line, each with its figure (the report body lists them in full). */
 function waysOutLine(w) {
@@ -52137,14 +60006,20 @@ function waysOutLine(w) {
 function settled(r) {
     const a = r.actual;
     const b = r.estimate.blended;
-    const over = a.usd > b.p90Usd ? `, above its p90 ${format_usd(b.p90Usd)}` : '';
+    const d = r.decision;
+    // Past its hold the run spent money no gate had counted for it; the ledger records the actual all the same.
+    const over = d?.allowed && d.holdUsd > 0 && a.usd > d.holdUsd
+        ? `, past its ${format_usd(d.holdUsd)} hold (capped at ${format_usd(d.maxBudgetUsd)})`
+        : a.usd > b.p90Usd
+            ? `, above its p90 ${format_usd(b.p90Usd)}`
+            : '';
     const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${format_usd(b.p50Usd)} estimate (p50)${over}`];
     let next = '';
     if (r.budget && r.ledger?.error) {
         // The ledger could not be written: the report still holds the gate's view, and the hold stays
         // counted as spent until it expires, so what is left is what the gate left after the hold.
         const s = r.budget.state;
-        const left = s.remainingUsd - (r.decision?.maxBudgetUsd ?? 0);
+        const left = s.remainingUsd - (r.decision?.holdUsd ?? 0);
         facts.push(`${strong(format_usd(Math.max(0, left)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
         next =
             '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.';
@@ -52221,11 +60096,53 @@ function headline_limited(r, limit, c) {
         next: `${c.then} Ways out: ${ways.join(' · ')}.`
     };
 }
+/**
+ * A run refused by a rule beside the monthly budget — a limit (max-daily-usd, max-pr-usd, …) or who
+ * may trigger it — says which, not how much of the month is left.
+ */
+function refusedByRule(r, d, c) {
+    if (d.refusedBy === 'allowed-associations')
+        return {
+            icon: c.icon,
+            verdict: c.word,
+            facts: [
+                `${strong(r.job.trigger?.actor ? `@${r.job.trigger.actor}` : 'this trigger')} (${r.job.trigger?.association ?? 'unknown'})`
+            ],
+            next: d.reason
+        };
+    const limit = r.spend?.limits.find(l => l.input === d.refusedBy);
+    return {
+        icon: c.icon,
+        verdict: c.word,
+        facts: [
+            `needs ${strong(format_usd(d.gatedUsd))} (${d.gateOn} estimate)`,
+            ...(limit
+                ? [
+                    `only ${strong(format_usd(Math.max(0, limit.usd - limit.usedUsd)))} left of ${format_usd(limit.usd)} for ${limit.label}`
+                ]
+                : [])
+        ],
+        next: c.then
+    };
+}
+/** What bounds Claude's cap, in the reader's words. */
+const CAP_WORDS = {
+    budget: 'all that is left for it',
+    'max-run-usd': 'max-run-usd',
+    hold: 'its hold: nothing is left',
+    limit: 'what is left of its tightest limit'
+};
+/** Claude's cap (`--max-budget-usd`) and what bounds it: "capped at $4.40 (all that is left for it)". */
+function capFact(d) {
+    return `capped at ${format_usd(d.maxBudgetUsd)} (${CAP_WORDS[d.capBy]})`;
+}
 /** The headline of a report in any phase. */
 function headlineOf(r) {
     if (r.actual)
         return settled(r);
     const d = r.decision;
+    if (d?.decision === 'fail' && d.refusedBy && !['ledger budget', 'max-run-usd'].includes(d.refusedBy))
+        return refusedByRule(r, { ...d, refusedBy: d.refusedBy }, consequences_consequencesOf(d));
     if (!d || !r.budget)
         return estimateOnly(r);
     const c = consequences_consequencesOf(d);
@@ -52234,32 +60151,48 @@ function headlineOf(r) {
     const gated = `${format_usd(d.gatedUsd)}`;
     if (d.decision === 'fail' && d.limit)
         return headline_limited(r, d.limit, c);
+    if (d.decision === 'fail' && d.refusedBy === 'max-run-usd') {
+        return {
+            icon: c.icon,
+            verdict: c.word,
+            facts: [
+                `typical run ${strong(format_usd(r.estimate.blended.p50Usd))} (p50 estimate)`,
+                `over the ${strong(format_usd(d.maxRunUsd ?? 0))} a run may spend (max-run-usd)`,
+                ...resets(r)
+            ],
+            next: `${c.then} Ways out: raise max-run-usd above ${format_usd(r.estimate.blended.p50Usd)} · fewer turns (max-turns) · a cheaper model.`
+        };
+    }
     if (d.decision === 'fail') {
         return {
             icon: c.icon,
             verdict: c.word,
             facts: [
-                `needs ${strong(gated)} (${d.gateOn} estimate)`,
+                holdNeeded(d) < d.gatedUsd
+                    ? `needs ${strong(format_usd(holdNeeded(d)))} (max-run-usd; ${d.gateOn} estimate ${gated})`
+                    : `needs ${strong(gated)} (${d.gateOn} estimate)`,
                 `only ${strong(format_usd(left))} left of ${format_usd(s.budgetUsd)}`,
                 ...resets(r)
             ],
             next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
         };
     }
-    const after = Math.max(0, s.remainingUsd - d.gatedUsd);
-    const line = d.decision === 'warn' ? `, past the ${r.budget.warnAtPct}% line` : '';
+    const after = Math.max(0, s.remainingUsd - d.holdUsd);
+    // A warning names its cause: the credit's warn-at line, or the window that is near its limit.
+    const line = d.decision === 'warn' && (d.warnedBy === undefined || d.warnedBy.includes('credit'))
+        ? `, past the ${r.budget.warnAtPct}% line`
+        : '';
     const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined;
     const stretch = cheaper
         ? ` To stretch it: model ${cheaper.alias} holds ${format_usd(cheaper.gatedUsd)} for the same tokens.`
         : '';
+    const held = d.holdUsd < d.gatedUsd
+        ? `holds ${strong(format_usd(d.holdUsd))} (max-run-usd; ${d.gateOn} estimate ${gated}, typical ${format_usd(r.estimate.blended.p50Usd)})`
+        : `holds ${strong(gated)} (${d.gateOn} estimate; typical ${format_usd(r.estimate.blended.p50Usd)})`;
     return {
         icon: c.icon,
         verdict: c.word,
-        facts: [
-            `holds ${strong(gated)} (${d.gateOn} estimate; typical ${format_usd(r.estimate.blended.p50Usd)})`,
-            `${strong(format_usd(after))} left after it${line}`,
-            ...resets(r)
-        ],
+        facts: [held, capFact(d), `${strong(format_usd(after))} left after it${line}`, ...resets(r)],
         next: `${c.then.replace(/\.$/, '')}; ${headline_runway(r, true)}.${stretch}`
     };
 }
@@ -52268,76 +60201,6 @@ function headlineText(h, opts = {}) {
     const text = `${h.verdict} — ${h.facts.join(' · ')}`.replace(/[⟦⟧]/g, '');
     return opts.icon === false ? text : `${h.icon} ${text}`;
 }
-
-;// CONCATENATED MODULE: ./src/pricing/schema.ts
-/** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
-
-const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
-    .min(0, 'expected 0 or more USD');
-const row = object({
-    input: schema_usd,
-    output: schema_usd,
-    cacheWrite5m: schema_usd,
-    cacheWrite1h: schema_usd,
-    cacheRead: schema_usd
-});
-const day = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
-/** Prices a model had before a change: in force on every day before `until`. */
-const earlierPrices = object({
-    /** The first day these prices no longer applied (the day the next prices took effect). */
-    until: day,
-    prices: row,
-    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
-    fast: row.optional(),
-    /** Where the earlier prices and the date of the change come from. */
-    source: schemas_string().min(1, 'expected where these prices come from')
-});
-const model = object({
-    /** Canonical id, e.g. `claude-sonnet-5-5`. */
-    id: schemas_string().min(1, 'expected a model id such as claude-sonnet-5-5'),
-    displayName: schemas_string().default(''),
-    /** haiku | sonnet | opus | fable | mythos (newest of a family is its alias target). */
-    family: schemas_string().default('custom'),
-    /** Tokenizer family: `A` (Claude 3 … 4.6, Haiku 4.5) or `B` (Opus 4.7+, Sonnet 5+, Fable, Mythos, 5.5 models). */
-    tokenizer: schemas_enum(['A', 'B'], { error: 'expected tokenizer A or B' }).default('B'),
-    /** Every other id that names this model: dated first-party ids and provider ids. */
-    ids: array(schemas_string()).default([]),
-    /** The prices in force now (since `pricesSince` when the model's prices ever changed). */
-    prices: row,
-    /** The day the current prices took effect, when the model had other prices before. */
-    pricesSince: day.optional(),
-    /** Earlier prices by effective date, oldest first: a run is priced with those in force on its day. */
-    earlier: array(earlierPrices).default([]),
-    /** Prices that apply to a whole request whose prompt exceeds `aboveTokens`. */
-    longPrompt: object({ aboveTokens: schemas_number().int().positive(), prices: row }).optional(),
-    /** Fast-mode prices (usage.speed === 'fast'). */
-    fast: row.optional(),
-    /** USD per web search request. */
-    webSearchUsd: schemas_number().min(0).default(0.01),
-    contextWindow: schemas_number().int().positive().default(200000),
-    maxOutputTokens: schemas_number().int().positive().default(32000)
-});
-/** A price table file: the built-in one, or a user's `pricing-file` (which may extend or replace it). */
-const priceTableSchema = object({
-    mode: schemas_enum(['extend', 'replace']).default('extend'),
-    /** Date (YYYY-MM-DD) the prices were taken. */
-    asOf: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected the date the prices were taken, YYYY-MM-DD'),
-    source: schemas_string().min(1, 'expected where the prices come from'),
-    /** Multiplier on token cost when usage.inference_geo === 'us'. */
-    usGeoMultiplier: schemas_number().positive().default(1.1),
-    /** Alias → canonical id (opus, sonnet, haiku, fable). */
-    aliases: record(schemas_string(), schemas_string()).default({}),
-    models: array(model).min(1, 'expected at least one model')
-});
-/** Token usage by class: one API request, or the sum of a run's requests for one model. */
-const tokenUsageSchema = object({
-    inputTokens: schemas_number().int().min(0),
-    outputTokens: schemas_number().int().min(0),
-    cacheReadTokens: schemas_number().int().min(0),
-    cacheWrite5mTokens: schemas_number().int().min(0),
-    cacheWrite1hTokens: schemas_number().int().min(0),
-    webSearchRequests: schemas_number().int().min(0)
-});
 
 ;// CONCATENATED MODULE: ./src/pricing/prices.json
 const prices_namespaceObject = /*#__PURE__*/JSON.parse('{"asOf":"2026-11-23","source":"Claude Code 2.1.331 built-in model catalog (list prices, USD per million tokens)","usGeoMultiplier":1.1,"aliases":{"fable":"claude-fable-5-2","opus":"claude-opus-5-5","sonnet":"claude-sonnet-5-5","haiku":"claude-haiku-5-5"},"models":[{"id":"claude-3-5-haiku","displayName":"Haiku 3.5","family":"haiku","tokenizer":"A","ids":["claude-3-5-haiku-20241022","us.anthropic.claude-3-5-haiku-20241022-v1:0","claude-3-5-haiku@20241022"],"prices":{"input":0.8,"output":4,"cacheWrite5m":1,"cacheWrite1h":1.6,"cacheRead":0.08},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-haiku-4-5","displayName":"Haiku 4.5","family":"haiku","tokenizer":"A","ids":["claude-haiku-4-5-20251001","us.anthropic.claude-haiku-4-5-20251001-v1:0","claude-haiku-4-5@20251001","anthropic.claude-haiku-4-5"],"prices":{"input":1,"output":5,"cacheWrite5m":1.25,"cacheWrite1h":2,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-haiku-5-5","displayName":"Haiku 5.5","family":"haiku","tokenizer":"B","ids":["us.anthropic.claude-haiku-5-5","anthropic.claude-haiku-5-5"],"prices":{"input":0.1,"output":0.5,"cacheWrite5m":0.125,"cacheWrite1h":0.2,"cacheRead":0.01},"longPrompt":{"aboveTokens":100000,"prices":{"input":0.5,"output":2.5,"cacheWrite5m":0.625,"cacheWrite1h":1,"cacheRead":0.05}},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-3-5-sonnet","displayName":"Sonnet 3.5","family":"sonnet","tokenizer":"A","ids":["claude-3-5-sonnet-20241022","us.anthropic.claude-3-5-sonnet-20241022-v2:0","claude-3-5-sonnet-v2@20241022"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":8192},{"id":"claude-3-7-sonnet","displayName":"Sonnet 3.7","family":"sonnet","tokenizer":"A","ids":["claude-3-7-sonnet-20250219","us.anthropic.claude-3-7-sonnet-20250219-v1:0","claude-3-7-sonnet@20250219"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-0","displayName":"Sonnet 4","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-20250514","us.anthropic.claude-sonnet-4-20250514-v1:0","claude-sonnet-4@20250514","claude-sonnet-4"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-5","displayName":"Sonnet 4.5","family":"sonnet","tokenizer":"A","ids":["claude-sonnet-4-5-20250929","us.anthropic.claude-sonnet-4-5-20250929-v1:0","claude-sonnet-4-5@20250929"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-sonnet-4-6","displayName":"Sonnet 4.6","family":"sonnet","tokenizer":"A","ids":["us.anthropic.claude-sonnet-4-6"],"prices":{"input":3,"output":15,"cacheWrite5m":3.75,"cacheWrite1h":6,"cacheRead":0.3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-sonnet-5","displayName":"Sonnet 5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5","anthropic.claude-sonnet-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-sonnet-5-5","displayName":"Sonnet 5.5","family":"sonnet","tokenizer":"B","ids":["us.anthropic.claude-sonnet-5-5","anthropic.claude-sonnet-5-5"],"prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000,"pricesSince":"2026-10-07","earlier":[{"until":"2026-10-07","prices":{"input":2,"output":10,"cacheWrite5m":2.5,"cacheWrite1h":4,"cacheRead":0.2},"source":"reference/price-history.json: Cache reads (hits and refreshes) on Sonnet 5.5 went from $0.20 to $0.10 per million tokens (0.1x to 0.05x of input); nothing else changed."}]},{"id":"claude-opus-4-0","displayName":"Opus 4","family":"opus","tokenizer":"A","ids":["claude-opus-4-20250514","us.anthropic.claude-opus-4-20250514-v1:0","claude-opus-4@20250514","claude-opus-4"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-1","displayName":"Opus 4.1","family":"opus","tokenizer":"A","ids":["claude-opus-4-1-20250805","us.anthropic.claude-opus-4-1-20250805-v1:0","claude-opus-4-1@20250805"],"prices":{"input":15,"output":75,"cacheWrite5m":18.75,"cacheWrite1h":30,"cacheRead":1.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":32000},{"id":"claude-opus-4-5","displayName":"Opus 4.5","family":"opus","tokenizer":"A","ids":["claude-opus-4-5-20251101","us.anthropic.claude-opus-4-5-20251101-v1:0","claude-opus-4-5@20251101"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":64000},{"id":"claude-opus-4-6","displayName":"Opus 4.6","family":"opus","tokenizer":"A","ids":["us.anthropic.claude-opus-4-6-v1"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":200000,"maxOutputTokens":128000},{"id":"claude-opus-4-7","displayName":"Opus 4.7","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-7","anthropic.claude-opus-4-7"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":30,"output":150,"cacheWrite5m":37.5,"cacheWrite1h":60,"cacheRead":3},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-4-8","displayName":"Opus 4.8","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-4-8","anthropic.claude-opus-4-8"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5","displayName":"Opus 5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5","anthropic.claude-opus-5"],"prices":{"input":5,"output":25,"cacheWrite5m":6.25,"cacheWrite1h":10,"cacheRead":0.5},"fast":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-opus-5-5","displayName":"Opus 5.5","family":"opus","tokenizer":"B","ids":["us.anthropic.claude-opus-5-5","anthropic.claude-opus-5-5"],"prices":{"input":4,"output":20,"cacheWrite5m":5,"cacheWrite1h":8,"cacheRead":0.2},"fast":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5","displayName":"Fable 5","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5","anthropic.claude-fable-5"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-1","displayName":"Fable 5.1","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-1","anthropic.claude-fable-5-1"],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-fable-5-2","displayName":"Fable 5.2","family":"fable","tokenizer":"B","ids":["us.anthropic.claude-fable-5-2","anthropic.claude-fable-5-2"],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5","displayName":"Mythos 5","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":1},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-1","displayName":"Mythos 5.1","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":10,"output":50,"cacheWrite5m":12.5,"cacheWrite1h":20,"cacheRead":0.25},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000},{"id":"claude-mythos-5-2","displayName":"Mythos 5.2","family":"mythos","tokenizer":"B","ids":[],"prices":{"input":8,"output":40,"cacheWrite5m":10,"cacheWrite1h":16,"cacheRead":0.2},"fast":{"input":16,"output":80,"cacheWrite5m":20,"cacheWrite1h":32,"cacheRead":0.4},"webSearchUsd":0.01,"contextWindow":1000000,"maxOutputTokens":128000}]}');
@@ -52413,10 +60276,15 @@ function normalise(name) {
     const out = [n];
     const noPrefix = n.replace(/^(anthropic[/.]|bedrock\/|vertex_ai\/|vertex\/)/, '');
     out.push(noPrefix);
-    // Bedrock cross-region ids: us./eu./apac./global. + anthropic.<id>-v1:0
-    const bedrock = /^(?:(?:us|eu|apac|global|jp|au)\.)?anthropic\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(noPrefix);
-    if (bedrock)
+    // Bedrock ids, plain (anthropic.<id>-v1:0) or cross-region (us./eu./apac./global. + the plain id);
+    // the plain form is tried before the provider prefix is stripped, which would take its "anthropic.".
+    const bedrock = /^(?:bedrock\/)?(?:(?:us|eu|apac|global|jp|au)\.)?anthropic\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(n);
+    if (bedrock) {
         out.push(bedrock[1], `us.anthropic.${bedrock[1]}`);
+        const undated = /^(.+)-\d{8}$/.exec(bedrock[1]);
+        if (undated)
+            out.push(undated[1]);
+    }
     // Vertex ids: <id>@<date> or <id>-v2@<date>
     const vertex = /^(.+?)(?:-v\d+)?@(\d{8})$/.exec(noPrefix);
     if (vertex)
@@ -52477,13 +60345,13 @@ function pricingDay(run, fallback) {
     return run.endedAt ? { day: run.endedAt.slice(0, 10), from: "the result file's timestamps" } : fallback;
 }
 const cost_close = (a, b) => Math.abs(a - b) <= Math.max(1e-6, 0.005 * Math.max(a, b));
-const money = (n) => `$${n.toFixed(4)}`;
+const cost_money = (n) => `$${n.toFixed(4)}`;
 /**
  * Price every model of a run with the prices in force on the day it ran (the file's own timestamps, else
  * `fallback`); an unknown model is an error, not $0.
  * A run with no per-model usage is recorded at Claude's own figure (said so); one with neither usage nor a
  * figure cannot be priced (an InputError, so the hold is kept as spent); an empty run (a slash command
- * that called no model) costs $0 and says nothing.
+ * that called no model: zero tokens and a total_cost_usd of 0) costs $0 and says nothing.
  */
 function priceRun(table, run, fallback) {
     const on = pricingDay(run, fallback);
@@ -52511,8 +60379,14 @@ function priceRun(table, run, fallback) {
     };
     if (byModel.length === 0) {
         // A slash command or a refused login called no model: nothing was spent, nothing to explain.
-        if (!claude && run.mainLoopTokens === 0)
+        if (claude === 0 && run.mainLoopTokens === 0)
             return { ...base, usd: 0, basis: 'our-prices', notes: [] };
+        // No figure of any kind is not "$0": it is a result cut short, or not Claude Code's.
+        if (claude === undefined && run.mainLoopTokens === 0) {
+            throw new errors_InputError([
+                'usage-file: the result carries no usage, no modelUsage and no total_cost_usd, so there is nothing to price (not $0: a result cut short, or not Claude Code’s?); give the whole result Claude wrote'
+            ]);
+        }
         if (claude === undefined) {
             throw new errors_InputError([
                 'usage-file: the result has token counts but no per-model usage and no cost figure (a very old Claude Code?), so it cannot be priced'
@@ -52535,10 +60409,10 @@ function priceRun(table, run, fallback) {
     if (claude !== undefined && !cost_close(usd, claude)) {
         const apart = byModel
             .filter(m => m.claudeReportedUsd !== undefined && !cost_close(m.usd, m.claudeReportedUsd))
-            .map(m => `${m.model} ${money(m.claudeReportedUsd)} vs ${money(m.usd)} (${m.row})`);
+            .map(m => `${m.model} ${cost_money(m.claudeReportedUsd)} vs ${cost_money(m.usd)} (${m.row})`);
         mismatch = cost_close(asIf5m, claude)
-            ? `Claude reported ${money(claude)} but the usage prices at ${money(usd)}: this CLI priced 1-hour cache writes at the 5-minute rate; we record our figure`
-            : `Claude reported ${money(claude)} but the usage prices at ${money(usd)} with our table (${table.asOf}, prices in force on ${on.day})` +
+            ? `Claude reported ${cost_money(claude)} but the usage prices at ${cost_money(usd)}: this CLI priced 1-hour cache writes at the 5-minute rate; we record our figure`
+            : `Claude reported ${cost_money(claude)} but the usage prices at ${cost_money(usd)} with our table (${table.asOf}, prices in force on ${on.day})` +
                 `${apart.length ? `: ${apart.join('; ')}` : ''}; we record our figure`;
     }
     return { ...base, usd, basis: 'our-prices', mismatch, notes };
@@ -52571,15 +60445,26 @@ function writesCell(u) {
     return parts.length ? parts.join(' + ') : '0';
 }
 const cellOf = (c, u) => (c.cell ? c.cell(u) : count(c.of(u)));
+/** The fan-out's share of the main loop in the estimate (side models and subagents run inside the loop). */
+function fanOutShare(r) {
+    const loop = r.estimate.loop;
+    const main = loop.p50Usd - loop.sideUsd;
+    return main > 0 ? loop.sideUsd / main : 0;
+}
+const FAN_OUT = 'Fan-out (side models, subagents)';
 function before(r) {
     const b = r.estimate.blended;
     const t = r.estimate.loop.turns;
     const at = [t.p50, t.p90, t.max].map(n => tokensUpTo(r, n));
     const blended = b.source === 'blended';
-    const rows = [
-        [blended ? `Cost ${MARKS[0]}` : 'Cost', format_usd(b.p50Usd), format_usd(b.p90Usd), format_usd(b.maxUsd)],
-        ['Turns', String(t.p50), String(t.p90), String(t.max)]
-    ];
+    const rows = [[blended ? `Cost ${MARKS[0]}` : 'Cost', format_usd(b.p50Usd), format_usd(b.p90Usd), format_usd(b.maxUsd)]];
+    const share = fanOutShare(r);
+    if (share > 0) {
+        const costs = [b.p50Usd, b.p90Usd, b.maxUsd];
+        rows.push(['Main loop', ...costs.map(c => format_usd(c / (1 + share)))]);
+        rows.push([FAN_OUT, ...costs.map(c => format_usd(c - c / (1 + share)))]);
+    }
+    rows.push(['Turns', String(t.p50), String(t.p90), String(t.max)]);
     for (const c of CLASSES) {
         const v = at.map(c.of);
         if (v.some(x => x > 0))
@@ -52623,6 +60508,20 @@ function after(r) {
             versus(a.usd, b.p50Usd)
         ]
     ];
+    const models = a.byModel ?? [];
+    const main = models.find(m => m.model === a.mainModel);
+    if (main && models.length > 1) {
+        const share = fanOutShare(r);
+        const mainEst = b.p50Usd / (1 + share);
+        const fanOut = a.usd - main.usd;
+        rows.push(['Main loop', format_usd(mainEst), `${format_usd(main.usd)} (${main.model})`, versus(main.usd, mainEst)]);
+        rows.push([
+            FAN_OUT,
+            format_usd(b.p50Usd - mainEst),
+            format_usd(fanOut),
+            b.p50Usd - mainEst > 0 ? versus(fanOut, b.p50Usd - mainEst) : 'not expected'
+        ]);
+    }
     if (a.turns !== undefined) {
         const d = a.turns - r.estimate.loop.turns.p50;
         rows.push([
@@ -52632,8 +60531,7 @@ function after(r) {
             d === 0 ? 'on' : `${d > 0 ? '+' : ''}${d}`
         ]);
     }
-    const models = a.byModel ?? [];
-    if (models.length > 1)
+    if (models.length > 1 && !main)
         notes.push(`The actual covers ${models.length} models (${models.map(m => `${m.model} ${format_usd(m.usd)}`).join(', ')}); the estimate models ${r.model.displayName} alone.`);
     const u = a.tokens;
     if (u) {
@@ -52690,7 +60588,7 @@ function metersGrid(v, now) {
         rows: v.meters.map(m => [
             sentence(m.label),
             m.utilization !== undefined ? format_pct(m.utilization) : '—',
-            m.stale ? 'reset since' : STATUS[m.status],
+            m.stale ? 'reset since' : m.stopped ? '⛔ limit reached (a run stopped on it)' : STATUS[m.status],
             meters_reset(m, now),
             seen(m)
         ]),
@@ -52801,6 +60699,13 @@ function burnDownTable(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The report as markdown. Two lines first, from the headline (what it cost or holds, against what was
+ * expected, what is left, what to do now); for a refused run the ways out, each with its figure; one
+ * table; the cycle's money and burn-down; details folded away; the data's date and source at the bottom.
+ * Size-safe: details are cut first, never the headline or the table.
+ */
+
 
 
 
@@ -52858,7 +60763,7 @@ function cycleLine(r) {
     const s = b.state;
     // A settled run whose actual could not be written still counts its hold, as the gate left it.
     const unrecorded = Boolean(r.actual && r.ledger?.error);
-    const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.maxBudgetUsd : 0;
+    const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.holdUsd : 0;
     const used = s.spentUsd + s.heldUsd + hold;
     const parts = [
         `spent ${format_usd(s.spentUsd)}${r.actual && !unrecorded ? `, this run's ${format_usd(r.actual.usd)} included` : ''}${s.externalSpendUsd > 0 ? `, ${format_usd(s.externalSpendUsd)} of it outside this ledger` : ''}`,
@@ -52924,6 +60829,7 @@ function footer(r, runUrl) {
     const parts = [
         `Prices: ${escapeMarkdown(r.priceTable.source)}, as of ${r.priceTable.asOf}.`,
         r.budget ? `Credit: ${escapeMarkdown(r.budget.credit.label)}.` : undefined,
+        dollarsMeaning(r.auth),
         r.ledger ? `Ledger: ${escapeMarkdown(r.ledger.location)}.` : undefined,
         r.ledger?.waited ? `Gate ${describeLedgerWait(r.ledger.waited)}.` : undefined,
         'Estimate = our model; actual = Claude’s usage priced with the table above; API-equivalent = Claude’s own total_cost_usd.',
@@ -52947,10 +60853,15 @@ function renderReport(r, opts) {
     if (opts.variant === 'short') {
         const more = '_The full report (estimate against actual, the burn-down, details) follows in this action’s post-step summary once the agent step has run._';
         const windows = metersGrid(r.meters, new Date(r.generatedAt));
-        return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), more].join('\n\n')}\n`;
+        const spend = r.spend ? [spendMarkdown(r.spend)] : [];
+        return `${[...head, gridMarkdown(figuresOf(r)), ...(windows ? [gridMarkdown(windows)] : []), ...spend, more].join('\n\n')}\n`;
     }
     const windows = metersGrid(r.meters, new Date(r.generatedAt));
-    head.push(gridMarkdown(figuresOf(r)), ...[cycleLine(r), windows ? gridMarkdown(windows) : undefined].filter((x) => Boolean(x)));
+    head.push(gridMarkdown(figuresOf(r)), ...[
+        cycleLine(r),
+        windows ? gridMarkdown(windows) : undefined,
+        r.spend ? spendMarkdown(r.spend) : undefined
+    ].filter((x) => Boolean(x)));
     const limit = opts.maxChars ?? LIMITS[opts.variant];
     const tail = footer(r, opts.runUrl);
     const extra = [burnDown(r, opts.variant === 'summary'), ...detailBlocks(r)].filter(Boolean);
@@ -53224,7 +61135,14 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /** Pull request of a `pull_request` / `pull_request_target` event; undefined for other events. */
 function pullRequestFrom(payload, repository) {
-    const pr = payload?.pull_request;
+    const p = payload;
+    const pr = p?.pull_request;
+    const issue = p?.issue;
+    // A comment on a pull request (issue_comment): the comment goes on it; who may trigger is said there.
+    if (!pr && issue?.pull_request && typeof issue.number === 'number') {
+        const base = typeof p?.repository?.full_name === 'string' ? p.repository.full_name : repository;
+        return { number: issue.number, fork: false, baseRepository: base };
+    }
     if (!pr || typeof pr.number !== 'number' || typeof pr.head?.sha !== 'string')
         return undefined;
     const base = typeof pr.base?.repo?.full_name === 'string' ? pr.base.repo.full_name : repository;
@@ -53640,8 +61558,10 @@ const RETRIED_BY_NEITHER = [400, 401, 403, 404, 409, 410, 422, 429, 451];
  */
 function attemptTimeout(octokit, options) {
     const ms = Number(options.attemptTimeoutMs ?? 30_000);
+    const given = options.attemptSignal;
     octokit.hook.before('request', opts => {
-        opts.request = { ...opts.request, signal: AbortSignal.timeout(ms) };
+        const signal = given ? given(octokit.request.endpoint.parse(opts)) : AbortSignal.timeout(ms);
+        opts.request = { ...opts.request, signal };
     });
 }
 const GateOctokit = dist_src_Octokit.plugin(attemptTimeout, retry, throttling);
@@ -53663,6 +61583,7 @@ function createGitHubClient(opts) {
         userAgent: 'agent-credit-gate',
         log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
         attemptTimeoutMs: opts.timeoutMs,
+        attemptSignal: opts.attemptSignal,
         retry: { doNotRetry: RETRIED_BY_NEITHER, retries: opts.retries ?? 3, retryAfterBaseValue: base },
         throttle: {
             enabled: opts.throttle ?? true,
@@ -53765,7 +61686,8 @@ async function comment(report, settings, ctx, t) {
 }
 /** The check run on the PR head (or the pushed commit). Returns its id. */
 async function checkRun(report, settings, ctx, t) {
-    const headSha = ctx.pr?.headSha ?? ctx.headSha;
+    // On a pull request only its head commit will do; a comment event does not name it.
+    const headSha = ctx.pr ? ctx.pr.headSha : ctx.headSha;
     if (!settings.reports.checkName || !headSha)
         return undefined;
     try {
@@ -53827,8 +61749,8 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 //#endregion
 //#region src/utils.ts
 function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
 }
 const SLASHES_REGEX = /[\\/]/g;
@@ -53842,7 +61764,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
 	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -53858,7 +61780,7 @@ function joinPathWithRelativePath(root, options) {
 	return function(filename, directoryPath) {
 		const sameRoot = directoryPath.startsWith(root);
 		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
 	};
 }
 function joinPath(filename) {
@@ -53982,13 +61904,13 @@ function build$2(options, isSynchronous) {
 }
 function dist_isRecursive(path, resolved, state) {
 	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let parent = (0,external_path_.dirname)(path);
 	let depth = 1;
 	while (parent !== state.root && depth < 2) {
 		const resolvedPath = state.symlinks.get(parent);
 		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
 		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
+		else parent = (0,external_path_.dirname)(parent);
 	}
 	state.symlinks.set(path, resolved);
 	return depth > 1;
@@ -54164,7 +62086,7 @@ var Walker = class {
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
+			fs: options.fs || external_fs_namespaceObject
 		};
 		this.joinPath = build$7(this.root, options);
 		this.pushDirectory = build$6(this.root, options);
@@ -54202,8 +62124,8 @@ var Walker = class {
 						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
 					} else {
 						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
 						resolvedPath = this.joinPath(filename, directoryPath$1);
 						this.pushFile(resolvedPath, files, this.state.counts, filters);
 					}
@@ -54267,7 +62189,7 @@ var Builder = class {
 	options = {
 		maxDepth: Infinity,
 		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
+		pathSeparator: external_path_.sep,
 		filters: []
 	};
 	globFunction;
@@ -54452,8 +62374,8 @@ function buildFormat(cwd, root, absolute) {
 		};
 		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
 	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
 	if (root.startsWith(`${cwd}/`)) {
@@ -54461,7 +62383,7 @@ function buildRelative(cwd, root) {
 		return (p) => `${prefix}/${p}`;
 	}
 	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
 		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
 	};
 }
@@ -54532,7 +62454,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
 	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
 	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
 	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
 	const parts = splitPattern(result);
 	if (parentDir) {
@@ -54543,7 +62465,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
 			i++;
 		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
 		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
 			props.root = ensureNonDriveRelativePath(potentialRoot);
 			props.depthOffset = -n + i;
@@ -54565,7 +62487,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 		}
 		props.depthOffset = newCommonPath.length;
 		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
 	}
 	return result;
 }
@@ -54666,15 +62588,15 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
 	});
 	if (opts.debug) log("globbing with options:", opts);
 	return opts;
@@ -54704,17 +62626,43 @@ function globSync(globInput, options) {
 
 /** Above this a file is not something an agent loads into its context; refuse rather than read 100 MB. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** The one-line error for an input that names a file that is not there. */
-function noSuchFile(input, path, fix = 'check the path') {
-    return new errors_InputError([`${input}: cannot read ${JSON.stringify(path)} (no such file); ${fix}`]);
+/** Why a path could not be read or written, in words, from the system's error code. */
+function why(error) {
+    const code = error?.code;
+    if (code === 'EISDIR')
+        return { what: 'it is a folder', fix: 'give a file path' };
+    if (code === 'EACCES' || code === 'EPERM')
+        return { what: 'permission denied', fix: 'check who owns it and its mode (ls -l)' };
+    if (code === 'ENOTDIR')
+        return { what: 'a part of the path is a file, not a folder' };
+    if (code === 'EROFS')
+        return { what: 'the file system is read-only', fix: 'choose a writable path' };
+    if (code === 'ENOSPC')
+        return { what: 'the disk is full' };
+    if (code === 'ENOENT' || code === undefined)
+        return { what: 'no such file' };
+    return { what: code };
+}
+/** The one-line error for an input that names a file that cannot be read. */
+function cannotRead(input, path, error, fix = 'check the path') {
+    const w = why(error);
+    return new errors_InputError([`${input}: cannot read ${JSON.stringify(path)} (${w.what}); ${w.fix ?? fix}`]);
+}
+/** The one-line error for a file an input names that cannot be written. */
+function cannotWrite(input, path, error) {
+    const w = why(error);
+    const what = w.what === 'no such file' ? 'its folder cannot be made' : w.what;
+    return new errors_InputError([
+        `${input}: cannot write ${JSON.stringify(path)} (${what}); ${w.fix ?? 'choose a writable path'}`
+    ]);
 }
 /** The text of a file named by an input, or a one-line error naming the input, the path and the fix. */
 async function readNamedFile(path, input, fix, shown = path) {
     try {
         return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
-    catch {
-        throw noSuchFile(input, shown, fix);
+    catch (error) {
+        throw cannotRead(input, shown, error, fix);
     }
 }
 /** A NUL byte in the first 8,000 bytes: what git calls binary. */
@@ -54740,14 +62688,16 @@ async function readTextFile(path, input, shown = path) {
     catch (error) {
         if (error instanceof errors_InputError)
             throw error;
-        throw noSuchFile(input, shown);
+        throw cannotRead(input, shown, error);
     }
     if (size > MAX_FILE_BYTES) {
         throw new errors_InputError([
             `${input}: ${JSON.stringify(shown)} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; point at the text the agent really loads`
         ]);
     }
-    const buf = await (0,promises_namespaceObject.readFile)(path);
+    const buf = await (0,promises_namespaceObject.readFile)(path).catch((error) => {
+        throw cannotRead(input, shown, error);
+    });
     if (looksBinary(buf)) {
         throw new errors_InputError([`${input}: ${JSON.stringify(shown)} is a binary file; give a text file`]);
     }
@@ -54847,10 +62797,21 @@ function nodeFiles(cwd) {
     const at = (path) => (0,external_node_path_namespaceObject.resolve)(cwd, path);
     return {
         read: (path, input, fix) => readNamedFile(at(path), input, fix, path),
-        readIfExists: async (path) => ((0,external_node_fs_namespaceObject.existsSync)(at(path)) ? (0,promises_namespaceObject.readFile)(at(path), 'utf8') : undefined),
-        write: async (path, text) => {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(at(path)), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(at(path), text);
+        readIfExists: async (path, input = 'file') => {
+            if (!(0,external_node_fs_namespaceObject.existsSync)(at(path)))
+                return undefined;
+            return (0,promises_namespaceObject.readFile)(at(path), 'utf8').catch((error) => {
+                throw cannotRead(input, path, error);
+            });
+        },
+        write: async (path, text, input = 'report-file') => {
+            try {
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(at(path)), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)(at(path), text);
+            }
+            catch (error) {
+                throw cannotWrite(input, path, error);
+            }
         },
         gather: request => gather_gather(request, cwd)
     };
@@ -54871,8 +62832,6 @@ function requireFolder(path, cwd, input, why) {
     ]);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/store/file.ts
 /**
  * The local store: one JSON file per document next to the configured path (`ledger.json` →
@@ -54900,6 +62859,15 @@ class FileStore {
     fileFor(name) {
         const ext = (0,external_node_path_namespaceObject.extname)(this.path) || '.json';
         return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.path), `${(0,external_node_path_namespaceObject.basename)(this.path, (0,external_node_path_namespaceObject.extname)(this.path))}.${name}${ext}`);
+    }
+    async cycles() {
+        const ext = (0,external_node_path_namespaceObject.extname)(this.path) || '.json';
+        const base = (0,external_node_path_namespaceObject.basename)(this.path, (0,external_node_path_namespaceObject.extname)(this.path));
+        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(this.path)).catch(() => []);
+        return names
+            .map(n => (n.startsWith(`${base}.`) && n.endsWith(ext) ? n.slice(base.length + 1, -ext.length) : ''))
+            .filter(id => /^\d{4}-\d{2}-\d{2}$/.test(id))
+            .sort();
     }
     async read(name) {
         try {
@@ -55028,6 +62996,41 @@ async function queryLedger(octokit, where) {
         leaseHolder: r.lease?.target?.oid ?? null
     };
 }
+/** The names in the ledger ref's `cycles/` folder (`ledger copy` lists a GitHub ledger's cycles with it). */
+const CYCLES_QUERY = /* GraphQL */ `
+  query ledgerCycles($owner: String!, $name: String!, $ref: String!) {
+    repository(owner: $owner, name: $name) {
+      ledger: ref(qualifiedName: $ref) {
+        target {
+          ... on Commit {
+            file(path: "cycles") {
+              object {
+                ... on Tree {
+                  entries {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+/** The cycle document names on the ledger ref, oldest first; empty when the ref does not exist. */
+async function queryCycles(octokit, where) {
+    const answer = await octokit.graphql(CYCLES_QUERY, {
+        owner: where.owner,
+        name: where.repo,
+        ref: where.ref
+    });
+    const entries = answer.repository?.ledger?.target?.file?.object?.entries ?? [];
+    return entries
+        .map(e => /^(\d{4}-\d{2}-\d{2})\.json$/.exec(e.name)?.[1])
+        .filter((id) => id !== undefined)
+        .sort();
+}
 
 ;// CONCATENATED MODULE: ./src/store/github-lease.ts
 
@@ -55134,6 +63137,11 @@ class GitHubStore {
     opts;
     lease;
     reader;
+    /** Creating the ledger ref answered "already exists" (the next read checks GraphQL saw it). */
+    createFoundRef = false;
+    /** GraphQL did not resolve this ledger's custom ref though it exists: read it through REST. */
+    restReads = false;
+    notices = [];
     constructor(opts) {
         this.opts = opts;
         this.reader = opts.reader ?? opts.octokit;
@@ -55158,7 +63166,64 @@ class GitHubStore {
     path(name) {
         return `cycles/${name}.json`;
     }
+    async cycles() {
+        const { owner, repo, ref } = this.opts;
+        return queryCycles(this.reader, { owner, repo, ref });
+    }
+    takeNotices() {
+        const out = this.notices;
+        this.notices = [];
+        return out;
+    }
     async read(name) {
+        if (this.restReads)
+            return this.readRest(name);
+        const read = await this.readGraphql(name);
+        if (read.version !== null || !this.createFoundRef)
+            return read;
+        // GraphQL says the ref is missing, yet creating it answered "already exists": if REST finds it,
+        // GraphQL does not resolve this custom ref namespace, and every later read of this ledger uses REST.
+        this.createFoundRef = false;
+        const rest = await this.readRest(name);
+        if (rest.version === null)
+            return read;
+        this.restReads = true;
+        this.notices.push(`ledger: GitHub's GraphQL API does not resolve ${this.opts.ref} of ${this.opts.owner}/${this.opts.repo}, which exists; this ledger is read through the REST API (four requests a read instead of one)`);
+        return rest;
+    }
+    /** A ref's commit through REST; null when there is no such ref. */
+    async restRef(ref) {
+        const { owner, repo } = this.opts;
+        try {
+            const { data } = await this.reader.rest.git.getRef({ owner, repo, ref: ref.replace(/^refs\//, '') });
+            return data.object.sha;
+        }
+        catch (error) {
+            if (httpStatus(error) === 404)
+                return null;
+            throw error;
+        }
+    }
+    /** The read through REST: the ledger ref, its commit's tree, the document's blob, the lease ref. */
+    async readRest(name) {
+        const { owner, repo } = this.opts;
+        const tip = await this.restRef(this.opts.ref);
+        const lease = { holder: await this.restRef(this.lease.ref), claim: tip };
+        if (!tip)
+            return { text: null, version: null, lease };
+        const commit = await this.reader.rest.git.getCommit({ owner, repo, commit_sha: tip });
+        const tree = commit.data.tree.sha;
+        const version = `${tip}:${tree}`;
+        const { data } = await this.reader.rest.git.getTree({ owner, repo, tree_sha: tree, recursive: 'true' });
+        const entry = data.tree.find(e => e.path === this.path(name));
+        if (!entry?.sha)
+            return { text: null, version, lease };
+        if (entry.type !== 'blob')
+            throw new Error(`ledger: ${this.locate(name)} is not a file`);
+        const blob = await this.reader.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+        return { text: Buffer.from(blob.data.content, 'base64').toString('utf8'), version, lease };
+    }
+    async readGraphql(name) {
         const { owner, repo, ref } = this.opts;
         const snap = await queryLedger(this.reader, {
             owner,
@@ -55224,9 +63289,13 @@ class GitHubStore {
             }
         }
         catch (error) {
-            // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first.
-            if (httpStatus(error) === 422)
+            // 422: "Update is not a fast forward" or "Reference already exists" — someone else wrote first
+            // (or the read did not see the ref: read() checks that).
+            if (httpStatus(error) === 422) {
+                if (!tip)
+                    this.createFoundRef = true;
                 return { ok: false };
+            }
             if (typeof error === 'object' && error !== null)
                 Object.assign(error, { [LEDGER_REF_WRITE]: true });
             throw error;
@@ -55259,7 +63328,584 @@ class GitHubStore {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var pg_lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = pg_lib.Client
+const Pool = pg_lib.Pool
+const Connection = pg_lib.Connection
+const types = pg_lib.types
+const Query = pg_lib.Query
+const DatabaseError = pg_lib.DatabaseError
+const escapeIdentifier = pg_lib.escapeIdentifier
+const escapeLiteral = pg_lib.escapeLiteral
+const Result = pg_lib.Result
+const TypeOverrides = pg_lib.TypeOverrides
+
+// Also export the defaults
+const esm_defaults = pg_lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (pg_lib);
+
+;// CONCATENATED MODULE: ./src/store/postgres-schema.ts
+/**
+ * The PostgreSQL ledger's tables, created on first use by numbered migrations (docs/ledger.md lists the
+ * columns). A migration is applied once, under an advisory lock, in the transaction that records its
+ * number: any number of first gates at once create the schema exactly once. Money is `double precision`
+ * because the ledger's figures are JavaScript numbers and must read back exactly as they were written.
+ */
+/** Everything lives in this schema, so the ledger can share a database with anything else. */
+const SCHEMA = 'agent_credit_gate';
+/** The key of the advisory lock migrations take (any constant; this one spells "acg-schema"). */
+const MIGRATION_LOCK = 0x61636773;
+const s = SCHEMA;
+const MIGRATIONS = [
+    {
+        version: 1,
+        name: 'ledgers, cycles, entries, meters, settled totals by day',
+        sql: `
+create table ${s}.ledgers (
+  ledger text primary key,
+  billing_cycle_day integer check (billing_cycle_day between 1 and 31),
+  created_at timestamptz not null default now()
+);
+create table ${s}.cycles (
+  ledger text not null,
+  cycle_id text not null,
+  starts_at timestamptz not null,
+  resets_at timestamptz not null,
+  revision bigint not null default 0,
+  plan text,
+  seats integer,
+  monthly_credits_usd double precision,
+  overage_usd double precision,
+  external_spend_usd double precision,
+  billing_cycle_day integer,
+  account_set_at timestamptz,
+  account_set_by text,
+  account_extra jsonb,
+  folded jsonb,
+  history jsonb,
+  updated_at timestamptz not null default now(),
+  primary key (ledger, cycle_id)
+);
+create table ${s}.entries (
+  ledger text not null,
+  cycle_id text not null,
+  key text not null,
+  job_id text not null,
+  status text not null check (status in ('held', 'settled', 'released')),
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  expires_at timestamptz not null,
+  hold_usd double precision not null check (hold_usd >= 0),
+  estimate_p50_usd double precision not null,
+  estimate_p90_usd double precision not null,
+  estimate_max_usd double precision not null,
+  gate_on text not null,
+  actual_usd double precision check (actual_usd >= 0),
+  claude_reported_usd double precision,
+  unverified boolean,
+  without_hold boolean,
+  model text,
+  turns integer,
+  subtype text,
+  usage jsonb,
+  behaviour jsonb,
+  price_table_as_of text not null,
+  settled_at timestamptz,
+  stopped_by text,
+  extra jsonb,
+  primary key (ledger, cycle_id, key),
+  foreign key (ledger, cycle_id) references ${s}.cycles (ledger, cycle_id)
+);
+create index entries_held on ${s}.entries (ledger, cycle_id) where status = 'held';
+create index entries_recent on ${s}.entries (ledger, cycle_id, updated_at desc) where status <> 'held';
+create index entries_job on ${s}.entries (ledger, cycle_id, job_id, settled_at desc) where status = 'settled';
+create index entries_model on ${s}.entries (ledger, cycle_id, model, settled_at desc) where status = 'settled';
+create table ${s}.meters (
+  ledger text not null,
+  cycle_id text not null,
+  account text not null,
+  meters jsonb not null,
+  primary key (ledger, cycle_id, account),
+  foreign key (ledger, cycle_id) references ${s}.cycles (ledger, cycle_id)
+);
+-- Settled money by UTC day, kept by a trigger so a gate sums a month of days, not every settled row.
+create table ${s}.settled_days (
+  ledger text not null,
+  cycle_id text not null,
+  day text not null,
+  runs integer not null,
+  usd double precision not null,
+  primary key (ledger, cycle_id, day)
+);
+create function ${s}.count_settled() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.status = 'settled' then
+    update ${s}.settled_days set runs = runs - 1, usd = usd - coalesce(old.actual_usd, 0)
+      where ledger = old.ledger and cycle_id = old.cycle_id
+        and day = to_char(coalesce(old.settled_at, old.updated_at) at time zone 'UTC', 'YYYY-MM-DD');
+  end if;
+  if new.status = 'settled' then
+    insert into ${s}.settled_days as d (ledger, cycle_id, day, runs, usd)
+      values (new.ledger, new.cycle_id,
+        to_char(coalesce(new.settled_at, new.updated_at) at time zone 'UTC', 'YYYY-MM-DD'), 1, coalesce(new.actual_usd, 0))
+      on conflict (ledger, cycle_id, day) do update set runs = d.runs + 1, usd = d.usd + excluded.usd;
+  end if;
+  return null;
+end $$;
+create trigger count_settled after insert or update on ${s}.entries
+  for each row execute function ${s}.count_settled();
+`
+    },
+    {
+        version: 2,
+        name: "the cycle's refused runs and sent alerts (budgets: what the gate prevented, one alert per crossing)",
+        sql: `alter table ${s}.cycles add column extras jsonb;`
+    }
+];
+const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+;// CONCATENATED MODULE: ./src/store/postgres-rows.ts
+const ENTRY_COLUMNS = [
+    ['key', 'key', 'text'],
+    ['jobId', 'job_id', 'text'],
+    ['status', 'status', 'text'],
+    ['createdAt', 'created_at', 'time'],
+    ['updatedAt', 'updated_at', 'time'],
+    ['expiresAt', 'expires_at', 'time'],
+    ['holdUsd', 'hold_usd', 'number'],
+    ['estimateP50Usd', 'estimate_p50_usd', 'number'],
+    ['estimateP90Usd', 'estimate_p90_usd', 'number'],
+    ['estimateMaxUsd', 'estimate_max_usd', 'number'],
+    ['gateOn', 'gate_on', 'text'],
+    ['actualUsd', 'actual_usd', 'number'],
+    ['claudeReportedUsd', 'claude_reported_usd', 'number'],
+    ['unverified', 'unverified', 'bool'],
+    ['withoutHold', 'without_hold', 'bool'],
+    ['model', 'model', 'text'],
+    ['turns', 'turns', 'number'],
+    ['subtype', 'subtype', 'text'],
+    ['usage', 'usage', 'json'],
+    ['behaviour', 'behaviour', 'json'],
+    ['priceTableAsOf', 'price_table_as_of', 'text'],
+    ['settledAt', 'settled_at', 'time'],
+    ['stoppedBy', 'stopped_by', 'text']
+];
+const ACCOUNT_COLUMNS = [
+    ['plan', 'plan', 'text'],
+    ['seats', 'seats', 'number'],
+    ['monthlyCredits', 'monthly_credits_usd', 'number'],
+    ['overageUsd', 'overage_usd', 'number'],
+    ['externalSpendUsd', 'external_spend_usd', 'number'],
+    ['billingCycleDay', 'billing_cycle_day', 'number'],
+    ['setAt', 'account_set_at', 'time'],
+    ['setBy', 'account_set_by', 'text']
+];
+/** The column values of `obj` in `columns` order, then its other fields as one JSON value (or null). */
+function toColumns(columns, obj) {
+    const known = new Set(columns.map(([f]) => f));
+    const values = columns.map(([field, , kind]) => {
+        const v = obj[field];
+        if (v === undefined || v === null)
+            return null;
+        return kind === 'json' ? JSON.stringify(v) : v;
+    });
+    const extra = Object.fromEntries(Object.entries(obj).filter(([f, v]) => !known.has(f) && v !== undefined));
+    return [...values, Object.keys(extra).length > 0 ? JSON.stringify(extra) : null];
+}
+/** The fields of a row read with `columns` (and `extraColumn`), nulls left out, times as ISO text. */
+function fromColumns(columns, row, extraColumn) {
+    const out = {};
+    for (const [field, column, kind] of columns) {
+        const v = row[column];
+        if (v === null || v === undefined)
+            continue;
+        out[field] = kind === 'time' ? v.toISOString() : v;
+    }
+    const extra = row[extraColumn];
+    if (extra && typeof extra === 'object')
+        Object.assign(out, extra);
+    return out;
+}
+const entryFromRow = (row) => fromColumns(ENTRY_COLUMNS, row, 'extra');
+
+;// CONCATENATED MODULE: ./src/store/postgres.ts
+/**
+ * The PostgreSQL store: each cycle is rows (entries, meters, the cycle's account), not a document. A
+ * step's change is one short transaction holding the cycle's row lock (SELECT … FOR UPDATE), so one
+ * ledger's gates queue on the database and no write is ever retried for a conflict. The ledger's pure
+ * operations decide (src/ledger/rows.ts); this file only moves rows. The connection string is a secret:
+ * what this store says names the host and database only.
+ */
+
+
+
+const postgres_s = SCHEMA;
+/** The document name a store keeps a ledger's reset day under (ledger/cycles.ts). */
+const RESET_DAY = 'reset-day';
+/** Settled entries loaded in full besides the live ones (status lists ten; the rest are summed). */
+const NEWEST_DONE = 20;
+/** Host, port and database of a connection string: all a message may say of it. */
+function describeUrl(url) {
+    try {
+        const u = new URL(url);
+        const host = u.hostname || u.searchParams.get('host') || 'localhost';
+        return `postgres://${host}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}`;
+    }
+    catch {
+        return 'postgres (ledger-url is not a URL)';
+    }
+}
+/** True when the URL says how to use TLS; when it does not, TLS is required. */
+function saysTls(url) {
+    try {
+        const p = new URL(url).searchParams;
+        return ['sslmode', 'ssl', 'sslcert', 'sslrootcert', 'sslnegotiation'].some(k => p.has(k));
+    }
+    catch {
+        return false;
+    }
+}
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '40001', '40P01']);
+/** A fault after which running the whole step again on a new connection is safe and may work. */
+function postgres_transient(error) {
+    const e = error;
+    if (e.code && CONNECTION_LOST.has(e.code))
+        return true;
+    if (e.code && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(e.code))
+        return true;
+    return /Connection terminated|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message ?? '');
+}
+/** One line naming what went wrong and what to check; never the password. */
+function explain(error, where) {
+    const e = error;
+    const m = (e.message ?? String(error)).split('\n')[0];
+    const say = (what, check) => new Error(`${where}: ${what}; ${check}`);
+    switch (e.code) {
+        case '28P01':
+        case '28000':
+            return say(m, 'check the user and password in ledger-url (the secret)');
+        case '3D000':
+            return say(m, 'check the database name in ledger-url; create the database first');
+        case '57014':
+            return say('the server cancelled a statement (statement timeout)', "nothing of this step was written; check the server's load and long transactions on the ledger");
+        case '42501':
+            return say(m, 'the ledger user needs CREATE on the database for the first run, then SELECT, INSERT, UPDATE');
+        case 'ECONNREFUSED':
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'ETIMEDOUT':
+        case 'EHOSTUNREACH':
+            return say(`cannot connect (${e.code})`, 'check the host and port in ledger-url and that the server is up and reachable from this runner');
+    }
+    if (/timeout expired|connection timeout/i.test(m))
+        return say('no connection within the time allowed', 'check the host and port in ledger-url and the server');
+    if (/does not support SSL/i.test(m))
+        return say(m, 'use TLS on the server, or for a local server say so in ledger-url: ?sslmode=disable');
+    if (/self.signed|certificate|SSL|TLS/i.test(m))
+        return say(m, 'check the server certificate, or the sslmode/sslrootcert in ledger-url');
+    if (postgres_transient(error))
+        return say(`the connection was lost (${m})`, 'the step was rolled back and tried again until the retry time ran out; check that the server is up');
+    return say(m, 'check the server log');
+}
+const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+class PostgresStore {
+    opts;
+    rows = {
+        read: (cycleId, focus, all) => this.transaction(c => this.load(c, cycleId, focus, { lock: false, all: all || focus.all }), true),
+        update: (cycleId, focus, work) => this.transaction(c => this.updateIn(c, cycleId, focus, work)),
+        import: (cycleId, changes) => this.transaction(async (c) => {
+            if (await this.cycleRow(c, cycleId, true))
+                throw new InvalidLedger(`${this.where}: cycle ${cycleId} exists here already; copy into a ledger that does not have it`);
+            await this.save(c, cycleId, changes.rows, changes.revision);
+        })
+    };
+    pool;
+    migrated;
+    /** Once the server has answered, a refused connection is a restart to wait out, not a wrong address. */
+    connected = false;
+    where;
+    constructor(opts) {
+        this.opts = opts;
+        this.where = `postgres ledger ${describeUrl(opts.url)} (${opts.name})`;
+        this.pool = new esm.Pool({
+            connectionString: opts.url,
+            ...(saysTls(opts.url) ? {} : { ssl: true }),
+            max: opts.maxConnections ?? 2,
+            connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+            // Also bounds a gate's wait for the cycle's row lock: a stuck transaction elsewhere cannot hang it.
+            statement_timeout: opts.statementTimeoutMs ?? 30_000,
+            application_name: 'agent-credit-gate',
+            // A step's process ends when its work does, not when idle connections time out.
+            allowExitOnIdle: true
+        });
+        // An idle connection the server closed (a restart) must not end the process; the next query reconnects.
+        this.pool.on('error', () => undefined);
+        // The same for one in use: its query fails too, and that failure is what the step handles.
+        this.pool.on('connect', client => {
+            this.connected = true;
+            client.on('error', () => undefined);
+        });
+    }
+    describe() {
+        return `postgres:${this.opts.name}@${describeUrl(this.opts.url).replace(/^postgres:\/\//, '')}`;
+    }
+    locate(name) {
+        return `${this.describe()} cycle ${name}`;
+    }
+    async close() {
+        await this.pool.end();
+    }
+    /** Run `fn` in a transaction on one connection, again on a new one after a lost connection. */
+    async transaction(fn, readOnly = false) {
+        const deadline = Date.now() + (this.opts.reconnectForMs ?? 15_000);
+        for (let attempt = 0;; attempt++) {
+            let client;
+            try {
+                await this.migrate();
+                client = await this.pool.connect();
+                await client.query(readOnly ? 'begin isolation level repeatable read read only' : 'begin');
+                const out = await fn(client);
+                await client.query('commit');
+                client.release();
+                return out;
+            }
+            catch (error) {
+                if (client) {
+                    await client.query('rollback').catch(() => undefined);
+                    client.release(postgres_transient(error) ? error : undefined);
+                }
+                if (error instanceof InvalidLedger)
+                    throw error;
+                // A lost connection rolls back what it had not committed; one lost after COMMIT was sent may have
+                // committed, and running the step again finds its own work (every operation is idempotent by key).
+                const refused = error.code === 'ECONNREFUSED';
+                if (!postgres_transient(error) || (refused && !this.connected) || Date.now() > deadline)
+                    throw explain(error, this.where);
+                if (error.message?.includes('terminated') && attempt === 0)
+                    this.migrated = undefined;
+                await sleep(Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random() / 2));
+            }
+        }
+    }
+    /** Create or upgrade the tables once per process; refuse a database a newer version has migrated. */
+    migrate() {
+        this.migrated ??= this.applyMigrations().catch(error => {
+            this.migrated = undefined;
+            throw error;
+        });
+        return this.migrated;
+    }
+    async applyMigrations() {
+        const client = await this.pool.connect();
+        try {
+            const current = async () => Number((await client.query(`select coalesce((select max(version) from ${postgres_s}.migrations), 0) as v
+               where to_regclass('${postgres_s}.migrations') is not null`)).rows[0]?.v ?? 0);
+            let version = await current().catch(() => 0);
+            if (version < LATEST) {
+                await client.query('begin');
+                try {
+                    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+                    await client.query(`create schema if not exists ${postgres_s}`);
+                    await client.query(`create table if not exists ${postgres_s}.migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+                    version = await current();
+                    for (const m of MIGRATIONS.filter(x => x.version > version)) {
+                        await client.query(m.sql);
+                        await client.query(`insert into ${postgres_s}.migrations (version, name) values ($1, $2)`, [
+                            m.version,
+                            m.name
+                        ]);
+                    }
+                    await client.query('commit');
+                }
+                catch (error) {
+                    await client.query('rollback').catch(() => undefined);
+                    throw error;
+                }
+                version = await current();
+            }
+            if (version > LATEST)
+                throw new InvalidLedger(`${this.where}: the database's ledger tables are at schema version ${version}, newer than this agent-credit-gate knows (${LATEST}); upgrade agent-credit-gate`);
+        }
+        finally {
+            client.release();
+        }
+    }
+    // ---- the reset day, the one small document the ledger keeps besides its cycles
+    async read(name) {
+        if (name !== RESET_DAY)
+            throw new Error(`${this.where}: a cycle is rows here, not a document (${name})`);
+        const day = await this.transaction(async (c) => {
+            const r = await c.query(`select billing_cycle_day from ${postgres_s}.ledgers where ledger = $1`, [
+                this.opts.name
+            ]);
+            return r.rows[0]?.billing_cycle_day ?? null;
+        }, true);
+        if (day === null)
+            return { text: null, version: null };
+        const text = JSON.stringify({ schema: 'agent-credit-gate/reset-day@1', billingCycleDay: day }) + '\n';
+        return { text, version: String(day) };
+    }
+    async write(name, text, version) {
+        if (name !== RESET_DAY)
+            throw new Error(`${this.where}: a cycle is rows here, not a document (${name})`);
+        const day = Number(JSON.parse(text).billingCycleDay);
+        const ok = await this.transaction(async (c) => {
+            const r = await c.query(`insert into ${postgres_s}.ledgers as l (ledger, billing_cycle_day) values ($1, $2)
+         on conflict (ledger) do update set billing_cycle_day = excluded.billing_cycle_day
+         where l.billing_cycle_day is not distinct from $3::integer`, [this.opts.name, day, version === null ? null : Number(version)]);
+            return r.rowCount === 1;
+        });
+        return ok ? { ok: true, version: String(day) } : { ok: false };
+    }
+    async cycles() {
+        return this.transaction(async (c) => {
+            const r = await c.query(`select cycle_id from ${postgres_s}.cycles where ledger = $1 order by cycle_id`, [
+                this.opts.name
+            ]);
+            return r.rows.map(x => x.cycle_id);
+        }, true);
+    }
+    // ---- cycles as rows
+    /** The cycle row, locked when `lock`; null when the cycle has no row yet. */
+    async cycleRow(c, cycleId, lock) {
+        const r = await c.query(`select c.*,
+         (select coalesce(json_object_agg(m.account, m.meters), '{}') from ${postgres_s}.meters m
+           where m.ledger = c.ledger and m.cycle_id = c.cycle_id) as meters_by_account,
+         (select coalesce(json_object_agg(d.day, json_build_object('runs', d.runs, 'usd', d.usd)), '{}')
+           from ${postgres_s}.settled_days d where d.ledger = c.ledger and d.cycle_id = c.cycle_id) as settled_by_day
+       from ${postgres_s}.cycles c where c.ledger = $1 and c.cycle_id = $2 ${lock ? 'for update of c' : ''}`, [this.opts.name, cycleId]);
+        return r.rows[0];
+    }
+    /** The entries a step reads: live holds, the newest done ones, its run's, its job's history. */
+    async entries(c, cycleId, focus, extraKeys, all) {
+        const args = [this.opts.name, cycleId];
+        const arg = (v) => `$${args.push(v)}`;
+        const where = `ledger = $1 and cycle_id = $2`;
+        const parts = all
+            ? [`select key from ${postgres_s}.entries where ${where}`]
+            : [
+                `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
+                `(select key from ${postgres_s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
+                `(select distinct on (model) key from ${postgres_s}.entries where ${where} and status = 'settled'
+             order by model, settled_at desc)`
+            ];
+        const keys = [...(focus.key ? [focus.key] : []), ...extraKeys];
+        if (!all && keys.length > 0)
+            parts.push(`select key from ${postgres_s}.entries where ${where} and key = any(${arg(keys)})`);
+        if (!all && focus.runId !== undefined)
+            parts.push(`select key from ${postgres_s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`);
+        if (!all && focus.jobId !== undefined)
+            parts.push(`(select key from ${postgres_s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
+           and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`);
+        const r = await c.query(`select e.* from ${postgres_s}.entries e join (${parts.join(' union ')}) k using (key)
+       where e.ledger = $1 and e.cycle_id = $2 order by e.created_at, e.key`, args);
+        return r.rows.map(entryFromRow);
+    }
+    async load(c, cycleId, focus, opts) {
+        let row = await this.cycleRow(c, cycleId, opts.lock);
+        if (!row && opts.lock) {
+            // No row to lock yet: the cycle's first writers queue on an advisory lock instead, and the first
+            // creates the row the others then lock.
+            await c.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.opts.name}/${cycleId}`]);
+            row = await this.cycleRow(c, cycleId, true);
+        }
+        if (!row)
+            return { cycle: null, entries: [], meters: {}, settledByDay: {}, complete: true };
+        const account = fromColumns(ACCOUNT_COLUMNS, row, 'account_extra');
+        return {
+            cycle: {
+                id: cycleId,
+                start: row.starts_at.toISOString(),
+                resetsAt: row.resets_at.toISOString(),
+                revision: Number(row.revision),
+                ...(Object.keys(account).length > 0 ? { account } : {}),
+                ...(row.folded ? { folded: row.folded } : {}),
+                ...(row.history ? { history: row.history } : {}),
+                ...(row.extras ? { extras: row.extras } : {})
+            },
+            entries: await this.entries(c, cycleId, focus, opts.extraKeys ?? [], opts.all ?? false),
+            meters: row.meters_by_account,
+            settledByDay: row.settled_by_day,
+            complete: opts.all ?? false
+        };
+    }
+    /**
+     * Lock the cycle, load its rows, let `work` decide, write what it changed. An insert of a key the load
+     * left out (a late settle of an old run) loads that row and decides again: nothing counts twice.
+     */
+    async updateIn(c, cycleId, focus, work) {
+        const extraKeys = [];
+        for (;;) {
+            const rows = await this.load(c, cycleId, focus, { lock: true, extraKeys, all: focus.all });
+            const changes = work(rows);
+            if (!changes)
+                return { revision: rows.cycle?.revision ?? 0 };
+            const loaded = new Set(rows.entries.map(e => e.key));
+            const fresh = changes.entries.map(e => e.key).filter(k => !loaded.has(k));
+            if (fresh.length > 0) {
+                const r = await c.query(`select key from ${postgres_s}.entries where ledger = $1 and cycle_id = $2 and key = any($3)`, [this.opts.name, cycleId, fresh]);
+                const missed = r.rows.map(x => x.key).filter(k => !extraKeys.includes(k));
+                if (missed.length > 0) {
+                    extraKeys.push(...missed);
+                    continue;
+                }
+            }
+            return { revision: await this.save(c, cycleId, changes) };
+        }
+    }
+    /** Write what a step changed, and move the cycle's revision on; returns the new revision. */
+    async save(c, cycleId, changes, revision) {
+        const { name } = this.opts;
+        const accountCols = ACCOUNT_COLUMNS.map(([, col]) => col);
+        const accountValues = changes.cycle.account
+            ? toColumns(ACCOUNT_COLUMNS, changes.cycle.account)
+            : Array(accountCols.length + 1).fill(null);
+        const cycleArgs = [name, cycleId, changes.cycle.start, changes.cycle.resetsAt, ...accountValues];
+        const folded = changes.cycle.folded === undefined ? null : JSON.stringify(changes.cycle.folded);
+        const history = changes.cycle.history === undefined ? null : JSON.stringify(changes.cycle.history);
+        const extras = changes.cycle.extras === undefined ? null : JSON.stringify(changes.cycle.extras);
+        const r = await c.query(`insert into ${postgres_s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history, extras)
+       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3}, $${cycleArgs.length + 4})
+       on conflict (ledger, cycle_id) do update set
+         ${[...accountCols, 'account_extra'].map(col => `${col} = excluded.${col}`).join(', ')},
+         history = coalesce(excluded.history, c.history), extras = coalesce(excluded.extras, c.extras), revision = c.revision + 1, updated_at = now()
+       returning revision`, [...cycleArgs, folded, revision ?? 1, history, extras]);
+        const entryCols = [...ENTRY_COLUMNS.map(([, col]) => col), 'extra'];
+        for (let i = 0; i < changes.entries.length; i += 500) {
+            const chunk = changes.entries.slice(i, i + 500);
+            const args = [name, cycleId];
+            const values = chunk.map(e => {
+                const cols = toColumns(ENTRY_COLUMNS, e);
+                return `($1, $2, ${cols.map(v => `$${args.push(v)}`).join(', ')})`;
+            });
+            await c.query(`insert into ${postgres_s}.entries (ledger, cycle_id, ${entryCols.join(', ')}) values ${values.join(', ')}
+         on conflict (ledger, cycle_id, key) do update set
+           ${entryCols
+                .filter(col => col !== 'key')
+                .map(col => `${col} = excluded.${col}`)
+                .join(', ')}`, args);
+        }
+        for (const [account, meters] of Object.entries(changes.meters)) {
+            await c.query(`insert into ${postgres_s}.meters (ledger, cycle_id, account, meters) values ($1, $2, $3, $4)
+         on conflict (ledger, cycle_id, account) do update set meters = excluded.meters`, [name, cycleId, account, JSON.stringify(meters)]);
+        }
+        return Number(r.rows[0].revision);
+    }
+}
+/** A ledger the database holds in a shape this version must not touch, or a copy that would overwrite. */
+class InvalidLedger extends Error {
+}
+
 ;// CONCATENATED MODULE: ./src/store/open.ts
+
 
 
 
@@ -55267,6 +63913,13 @@ class GitHubStore {
 function openStore(where, access) {
     if (where.kind === 'file')
         return new FileStore(where.path);
+    if (where.kind === 'postgres') {
+        if (!access.url)
+            throw new errors_InputError([
+                'ledger-url: the postgres ledger needs a connection string: set the ledger-url input from a secret (the CLI reads AGENT_CREDIT_GATE_DATABASE_URL, else DATABASE_URL)'
+            ]);
+        return new PostgresStore({ url: access.url, name: where.name });
+    }
     if (!access.token) {
         throw new errors_InputError([
             'ledger-token: the github ledger needs a token with contents: write; set github-token or ledger-token, or use ledger: file:PATH'
@@ -55330,6 +63983,7 @@ function actionDeps(settings) {
         runnerTemp: process.env.RUNNER_TEMP,
         store: openStore(settings.ledger.location, {
             token: settings.ledger.token,
+            url: settings.ledger.url,
             apiUrl: settings.github.apiUrl,
             log: info
         })
@@ -55352,8 +64006,6 @@ function cycleAt(now, billingCycleDay) {
     return { id: start.toISOString().slice(0, 10), start: start.toISOString(), resetsAt: resets.toISOString() };
 }
 
-;// CONCATENATED MODULE: ./src/config/plans.json
-const plans_namespaceObject = /*#__PURE__*/JSON.parse('{"sT":"2026-06-15","vw":{"pro":{"label":"Pro","creditUsd":20},"max":{"label":"Max","creditUsd":100},"max-5x":{"label":"Max 5x","creditUsd":200},"team":{"label":"Team","creditUsd":500},"enterprise":{"label":"Enterprise","creditUsd":1000},"team-standard":{"label":"Team Standard","creditUsd":20,"perSeat":true},"team-premium":{"label":"Team Premium","creditUsd":100,"perSeat":true}}}');
 ;// CONCATENATED MODULE: ./src/budget/credit.ts
 
 
@@ -55387,7 +64039,8 @@ function creditFor(b) {
         overageUsd: b.overageUsd,
         source: 'plan',
         plan: b.plan,
-        label: `${preset.words} credit (plan preset, tiers as announced ${plans_namespaceObject.sT}; override with monthly-credits)`
+        // The preset stands for the Agent SDK credit, which was paused on its launch day: say so every time.
+        label: `${preset.words} credit (plan preset; the Agent SDK credit was paused on ${plans_namespaceObject.tf}, its launch day, so this is a budget you keep, not a credit Anthropic meters; override with monthly-credits)`
     };
 }
 /**
@@ -55455,415 +64108,6 @@ function sameAccount(a, b) {
         a.billingCycleDay === b.billingCycleDay);
 }
 
-;// CONCATENATED MODULE: ./src/ledger/meters.ts
-/**
- * The meters of each account, kept in the cycle's ledger document (so the gate reads them with the
- * money it already reads: no extra request) and carried into the next cycle's document. Pure.
- */
-
-const iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
-const ledger_meters_status = schemas_enum(['allowed', 'allowed_warning', 'rejected']);
-const seen = { seenAt: iso, seenBy: schemas_string() };
-/** Points kept per account for the share-of-window estimate. */
-const SAMPLES_KEPT = 40;
-const accountMetersSchema = object({
-    readings: array(object({
-        meter: schemas_string().min(1),
-        status: ledger_meters_status,
-        utilization: schemas_number().min(0).max(1).optional(),
-        resetsAt: iso.optional(),
-        ...seen
-    })),
-    overage: object({
-        status: ledger_meters_status.optional(),
-        disabledReason: schemas_string().optional(),
-        resetsAt: iso.optional(),
-        inUse: schemas_boolean().optional(),
-        ...seen
-    })
-        .optional(),
-    stop: object({
-        kind: schemas_enum(['window', 'out-of-credits']),
-        meter: schemas_string().optional(),
-        resetsAt: iso.optional(),
-        message: schemas_string(),
-        ...seen
-    })
-        .optional(),
-    samples: array(object({
-        meter: schemas_string(),
-        at: iso,
-        utilization: schemas_number().min(0).max(1),
-        resetsAt: iso.optional(),
-        spentUsd: schemas_number().min(0)
-    })),
-    spentUsd: schemas_number().min(0)
-});
-/** Accounts by name (the `account` input; the ledger's scope by default). */
-const metersSchema = record(schemas_string(), accountMetersSchema);
-// The stored shape is what the gate judges: a change to one must be a change to the other.
-const _sameShape = {};
-void _sameShape;
-/** The meters of `account` in a document. */
-function metersOf(doc, account) {
-    return doc?.meters?.[account];
-}
-/**
- * Record what one settled run's output said about the account's meters, and the dollars it spent.
- * An account that has never shown a meter (API-key runs) gets nothing written.
- */
-function observeMeters(doc, account, report, run) {
-    const before = doc.meters?.[account];
-    if (!before && report.events === 0 && !report.stop)
-        return doc;
-    const seenAt = run.now.toISOString();
-    const at = { seenAt, seenBy: run.key };
-    const next = structuredClone(before ?? { readings: [], samples: [], spentUsd: 0 });
-    next.spentUsd += Math.max(0, run.usd);
-    for (const r of report.readings) {
-        next.readings = [...next.readings.filter(x => x.meter !== r.meter), { ...r, ...at }];
-        if (r.utilization !== undefined)
-            next.samples.push({
-                meter: r.meter,
-                at: seenAt,
-                utilization: r.utilization,
-                ...(r.resetsAt ? { resetsAt: r.resetsAt } : {}),
-                spentUsd: next.spentUsd
-            });
-    }
-    next.samples = next.samples.slice(-SAMPLES_KEPT);
-    if (report.overage)
-        next.overage = { ...report.overage, ...at };
-    // A run that got through after a stop ends the stop; one that says nothing leaves it standing.
-    if (report.stop)
-        next.stop = { ...report.stop, ...at };
-    else if (report.events > 0)
-        delete next.stop;
-    return { ...doc, meters: { ...doc.meters, [account]: next } };
-}
-/** A new cycle's document starts with the meters the previous cycle ended with. */
-function carryMeters(doc, previous) {
-    if (doc.meters || !previous?.meters)
-        return doc;
-    return { ...doc, meters: structuredClone(previous.meters) };
-}
-
-;// CONCATENATED MODULE: ./src/ledger/document.ts
-/** The ledger document of one billing cycle, validated by this schema on every read. */
-
-
-
-
-const document_money = schemas_number().min(0).max(1e9);
-const tokenCount = schemas_number().int().min(0).max(1e12);
-/** How a settled run behaved (src/usage/behaviour.ts): what the next estimate of its job learns from. */
-const behaviourSchema = object({
-    requests: schemas_number().int().min(0).max(1e7).optional(),
-    growthTokens: tokenCount.optional(),
-    outputTokens: tokenCount.optional(),
-    cacheTtl: schemas_enum(['5m', '1h']).optional(),
-    cacheMisses: schemas_number().int().min(0).max(1e7).optional(),
-    readBack: schemas_number().min(0).max(1).optional(),
-    sideShare: schemas_number().min(0).max(1e6).optional()
-});
-const document_iso = schemas_string().refine(s => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time');
-/** One run's money in the ledger. */
-const entrySchema = object({
-    /** Idempotency key: runId/runAttempt/repository/workflow/job/step. */
-    key: schemas_string().min(1),
-    /** repository/workflow/job/step: the history key. */
-    jobId: schemas_string().min(1),
-    status: schemas_enum(['held', 'settled', 'released']),
-    createdAt: document_iso,
-    updatedAt: document_iso,
-    /** After this instant a still-held entry stops counting. */
-    expiresAt: document_iso,
-    holdUsd: document_money,
-    estimate: object({ p50Usd: document_money, p90Usd: document_money, maxUsd: document_money, gateOn: schemas_enum(['p50', 'p90', 'max']) }),
-    /** Our priced actual (settled only). */
-    actualUsd: document_money.optional(),
-    /** Claude's own total_cost_usd beside ours. */
-    claudeReportedUsd: document_money.optional(),
-    /** Settled without a usable result file: the hold was kept as spent. */
-    unverified: schemas_boolean().optional(),
-    /** Settled by a post step that found no hold for its run (expired and folded away, or released). */
-    withoutHold: schemas_boolean().optional(),
-    model: schemas_string().optional(),
-    turns: schemas_number().int().min(0).optional(),
-    subtype: schemas_string().optional(),
-    usage: tokenUsageSchema.optional(),
-    /** How the run behaved (settled runs recorded since behaviour is kept). */
-    behaviour: behaviourSchema.optional(),
-    priceTableAsOf: schemas_string(),
-    /** When the actual was recorded (settled only). */
-    settledAt: document_iso.optional(),
-    /** A usage limit stopped the run: the window (five_hour, …) or out-of-credits. */
-    stoppedBy: schemas_string().optional()
-});
-const pastRun = object({
-    actualUsd: document_money,
-    estimateP50Usd: document_money.optional(),
-    turns: schemas_number().int().min(0).optional(),
-    settledAt: document_iso,
-    behaviour: behaviourSchema.optional()
-});
-/** The cycle's account as the gates decided on it: what `status` and every report show. */
-const accountSchema = object({
-    plan: schemas_enum(Object.keys(plans_namespaceObject.vw)),
-    seats: schemas_number().int().min(1).optional(),
-    monthlyCredits: document_money.optional(),
-    overageUsd: document_money,
-    externalSpendUsd: document_money,
-    billingCycleDay: schemas_number().int().min(1).max(31),
-    setAt: document_iso,
-    setBy: schemas_string()
-});
-const documentSchema = object({
-    schema: literal('agent-credit-gate/ledger@1'),
-    cycle: object({ id: schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/), start: document_iso, resetsAt: document_iso }),
-    /** Recorded by the gates (absent in documents written before it existed). */
-    account: accountSchema.optional(),
-    revision: schemas_number().int().min(0),
-    entries: array(entrySchema),
-    /** The subscription meters each account's runs reported (carried from cycle to cycle). */
-    meters: metersSchema.optional(),
-    /** Settled entries folded away to keep the document small (and the gate fast). */
-    compacted: object({
-        runs: schemas_number().int().min(0),
-        settledUsd: document_money,
-        /** USD settled per day (YYYY-MM-DD), for the burn-down. */
-        byDay: record(schemas_string(), document_money),
-        /** Per history key: run count, USD and the newest actuals. */
-        byJob: record(schemas_string(), object({ runs: schemas_number().int().min(0), usd: document_money, recent: array(pastRun) })),
-        /** Short hashes of the compacted keys: a late retry of one of them is still a no-op. */
-        keys: array(schemas_string())
-    })
-});
-/** Validate a document read from a store; a bad one stops the gate and is never overwritten. */
-function parseDocument(raw, where) {
-    const r = documentSchema.safeParse(raw);
-    if (r.success)
-        return r.data;
-    const issue = r.error.issues[0];
-    throw new Error(`ledger document ${where} is invalid at ${issue.path.join('.') || '(top)'}: ${issue.message}; it was not changed — restore it from its history (git log of the ledger ref, or a backup of the file)`);
-}
-
-;// CONCATENATED MODULE: ./src/ledger/operations.ts
-/**
- * Ledger operations: pure functions from a document to the next one. Each is idempotent under the
- * run's key, so a retried request or a re-run of the same attempt never counts twice.
- */
-
-
-/** Settled entries kept in full; older ones are folded into `compacted`. */
-const KEEP_ENTRIES = 200;
-const RECENT_PER_JOB = 20;
-/** The idempotency key of one gated step of one run attempt. */
-function operations_entryKey(job) {
-    return [job.runId, job.runAttempt, job.repository, job.workflow, job.job, job.step]
-        .map(p => encodeURIComponent(String(p)))
-        .join('/');
-}
-/** The history key of a job: the same step of the same job across runs. */
-function jobIdOf(job) {
-    return [job.repository, job.workflow, job.job, job.step].join('/');
-}
-const shortHash = (key) => (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16);
-function emptyDocument(cycle) {
-    return {
-        schema: 'agent-credit-gate/ledger@1',
-        cycle,
-        revision: 0,
-        entries: [],
-        compacted: { runs: 0, settledUsd: 0, byDay: {}, byJob: {}, keys: [] }
-    };
-}
-function compact(doc) {
-    const done = doc.entries.filter(e => e.status !== 'held');
-    if (done.length <= KEEP_ENTRIES)
-        return;
-    const fold = new Set(done
-        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
-        .slice(0, done.length - KEEP_ENTRIES)
-        .map(e => e.key));
-    const c = doc.compacted;
-    for (const e of doc.entries.filter(x => fold.has(x.key))) {
-        c.keys.push(shortHash(e.key));
-        if (e.status !== 'settled')
-            continue;
-        const usd = e.actualUsd ?? 0;
-        const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
-        c.runs++;
-        c.settledUsd += usd;
-        c.byDay[day] = (c.byDay[day] ?? 0) + usd;
-        const job = (c.byJob[e.jobId] ??= { runs: 0, usd: 0, recent: [] });
-        job.runs++;
-        job.usd += usd;
-        if (!e.unverified) {
-            job.recent.unshift({
-                actualUsd: usd,
-                estimateP50Usd: e.estimate.p50Usd,
-                turns: e.turns,
-                settledAt: e.settledAt ?? e.updatedAt,
-                ...(e.behaviour ? { behaviour: e.behaviour } : {})
-            });
-            job.recent = job.recent.slice(0, RECENT_PER_JOB);
-        }
-    }
-    doc.entries = doc.entries.filter(e => !fold.has(e.key));
-}
-/** Hold money for a run; the same key again changes nothing. */
-function reserve(doc, req, now) {
-    const existing = doc.entries.find(e => e.key === req.key);
-    if (existing)
-        return {
-            doc,
-            outcome: existing.status === 'held'
-                ? 'already-held'
-                : existing.status === 'settled'
-                    ? 'already-settled'
-                    : 'already-released'
-        };
-    if (doc.compacted.keys.includes(shortHash(req.key)))
-        return { doc, outcome: 'already-settled' };
-    const next = structuredClone(doc);
-    const at = now.toISOString();
-    next.entries.push({
-        key: req.key,
-        jobId: req.jobId,
-        status: 'held',
-        createdAt: at,
-        updatedAt: at,
-        expiresAt: new Date(now.getTime() + req.holdHours * 3_600_000).toISOString(),
-        holdUsd: req.holdUsd,
-        estimate: req.estimate,
-        model: req.model,
-        priceTableAsOf: req.priceTableAsOf
-    });
-    return { doc: next, outcome: 'reserved' };
-}
-/** Replace a hold by the actual; settling twice changes nothing. */
-function operations_settle(doc, req, now) {
-    const at = now.toISOString();
-    const found = doc.entries.find(e => e.key === req.key);
-    if (found?.status === 'settled' || (!found && doc.compacted.keys.includes(shortHash(req.key)))) {
-        return { doc, outcome: 'already-settled' };
-    }
-    const next = structuredClone(doc);
-    const fields = {
-        status: 'settled',
-        updatedAt: at,
-        settledAt: at,
-        actualUsd: req.actualUsd,
-        ...(req.claudeReportedUsd !== undefined ? { claudeReportedUsd: req.claudeReportedUsd } : {}),
-        ...(req.unverified ? { unverified: true } : {}),
-        ...(req.model ? { model: req.model } : {}),
-        ...(req.turns !== undefined ? { turns: req.turns } : {}),
-        ...(req.subtype ? { subtype: req.subtype } : {}),
-        ...(req.usage ? { usage: req.usage } : {}),
-        ...(req.stoppedBy ? { stoppedBy: req.stoppedBy } : {}),
-        // Behaviour only teaches the next estimate: a value the document could not be read back with is
-        // left out rather than risk the ledger.
-        ...(req.behaviour && behaviourSchema.safeParse(req.behaviour).success ? { behaviour: req.behaviour } : {})
-    };
-    let outcome = 'settled';
-    const entry = next.entries.find(e => e.key === req.key);
-    if (entry)
-        Object.assign(entry, fields);
-    else {
-        outcome = 'settled-without-hold';
-        next.entries.push({
-            key: req.key,
-            jobId: req.jobId ?? req.key,
-            createdAt: at,
-            expiresAt: at,
-            holdUsd: 0,
-            estimate: { p50Usd: 0, p90Usd: 0, maxUsd: 0, gateOn: 'p90' },
-            priceTableAsOf: req.priceTableAsOf ?? '',
-            withoutHold: true,
-            ...fields
-        });
-    }
-    compact(next);
-    return { doc: next, outcome };
-}
-/** Drop a hold whose agent step never ran. */
-function release(doc, key, now) {
-    const found = doc.entries.find(e => e.key === key);
-    if (found?.status !== 'held')
-        return { doc, outcome: 'not-held' };
-    const next = structuredClone(doc);
-    const entry = next.entries.find(e => e.key === key);
-    entry.status = 'released';
-    entry.updatedAt = now.toISOString();
-    compact(next);
-    return { doc: next, outcome: 'released' };
-}
-/** What the cycle has spent and holds; expired holds stop counting, `excludeKey` leaves one run out. */
-function totals(doc, now, excludeKey) {
-    const byDay = new Map(Object.entries(doc.compacted.byDay));
-    let settledUsd = doc.compacted.settledUsd;
-    let heldUsd = 0;
-    for (const e of doc.entries) {
-        if (e.status === 'settled') {
-            settledUsd += e.actualUsd ?? 0;
-            const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
-            byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0));
-        }
-        else if (e.status === 'held' && e.key !== excludeKey && Date.parse(e.expiresAt) > now.getTime()) {
-            heldUsd += e.holdUsd;
-        }
-    }
-    let cumulative = 0;
-    const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
-    return {
-        settledUsd,
-        heldUsd,
-        byDay: days.map(([date, usd]) => ({ date, cumulativeUsd: (cumulative += usd) }))
-    };
-}
-/** The newest settled (verified) runs of a history key, for the estimate's history blend. */
-function pastRuns(doc, jobId, n) {
-    const live = doc.entries
-        .filter(e => e.jobId === jobId && e.status === 'settled' && !e.unverified && e.actualUsd !== undefined)
-        .map(e => ({
-        actualUsd: e.actualUsd,
-        estimateP50Usd: e.estimate.p50Usd || undefined,
-        turns: e.turns,
-        settledAt: e.settledAt ?? e.updatedAt,
-        ...(e.behaviour ? { behaviour: e.behaviour } : {}),
-        ...(e.model ? { model: e.model } : {})
-    }));
-    return [...live, ...(doc.compacted.byJob[jobId]?.recent ?? [])]
-        .sort((a, b) => b.settledAt.localeCompare(a.settledAt))
-        .slice(0, n);
-}
-/**
- * When a run whose model `matches` was last active in this ledger: the newest settle, or the start of
- * a live hold (a run under way keeps its cache warm). The prompt cache belongs to the account, and a
- * ledger is one account's budget, so every job in it counts; `excludeKey` leaves out the run asking (a
- * retried gate finds its own hold). Undefined when there is none.
- */
-function lastRunAt(doc, matches, now, excludeKey) {
-    let last;
-    let lastMs = -Infinity;
-    for (const e of doc.entries) {
-        if (!matches(e.model) || e.key === excludeKey)
-            continue;
-        const at = e.status === 'settled'
-            ? (e.settledAt ?? e.updatedAt)
-            : e.status === 'held' && Date.parse(e.expiresAt) > now.getTime()
-                ? e.createdAt
-                : undefined;
-        const ms = at ? Date.parse(at) : NaN;
-        if (ms <= now.getTime() && ms > lastMs) {
-            last = at;
-            lastMs = ms;
-        }
-    }
-    return last;
-}
-
 ;// CONCATENATED MODULE: ./src/ledger/money.ts
 
 
@@ -55871,13 +64115,13 @@ function lastRunAt(doc, matches, now, excludeKey) {
  * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
  * hold out, so a retried gate decides as its first try did.
  */
-function cycleMoney(doc, credit, externalSpendUsd, now, excludeKey) {
-    const t = doc ? totals(doc, now, excludeKey) : { settledUsd: 0, heldUsd: 0, byDay: [] };
+function cycleMoney(doc, credit, externalSpendUsd, now, excludeKey, appliesTo = 'all') {
+    const t = doc ? totals(doc, now, excludeKey, appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] };
     return { state: budgetState({ credit, ...t, externalSpendUsd }), byDay: t.byDay };
 }
 /** The report's view of the cycle from `doc`; `gatedUsd` is what one more run of this job holds. */
 function cycleView(a) {
-    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a.excludeKey);
+    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a.excludeKey, a.appliesTo);
     return {
         budget: {
             credit: a.credit,
@@ -55892,11 +64136,134 @@ function cycleView(a) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/ledger/rows.ts
+
+
+/** Sums left after taking loaded rows out of a cycle's totals: below this they are rounding, not money. */
+const NANO_USD = 1e-9;
+const clean = (usd) => (Math.abs(usd) < NANO_USD ? 0 : Math.round(usd / NANO_USD) * NANO_USD);
+/** An entry as a flat row: `estimate` as four fields. */
+function entryToRow(e) {
+    const { estimate, ...rest } = e;
+    return {
+        ...rest,
+        estimateP50Usd: estimate.p50Usd,
+        estimateP90Usd: estimate.p90Usd,
+        estimateMaxUsd: estimate.maxUsd,
+        gateOn: estimate.gateOn
+    };
+}
+function rowToEntry(row) {
+    const { estimateP50Usd, estimateP90Usd, estimateMaxUsd, gateOn, ...rest } = row;
+    return {
+        ...rest,
+        estimate: { p50Usd: estimateP50Usd, p90Usd: estimateP90Usd, maxUsd: estimateMaxUsd, gateOn }
+    };
+}
+/** The document of `rows` (validated like any document: a bad row stops the step and is not overwritten). */
+function rows_documentOf(rows, cycle, where) {
+    if (!rows.cycle)
+        return emptyDocument(cycle);
+    const base = emptyDocument(cycle);
+    const folded = rows.cycle.folded ?? base.compacted;
+    const compacted = structuredClone(folded);
+    const extras = rows.cycle.extras ?? {};
+    if (extras.preventedFolded)
+        compacted.prevented = extras.preventedFolded;
+    const entries = rows.entries.map(rowToEntry);
+    // What the loaded settled rows hold by day; the rest of each day's total is summed, not listed.
+    const loaded = new Map();
+    for (const e of entries) {
+        if (e.status !== 'settled')
+            continue;
+        const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
+        const d = loaded.get(day) ?? { runs: 0, usd: 0 };
+        loaded.set(day, { runs: d.runs + 1, usd: d.usd + (e.actualUsd ?? 0) });
+    }
+    for (const [day, all] of Object.entries(rows.settledByDay)) {
+        const runs = all.runs - (loaded.get(day)?.runs ?? 0);
+        const usd = clean(all.usd - (loaded.get(day)?.usd ?? 0));
+        if (runs <= 0 && usd <= 0)
+            continue;
+        compacted.runs += runs;
+        compacted.settledUsd = clean(compacted.settledUsd + usd);
+        compacted.byDay[day] = clean((compacted.byDay[day] ?? 0) + usd);
+    }
+    const raw = {
+        schema: base.schema,
+        cycle: { id: rows.cycle.id, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt },
+        ...(rows.cycle.account ? { account: rows.cycle.account } : {}),
+        revision: rows.cycle.revision,
+        entries,
+        ...(Object.keys(rows.meters).length > 0 ? { meters: rows.meters } : {}),
+        ...(rows.cycle.history ? { history: rows.cycle.history } : {}),
+        ...(extras.prevented ? { prevented: extras.prevented } : {}),
+        ...(extras.alerts ? { alerts: extras.alerts } : {}),
+        compacted
+    };
+    return parseDocument(raw, where);
+}
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * The rows `after` changes relative to `before`. Entries an operation folded into `compacted` are
+ * left as they are: a row store keeps every entry, and sums what it does not load.
+ */
+function changesOf(before, after) {
+    const old = new Map(before.entries.map(e => [e.key, e]));
+    const meters = Object.fromEntries(Object.entries(after.meters ?? {}).filter(([account, m]) => !same(m, before.meters?.[account])));
+    return {
+        cycle: {
+            start: after.cycle.start,
+            resetsAt: after.cycle.resetsAt,
+            ...(after.account ? { account: after.account } : {}),
+            ...(after.history && !same(after.history, before.history) ? { history: after.history } : {}),
+            ...(same(extrasOf(after), extrasOf(before)) ? {} : { extras: extrasOf(after) })
+        },
+        entries: after.entries.filter(e => !same(e, old.get(e.key))).map(entryToRow),
+        meters
+    };
+}
+/** The document's cycle-wide records a row store keeps on the cycle's row. */
+function extrasOf(doc) {
+    return {
+        ...(doc.prevented ? { prevented: doc.prevented } : {}),
+        ...(doc.alerts ? { alerts: doc.alerts } : {}),
+        ...(doc.compacted.prevented ? { preventedFolded: doc.compacted.prevented } : {})
+    };
+}
+/** A whole document as rows, to copy it into a row store (its folded part kept as it is). */
+function rowsOfDocument(doc) {
+    const folded = doc.compacted.runs > 0 || doc.compacted.keys.length > 0 ? doc.compacted : undefined;
+    return {
+        rows: {
+            cycle: {
+                start: doc.cycle.start,
+                resetsAt: doc.cycle.resetsAt,
+                ...(doc.account ? { account: doc.account } : {}),
+                ...(folded ? { folded } : {}),
+                ...(doc.history ? { history: doc.history } : {}),
+                extras: extrasOf(doc)
+            },
+            entries: doc.entries.map(entryToRow),
+            meters: doc.meters ?? {}
+        },
+        revision: doc.revision
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/ledger/update.ts
 
 
-/** The cycle's document (validated) and its version. */
-async function readCycle(store, cycle) {
+
+/**
+ * The cycle's document (validated) and its version. `focus` says what the step is about: a store that
+ * keeps cycles as rows loads those rows too (a document store has them all anyway).
+ */
+async function readCycle(store, cycle, focus = {}) {
+    if (store.rows) {
+        const rows = await store.rows.read(cycle.id, focus);
+        return { doc: rows.cycle ? rows_documentOf(rows, cycle, store.locate(cycle.id)) : null, version: null };
+    }
     const { text, version, lease } = await store.read(cycle.id);
     const extra = lease ? { lease } : {};
     if (text === null)
@@ -55937,6 +64304,8 @@ const realSleep = (ms) => new Promise(r => setTimeout(r, ms));
  * held by two writers after a lost answer, costs a conflict, never a lost or doubled hold.
  */
 async function updateLedger(store, cycle, mutate, opts = {}) {
+    if (store.rows)
+        return updateRows(store.rows, store.locate(cycle.id), cycle, mutate, opts.focus ?? {});
     const max = opts.maxAttempts ?? 30;
     const maxLeaseWait = opts.maxLeaseWaitMs ?? 600_000;
     const sleep = opts.sleep ?? realSleep;
@@ -56019,6 +64388,33 @@ async function updateLedger(store, cycle, mutate, opts = {}) {
             await lease?.give();
     }
 }
+/**
+ * The row store's update: the same pure `mutate`, applied under the cycle's row lock to the cycle's
+ * live state, with only the changed rows written back. Nothing to retry, so nothing waited.
+ */
+async function updateRows(rows, where, cycle, mutate, focus) {
+    let decided;
+    const { revision } = await rows.update(cycle.id, focus, loaded => {
+        const before = rows_documentOf(loaded, cycle, where);
+        const { doc: after, result } = mutate(before);
+        decided = { before, after, result };
+        return after === before ? null : changesOf(before, after);
+    });
+    const { before, after, result } = decided;
+    const doc = after === before ? before : { ...after, revision };
+    return { result, doc, attempts: 1, wait: { leaseMs: 0, leaseWaits: 0, conflicts: 0, backoffMs: 0 } };
+}
+/** A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. */
+async function readWholeCycle(store, cycleId) {
+    const where = store.locate(cycleId);
+    if (store.rows) {
+        const rows = await store.rows.read(cycleId, {}, true);
+        return rows.cycle
+            ? documentOf(rows, { id: cycleId, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt }, where)
+            : null;
+    }
+    return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' })).doc;
+}
 
 ;// CONCATENATED MODULE: ./src/ledger/cycles.ts
 /**
@@ -56034,7 +64430,7 @@ async function updateLedger(store, cycle, mutate, opts = {}) {
 
 
 /** The name of the document that holds the ledger's reset day (absent: day 1). */
-const RESET_DAY = 'reset-day';
+const cycles_RESET_DAY = 'reset-day';
 const resetDaySchema = object({
     schema: literal('agent-credit-gate/reset-day@1'),
     billingCycleDay: schemas_number().int().min(1).max(31)
@@ -56049,12 +64445,12 @@ function cycles_resetOf(settings) {
 }
 /** The ledger's reset day, and whether it recorded one (never: day 1, the default). */
 async function ledgerResetDay(store) {
-    const { text } = await store.read(RESET_DAY);
+    const { text } = await store.read(cycles_RESET_DAY);
     if (text === null)
         return { day: 1, recorded: false };
     const parsed = resetDaySchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
-        throw new Error(`ledger document ${store.locate(RESET_DAY)} is invalid: ${parsed.error.issues[0].message}; it was not changed — restore it from its history`);
+        throw new Error(`ledger document ${store.locate(cycles_RESET_DAY)} is invalid: ${parsed.error.issues[0].message}; it was not changed — restore it from its history`);
     }
     return { day: parsed.data.billingCycleDay, recorded: true };
 }
@@ -56063,10 +64459,10 @@ async function ledgerResetDay(store) {
  * another day, its running cycle if it has recorded anything; else a new cycle on this day, beginning no
  * earlier than the ledger's last reset.
  */
-async function currentCycle(store, now, reset) {
+async function currentCycle(store, now, reset, focus = {}) {
     const { billingCycleDay } = reset;
     const computed = cycleAt(now, billingCycleDay);
-    const read = await readCycle(store, computed);
+    const read = await readCycle(store, computed, focus);
     if (read.doc)
         return { cycle: read.doc.cycle, read, notices: [] };
     const { day: ledgerDay, recorded } = await ledgerResetDay(store);
@@ -56075,10 +64471,10 @@ async function currentCycle(store, now, reset) {
     const theirs = cycleAt(now, ledgerDay);
     // Not given a reset day: this is simply the ledger's cycle.
     if (!reset.given) {
-        const own = await readCycle(store, theirs);
+        const own = await readCycle(store, theirs, focus);
         return { cycle: own.doc?.cycle ?? theirs, read: own, notices: [] };
     }
-    const running = await readCycle(store, theirs);
+    const running = await readCycle(store, theirs, focus);
     if (running.doc) {
         const c = running.doc.cycle;
         return {
@@ -56121,10 +64517,10 @@ async function recordResetDay(store, billingCycleDay, describe) {
     const failed = (why) => `ledger: could not record day ${billingCycleDay} as the ledger's reset day (${why}); the next gate on that day tries again`;
     try {
         for (let attempt = 0; attempt < 5; attempt++) {
-            const { text: now, version } = await store.read(RESET_DAY);
+            const { text: now, version } = await store.read(cycles_RESET_DAY);
             if (now === text)
                 return undefined;
-            if ((await store.write(RESET_DAY, text, version, `ledger: cycles reset on day ${billingCycleDay}`)).ok)
+            if ((await store.write(cycles_RESET_DAY, text, version, `ledger: cycles reset on day ${billingCycleDay}`)).ok)
                 return undefined;
         }
         return failed('other writers kept winning');
@@ -56247,15 +64643,24 @@ const MISS_BELOW = 0.5;
 /** Contexts this small are under every model's minimum cacheable length: never counted as a miss. */
 const CACHEABLE_MIN = 1024;
 const behaviour_count = (n) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0);
-/** The main loop's requests in order: subagent messages (parent_tool_use_id set) left out. */
+/**
+ * The main loop's requests in order: subagent messages (parent_tool_use_id set) left out, and counted
+ * apart as the subagents they belong to (one per Task/Agent call).
+ */
 function mainLoopRequests(messages) {
     const seen = new Set();
+    const parents = new Set();
     const requests = [];
     let model;
     for (const m of messages) {
         const msg = m;
-        if (msg?.type !== 'assistant' || msg.parent_tool_use_id)
+        if (msg?.type !== 'assistant')
             continue;
+        if (msg.parent_tool_use_id) {
+            if (typeof msg.parent_tool_use_id === 'string')
+                parents.add(msg.parent_tool_use_id);
+            continue;
+        }
         const id = msg.message?.id;
         const usage = msg.message?.usage;
         if (typeof id !== 'string' || !usage || seen.has(id))
@@ -56269,10 +64674,11 @@ function mainLoopRequests(messages) {
         requests.push({
             context: behaviour_count(usage.input_tokens) + read + write,
             read,
+            uncached: behaviour_count(usage.input_tokens),
             split: usage.cache_creation ? { write5m: write - oneHour, write1h: oneHour } : undefined
         });
     }
-    return { requests, model };
+    return { requests, model, subagents: parents.size };
 }
 /** The bucket most of the writes went to; undefined when nothing says (no writes, or no split). */
 function ttlOf(write5m, write1h) {
@@ -56285,10 +64691,13 @@ function ttlOf(write5m, write1h) {
  * cumulative); its `cache_creation` split is what the API reported, so it holds for old CLIs too.
  */
 function behaviourOf(messages, resultUsage) {
-    const { requests, model } = mainLoopRequests(messages);
+    const { requests, model, subagents } = mainLoopRequests(messages);
     const behaviour = {};
     if (requests.length > 0) {
         behaviour.requests = requests.length;
+        behaviour.firstRequestTokens = requests[0].context;
+        behaviour.uncachedInputTokens = requests.reduce((s, r) => s + r.uncached, 0);
+        behaviour.subagents = subagents;
         let growth = 0;
         let misses = 0;
         let sent = 0;
@@ -56492,7 +64901,7 @@ function parseClaudeOutput(text, file) {
         const anyClaude = messages.some(m => ['system', 'assistant', 'user'].includes(m?.type ?? ''));
         fail(file, anyClaude
             ? 'has Claude messages but no result message: the run ended before finishing'
-            : 'is not Claude output (no message has type "result"); point usage-file at claude -p --output-format json|stream-json output');
+            : 'is not Claude output (no message has type "result"); point usage-file at claude -p --output-format json|stream-json output, or a JSONL of Messages API responses (docs/recipes.md)');
     }
     const parsed = resultSchema.safeParse(results[results.length - 1]);
     if (!parsed.success) {
@@ -56546,16 +64955,226 @@ function parseClaudeOutput(text, file) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/usage/messages-jsonl.ts
+/**
+ * Usage from any Claude client: a JSONL log of Messages API responses, or of their `usage` objects with
+ * the model, priced request by request with the same table as Claude Code's results (5m/1h cache writes
+ * apart, the long-prompt row chosen per request, as the API bills it). The shape is documented in
+ * docs/recipes.md ("Usage from any Claude client"). The same pricing serves a stream-json that ended
+ * before its result message (a killed run): its assistant messages are the responses seen so far.
+ */
+
+
+
+
+
+
+const messages_jsonl_count = schemas_number().int().min(0).max(1e12);
+/** The Messages API's `usage` object (only what is priced is required; unknown keys are ignored). */
+const apiUsage = looseObject({
+    input_tokens: messages_jsonl_count,
+    output_tokens: messages_jsonl_count,
+    cache_read_input_tokens: messages_jsonl_count.nullish(),
+    cache_creation_input_tokens: messages_jsonl_count.nullish(),
+    cache_creation: looseObject({ ephemeral_5m_input_tokens: messages_jsonl_count.nullish(), ephemeral_1h_input_tokens: messages_jsonl_count.nullish() })
+        .nullish(),
+    server_tool_use: looseObject({ web_search_requests: messages_jsonl_count.nullish() }).nullish(),
+    inference_geo: schemas_string().nullish(),
+    speed: schemas_string().nullish()
+});
+/** One line: a Messages API response (`type: "message"`), or `{model, usage}` (optionally `id`, `timestamp`). */
+const line = looseObject({
+    type: literal('message').optional(),
+    id: schemas_string().optional(),
+    model: schemas_string().min(1),
+    usage: apiUsage,
+    timestamp: schemas_string().optional()
+});
+const SHAPE = 'expected one JSON object per line: a Messages API response ({"type":"message","model":…,"usage":{…}}) or {"model":…,"usage":{…}} (docs/recipes.md)';
+function toRequest(l) {
+    const u = l.usage;
+    const writes = u.cache_creation_input_tokens ?? 0;
+    const oneHour = u.cache_creation?.ephemeral_1h_input_tokens ?? 0;
+    // The API's split is exact; writes it does not split (older responses) are 5-minute writes, its default.
+    const fiveMinute = Math.max(writes - oneHour, u.cache_creation?.ephemeral_5m_input_tokens ?? 0);
+    return {
+        id: l.id,
+        model: l.model,
+        usage: {
+            inputTokens: u.input_tokens,
+            outputTokens: u.output_tokens,
+            cacheReadTokens: u.cache_read_input_tokens ?? 0,
+            cacheWrite5mTokens: fiveMinute,
+            cacheWrite1hTokens: oneHour,
+            webSearchRequests: u.server_tool_use?.web_search_requests ?? 0
+        },
+        geo: u.inference_geo ?? undefined,
+        speed: u.speed ?? undefined,
+        timestamp: l.timestamp
+    };
+}
+/** Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude Code output. */
+function isMessagesLog(text) {
+    const first = text.trimStart().split('\n', 1)[0];
+    try {
+        const value = JSON.parse(first);
+        return (typeof value?.model === 'string' &&
+            typeof value.usage === 'object' &&
+            (value.type === undefined || value.type === 'message'));
+    }
+    catch {
+        return false;
+    }
+}
+/** Keep each response once: a response logged twice (a retried write) has one id and counts once, the last copy kept. */
+function once(requests) {
+    const byId = new Map();
+    const out = [];
+    for (const r of requests) {
+        const at = r.id === undefined ? undefined : byId.get(r.id);
+        if (at === undefined) {
+            if (r.id !== undefined)
+                byId.set(r.id, out.length);
+            out.push(r);
+        }
+        else
+            out[at] = r;
+    }
+    return out;
+}
+/** Parse a usage log; anything else is one line naming the file, the line and the shape expected. */
+function parseMessagesLog(text, file) {
+    const lines = text.split('\n');
+    const requests = [];
+    lines.forEach((raw, i) => {
+        if (raw.trim() === '')
+            return;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch {
+            throw new errors_InputError([`usage-file: ${file} line ${i + 1} is not JSON; ${SHAPE}`]);
+        }
+        const parsed = line.safeParse(value);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new errors_InputError([
+                `usage-file: ${file} line ${i + 1} has a bad ${issue.path.join('.') || 'shape'} (${issue.message}); ${SHAPE}`
+            ]);
+        }
+        requests.push(toRequest(parsed.data));
+    });
+    if (requests.length === 0)
+        throw new errors_InputError([`usage-file: ${file} is empty; ${SHAPE}`]);
+    return once(requests);
+}
+/**
+ * The requests a stream-json shows before its result (assistant messages, one per content block, the
+ * same message id repeated: the last copy has the final output count).
+ */
+function requestsOfStream(messages) {
+    const seen = [];
+    for (const m of messages) {
+        const msg = m?.type === 'assistant'
+            ? m.message
+            : undefined;
+        const parsed = line.safeParse(msg);
+        // Claude Code's own error messages (model "<synthetic>") were never sent to the API.
+        if (parsed.success && parsed.data.model !== '<synthetic>')
+            seen.push(toRequest(parsed.data));
+    }
+    return once(seen);
+}
+/** The day to price a log by: its newest timestamp, else the caller's fallback. */
+function dayOfLog(requests, fallback) {
+    const newest = requests
+        .map(r => (r.timestamp ? Date.parse(r.timestamp) : NaN))
+        .filter(Number.isFinite)
+        .sort((a, b) => b - a)[0];
+    return newest === undefined
+        ? fallback
+        : { day: new Date(newest).toISOString().slice(0, 10), from: "the log's timestamps" };
+}
+/**
+ * Price logged requests one by one (an unknown model is an error, not $0), as a recorded actual.
+ * `subtype` says what the figure is: `success` for a client's log, `partial` for a run cut off.
+ */
+function priceRequests(table, requests, fallback, subtype) {
+    const on = dayOfLog(requests, fallback);
+    const models = new Map();
+    let tokens = cost_NO_USAGE;
+    for (const r of requests) {
+        const { model, row } = pricesOn(table_resolveModel(table, r.model), on.day);
+        const priced = cost_priceUsage(model, r.usage, {
+            geo: r.geo,
+            speed: r.speed,
+            usGeoMultiplier: table.usGeoMultiplier
+        });
+        const m = models.get(r.model) ?? { usd: 0, rows: new Set() };
+        m.usd += priced.usd;
+        m.rows.add(priced.row === 'standard' ? row : `${row}, ${priced.row} row`);
+        models.set(r.model, m);
+        tokens = cost_addUsage(tokens, r.usage);
+    }
+    const byModel = [...models].map(([model, m]) => ({ model, usd: m.usd, row: [...m.rows].join('; ') }));
+    return {
+        label: 'actual',
+        usd: byModel.reduce((s, m) => s + m.usd, 0),
+        basis: 'our-prices',
+        pricedOn: on,
+        priceTableAsOf: table.asOf,
+        unverified: false,
+        subtype,
+        isError: false,
+        turns: requests.length,
+        cacheHitRate: cacheHitRate(tokens),
+        tokens,
+        byModel
+    };
+}
+/**
+ * The requests a stream-json cut off before its result shows (bad last line tolerated: the run was
+ * killed mid-write); lines that are not JSON are skipped, since this only ever prices what was seen.
+ */
+function partialRequests(text) {
+    const messages = [];
+    for (const raw of text.split('\n')) {
+        try {
+            if (raw.trim())
+                messages.push(JSON.parse(raw));
+        }
+        catch {
+            // A cut-off line: the run was killed while writing it.
+        }
+    }
+    return requestsOfStream(messages);
+}
+
 ;// CONCATENATED MODULE: ./src/usage/measure.ts
+
+
 
 
 /**
  * The actual of a result file, as the report shows it (our figure, Claude's beside it), priced with the
  * prices of the day the file says it ran, else of `fallback` (when the file does not say).
  */
-function actualFromText(table, text, name, fallback) {
+function actualFromText(table, text, name, fallback, 
+/** The model the gate estimated (a price-table id): the run's main model when the run used it. */
+estimatedModel) {
+    // Any client's usage log (Messages API responses): priced request by request, no windows in it.
+    if (isMessagesLog(text)) {
+        const priced = priceRequests(table, parseMessagesLog(text, name), fallback, 'success');
+        return { ...priced, notes: [], format: 'messages-jsonl', meters: NO_METERS };
+    }
     const parsed = parseClaudeOutput(text, name);
     const run = priceRun(table, parsed, fallback);
+    const models = run.byModel.map(m => ({
+        ...m,
+        outputTokens: parsed.byModel.find(b => b.model === m.model)?.usage.outputTokens ?? 0
+    }));
+    const main = mainModelOf(models, loopModelId(table, parsed.mainModel), estimatedModel);
     return {
         label: 'actual',
         usd: run.usd,
@@ -56578,28 +65197,51 @@ function actualFromText(table, text, name, fallback) {
             claudeReportedUsd: m.claudeReportedUsd,
             row: m.row
         })),
-        behaviour: withSideShare(parsed, run.byModel),
+        behaviour: withFanOut(parsed.behaviour, models, main),
+        ...(main
+            ? {
+                mainModel: main.model,
+                sideModels: models.filter(m => m !== main).map(m => ({ model: m.model, usd: m.usd }))
+            }
+            : {}),
         format: parsed.format,
         meters: parsed.meters,
         ...(parsed.meters.stop ? { stoppedBy: parsed.meters.stop.meter ?? parsed.meters.stop.kind } : {})
     };
 }
+const NO_METERS = { readings: [], events: 0, notes: [] };
 const MAX_SIDE_SHARE = 100;
+/** The price-table id of the main loop's model, when the table knows it. */
+function loopModelId(table, model) {
+    if (!model)
+        return undefined;
+    try {
+        return table_resolveModel(table, model).id;
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
- * The run's behaviour with the share of its cost spent outside the main model (side calls, subagents):
- * the main model is the one the main loop's requests name, else the costliest.
+ * The run's main model: the one the gate estimated (when the run used it), else the one the main
+ * loop's requests name (both price-table ids), else the one that wrote most output. Not simply the first of modelUsage: that
+ * is often the Haiku side model.
  */
-function withSideShare(parsed, byModel) {
-    const behaviour = parsed.behaviour;
+function mainModelOf(models, loopModel, estimatedModel) {
+    return ((estimatedModel ? models.find(m => m.resolvedId === estimatedModel) : undefined) ??
+        (loopModel ? models.find(m => m.resolvedId === loopModel) : undefined) ??
+        models.reduce((a, m) => (!a || m.outputTokens > a.outputTokens ? m : a), undefined));
+}
+/** The run's behaviour with its fan-out: what the other models (side calls, subagents) cost, and as a share. */
+function withFanOut(behaviour, models, main) {
     if (!behaviour)
         return undefined;
-    const main = byModel.find(m => m.model === parsed.mainModel) ??
-        byModel.reduce((a, m) => (!a || m.usd > a.usd ? m : a), undefined);
     if (!main || main.usd <= 0)
         return behaviour;
-    const share = (byModel.reduce((s, m) => s + m.usd, 0) - main.usd) / main.usd;
+    const fanOut = models.reduce((s, m) => s + m.usd, 0) - main.usd;
+    const share = fanOut / main.usd;
     // Side calls costing a hundred times the main loop mean the main model was not found: say nothing.
-    return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share } : behaviour;
+    return share <= MAX_SIDE_SHARE ? { ...behaviour, sideShare: share, fanOutUsd: fanOut } : behaviour;
 }
 /**
  * The actual of run `key`. A readable result file gives our priced actual. A file that exists but
@@ -56614,20 +65256,37 @@ function measureActual(args) {
     let seen = {};
     if (args.usage.kind === 'file') {
         try {
-            const { notes, format, meters, ...priced } = actualFromText(args.table, args.usage.text, args.usage.path, args.fallbackDay);
+            const { notes, format, meters, ...priced } = actualFromText(args.table, args.usage.text, args.usage.path, args.fallbackDay, args.estimatedModel);
             actual = priced;
             notices.push(...notes);
             seen = { format, meters };
         }
         catch (error) {
-            notices.push(`${error.message}; the hold is kept as spent (unverified)`);
-            actual = unverified(args.holdUsd);
+            const shown = args.partialOk ? partialRequests(args.usage.text) : [];
+            if (shown.length > 0) {
+                actual = priceRequests(args.table, shown, args.fallbackDay, 'partial');
+                notices.push(`${args.usage.path} ended before Claude's result message (the run was stopped): recorded as partial, ` +
+                    `priced from the ${shown.length} API response${shown.length === 1 ? '' : 's'} it showed: side calls it did not show are not in it, ` +
+                    "and a response's output tokens are as the stream last showed them (Claude Code gives the final count only in its result)");
+            }
+            else {
+                const message = error.message;
+                notices.push(`${message}; the hold is kept as spent (unverified)`);
+                actual = unverified(args.holdUsd);
+                seen = { failure: { kind: error instanceof UnknownModelError ? 'unpriced' : 'unreadable', message } };
+            }
         }
+    }
+    else if (args.usage.kind === 'unreadable') {
+        notices.push(`${args.usage.message}; the hold is kept as spent (unverified)`);
+        actual = unverified(args.holdUsd);
+        seen = { failure: { kind: 'unreadable', message: args.usage.message } };
     }
     else {
         notices.push(`usage-file: no Claude result at ${args.usage.path}; the hold is kept as spent (unverified). ` +
             `If the agent step never ran: agent-credit-gate release --key ${key}`);
         actual = unverified(args.holdUsd);
+        seen = { failure: { kind: 'missing', message: `usage-file: no Claude result at ${args.usage.path}` } };
     }
     if (actual.mismatch)
         notices.push(actual.mismatch);
@@ -56924,7 +65583,7 @@ function tokens_countTokens(text, family) {
 }
 
 ;// CONCATENATED MODULE: ./src/estimate/presets.json
-const presets_namespaceObject = /*#__PURE__*/JSON.parse('{"$5":{"source":"reference/real-runs: 46 published headless Claude Code runs (github.com/freeideas/vecsum, Claude Code 2.1.4, Opus 4.5 and Sonnet 4.5, stream-json, 2026-01-14), collected 2026-11-30","runs":46,"families":{"opus":{"runs":16,"requestsPerTurn":{"value":0.478,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 16 runs: parallel tool calls share a request"},"growthScale":{"value":5394,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 16 runs"},"outputPerRequest":{"value":429,"why":"Σ main-loop output ÷ Σ requests over 16 runs"}},"sonnet":{"runs":30,"requestsPerTurn":{"value":0.824,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 30 runs: parallel tool calls share a request"},"growthScale":{"value":4665,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 30 runs"},"outputPerRequest":{"value":389,"why":"Σ main-loop output ÷ Σ requests over 30 runs"}},"all":{"runs":46,"requestsPerTurn":{"value":0.706,"why":"Σ(requests − 1) ÷ Σ(turns − 1) over 46 runs: parallel tool calls share a request"},"growthScale":{"value":4906,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α over 46 runs"},"outputPerRequest":{"value":399,"why":"Σ main-loop output ÷ Σ requests over 46 runs"}}},"growthExponent":{"value":0.588,"why":"α in a·k^α: least-squares slope of ln(growth) on ln(requests − 1) within each family (46 runs); below 1, early requests read files and later ones edit"},"cacheHitRate":{"value":0.9996,"why":"share of the previous request read back from cache, over 46 runs\' requests without a TTL gap"},"ttlGapsPerRequest":{"value":0,"why":"requests that found the cache expired: 0 of 426 after the first"},"prefixCache":{"warmShare":{"value":0.831,"why":"warm (a run of the model active within the TTL): median first-request cache read ÷ agent prefix over 44 runs"},"coldShare":{"value":0.61,"why":"cold (none within the TTL): the same over 2 runs; the static system prompt is cached beyond one session"}},"sideShare":{"value":0.071,"why":"median cost of the other models (side calls, subagents) ÷ the main model\'s, over 46 runs"},"turns":{"median":{"value":9.72,"why":"geometric mean of num_turns over 46 runs"},"sigma":{"value":0.874,"why":"standard deviation of ln(num_turns) over 46 runs"}},"measuredTtl":{"value":"5m","why":"46 of 46 calibration runs (Claude Code 2.1.4, subscription auth) wrote 5-minute cache, 0 1-hour"},"spread":{"scores":[-0.309,-0.302,-0.206,-0.185,-0.172,-0.168,-0.167,-0.164,-0.129,-0.128,-0.111,-0.1,-0.077,-0.064,-0.053,-0.039,-0.034,-0.027,-0.02,0.019,0.026,0.033,0.037,0.043,0.06,0.094,0.13,0.143,0.165,0.166,0.246,0.252,0.253,0.26,0.269,0.277,0.298,0.306,0.626,0.711,0.738,0.756,0.944,1.019,1.096,1.246],"why":"(actual − p50) ÷ scale of each of 46 runs, estimated with its turn count from presets fitted on the other 45; the scale is the loop after the first request\'s input plus one agent-prefix write; a new run lands at or below the k-th of n scores with chance k / (n + 1)"}}}');
+const presets_namespaceObject = /*#__PURE__*/JSON.parse('{"$5":{"source":"351 published Claude Code runs from 3 sources (github.com/freeideas/vecsum: 46; github.com/tielec/ai-workflow-agent: 300; github.com/SimonErich/obers_ui: 5; Claude Code 2.1.4, 2.0.21, 2.1.72), in reference/real-runs, real-runs-jobs and real-runs-more, collected 2026-11-30 and 2026-12-02","runs":351,"families":{"opus":{"runs":16,"requestsPerTurn":{"value":0.478,"why":"Σ(requests − 1) ÷ Σ(turns − 1) within each source, over 3 sources, each weighing the same (16 runs): parallel tool calls share a request"},"growthScale":{"value":4892,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α within each source, over 3 sources, each weighing the same (16 runs)"},"outputPerRequest":{"value":429,"why":"Σ main-loop output ÷ Σ requests within each source, over 3 sources, each weighing the same (16 runs)"}},"sonnet":{"runs":335,"requestsPerTurn":{"value":0.529,"why":"Σ(requests − 1) ÷ Σ(turns − 1) within each source, over 3 sources, each weighing the same (334 runs): parallel tool calls share a request"},"growthScale":{"value":7372,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α within each source, over 3 sources, each weighing the same (303 runs)"},"outputPerRequest":{"value":822,"why":"Σ main-loop output ÷ Σ requests within each source, over 3 sources, each weighing the same (335 runs)"}},"all":{"runs":351,"requestsPerTurn":{"value":0.49,"why":"Σ(requests − 1) ÷ Σ(turns − 1) within each source, over 3 sources, each weighing the same (350 runs): parallel tool calls share a request"},"growthScale":{"value":7507,"why":"a in a·k^α tokens after k requests: geometric mean of growth ÷ (requests − 1)^α within each source, over 3 sources, each weighing the same (319 runs)"},"outputPerRequest":{"value":826,"why":"Σ main-loop output ÷ Σ requests within each source, over 3 sources, each weighing the same (351 runs)"}}},"growthExponent":{"value":0.656,"why":"α in a·k^α: least-squares slope of ln(growth) on ln(requests − 1) within each source and family (351 runs); below 1, early requests read files and later ones edit"},"cacheHitRate":{"value":0.9985,"why":"share of the previous request read back from cache, requests without a TTL gap, over 3 sources, each weighing the same (319 runs)"},"ttlGapsPerRequest":{"value":0.0032,"why":"requests that found the cache expired ÷ requests after the first, over 3 sources, each weighing the same (319 runs)"},"prefixCache":{"warmShare":{"value":0.582,"why":"warm (a run of the model active within the TTL): median first-request cache read ÷ agent prefix, over 3 sources, each weighing the same (205 runs)"},"coldShare":{"value":0.563,"why":"cold (none within the TTL): the same over 146 runs; the static system prompt is cached beyond one session"}},"sideShare":{"value":0.014,"why":"fan-out: median cost of the other models (side calls, subagents) ÷ the main model\'s, over 3 sources, each weighing the same (351 runs)"},"subagentsPerRun":{"value":0.34,"why":"Task/Agent subagents per run, over 3 sources, each weighing the same (351 runs)"},"uncachedPerRequest":{"value":59.3,"why":"main-loop input tokens sent past the last cache breakpoint ÷ requests, over 3 sources, each weighing the same (351 runs)"},"contextUpFront":{"value":1823,"why":"median first request − agent prefix − prompt, over 3 sources, each weighing the same (351 runs): what a setup loads before the first turn (CLAUDE.md, its own system prompt, MCP tools)"},"turns":{"median":{"value":10.18,"why":"geometric mean of num_turns: the mean of 3 sources\' log-means (351 runs)"},"sigma":{"value":1.109,"why":"standard deviation of ln(num_turns) within the sources plus between their means (351 runs)"}},"measuredTtl":{"value":"5m","why":"340 of 351 calibration runs (Claude Code 2.1.4, 2.0.21, 2.1.72, subscription auth) wrote 5-minute cache, 11 1-hour"},"spread":{"scores":[-0.748,-0.674,-0.653,-0.649,-0.641,-0.639,-0.6,-0.586,-0.585,-0.562,-0.562,-0.557,-0.555,-0.553,-0.547,-0.543,-0.542,-0.538,-0.532,-0.53,-0.53,-0.522,-0.521,-0.52,-0.519,-0.516,-0.511,-0.505,-0.489,-0.489,-0.486,-0.481,-0.475,-0.474,-0.472,-0.47,-0.466,-0.446,-0.432,-0.427,-0.421,-0.413,-0.41,-0.402,-0.394,-0.394,-0.392,-0.374,-0.372,-0.369,-0.368,-0.362,-0.357,-0.356,-0.355,-0.353,-0.351,-0.35,-0.349,-0.341,-0.34,-0.339,-0.336,-0.334,-0.333,-0.327,-0.321,-0.321,-0.314,-0.308,-0.307,-0.293,-0.29,-0.289,-0.288,-0.288,-0.286,-0.283,-0.28,-0.279,-0.276,-0.275,-0.275,-0.272,-0.272,-0.27,-0.27,-0.269,-0.261,-0.26,-0.254,-0.252,-0.248,-0.246,-0.245,-0.24,-0.236,-0.236,-0.234,-0.231,-0.231,-0.225,-0.223,-0.222,-0.22,-0.22,-0.216,-0.21,-0.207,-0.207,-0.204,-0.204,-0.201,-0.2,-0.2,-0.195,-0.191,-0.188,-0.186,-0.185,-0.182,-0.18,-0.178,-0.171,-0.169,-0.169,-0.166,-0.159,-0.159,-0.156,-0.153,-0.15,-0.148,-0.141,-0.14,-0.14,-0.139,-0.137,-0.135,-0.13,-0.13,-0.127,-0.123,-0.119,-0.116,-0.116,-0.11,-0.109,-0.108,-0.107,-0.105,-0.104,-0.102,-0.101,-0.099,-0.096,-0.095,-0.095,-0.092,-0.085,-0.085,-0.072,-0.072,-0.069,-0.067,-0.063,-0.062,-0.06,-0.058,-0.058,-0.058,-0.054,-0.053,-0.048,-0.047,-0.046,-0.044,-0.038,-0.036,-0.033,-0.031,-0.023,-0.021,-0.02,-0.014,-0.012,-0.012,-0.011,-0.006,-0.006,-0.006,-0.003,-0.002,0.006,0.016,0.018,0.021,0.022,0.024,0.028,0.029,0.034,0.034,0.042,0.049,0.05,0.052,0.052,0.057,0.058,0.063,0.069,0.075,0.075,0.08,0.08,0.08,0.081,0.081,0.088,0.094,0.097,0.099,0.103,0.105,0.105,0.106,0.109,0.109,0.112,0.113,0.114,0.114,0.115,0.115,0.127,0.132,0.133,0.133,0.139,0.142,0.144,0.149,0.15,0.15,0.152,0.153,0.156,0.176,0.179,0.185,0.189,0.199,0.2,0.201,0.215,0.231,0.232,0.232,0.234,0.236,0.241,0.243,0.245,0.246,0.248,0.272,0.293,0.303,0.31,0.32,0.325,0.327,0.334,0.334,0.335,0.356,0.364,0.377,0.386,0.403,0.408,0.422,0.423,0.424,0.445,0.448,0.451,0.458,0.462,0.464,0.469,0.471,0.473,0.477,0.481,0.484,0.489,0.49,0.494,0.53,0.562,0.566,0.57,0.576,0.578,0.582,0.597,0.619,0.644,0.66,0.663,0.683,0.689,0.697,0.7,0.72,0.747,0.75,0.761,0.779,0.787,0.791,0.834,0.856,0.884,0.884,0.884,0.889,0.902,0.912,0.996,1.034,1.051,1.053,1.065,1.068,1.076,1.088,1.144,1.245,1.261,1.35,1.425,1.559,1.655,1.686,1.712,1.838,2.228,3.585],"weights":[2.5435,0.39,2.5435,0.39,0.39,0.39,2.5435,2.5435,2.5435,2.5435,0.39,2.5435,0.39,2.5435,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,2.5435,0.39,2.5435,0.39,2.5435,2.5435,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,23.4,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,23.4,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,2.5435,0.39,0.39,0.39,0.39,0.39,23.4,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,23.4,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,0.39,23.4],"why":"(actual − p50) ÷ scale of each of 351 runs, estimated with its turn count from presets fitted on the other sources (leave-one-source-out), each source weighing the same; the scale is the loop after the first request\'s input plus one agent-prefix write; a new run lands at or below a score with chance (weight at or below it) ÷ (total + one mean weight)"}}}');
 ;// CONCATENATED MODULE: ./src/estimate/presets.ts
 
 
@@ -56954,7 +65613,8 @@ function presets_presetBehaviour(agent, model, fitted = presets_SHIPPED) {
             outputPerRequest,
             cacheHitRate: fitted.cacheHitRate.value,
             ttlGapsPerRequest: fitted.ttlGapsPerRequest.value,
-            sideShare: agent === 'none' ? 0 : fitted.sideShare.value
+            sideShare: agent === 'none' ? 0 : fitted.sideShare.value,
+            uncachedPerRequest: fitted.uncachedPerRequest.value
         },
         sources: {
             requestsPerTurn: `${where}: ${fit.requestsPerTurn.why}`,
@@ -56963,7 +65623,8 @@ function presets_presetBehaviour(agent, model, fitted = presets_SHIPPED) {
             outputPerRequest: outputSource,
             cacheHitRate: fitted.cacheHitRate.why,
             ttlGapsPerRequest: fitted.ttlGapsPerRequest.why,
-            sideShare: agent === 'none' ? 'agent none: a bare loop makes no side calls' : fitted.sideShare.why
+            sideShare: agent === 'none' ? 'agent none: a bare loop makes no side calls' : fitted.sideShare.why,
+            uncachedPerRequest: fitted.uncachedPerRequest.why
         }
     };
 }
@@ -57170,15 +65831,65 @@ function behaviourFor(e, model, runs, fitted) {
             behaviour: b,
             sources,
             turns: { kind: 'given', turns: e.expectedTurns },
-            turnsSource: 'input expected-turns'
+            turnsSource: 'input expected-turns',
+            learned
         };
     }
     const d = learned.turns;
     return {
         behaviour: b,
         sources,
+        learned,
         turns: { kind: 'distribution', median: d.median, sigma: d.sigma },
         turnsSource: `log-normal, median ${d.median.toFixed(1)}, σ ${d.sigma.toFixed(2)}, capped at max-turns: ${d.source}`
+    };
+}
+/**
+ * The loop as this job's own runs describe it: its first request's real size (what it loads up front
+ * beyond this prompt and these files), and a correction and spread from replaying its past runs at
+ * their own turn counts with the learned behaviour (history.ts).
+ */
+function jobLoop(model, p, learned, runs, presetUpFront) {
+    const known = p.prefixTokens + p.promptTokens + p.contextTokens - presetUpFront;
+    let upFront = { tokens: presetUpFront, source: "the preset (no first-request size in this job's runs)" };
+    const first = learned.firstRequest;
+    if (first) {
+        const w = ownWeight(first.runs);
+        const tokens = Math.round(w * Math.max(0, first.value - known) + (1 - w) * presetUpFront);
+        upFront = {
+            tokens,
+            source: `history: this job's first requests carried ${Math.round(first.value).toLocaleString('en-US')} tokens (median of ${first.runs} run${first.runs === 1 ? '' : 's'}, weight ${Math.round(w * 100)}%), beyond this run's prefix, prompt and files`
+        };
+    }
+    const own = { ...p, contextTokens: p.contextTokens - presetUpFront + upFront.tokens };
+    const replayed = runs
+        .filter(r => (r.turns ?? 0) >= 1)
+        .map(r => {
+        const size = r.behaviour?.firstRequestTokens;
+        const at = estimateLoop(model, {
+            ...own,
+            // A past run's prompt is not kept, its first request's size is: all of it stands in as context.
+            ...(size !== undefined && size >= p.prefixTokens
+                ? { promptTokens: 0, contextTokens: size - p.prefixTokens }
+                : {}),
+            turns: { kind: 'given', turns: r.turns },
+            maxTurns: r.turns
+        });
+        return { actualUsd: r.actualUsd, p50Usd: at.p50Usd, scaleUsd: at.spreadScaleUsd };
+    });
+    const correction = jobCorrection(replayed, { scores: p.spreadScores, weights: p.spreadWeights });
+    return {
+        params: correction
+            ? {
+                ...own,
+                calibration: correction.calibration,
+                spreadScores: correction.scores,
+                spreadWeights: correction.weights,
+                spreadSource: correction.source
+            }
+            : own,
+        upFront,
+        correction
     };
 }
 /** Build the estimate: the loop model with the job's learned behaviour, assumptions with sources. */
@@ -57204,15 +65915,18 @@ function report_buildEstimate(args) {
         now: args.now,
         fitted
     });
+    const presetUpFront = e.agent === 'none' ? 0 : (fitted.contextUpFront?.value ?? 0);
     const base = {
         prefixTokens: counted.prefixTokens,
         cachedPrefixTokens: prefix.cachedPrefixTokens,
         sharedPrefixTokens: prefix.sharedPrefixTokens,
         promptTokens: counted.prompt.tokens,
-        contextTokens: counted.context.tokens,
+        contextTokens: counted.context.tokens + presetUpFront,
         maxTurns: e.maxTurns,
         cacheTtl: ttl.ttl,
-        spreadScores: fitted.spread.scores
+        spreadScores: fitted.spread.scores,
+        spreadWeights: fitted.spread.weights,
+        spreadSource: `${fitted.spread.weights ? 'leave-one-source-out' : 'leave-one-out'}, ${fitted.spread.scores.length} runs`
     };
     const params = (b) => ({
         ...base,
@@ -57222,9 +65936,22 @@ function report_buildEstimate(args) {
     const presetOnly = behaviourFor(e, model, [], fitted);
     const modelLoop = estimateLoop(model, params(presetOnly));
     const chosen = runs.length ? behaviourFor(e, model, runs, fitted) : presetOnly;
-    const loop = runs.length ? estimateLoop(model, params(chosen)) : modelLoop;
+    const job = runs.length ? jobLoop(model, params(chosen), chosen.learned, runs, presetUpFront) : undefined;
+    const loop = job ? estimateLoop(model, job.params) : modelLoop;
     const blended = blendHistory({ p50Usd: modelLoop.p50Usd, p90Usd: modelLoop.p90Usd, maxUsd: modelLoop.maxUsd }, { p50Usd: loop.p50Usd, p90Usd: loop.p90Usd, maxUsd: loop.maxUsd }, runs);
-    const assumptions = assumptionsOf({ e, model, counted, chosen, loop, ttl, prefix, fitted, runs });
+    const assumptions = assumptionsOf({
+        e,
+        model,
+        counted,
+        chosen,
+        loop,
+        ttl,
+        prefix,
+        fitted,
+        runs,
+        upFront: job?.upFront ?? { tokens: presetUpFront, source: fitted.contextUpFront?.why ?? 'none' },
+        correction: job?.correction
+    });
     const low = counted.prompt.low + counted.context.low;
     const high = counted.prompt.high + counted.context.high;
     return {
@@ -57249,6 +65976,7 @@ function report_buildEstimate(args) {
 /** What the estimate assumed, each with where the value came from: the report's assumptions table. */
 function assumptionsOf(a) {
     const { e, model, counted, chosen, loop, ttl, prefix, fitted, runs } = a;
+    const fan = chosen.learned.fanOut;
     const b = chosen.behaviour;
     const s = chosen.sources;
     const assumptions = [
@@ -57278,9 +66006,21 @@ function assumptionsOf(a) {
             source: s.ttlGapsPerRequest
         },
         {
-            name: 'side and subagent models',
-            value: `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50)`,
-            source: s.sideShare
+            name: 'fan-out (side models and subagents)',
+            value: `+${(b.sideShare * 100).toFixed(1)}% of the main loop ($${loop.sideUsd.toFixed(4)} at p50, main loop $${loop.mainLoopUsd.toFixed(4)})` +
+                `; ${(fan?.subagentsPerRun ?? fitted.subagentsPerRun?.value ?? 0).toFixed(1)} subagents per run` +
+                (fan?.models.length ? ` on ${fan.models.join(', ')}` : ''),
+            source: `${s.sideShare}; subagents: ${fan?.source ?? fitted.subagentsPerRun?.why ?? 'none'}`
+        },
+        {
+            name: 'context loaded up front',
+            value: `${n(a.upFront.tokens)} tokens beyond the agent prefix, prompt and context files`,
+            source: a.upFront.source
+        },
+        {
+            name: 'uncached input',
+            value: `${n(b.uncachedPerRequest)} tokens per request (${n(loop.tokens.inputTokens)} at p50)`,
+            source: s.uncachedPerRequest
         },
         { name: 'p90 and max', value: loop.basis, source: fitted.spread.why },
         { name: 'agent prefix', value: `${counted.prefixTokens} tokens`, source: counted.prefixSource },
@@ -57301,7 +66041,14 @@ function assumptionsOf(a) {
         assumptions.push({
             name: 'history',
             value: `${runs.length} settled run${runs.length === 1 ? '' : 's'} of this job`,
-            source: `behaviour learned per parameter, weight n / (n + ${MODEL_WEIGHT_RUNS})`
+            source: `behaviour learned per parameter: the job's own from ${OWN_AT} runs on, blended with the preset by n / ${OWN_AT} below`
+        });
+    }
+    if (a.correction) {
+        assumptions.push({
+            name: 'job correction',
+            value: `${a.correction.calibration.toFixed(2)}× the model`,
+            source: a.correction.source
         });
     }
     return assumptions;
@@ -57388,6 +66135,7 @@ async function prepareEstimate(settings, deps) {
             phase: 'estimate',
             generatedAt: deps.now.toISOString(),
             job: settings.job,
+            auth: settings.estimate.auth,
             ...buildEstimate({
                 settings: settings.estimate,
                 table,
@@ -57432,13 +66180,37 @@ async function estimate(settings, deps) {
 
 
 
+
 /** Where Claude's result is: the usage-file input, else claude-code-action's execution file. */
 function usageFilePath(settings, deps) {
     return settings.reports.usageFile ?? `${deps.runnerTemp ?? '.'}/claude-execution-output.json`;
 }
 async function readUsage(path, deps) {
-    const text = await deps.files.readIfExists(path);
-    return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text };
+    try {
+        const text = await deps.files.readIfExists(path, 'usage-file');
+        return text === undefined ? { kind: 'missing', path } : { kind: 'file', path, text };
+    }
+    catch (error) {
+        if (!(error instanceof errors_InputError))
+            throw error;
+        return { kind: 'unreadable', path, message: error.message };
+    }
+}
+/**
+ * The CLI records a figure someone chose to give it: a result file it cannot read (missing, truncated,
+ * not Claude's) is an error that settles nothing, so the hold stays live until it expires and the right
+ * file can still be recorded, or the hold released. (The post step, which cannot ask, keeps the hold as
+ * spent instead; a later `record` of the right file corrects that.)
+ */
+function refuseUnreadable(measured, entry, holdHours) {
+    const failure = measured.failure;
+    if (!failure || failure.kind === 'unpriced')
+        return;
+    const expires = entry.status === 'held' ? ` until ${entry.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+    const fate = entry.status === 'held'
+        ? `nothing was recorded: the hold of ${format_usd(entry.holdUsd)} stays live${expires} (hold-hours: ${holdHours}); record again with Claude's result file, or release it if the agent never ran (agent-credit-gate release --key ${entry.key})`
+        : `nothing was changed: the ledger keeps ${format_usd(entry.actualUsd ?? 0)}`;
+    throw new errors_InputError([`${failure.message.replace(/\.$/, '')}; ${fate}`]);
 }
 /** The entry the CLI records against: one held (or already settled) entry, else a one-line error. */
 function recordable(doc, target, now) {
@@ -57460,7 +66232,7 @@ function recordable(doc, target, now) {
         `${input}: ${what}, so there is nothing to settle (a new entry would count the money twice while the real hold lives); ${liveHoldsLine(doc, now)}`
     ]);
 }
-const NO_METERS = { readings: [], events: 0, notes: [] };
+const record_NO_METERS = { readings: [], events: 0, notes: [] };
 /** What a subscription run's output did or did not say about its windows, for the notices. */
 function meterNotices(settings, m, now) {
     const out = (m.meters?.notes ?? []).map(n => `rate_limit_event: ${n}`);
@@ -57473,6 +66245,15 @@ function meterNotices(settings, m, now) {
         out.push("this result (claude -p --output-format json) carries no rate_limit_event, so the subscription's 5-hour and weekly windows were not seen; write stream-json (or use claude-code-action's execution file) to gate on them");
     return out;
 }
+/** What a correction replaced, as the entry's audit trail keeps it. */
+function correctedFigure(entry) {
+    const last = entry.corrections?.at(-1);
+    const was = last
+        ? `${format_usd(last.previousUsd)}${last.previousUnverified ? ' (unverified: the hold kept as spent)' : ''}`
+        : '?';
+    const why = last?.why === 'replace' ? 'replaced on request (record --replace)' : 'priced now';
+    return `corrected: ${runLabel(entry.key)} was settled at ${was}; it is ${format_usd(entry.actualUsd ?? 0)} now, ${why}; the entry keeps the earlier figure in its corrections`;
+}
 /** Why a second result for a settled run was not recorded, and what the ledger keeps. */
 function keptFigure(entry, actual) {
     const kept = entry.actualUsd ?? 0;
@@ -57481,23 +66262,30 @@ function keptFigure(entry, actual) {
         return `${runLabel(entry.key)} was already recorded at ${format_usd(kept)} (${at} UTC), the same figure; nothing changed`;
     }
     return (`not recorded: ${runLabel(entry.key)} was already settled at ${format_usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
-        `and the ledger keeps that figure (a run is settled once); this file prices at ${format_usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}`);
+        `and the ledger keeps that figure (a run is settled once); this file prices at ${format_usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}` +
+        `; to correct the ledger with this file's figure, record again with --replace`);
 }
 /**
  * Settle one run. `mode` is who asks: the post step settles its own hold (and records without one,
  * flagged, if it is gone); the CLI must name a run that holds money.
  */
-async function settleRun(settings, target, deps, mode) {
+async function settleRun(settings, target, deps, mode, 
+/**
+ * `record --replace`: correct a settled figure with this file's (audited in the entry). `captured`:
+ * `run` hands over what it captured, and prices a stream cut off before its result as partial.
+ */
+opts = {}) {
     const table = await priceTableFor(settings, deps);
-    const usage = await readUsage(usageFilePath(settings, deps), deps);
+    const usage = opts.captured?.usage ?? (await readUsage(usageFilePath(settings, deps), deps));
     let cycle = target.cycle;
     let read;
     let ledgerError;
+    const focus = { key: target.key, runId: target.runId };
     try {
         if (cycle)
-            read = await readCycle(deps.store, cycle);
+            read = await readCycle(deps.store, cycle, focus);
         else
-            ({ cycle, read } = await currentCycle(deps.store, deps.now, cycles_resetOf(settings)));
+            ({ cycle, read } = await currentCycle(deps.store, deps.now, cycles_resetOf(settings), focus));
     }
     catch (error) {
         ledgerError = `ledger: ${describeError(error)}`;
@@ -57514,11 +66302,16 @@ async function settleRun(settings, target, deps, mode) {
         key,
         holdUsd: entry?.holdUsd ?? target.holdUsd ?? 0,
         usage,
+        partialOk: opts.captured?.partialOk,
         // A file that does not say when it ran ran after its gate: price it by the day of the hold.
         fallbackDay: entry
             ? { day: entry.createdAt.slice(0, 10), from: "the day of the gate's hold" }
-            : { day: dayOf(deps.now), from: 'the day it was recorded' }
+            : { day: dayOf(deps.now), from: 'the day it was recorded' },
+        estimatedModel: entry?.model
     });
+    if (mode === 'cli' && entry)
+        refuseUnreadable(measured, entry, settings.ledger.holdHours);
+    const replace = mode === 'cli' && opts.replace === true;
     const base = {
         key,
         run: runLabel(key),
@@ -57526,7 +66319,7 @@ async function settleRun(settings, target, deps, mode) {
         cycle,
         notices: [...measured.notices, ...meterNotices(settings, measured, deps.now)]
     };
-    if (entry?.status === 'settled') {
+    if (entry?.status === 'settled' && !correctionOf(entry, { ...measured.actual, replace })) {
         return {
             ...base,
             outcome: 'already-settled',
@@ -57543,31 +66336,37 @@ async function settleRun(settings, target, deps, mode) {
                     actualUsd: measured.actual.usd,
                     claudeReportedUsd: measured.actual.claudeReportedUsd,
                     unverified: measured.actual.unverified,
-                    model: measured.actual.byModel?.[0]?.model,
+                    model: measured.actual.mainModel,
+                    sideModels: measured.actual.sideModels,
                     turns: measured.actual.turns,
                     subtype: measured.actual.subtype,
                     usage: measured.actual.tokens,
                     behaviour: measured.actual.behaviour,
                     stoppedBy: measured.actual.stoppedBy,
                     jobId: jobIdOf(settings.job),
-                    priceTableAsOf: measured.actual.priceTableAsOf
+                    priceTableAsOf: measured.actual.priceTableAsOf,
+                    replace
                 }, deps.now);
                 // The windows the run saw, and its dollars, go to the account's meters in the same write.
-                const seen = s.outcome === 'settled' || s.outcome === 'settled-without-hold'
-                    ? observeMeters(s.doc, settings.ledger.account, measured.meters ?? NO_METERS, {
+                const seen = s.outcome === 'settled' ||
+                    s.outcome === 'settled-without-hold' ||
+                    (s.outcome === 'corrected' && !replace)
+                    ? observeMeters(s.doc, settings.ledger.account, measured.meters ?? record_NO_METERS, {
                         key,
                         usd: measured.actual.usd,
                         now: deps.now
                     })
                     : s.doc;
                 return { doc: seen, result: s.outcome };
-            }, { first: read });
+            }, { first: read, focus: { ...focus, key } });
             const after = doc.entries.find(e => e.key === key);
             const notices = [...base.notices];
             if (result === 'settled-without-hold')
                 notices.push(`ledger: no hold for this run was found in cycle ${cycle.id} (it expired and was folded away, or was released): the actual was recorded without one, flagged`);
             if (result === 'already-settled' && after)
                 notices.push(keptFigure(after, measured.actual));
+            if (result === 'corrected' && after)
+                notices.push(correctedFigure(after));
             return { ...base, outcome: result, entry: after, doc, notices };
         }
         catch (error) {
@@ -57596,7 +66395,7 @@ function completeReport(settings, report, s, deps) {
     };
     if (s.doc && !s.ledgerError) {
         const { budget } = accountInForce(settings.budget, s.doc.account);
-        const gatedUsd = report.decision?.gatedUsd ?? report.estimate.blended.p50Usd;
+        const gatedUsd = report.decision ? holdNeeded(report.decision) : report.estimate.blended.p50Usd;
         Object.assign(done, cycleView({
             doc: s.doc,
             credit: creditFor(budget),
@@ -57693,7 +66492,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1450);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6034);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Dangling HTTP retries or throttling timers must not keep the job waiting.
@@ -57701,6 +66500,14 @@ process.exit(process.exitCode ?? 0);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4390:
+/***/ ((module) => {
+
+module.exports = eval("require")("pg-native");
+
 
 /***/ }),
 
@@ -57718,10 +66525,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -57886,10 +66714,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -57911,6 +66753,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 

@@ -1,0 +1,31 @@
+import type { PriceTable, TokenUsage } from '../pricing/types.js';
+import { type PricingDay } from './cost.js';
+import type { RecordedActual } from './types.js';
+/** One API request as it was billed. */
+export interface LoggedRequest {
+    id?: string;
+    model: string;
+    usage: TokenUsage;
+    geo?: string;
+    speed?: string;
+    timestamp?: string;
+}
+/** Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude Code output. */
+export declare function isMessagesLog(text: string): boolean;
+/** Parse a usage log; anything else is one line naming the file, the line and the shape expected. */
+export declare function parseMessagesLog(text: string, file: string): LoggedRequest[];
+/**
+ * The requests a stream-json shows before its result (assistant messages, one per content block, the
+ * same message id repeated: the last copy has the final output count).
+ */
+export declare function requestsOfStream(messages: unknown[]): LoggedRequest[];
+/**
+ * Price logged requests one by one (an unknown model is an error, not $0), as a recorded actual.
+ * `subtype` says what the figure is: `success` for a client's log, `partial` for a run cut off.
+ */
+export declare function priceRequests(table: PriceTable, requests: LoggedRequest[], fallback: PricingDay, subtype: 'success' | 'partial'): RecordedActual;
+/**
+ * The requests a stream-json cut off before its result shows (bad last line tolerated: the run was
+ * killed mid-write); lines that are not JSON are skipped, since this only ever prices what was seen.
+ */
+export declare function partialRequests(text: string): LoggedRequest[];
