@@ -149,7 +149,7 @@ const cases: Array<[string, string[], string, RegExp]> = [
     'ledger scheme unknown',
     ['gate', '--prompt', 'x', '--ledger', 's3://bucket'],
     'ledger',
-    /github, github:OWNER\/REPO or file:PATH/
+    /github, github:OWNER\/REPO, file:PATH, postgres or postgres:NAME/
   ],
   [
     'ledger-repository bad',

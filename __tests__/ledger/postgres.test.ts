@@ -12,6 +12,7 @@ import pg from 'pg'
 import { runCli, SMALL_RUN } from '../support/cli.js'
 import { PG_PASSWORD, PostgresCluster, postgresMissing } from '../support/postgres.js'
 import { PostgresStore } from '../../src/store/postgres.js'
+import { MIGRATIONS } from '../../src/store/postgres-schema.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, totals } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
@@ -180,13 +181,13 @@ maybe('a postgres ledger under faults', () => {
     expect(totals(doc!, NOW).heldUsd).toBe(8)
     const c = new pg.Client({ connectionString: url })
     await c.connect()
-    const versions = await c.query('select version from agent_credit_gate.migrations')
-    expect(versions.rows).toEqual([{ version: 1 }])
+    const versions = await c.query('select version from agent_credit_gate.migrations order by version')
+    expect(versions.rows).toEqual(MIGRATIONS.map(m => ({ version: m.version })))
     // A newer agent-credit-gate migrated this database: this one refuses to touch it.
     await c.query(`insert into agent_credit_gate.migrations (version, name) values (99, 'future')`)
     await c.end()
     await expect(readCycle(open(url), cycle)).rejects.toThrow(
-      /schema version 99, newer than this agent-credit-gate knows \(1\); upgrade agent-credit-gate/
+      /schema version 99, newer than this agent-credit-gate knows \(2\); upgrade agent-credit-gate/
     )
   })
 
