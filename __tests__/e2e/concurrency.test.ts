@@ -62,7 +62,9 @@ describe('16 concurrent gates on one budget', () => {
     expect(doc.entries).toHaveLength(FIT)
     const held = doc.entries.reduce((s: number, e: { holdUsd: number }) => s + e.holdUsd, 0)
     expect(held).toBeLessThanOrEqual(credit)
-    expect(doc.revision).toBe(FIT)
+    // No update lost: each accepted gate wrote its hold and each refused one the run it prevented.
+    expect(doc.prevented).toHaveLength(PROCESSES - FIT)
+    expect(doc.revision).toBe(PROCESSES)
   })
   it('github store: accept exactly what fits and lose no update', async () => {
     const dir = tempDir('race')
