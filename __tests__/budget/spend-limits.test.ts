@@ -14,11 +14,11 @@ import { MemoryStore } from '../../src/store/memory.js'
 import type { DocumentStore } from '../../src/store/types.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
-import { holdIfAllowed, type HoldRequest } from '../../src/ledger/hold.js'
+import { holdIfAllowed } from '../../src/ledger/hold.js'
 import { settle } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
-import { parseSettings } from '../../src/config/parse.js'
-import type { RunScope } from '../../src/ledger/spend-limits.js'
+import { SPEND_LIMIT_INPUTS } from '../../src/ledger/spend-limits.js'
+import { limitRequest } from '../support/ledger-fixtures.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const CYCLE = cycleAt(NOW, 1)
@@ -65,47 +65,10 @@ function counting(store: DocumentStore): { store: DocumentStore; landed: () => n
   return { store, landed: () => landed }
 }
 
-/** A gate's request: a $1 hold (p90) of run `i`, with `inputs` as the workflow sets them. */
-function request(i: number, inputs: Record<string, string>, scope: Partial<RunScope> = {}): HoldRequest {
-  const settings = parseSettings(
-    { 'monthly-credits': '1000', ...inputs },
-    { GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: `r${i}` },
-    'cli'
-  )
-  return {
-    key: `r${i}`,
-    jobId: 'acme/api/review/review/gate',
-    budget: settings.budget,
-    estimate: { p50Usd: 0.5, p90Usd: 1, maxUsd: 3 },
-    model: 'claude-sonnet-4-5',
-    priceTableAsOf: '2026-11-23',
-    holdHours: 6,
-    account: 'acme',
-    limits: settings.limits,
-    scope: {
-      repository: 'acme/api',
-      jobId: 'acme/api/review/review/gate',
-      actor: 'octocat',
-      pr: 12,
-      money: 'real',
-      ...scope
-    }
-  }
-}
-
-const LIMITS = [
-  'max-daily-usd',
-  'ledger-max-daily-usd',
-  'max-pr-usd',
-  'repository-budget-usd',
-  'job-budget-usd',
-  'max-actor-usd'
-] as const
-
 async function race(store: DocumentStore, inputs: Record<string, string>) {
   return Promise.all(
     Array.from({ length: GATES }, (_, i) =>
-      updateLedger(store, CYCLE, doc => holdIfAllowed(doc, request(i, inputs), NOW), {
+      updateLedger(store, CYCLE, doc => holdIfAllowed(doc, limitRequest(i, inputs), NOW), {
         sleep: ms => new Promise(r => setTimeout(r, Math.min(ms, 20)))
       })
     )
@@ -113,28 +76,31 @@ async function race(store: DocumentStore, inputs: Record<string, string>) {
 }
 
 describe.each(stores)('%s store, 12 gates racing', (_name, make) => {
-  it.each(LIMITS)('%s of $5 holds exactly five $1 runs and refuses the rest, naming it', async input => {
-    const { store, landed } = counting(make())
-    const outcomes = await race(store, { [input]: '5', 'on-exhaust': 'skip' })
-    const held = outcomes.filter(o => o.result.held)
-    const refused = outcomes.filter(o => !o.result.held)
-    expect(held).toHaveLength(5)
-    for (const o of refused) {
-      expect(o.result.decision).toMatchObject({ decision: 'fail', allowed: false, refusedBy: input })
-      expect(o.result.decision.reason).toContain(`does not fit ${input} ($5.00`)
+  it.each(SPEND_LIMIT_INPUTS)(
+    '%s of $5 holds exactly five $1 runs and refuses the rest, naming it',
+    async input => {
+      const { store, landed } = counting(make())
+      const outcomes = await race(store, { [input]: '5', 'on-exhaust': 'skip' })
+      const held = outcomes.filter(o => o.result.held)
+      const refused = outcomes.filter(o => !o.result.held)
+      expect(held).toHaveLength(5)
+      for (const o of refused) {
+        expect(o.result.decision).toMatchObject({ decision: 'fail', allowed: false, refusedBy: input })
+        expect(o.result.decision.reason).toContain(`does not fit ${input} ($5.00`)
+      }
+      const doc = (await readCycle(store, CYCLE)).doc!
+      const holds = doc.entries.filter(e => e.status === 'held')
+      expect(holds.reduce((s, e) => s + e.holdUsd, 0)).toBeLessThanOrEqual(5)
+      expect(doc.prevented).toHaveLength(GATES - 5)
+      expect(doc.prevented!.every(p => p.by === input && p.p50Usd === 0.5)).toBe(true)
+      // One landed write per gate: the hold, or the record of what it prevented.
+      expect(landed()).toBe(GATES)
     }
-    const doc = (await readCycle(store, CYCLE)).doc!
-    const holds = doc.entries.filter(e => e.status === 'held')
-    expect(holds.reduce((s, e) => s + e.holdUsd, 0)).toBeLessThanOrEqual(5)
-    expect(doc.prevented).toHaveLength(GATES - 5)
-    expect(doc.prevented!.every(p => p.by === input && p.p50Usd === 0.5)).toBe(true)
-    // One landed write per gate: the hold, or the record of what it prevented.
-    expect(landed()).toBe(GATES)
-  })
+  )
 })
 
 describe('each limit at its boundary (memory store)', () => {
-  it.each(LIMITS)('%s a millionth of a dollar under $5 holds four', async input => {
+  it.each(SPEND_LIMIT_INPUTS)('%s a millionth of a dollar under $5 holds four', async input => {
     const outcomes = await race(new MemoryStore(), { [input]: '4.999999' })
     expect(outcomes.filter(o => o.result.held)).toHaveLength(4)
   })
@@ -147,17 +113,14 @@ describe('each limit at its boundary (memory store)', () => {
       'repository-budget-usd': '1',
       'job-budget-usd': '1'
     }
-    const first = await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(0, inputs), NOW))
+    const first = await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(0, inputs), NOW))
     expect(first.result.held).toBe(true)
-    const elsewhere = request(1, inputs, {
-      repository: 'acme/web',
-      jobId: 'acme/web/review/review/gate',
-      actor: 'hubot',
-      pr: 13
+    const elsewhere = limitRequest(1, inputs, {
+      scope: { repository: 'acme/web', jobId: 'acme/web/review/review/gate', actor: 'hubot', pr: 13 }
     })
     elsewhere.jobId = 'acme/web/review/review/gate'
     expect((await updateLedger(store, CYCLE, d => holdIfAllowed(d, elsewhere, NOW))).result.held).toBe(true)
-    const same = await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(2, inputs), NOW))
+    const same = await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(2, inputs), NOW))
     expect(same.result.decision.refusedBy).toBe('max-pr-usd')
   })
 
@@ -166,26 +129,26 @@ describe('each limit at its boundary (memory store)', () => {
     const day = (h: number) => new Date(NOW.getTime() - h * 3_600_000)
     const limit = { 'max-daily-usd': '2' }
     // 25 hours ago: out of the window; 23 hours ago: in it, settled at $0.60.
-    await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(0, limit), day(25)))
-    await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(1, limit), day(23)))
+    await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(0, limit), day(25)))
+    await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(1, limit), day(23)))
     await updateLedger(store, CYCLE, d => ({
       doc: settle(d, { key: 'r1', actualUsd: 0.6 }, day(22)).doc,
       result: 0
     }))
-    const fits = await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(2, limit), NOW))
+    const fits = await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(2, limit), NOW))
     expect(fits.result.held).toBe(true)
     expect(fits.result.spend.uses[0].usedUsd).toBeCloseTo(0.6, 9)
-    const over = await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(3, limit), NOW))
+    const over = await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(3, limit), NOW))
     expect(over.result.decision.refusedBy).toBe('max-daily-usd')
   })
 
   it('the monthly budget refusing is named too, and on-exhaust: warn still holds', async () => {
     const refused = await updateLedger(new MemoryStore(), CYCLE, d =>
-      holdIfAllowed(d, request(0, { 'monthly-credits': '0.5' }), NOW)
+      holdIfAllowed(d, limitRequest(0, { 'monthly-credits': '0.5' }), NOW)
     )
     expect(refused.result.decision.refusedBy).toBe('ledger budget')
     const warned = await updateLedger(new MemoryStore(), CYCLE, d =>
-      holdIfAllowed(d, request(0, { 'max-pr-usd': '0.5', 'on-exhaust': 'warn' }), NOW)
+      holdIfAllowed(d, limitRequest(0, { 'max-pr-usd': '0.5', 'on-exhaust': 'warn' }), NOW)
     )
     expect(warned.result).toMatchObject({ held: true, decision: { decision: 'fail', allowed: true } })
   })
@@ -196,14 +159,14 @@ describe('real money apart (budget-applies-to)', () => {
     const store = new MemoryStore()
     const inputs = { 'budget-applies-to': 'real', 'monthly-credits': '1.5', 'max-daily-usd': '1.5' }
     const notional = await updateLedger(store, CYCLE, d =>
-      holdIfAllowed(d, request(0, inputs, { money: 'notional' }), NOW)
+      holdIfAllowed(d, limitRequest(0, inputs, { scope: { money: 'notional' } }), NOW)
     )
     expect(notional.result).toMatchObject({ held: true, notionalExempt: true })
     expect(notional.result.decision.reason).toMatch(/notional/)
-    const real = await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(1, inputs), NOW))
+    const real = await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(1, inputs), NOW))
     expect(real.result.held).toBe(true)
     expect(real.result.state.heldUsd).toBe(0)
-    const second = await updateLedger(store, CYCLE, d => holdIfAllowed(d, request(2, inputs), NOW))
+    const second = await updateLedger(store, CYCLE, d => holdIfAllowed(d, limitRequest(2, inputs), NOW))
     expect(second.result.decision.decision).toBe('fail')
     const doc = (await readCycle(store, CYCLE)).doc!
     expect(doc.entries.map(e => e.money)).toEqual(['notional', 'real'])

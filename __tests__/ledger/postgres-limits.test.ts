@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { PostgresStore } from '../../src/store/postgres.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
-import { holdIfAllowed, type HoldRequest } from '../../src/ledger/hold.js'
+import { holdIfAllowed } from '../../src/ledger/hold.js'
 import { settle } from '../../src/ledger/operations.js'
 import { needsEveryEntry } from '../../src/ledger/spend-limits.js'
 import { cycleAt } from '../../src/budget/cycle.js'
-import { parseSettings } from '../../src/config/parse.js'
 import { PostgresCluster, postgresMissing } from '../support/postgres.js'
+import { limitRequest } from '../support/ledger-fixtures.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const CYCLE = cycleAt(NOW, 1)
@@ -33,31 +33,9 @@ function store(): PostgresStore {
   return s
 }
 
-function request(i: number, inputs: Record<string, string>, p90Usd = 1): HoldRequest {
-  const settings = parseSettings(
-    { 'monthly-credits': '1000', 'alert-at': '50', ...inputs },
-    { GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: `r${i}` },
-    'cli'
-  )
-  return {
-    key: `r${i}`,
-    jobId: 'acme/api/review/review/gate',
-    budget: settings.budget,
-    estimate: { p50Usd: p90Usd / 2, p90Usd, maxUsd: p90Usd * 3 },
-    model: 'claude-sonnet-4-5',
-    priceTableAsOf: '2026-11-23',
-    holdHours: 6,
-    account: 'acme',
-    limits: settings.limits,
-    scope: {
-      repository: 'acme/api',
-      jobId: 'acme/api/review/review/gate',
-      actor: 'octocat',
-      pr: 12,
-      money: 'real'
-    }
-  }
-}
+/** A gate's request on the limits' ledger, alerting at 50% unless `inputs` say otherwise. */
+const request = (i: number, inputs: Record<string, string>, p90Usd = 1) =>
+  limitRequest(i, { 'alert-at': '50', ...inputs }, { p90Usd })
 
 const describePg = pgMissing ? describe.skip : describe
 if (pgMissing) it.skip(`postgres limits: skipped, ${pgMissing}`, () => undefined)

@@ -1,3 +1,7 @@
+import type { HoldRequest } from '../../src/ledger/hold.js'
+import type { RunScope } from '../../src/ledger/spend-limits.js'
+import { parseSettings } from '../../src/config/parse.js'
+
 /** The hold a ledger test reserves: one dollar, a p90 estimate, six hours. */
 export const holdOf = (key: string) => ({
   key,
@@ -7,3 +11,40 @@ export const holdOf = (key: string) => ({
   priceTableAsOf: '2026-11-23',
   holdHours: 6
 })
+
+/**
+ * A gate's hold request on `acme/api`'s review job, with `inputs` parsed as the CLI would (a $1000
+ * credit unless they say otherwise): run `i`, a p90 of `p90Usd` (p50 half of it, max three times),
+ * triggered by octocat on pull request 12, with real money unless `scope` says otherwise.
+ */
+export function limitRequest(
+  i: number,
+  inputs: Record<string, string>,
+  opts: { p90Usd?: number; scope?: Partial<RunScope> } = {}
+): HoldRequest {
+  const p90Usd = opts.p90Usd ?? 1
+  const settings = parseSettings(
+    { 'monthly-credits': '1000', ...inputs },
+    { GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: `r${i}` },
+    'cli'
+  )
+  return {
+    key: `r${i}`,
+    jobId: 'acme/api/review/review/gate',
+    budget: settings.budget,
+    estimate: { p50Usd: p90Usd / 2, p90Usd, maxUsd: p90Usd * 3 },
+    model: 'claude-sonnet-4-5',
+    priceTableAsOf: '2026-11-23',
+    holdHours: 6,
+    account: 'acme',
+    limits: settings.limits,
+    scope: {
+      repository: 'acme/api',
+      jobId: 'acme/api/review/review/gate',
+      actor: 'octocat',
+      pr: 12,
+      money: 'real',
+      ...opts.scope
+    }
+  }
+}

@@ -4,6 +4,7 @@
  * or a misplaced flag is an error instead of a silent no-op. `<command> --help` is generated from this.
  */
 import { INPUTS } from '../config/inputs.js'
+import { SPEND_LIMIT_INPUTS } from '../ledger/spend-limits.js'
 
 export const COMMANDS = [
   'estimate',
@@ -61,12 +62,7 @@ const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'exte
 const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust']
 /** Limits beside the monthly budget, who may spend, alerts (the webhook comes from the environment). */
 const LIMITS = [
-  'max-daily-usd',
-  'ledger-max-daily-usd',
-  'max-pr-usd',
-  'repository-budget-usd',
-  'job-budget-usd',
-  'max-actor-usd',
+  ...SPEND_LIMIT_INPUTS,
   'actor-period',
   'allowed-associations',
   'budget-applies-to',

@@ -54,21 +54,26 @@ export function scopeKeys(e: Pick<LedgerEntry, 'repository' | 'jobId' | 'actor' 
   ]
 }
 
+/** The dollar limits beside the monthly budget: each one's input and the setting it is parsed into. */
+export const SPEND_LIMITS = [
+  { input: 'max-daily-usd', setting: 'maxDailyUsd' },
+  { input: 'ledger-max-daily-usd', setting: 'ledgerMaxDailyUsd' },
+  { input: 'max-pr-usd', setting: 'maxPrUsd' },
+  { input: 'repository-budget-usd', setting: 'repositoryBudgetUsd' },
+  { input: 'job-budget-usd', setting: 'jobBudgetUsd' },
+  { input: 'max-actor-usd', setting: 'maxActorUsd' }
+] as const satisfies ReadonlyArray<{ input: string; setting: keyof LimitSettings }>
+
+/** The inputs of the dollar limits beside the monthly budget. */
+export const SPEND_LIMIT_INPUTS = SPEND_LIMITS.map(l => l.input)
+
 /**
  * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
  * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
  * money alone, need every entry of the cycle.
  */
 export function needsEveryEntry(l: LimitSettings): boolean {
-  const scoped = [
-    l.maxDailyUsd,
-    l.ledgerMaxDailyUsd,
-    l.maxPrUsd,
-    l.repositoryBudgetUsd,
-    l.jobBudgetUsd,
-    l.maxActorUsd
-  ]
-  return scoped.some(v => v !== undefined) || l.appliesTo === 'real'
+  return SPEND_LIMITS.some(({ setting }) => l[setting] !== undefined) || l.appliesTo === 'real'
 }
 
 /** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
