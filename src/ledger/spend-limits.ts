@@ -116,27 +116,37 @@ export const counts = (appliesTo: AppliesTo, money: Money | undefined) =>
   appliesTo === 'all' || money === 'real'
 
 /**
- * What a scope has spent and holds: settled actuals plus live holds (this run's own left out), within
- * the window — for `day`, entries whose hold was taken in the last 24 hours.
+ * What each limit's scope has spent and holds: settled actuals plus live holds (this run's own left
+ * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One pass over
+ * the entries serves every limit.
  */
-export function usedIn(
+function usedBy(
   doc: LedgerDocument,
-  limit: Pick<SpendLimit, 'scope' | 'window'>,
+  limits: SpendLimit[],
   a: { now: Date; appliesTo: AppliesTo; excludeKey?: string }
-): number {
+): number[] {
+  const used = limits.map(() => 0)
+  if (limits.length === 0) return used
   const t = a.now.getTime()
-  let used = 0
   for (const e of doc.entries) {
     if (e.key === a.excludeKey || !counts(a.appliesTo, e.money)) continue
-    if (!scopeKeys(e).includes(limit.scope)) continue
-    if (limit.window === 'day' && !(Date.parse(e.createdAt) > t - DAY_MS)) continue
-    if (e.status === 'settled') used += e.actualUsd ?? 0
-    else if (e.status === 'held' && Date.parse(e.expiresAt) > t) used += e.holdUsd
+    const usd =
+      e.status === 'settled'
+        ? (e.actualUsd ?? 0)
+        : e.status === 'held' && Date.parse(e.expiresAt) > t
+          ? e.holdUsd
+          : 0
+    if (usd === 0) continue
+    const keys = scopeKeys(e)
+    const today = Date.parse(e.createdAt) > t - DAY_MS
+    limits.forEach((limit, i) => {
+      if (keys.includes(limit.scope) && (limit.window === 'cycle' || today)) used[i] += usd
+    })
   }
-  if (limit.window === 'cycle') {
-    const folded = doc.compacted.byScope?.[limit.scope]
-    if (folded) used += a.appliesTo === 'real' ? folded.realUsd : folded.usd
-  }
+  limits.forEach((limit, i) => {
+    const folded = limit.window === 'cycle' ? doc.compacted.byScope?.[limit.scope] : undefined
+    if (folded) used[i] += a.appliesTo === 'real' ? folded.realUsd : folded.usd
+  })
   return used
 }
 
@@ -157,7 +167,8 @@ export function judgeSpend(
   gatedUsd: number,
   a: { now: Date; appliesTo: AppliesTo; excludeKey?: string }
 ): SpendJudgement {
-  const uses = limits.map(limit => ({ limit, usedUsd: usedIn(doc, limit, a) }))
+  const used = usedBy(doc, limits, a)
+  const uses = limits.map((limit, i) => ({ limit, usedUsd: used[i] }))
   const refusal = uses.find(u => micro(u.usedUsd) + micro(gatedUsd) > micro(u.limit.usd))
   return { uses, ...(refusal ? { refusal } : {}) }
 }
