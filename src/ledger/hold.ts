@@ -92,14 +92,9 @@ export function holdIfAllowed(
     now
   })
   if (notionalExempt) {
-    // No dollar budget applies: the cap is the per-run ceiling, else the run at max-turns.
-    const cap = budget.maxRunUsd ?? Math.max(decision.holdUsd, req.estimate.maxUsd)
+    // No dollar budget applies: decide() capped the run at max-run-usd when one is set; else at max-turns.
     if (decision.allowed && !Number.isFinite(decision.maxBudgetUsd))
-      decision = {
-        ...decision,
-        maxBudgetUsd: cap,
-        capBy: budget.maxRunUsd !== undefined ? 'max-run-usd' : 'hold'
-      }
+      decision = { ...decision, maxBudgetUsd: Math.max(decision.holdUsd, req.estimate.maxUsd), capBy: 'hold' }
     if (decision.decision === 'pass')
       decision = {
         ...decision,
@@ -179,25 +174,27 @@ export function holdIfAllowed(
     },
     now
   )
-  if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
+  const result = { ...verdict, held: true, outcome: r.outcome }
+  // A hold from an earlier try of this key changed nothing: the document is as it was.
+  if (r.outcome !== 'reserved') return { doc: r.doc, result }
+  if (!sameAccount(inForce.account, doc.account))
     r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key }
   // The first write of a cycle carries the meters and job history the previous one ended with.
-  if (r.outcome === 'reserved') r.doc = withCarried(r.doc, req.carried)
-  if (r.outcome === 'reserved' && req.limits && !notionalExempt) {
-    const alerts = crossings(
+  const next = withCarried(r.doc, req.carried)
+  if (req.limits && !notionalExempt) {
+    result.alerts = crossings(
       budgetUses(state, spend, decision.holdUsd),
       req.limits.alertAtPct,
       doc.alerts ?? [],
       req.scope ? `${req.scope.repository}, run ${req.key}` : `run ${req.key}`
     )
-    if (alerts.length > 0)
-      r.doc.alerts = [
+    if (result.alerts.length > 0)
+      next.alerts = [
         ...(doc.alerts ?? []),
-        ...alerts.map(a => ({ budget: a.budget, pct: a.pct, at: now.toISOString(), by: req.key }))
+        ...result.alerts.map(a => ({ budget: a.budget, pct: a.pct, at: now.toISOString(), by: req.key }))
       ]
-    verdict.alerts = alerts
   }
-  return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } }
+  return { doc: next, result }
 }
 
 /** Every budget's use before and after a hold of `holdUsd`: the monthly one and each limit beside it. */
