@@ -4,16 +4,11 @@
  * failed run: the crossing stays recorded, so a retry would not alert twice either.
  */
 
-/** What to post: the budget and threshold (for the notice) and the message. */
-export interface WebhookAlert {
-  budget: string
-  pct: number
-  text: string
-}
+import type { Alert } from '../budget/alerts.js'
 
 /** Post each alert; returns one notice per alert, posted or not. */
 export async function postAlerts(
-  alerts: WebhookAlert[],
+  alerts: Alert[],
   url: string | undefined,
   fetcher: typeof fetch = fetch
 ): Promise<string[]> {
