@@ -28,7 +28,7 @@ export interface Alert {
 const pctOf = (used: number, of: number) => (of > 0 ? (used / of) * 100 : used > 0 ? Infinity : 0)
 
 /** Slack's mrkdwn treats &, < and > as markup: untrusted names (repositories, actors) are escaped. */
-export const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /**
  * The thresholds each budget crosses with this hold (before < t ≤ after) that no earlier run of the

@@ -55,7 +55,7 @@ export function scopeKeys(e: Pick<LedgerEntry, 'repository' | 'jobId' | 'actor' 
 }
 
 /** The dollar limits beside the monthly budget: each one's input and the setting it is parsed into. */
-export const SPEND_LIMITS = [
+const SPEND_LIMITS = [
   { input: 'max-daily-usd', setting: 'maxDailyUsd' },
   { input: 'ledger-max-daily-usd', setting: 'ledgerMaxDailyUsd' },
   { input: 'max-pr-usd', setting: 'maxPrUsd' },

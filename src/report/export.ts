@@ -31,7 +31,7 @@ export interface ExportRecord {
 }
 
 /** The cycle's settled runs, oldest first (runs folded into the document's totals are not listed). */
-export function exportRecords(doc: LedgerDocument | null): ExportRecord[] {
+function exportRecords(doc: LedgerDocument | null): ExportRecord[] {
   return (doc?.entries ?? [])
     .filter(e => e.status === 'settled')
     .map(e => ({
@@ -55,7 +55,7 @@ export function exportRecords(doc: LedgerDocument | null): ExportRecord[] {
 export type FocusRow = Record<string, string | number | null>
 
 /** FOCUS 1.2 rows: one Usage charge per settled run, in USD, for the account's billing cycle. */
-export function focusRows(records: ExportRecord[], cycle: Cycle, account: string): FocusRow[] {
+function focusRows(records: ExportRecord[], cycle: Cycle, account: string): FocusRow[] {
   return records.map(r => {
     // Unlabelled runs are billed as recorded: the ledger cannot tell they were notional.
     const billed = r.money === 'notional' ? 0 : r.actualUsd
@@ -99,7 +99,7 @@ export function focusRows(records: ExportRecord[], cycle: Cycle, account: string
 }
 
 /** RFC 4180 CSV: a header of `columns`, every field that needs it quoted, nulls empty. */
-export function toCsv(rows: Array<Record<string, unknown>>, columns: string[]): string {
+function toCsv(rows: Array<Record<string, unknown>>, columns: string[]): string {
   const field = (v: unknown) => {
     if (v === null || v === undefined) return ''
     const s = String(v)

@@ -227,7 +227,7 @@ export const CAP_WORDS: Record<Decision['capBy'], string> = {
 }
 
 /** Claude's cap (`--max-budget-usd`) and what bounds it: "capped at $4.40 (all that is left for it)". */
-export function capFact(d: Pick<Decision, 'maxBudgetUsd' | 'capBy'>): string {
+function capFact(d: Pick<Decision, 'maxBudgetUsd' | 'capBy'>): string {
   return `capped at ${usd(d.maxBudgetUsd)} (${CAP_WORDS[d.capBy]})`
 }
 

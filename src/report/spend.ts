@@ -48,12 +48,12 @@ export function spendView(
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** "$14.20 prevented this cycle (9 runs refused or skipped, at their p50)". */
-export function preventedLine(p: SpendView['prevented']): string {
+function preventedLine(p: SpendView['prevented']): string {
   return `${usd(p.p50Usd)} prevented this cycle (${plural(p.runs, 'run')} refused or skipped, at their p50 estimate)`
 }
 
 /** "Settled this cycle: $3.10 real money · $12.40 notional (subscription API-equivalent)". */
-export function moneyLine(s: SpendView): string {
+function moneyLine(s: SpendView): string {
   const parts = [
     `${usd(s.realUsd)} real money`,
     `${usd(s.notionalUsd)} notional (subscription API-equivalent)`
