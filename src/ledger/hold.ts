@@ -75,7 +75,10 @@ export function holdIfAllowed(
   const { budget } = inForce
   const credit = creditFor(budget)
   const appliesTo = req.limits?.appliesTo ?? 'all'
-  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key, appliesTo)
+  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, {
+    excludeKey: req.key,
+    appliesTo
+  })
   const meters = doc.meters ?? req.carried?.meters
   const gatedUsd = gatedFigure(req.estimate, budget.gateOn)
   const limits = judgeLimits(meters?.[req.account], now, { warnAtPct: budget.warnAtPct, gatedUsd })

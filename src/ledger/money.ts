@@ -11,17 +11,16 @@ export type BurnDown = Array<{ date: string; cumulativeUsd: number }>
 
 /**
  * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
- * hold out, so a retried gate decides as its first try did.
+ * hold out, so a retried gate decides as its first try did; `appliesTo` says which dollars count.
  */
 export function cycleMoney(
   doc: LedgerDocument | null,
   credit: Credit,
   externalSpendUsd: number,
   now: Date,
-  excludeKey?: string,
-  appliesTo: AppliesTo = 'all'
+  opts: { excludeKey?: string; appliesTo?: AppliesTo } = {}
 ): { state: BudgetState; byDay: BurnDown } {
-  const t = doc ? totals(doc, now, excludeKey, appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] }
+  const t = doc ? totals(doc, now, opts.excludeKey, opts.appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] }
   return { state: budgetState({ credit, ...t, externalSpendUsd }), byDay: t.byDay }
 }
 
@@ -55,14 +54,7 @@ export function cycleView(a: {
   excludeKey?: string
   appliesTo?: AppliesTo
 }): CycleView {
-  const { state, byDay } = cycleMoney(
-    a.doc,
-    a.credit,
-    a.budget.externalSpendUsd,
-    a.now,
-    a.excludeKey,
-    a.appliesTo
-  )
+  const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a)
   return {
     budget: {
       credit: a.credit,

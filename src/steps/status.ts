@@ -60,7 +60,7 @@ export async function status(settings: Settings, deps: LedgerDeps): Promise<Stat
         }
       : base
   const appliesTo = settings.limits.appliesTo
-  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now, undefined, appliesTo)
+  const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now, { appliesTo })
   const meters = metersView(
     settings.ledger.account,
     judgeLimits(metersOf(doc, settings.ledger.account), deps.now, {
