@@ -75,6 +75,10 @@ export interface LimitJudgement {
 const WINDOW_HOURS: Record<string, number> = { five_hour: 5, overage: 24 * 31 }
 const windowHours = (meter: string) => WINDOW_HOURS[meter] ?? (meter.startsWith('seven_day') ? 24 * 7 : 5)
 
+/** A window near its limit: Claude warned of it, or its utilization is at or past warn-at. */
+export const nearLimit = (r: Pick<MeterReading, 'status' | 'utilization'>, warnAtPct: number) =>
+  r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= warnAtPct)
+
 export const meterLabel = (meter: string) => METER_NAMES[meter] ?? meter.replace(/_/g, ' ')
 
 /** "15:40 UTC" today, "Dec 2, 15:40 UTC" on another day. */
@@ -182,9 +186,7 @@ export function judgeLimits(
         }
       continue
     }
-    const near =
-      r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= opts.warnAtPct)
-    if (near)
+    if (nearLimit(r, opts.warnAtPct))
       out.warnings.push(
         `${label[0].toUpperCase()}${label.slice(1)} near: ${r.utilization !== undefined ? `${pct(r.utilization)} used` : 'Claude warned'}; resets ${resetWords(reset.at, now)}.`
       )

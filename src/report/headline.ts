@@ -14,7 +14,7 @@ import type { WaysOut } from './ways-out.js'
 import { usd } from '../budget/format.js'
 import { consequencesOf, standingWords, type Consequences } from '../budget/consequences.js'
 import type { Decision, DecisionLimit } from '../budget/types.js'
-import { meterLabel, resetWords } from '../budget/limits.js'
+import { meterLabel, nearLimit, resetWords } from '../budget/limits.js'
 import { standing } from '../budget/decide.js'
 import { holdNeeded } from '../budget/cap.js'
 import { fromNow, pct, plural, shortDate, versus } from './format.js'
@@ -67,7 +67,7 @@ function windowRunway(r: GateReport, countingThisRun: boolean): { runs?: number;
   const now = new Date(r.generatedAt)
   const live = m.meters.filter(x => !x.stale && x.status !== 'rejected')
   const near = live
-    .filter(x => x.status === 'allowed_warning' || (x.utilization ?? 0) * 100 >= (r.budget?.warnAtPct ?? 80))
+    .filter(x => nearLimit(x, r.budget?.warnAtPct ?? 80))
     .sort((a, b) => (b.utilization ?? 1) - (a.utilization ?? 1))[0]
   if (!near) return undefined
   const used = near.utilization !== undefined ? `${pct(near.utilization)} used` : 'near its limit'
