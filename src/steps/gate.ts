@@ -7,7 +7,7 @@ import type { Settings } from '../config/settings.js'
 import type { Cycle } from '../budget/types.js'
 import { emptyDocument, entryKey, jobIdOf, lastRunAt, pastRuns } from '../ledger/operations.js'
 import { carriedFrom, withCarried } from '../ledger/carry.js'
-import { holdIfAllowed } from '../ledger/hold.js'
+import { holdIfAllowed, type HoldRequest } from '../ledger/hold.js'
 import { cycleView } from '../ledger/money.js'
 import { ledgerWaited, readCycle, updateLedger } from '../ledger/update.js'
 import { cycleAt } from '../budget/cycle.js'
@@ -84,38 +84,31 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
     })
     const trigger = settings.job.trigger
+    // Built once: a compare-and-swap retry decides the same request on a newer version of the ledger.
+    const request: HoldRequest = {
+      key,
+      jobId,
+      budget: settings.budget,
+      estimate: estimated.estimate.blended,
+      model: estimated.model.id,
+      priceTableAsOf: estimated.priceTable.asOf,
+      holdHours: settings.ledger.holdHours,
+      account: settings.ledger.account,
+      carried,
+      limits: settings.limits,
+      scope: {
+        repository: settings.job.repository,
+        jobId,
+        money: moneyOf(settings.estimate.auth, resolveModel(prepared.table, estimated.model.id).family, now),
+        ...(trigger?.actor ? { actor: trigger.actor } : {}),
+        ...(trigger?.association ? { association: trigger.association } : {}),
+        ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+      }
+    }
     const { result, doc, wait } = await updateLedger(
       store,
       cycle,
-      current =>
-        (decided = holdIfAllowed(
-          current,
-          {
-            key,
-            jobId,
-            budget: settings.budget,
-            estimate: estimated.estimate.blended,
-            model: estimated.model.id,
-            priceTableAsOf: estimated.priceTable.asOf,
-            holdHours: settings.ledger.holdHours,
-            account: settings.ledger.account,
-            carried,
-            limits: settings.limits,
-            scope: {
-              repository: settings.job.repository,
-              jobId,
-              money: moneyOf(
-                settings.estimate.auth,
-                resolveModel(prepared.table, estimated.model.id).family,
-                now
-              ),
-              ...(trigger?.actor ? { actor: trigger.actor } : {}),
-              ...(trigger?.association ? { association: trigger.association } : {}),
-              ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
-            }
-          },
-          now
-        )),
+      current => (decided = holdIfAllowed(current, request, now)),
       { first: before, focus }
     )
     const view = cycleView({
