@@ -1,8 +1,9 @@
 import type { GateReport } from '../report/types.js'
 import { consequencesOf } from '../budget/consequences.js'
+import { plainUsd } from '../budget/format.js'
 
-/** Dollar outputs are plain decimal strings (no $), rounded to 1/10,000 of a cent. */
-const money = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 1e6) / 1e6))
+/** Dollar outputs are plain decimal strings (no $); unset ones are empty. */
+const money = (n: number | undefined) => (n === undefined ? '' : plainUsd(n))
 
 /** The step outputs for a report, by output name (action.yml). */
 export function outputsFor(report: GateReport, reportFile: string): Record<string, string> {

@@ -5,3 +5,6 @@ export function usd(n: number): string {
   if (a > 0 && a < 0.01) return `${sign}$${a.toPrecision(2)}`
   return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 }
+
+/** USD for programs (step outputs, a command's environment): a plain decimal, to 1/10,000 of a cent. */
+export const plainUsd = (n: number): string => String(Math.round(n * 1e6) / 1e6)

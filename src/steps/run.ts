@@ -14,7 +14,7 @@ import { InputError } from '../errors.js'
 import { release as releaseHold } from '../ledger/operations.js'
 import { updateLedger } from '../ledger/update.js'
 import { describeError } from '../github/errors.js'
-import { usd } from '../budget/format.js'
+import { plainUsd, usd } from '../budget/format.js'
 import type { UsageSource } from '../usage/measure.js'
 import { isMessagesLog, partialRequests } from '../usage/messages-jsonl.js'
 import { gate } from './gate.js'
@@ -114,12 +114,9 @@ function ownCap(args: string[]): { at: number; value: number; joined: boolean } 
 }
 
 /** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
-/** A dollar figure as the command gets it: a plain decimal, to 1/10,000 of a cent (as the action's outputs). */
-const plain = (n: number) => String(Math.round(n * 1e6) / 1e6)
-
 export function withCap(args: string[], capUsd: number): { args: string[]; note?: string } {
   const own = ownCap(args)
-  const cap = plain(capUsd)
+  const cap = plainUsd(capUsd)
   if (!own) return { args: [...args, CAP_FLAG, cap] }
   if (own.value <= capUsd)
     return { args, note: `the command's own ${CAP_FLAG} ${own.value} is below the gate's cap ${cap}: kept` }
@@ -192,14 +189,14 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
   const env: Record<string, string> = {}
   let args = given
   if (capUsd !== undefined) {
-    env[RUN_ENV.cap] = plain(capUsd)
+    env[RUN_ENV.cap] = plainUsd(capUsd)
     if (claude) {
       const capped = withCap(given, capUsd)
       args = capped.args
       if (capped.note) notes.push(capped.note)
     }
   }
-  if (holdUsd !== undefined && gated.holdKey) env[RUN_ENV.hold] = plain(holdUsd)
+  if (holdUsd !== undefined && gated.holdKey) env[RUN_ENV.hold] = plainUsd(holdUsd)
   if (gated.holdKey) env[RUN_ENV.key] = gated.holdKey
   notes.push(
     `${then.word}: holding ${usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${usd(capUsd)}` : ''}; running ${command}`
