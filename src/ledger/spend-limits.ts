@@ -229,17 +229,17 @@ export function spendGroups(
     if (e.status !== 'settled' && !live) continue
     const keys: Array<[keyof typeof groups, string]> = [
       ['byActor', e.actor ?? '(unknown)'],
-      ['byJob', e.jobId],
-      ...(e.pr !== undefined
-        ? [['byPr', `${e.repository ?? ''}#${e.pr}`] as [keyof typeof groups, string]]
-        : [])
+      ['byJob', e.jobId]
     ]
+    if (e.pr !== undefined) keys.push(['byPr', `${e.repository ?? ''}#${e.pr}`])
     for (const [group, key] of keys) {
       const g = groups[group].get(key) ?? { key, runs: 0, settledUsd: 0, heldUsd: 0, realUsd: 0 }
       g.runs++
-      if (e.status === 'settled') g.settledUsd += e.actualUsd ?? 0
-      else g.heldUsd += e.holdUsd
-      if (e.status === 'settled' && e.money === 'real') g.realUsd += e.actualUsd ?? 0
+      if (e.status !== 'settled') g.heldUsd += e.holdUsd
+      else {
+        g.settledUsd += e.actualUsd ?? 0
+        if (e.money === 'real') g.realUsd += e.actualUsd ?? 0
+      }
       groups[group].set(key, g)
     }
   }
