@@ -226,7 +226,7 @@ async function updateRows<T>(
 export async function readWholeCycle(store: DocumentStore, cycleId: string): Promise<LedgerDocument | null> {
   const where = store.locate(cycleId)
   if (store.rows) {
-    const rows = await store.rows.read(cycleId, {}, true)
+    const rows = await store.rows.read(cycleId, { all: true })
     return rows.cycle
       ? documentOf(rows, { id: cycleId, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt }, where)
       : null
