@@ -405,14 +405,19 @@ export class PostgresStore implements DocumentStore {
       const rows = await this.load(c, cycleId, focus, true, extraKeys)
       const changes = work(rows)
       if (!changes) return { revision: rows.cycle?.revision ?? 0 }
-      const loaded = new Set(rows.entries.map(e => e.key))
-      const fresh = changes.entries.map(e => e.key).filter(k => !loaded.has(k))
+      // The load found every key it asked for by name (the step's own, as a gate's new hold is) or, with
+      // focus.all, every key there is: only a key outside both may exist unloaded.
+      const asked = new Set([
+        ...rows.entries.map(e => e.key),
+        ...(focus.key ? [focus.key] : []),
+        ...extraKeys
+      ])
+      const fresh = focus.all ? [] : changes.entries.map(e => e.key).filter(k => !asked.has(k))
       if (fresh.length > 0) {
         const r = await c.query(
           `select key from ${s}.entries where ledger = $1 and cycle_id = $2 and key = any($3)`,
           [this.opts.name, cycleId, fresh]
         )
-        // Keys loaded before are in `loaded`, so a key found here is one this load left out.
         if (r.rows.length > 0) {
           extraKeys.push(...r.rows.map(x => x.key as string))
           continue
