@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { PostgresCluster, PG_PASSWORD } from '../__tests__/support/postgres.js'
 import { cliProcess } from '../__tests__/support/gate-process.js'
+import { SMALL_RUN } from '../__tests__/support/cli.js'
 import freshDist from '../__tests__/support/fresh-dist.js'
 import { parseSettings } from '../src/config/parse.js'
 import { gate } from '../src/steps/gate.js'
@@ -32,7 +33,6 @@ import { describeError } from '../src/github/errors.js'
 const now = new Date()
 const cycle = cycleAt(now, 1)
 const dir = mkdtempSync(join(tmpdir(), 'acg-bench-pg-'))
-const RUN = ['--prompt', 'Review the diff.', '--model', 'haiku', '--agent', 'none', '--max-turns', '3']
 
 freshDist()
 const cluster = await PostgresCluster.start()
@@ -207,7 +207,7 @@ async function cliGate(
   const p = await cliProcess(
     [
       'gate',
-      ...RUN,
+      ...SMALL_RUN,
       '--ledger',
       ledger,
       '--run-id',
