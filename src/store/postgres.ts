@@ -279,7 +279,8 @@ export class PostgresStore implements DocumentStore {
           await client.query('rollback').catch(() => undefined)
           throw error
         }
-        version = await current()
+        // What it just committed, or what another process had (LATEST or newer): no need to ask again.
+        version = Math.max(version, LATEST)
       }
       if (version > LATEST)
         throw new InvalidLedger(
