@@ -10,12 +10,14 @@
  * Every burst is checked against the database: lost holds (a gate said held, no row), doubled or unknown
  * holds (a row no gate claims), Σ holds against the budget.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import pg from 'pg'
 import { PostgresCluster, PG_PASSWORD } from '../__tests__/support/postgres.js'
+import { cliProcess } from '../__tests__/support/gate-process.js'
+import { SMALL_RUN } from '../__tests__/support/cli.js'
+import freshDist from '../__tests__/support/fresh-dist.js'
 import { parseSettings } from '../src/config/parse.js'
 import { gate } from '../src/steps/gate.js'
 import { PostgresStore } from '../src/store/postgres.js'
@@ -31,9 +33,8 @@ import { describeError } from '../src/github/errors.js'
 const now = new Date()
 const cycle = cycleAt(now, 1)
 const dir = mkdtempSync(join(tmpdir(), 'acg-bench-pg-'))
-const CLI = resolve('.build/pg-cli/index.js')
-const RUN = ['--prompt', 'Review the diff.', '--model', 'haiku', '--agent', 'none', '--max-turns', '3']
 
+freshDist()
 const cluster = await PostgresCluster.start()
 const url = cluster.url()
 let admin = new pg.Client({ connectionString: url })
@@ -109,14 +110,7 @@ async function check(ledger: string, said: Array<{ runId: string; held: boolean 
   const lost = [...claimed].filter(id => !rows.has(id)).length
   const unclaimed = [...rows.keys()].filter(id => !claimed.has(id))
   const sum = [...rows.values()].reduce((a, b) => a + b, 0)
-  return {
-    holds: rows.size,
-    lost,
-    unclaimed: unclaimed.length,
-    sum,
-    fits: sum <= budget + 1e-9,
-    keys: r.rowCount ?? 0
-  }
+  return { holds: rows.size, lost, unclaimed: unclaimed.length, sum, fits: sum <= budget + 1e-9 }
 }
 
 /** A gate's ledger work, as src/steps/gate.ts does it: read the cycle, then check and hold in one transaction. */
@@ -201,53 +195,45 @@ const line = (s: string) => console.log(s)
 }
 
 // ---- 2. 100 gate processes at once
-function cliGate(
+/** One gate as its own process (the CLI bundle, dist/cli), from what it printed. */
+async function cliGate(
   ledger: string,
   runId: string,
   credits: number,
   env: Record<string, string> = {},
   args: string[] = []
-) {
-  return new Promise<GateResult>(done => {
-    const t0 = process.hrtime.bigint()
-    const child = spawn(
-      process.execPath,
-      [
-        CLI,
-        'gate',
-        ...RUN,
-        '--ledger',
-        ledger,
-        '--run-id',
-        runId,
-        '--monthly-credits',
-        String(credits),
-        '--json',
-        ...args
-      ],
-      { cwd: dir, env: { PATH: process.env.PATH, AGENT_CREDIT_GATE_DATABASE_URL: url, ...env } }
-    )
-    let out = ''
-    let err = ''
-    child.stdout.on('data', d => (out += d))
-    child.stderr.on('data', d => (err += d))
-    child.on('close', () => {
-      let report: { decision?: { decision: string }; ledger?: { error?: string } } = {}
-      try {
-        report = JSON.parse(out)
-      } catch {
-        // A failed gate prints its one line on stderr instead.
-      }
-      const decision = report.decision?.decision ?? 'error'
-      done({
-        runId,
-        held: decision !== 'fail' && decision !== 'error' && !report.ledger?.error,
-        ms: ms(t0),
-        decision,
-        error: err.trim() || report.ledger?.error
-      })
-    })
-  })
+): Promise<GateResult> {
+  const t0 = process.hrtime.bigint()
+  const p = await cliProcess(
+    [
+      'gate',
+      ...SMALL_RUN,
+      '--ledger',
+      ledger,
+      '--run-id',
+      runId,
+      '--monthly-credits',
+      String(credits),
+      '--json',
+      ...args
+    ],
+    { AGENT_CREDIT_GATE_DATABASE_URL: url, ...env },
+    dir
+  )
+  let report: { decision?: { decision: string }; ledger?: { error?: string } } = {}
+  try {
+    report = JSON.parse(p.stdout)
+  } catch {
+    // A failed gate prints its one line on stderr instead.
+  }
+  const decision = report.decision?.decision ?? 'error'
+  return {
+    runId,
+    held: decision !== 'fail' && decision !== 'error' && !report.ledger?.error,
+    ms: ms(t0),
+    decision,
+    error: p.stderr.trim() || report.ledger?.error
+  }
 }
 {
   const fit = 80
@@ -424,8 +410,7 @@ for (const [name, bad] of [
     lost: 0,
     unclaimed: 0,
     sum: 0,
-    fits: true,
-    keys: 0
+    fits: true
   })
 }
 

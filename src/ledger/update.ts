@@ -222,14 +222,10 @@ async function updateRows<T>(
   return { result, doc, attempts: 1, wait: { leaseMs: 0, leaseWaits: 0, conflicts: 0, backoffMs: 0 } }
 }
 
-/** A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. */
+/**
+ * A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. The
+ * cycle's dates come from what is stored, so only its id is needed.
+ */
 export async function readWholeCycle(store: DocumentStore, cycleId: string): Promise<LedgerDocument | null> {
-  const where = store.locate(cycleId)
-  if (store.rows) {
-    const rows = await store.rows.read(cycleId, {}, true)
-    return rows.cycle
-      ? documentOf(rows, { id: cycleId, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt }, where)
-      : null
-  }
-  return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' })).doc
+  return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' }, { all: true })).doc
 }

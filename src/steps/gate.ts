@@ -46,8 +46,9 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
-  // A row store loads this run's entry and the job's history besides the cycle's live holds.
-  const focus = { key, jobId, runs: settings.estimate.historyRuns, all: needsEveryEntry(settings.limits) }
+  // A row store loads this run's entry and the job's history besides the cycle's live holds; only the
+  // locked update, which applies the limits, needs every entry when a limit is scoped (see below).
+  const focus = { key, jobId, runs: settings.estimate.historyRuns }
   /** The last decision made on a version read from the ledger, should writing its record fail. */
   let decided: ReturnType<typeof holdIfAllowed> | undefined
   let decidedIn: Cycle | undefined
@@ -109,7 +110,7 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       store,
       cycle,
       current => (decided = holdIfAllowed(current, request, now)),
-      { first: before, focus }
+      { first: before, focus: { ...focus, all: needsEveryEntry(settings.limits) } }
     )
     const view = cycleView({
       doc,

@@ -25,7 +25,7 @@ const s = SCHEMA
 const RESET_DAY = 'reset-day'
 
 /** Settled entries loaded in full besides the live ones (status lists ten; the rest are summed). */
-export const NEWEST_DONE = 20
+const NEWEST_DONE = 20
 
 export interface PostgresStoreOptions {
   /** The connection string (the `ledger-url` secret). */
@@ -43,7 +43,7 @@ export interface PostgresStoreOptions {
 }
 
 /** Host, port and database of a connection string: all a message may say of it. */
-export function describeUrl(url: string): string {
+function describeUrl(url: string): string {
   try {
     const u = new URL(url)
     const host = u.hostname || u.searchParams.get('host') || 'localhost'
@@ -76,7 +76,7 @@ function transient(error: unknown): boolean {
 }
 
 /** One line naming what went wrong and what to check; never the password. */
-export function explain(error: unknown, where: string): Error {
+function explain(error: unknown, where: string): Error {
   const e = error as { code?: string; message?: string }
   const m = (e.message ?? String(error)).split('\n')[0]
   const say = (what: string, check: string) => new Error(`${where}: ${what}; ${check}`)
@@ -125,10 +125,37 @@ export function explain(error: unknown, where: string): Error {
 
 const sleep = (ms: number) => new Promise<void>(r => setTimeout(r, ms))
 
+/**
+ * The keys of the entries a step reads (a union of selects; its values pushed onto `args`, whose $1 and
+ * $2 are the ledger and the cycle): live holds, the newest done ones, the newest settled run of each
+ * model, its run's, its job's history, and `extraKeys`.
+ */
+function focusedKeys(focus: CycleFocus, extraKeys: string[], args: unknown[]): string {
+  const arg = (v: unknown) => `$${args.push(v)}`
+  const where = `ledger = $1 and cycle_id = $2`
+  const parts = [
+    `select key from ${s}.entries where ${where} and status = 'held'`,
+    `(select key from ${s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
+    `(select distinct on (model) key from ${s}.entries where ${where} and status = 'settled'
+       order by model, settled_at desc)`
+  ]
+  const keys = [...(focus.key ? [focus.key] : []), ...extraKeys]
+  if (keys.length > 0) parts.push(`select key from ${s}.entries where ${where} and key = any(${arg(keys)})`)
+  if (focus.runId !== undefined)
+    parts.push(
+      `select key from ${s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`
+    )
+  if (focus.jobId !== undefined)
+    parts.push(
+      `(select key from ${s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
+         and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`
+    )
+  return parts.join(' union ')
+}
+
 export class PostgresStore implements DocumentStore {
   readonly rows: RowLedger = {
-    read: (cycleId, focus, all) =>
-      this.transaction(c => this.load(c, cycleId, focus, { lock: false, all: all || focus.all }), true),
+    read: (cycleId, focus) => this.transaction(c => this.load(c, cycleId, focus, false), true),
     update: (cycleId, focus, work) => this.transaction(c => this.updateIn(c, cycleId, focus, work)),
     import: (cycleId, changes) =>
       this.transaction(async c => {
@@ -252,7 +279,8 @@ export class PostgresStore implements DocumentStore {
           await client.query('rollback').catch(() => undefined)
           throw error
         }
-        version = await current()
+        // What it just committed, or what another process had (LATEST or newer): no need to ask again.
+        version = Math.max(version, LATEST)
       }
       if (version > LATEST)
         throw new InvalidLedger(
@@ -318,39 +346,12 @@ export class PostgresStore implements DocumentStore {
     return r.rows[0] as Record<string, unknown> | undefined
   }
 
-  /** The entries a step reads: live holds, the newest done ones, its run's, its job's history. */
-  private async entries(
-    c: pg.PoolClient,
-    cycleId: string,
-    focus: CycleFocus,
-    extraKeys: string[],
-    all: boolean
-  ) {
+  /** The entries a step reads: every one with `focus.all`, else those `focusedKeys` names. */
+  private async entries(c: pg.PoolClient, cycleId: string, focus: CycleFocus, extraKeys: string[]) {
     const args: unknown[] = [this.opts.name, cycleId]
-    const arg = (v: unknown) => `$${args.push(v)}`
-    const where = `ledger = $1 and cycle_id = $2`
-    const parts = all
-      ? [`select key from ${s}.entries where ${where}`]
-      : [
-          `select key from ${s}.entries where ${where} and status = 'held'`,
-          `(select key from ${s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
-          `(select distinct on (model) key from ${s}.entries where ${where} and status = 'settled'
-             order by model, settled_at desc)`
-        ]
-    const keys = [...(focus.key ? [focus.key] : []), ...extraKeys]
-    if (!all && keys.length > 0)
-      parts.push(`select key from ${s}.entries where ${where} and key = any(${arg(keys)})`)
-    if (!all && focus.runId !== undefined)
-      parts.push(
-        `select key from ${s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`
-      )
-    if (!all && focus.jobId !== undefined)
-      parts.push(
-        `(select key from ${s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
-           and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`
-      )
+    const only = focus.all ? '' : `join (${focusedKeys(focus, extraKeys, args)}) k using (key)`
     const r = await c.query(
-      `select e.* from ${s}.entries e join (${parts.join(' union ')}) k using (key)
+      `select e.* from ${s}.entries e ${only}
        where e.ledger = $1 and e.cycle_id = $2 order by e.created_at, e.key`,
       args
     )
@@ -361,16 +362,17 @@ export class PostgresStore implements DocumentStore {
     c: pg.PoolClient,
     cycleId: string,
     focus: CycleFocus,
-    opts: { lock: boolean; all?: boolean; extraKeys?: string[] }
+    lock: boolean,
+    extraKeys: string[] = []
   ): Promise<CycleRows> {
-    let row = await this.cycleRow(c, cycleId, opts.lock)
-    if (!row && opts.lock) {
+    let row = await this.cycleRow(c, cycleId, lock)
+    if (!row && lock) {
       // No row to lock yet: the cycle's first writers queue on an advisory lock instead, and the first
       // creates the row the others then lock.
       await c.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.opts.name}/${cycleId}`])
       row = await this.cycleRow(c, cycleId, true)
     }
-    if (!row) return { cycle: null, entries: [], meters: {}, settledByDay: {}, complete: true }
+    if (!row) return { cycle: null, entries: [], meters: {}, settledByDay: {} }
     const account = fromColumns(ACCOUNT_COLUMNS, row, 'account_extra')
     return {
       cycle: {
@@ -383,10 +385,9 @@ export class PostgresStore implements DocumentStore {
         ...(row.history ? { history: row.history } : {}),
         ...(row.extras ? { extras: row.extras as CycleExtras } : {})
       },
-      entries: await this.entries(c, cycleId, focus, opts.extraKeys ?? [], opts.all ?? false),
+      entries: await this.entries(c, cycleId, focus, extraKeys),
       meters: row.meters_by_account as Record<string, unknown>,
-      settledByDay: row.settled_by_day as Record<string, { runs: number; usd: number }>,
-      complete: opts.all ?? false
+      settledByDay: row.settled_by_day as Record<string, { runs: number; usd: number }>
     }
   }
 
@@ -402,19 +403,24 @@ export class PostgresStore implements DocumentStore {
   ): Promise<{ revision: number }> {
     const extraKeys: string[] = []
     for (;;) {
-      const rows = await this.load(c, cycleId, focus, { lock: true, extraKeys, all: focus.all })
+      const rows = await this.load(c, cycleId, focus, true, extraKeys)
       const changes = work(rows)
       if (!changes) return { revision: rows.cycle?.revision ?? 0 }
-      const loaded = new Set(rows.entries.map(e => e.key))
-      const fresh = changes.entries.map(e => e.key).filter(k => !loaded.has(k))
+      // The load found every key it asked for by name (the step's own, as a gate's new hold is) or, with
+      // focus.all, every key there is: only a key outside both may exist unloaded.
+      const asked = new Set([
+        ...rows.entries.map(e => e.key),
+        ...(focus.key ? [focus.key] : []),
+        ...extraKeys
+      ])
+      const fresh = focus.all ? [] : changes.entries.map(e => e.key).filter(k => !asked.has(k))
       if (fresh.length > 0) {
         const r = await c.query(
           `select key from ${s}.entries where ledger = $1 and cycle_id = $2 and key = any($3)`,
           [this.opts.name, cycleId, fresh]
         )
-        const missed = r.rows.map(x => x.key as string).filter(k => !extraKeys.includes(k))
-        if (missed.length > 0) {
-          extraKeys.push(...missed)
+        if (r.rows.length > 0) {
+          extraKeys.push(...r.rows.map(x => x.key as string))
           continue
         }
       }
@@ -430,22 +436,28 @@ export class PostgresStore implements DocumentStore {
     revision?: number
   ): Promise<number> {
     const { name } = this.opts
-    const accountCols = ACCOUNT_COLUMNS.map(([, col]) => col)
-    const accountValues = changes.cycle.account
-      ? toColumns(ACCOUNT_COLUMNS, changes.cycle.account)
-      : Array(accountCols.length + 1).fill(null)
-    const cycleArgs = [name, cycleId, changes.cycle.start, changes.cycle.resetsAt, ...accountValues]
-    const folded = changes.cycle.folded === undefined ? null : JSON.stringify(changes.cycle.folded)
-    const history = changes.cycle.history === undefined ? null : JSON.stringify(changes.cycle.history)
-    const extras = changes.cycle.extras === undefined ? null : JSON.stringify(changes.cycle.extras)
+    const { cycle } = changes
+    const accountCols = [...ACCOUNT_COLUMNS.map(([, col]) => col), 'account_extra']
+    const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
+    const cycleArgs = [
+      name,
+      cycleId,
+      cycle.start,
+      cycle.resetsAt,
+      ...toColumns(ACCOUNT_COLUMNS, cycle.account ?? {}),
+      json(cycle.folded),
+      revision ?? 1,
+      json(cycle.history),
+      json(cycle.extras)
+    ]
     const r = await c.query(
-      `insert into ${s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history, extras)
-       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3}, $${cycleArgs.length + 4})
+      `insert into ${s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, folded, revision, history, extras)
+       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')})
        on conflict (ledger, cycle_id) do update set
-         ${[...accountCols, 'account_extra'].map(col => `${col} = excluded.${col}`).join(', ')},
+         ${accountCols.map(col => `${col} = excluded.${col}`).join(', ')},
          history = coalesce(excluded.history, c.history), extras = coalesce(excluded.extras, c.extras), revision = c.revision + 1, updated_at = now()
        returning revision`,
-      [...cycleArgs, folded, revision ?? 1, history, extras]
+      cycleArgs
     )
     const entryCols = [...ENTRY_COLUMNS.map(([, col]) => col), 'extra']
     for (let i = 0; i < changes.entries.length; i += 500) {

@@ -82,7 +82,6 @@ export interface CycleFocus {
 /** One entry as a row: the ledger's entry fields, flat (`estimate` as four fields), absent = null. */
 export type EntryRow = { key: string } & Record<string, unknown>
 
-/** The rows of one cycle a step works on. */
 /** Cycle-wide records a row store keeps on the cycle's row: refused runs and the alerts already sent. */
 export interface CycleExtras {
   prevented?: unknown
@@ -90,6 +89,7 @@ export interface CycleExtras {
   preventedFolded?: unknown
 }
 
+/** The rows of one cycle a step works on. */
 export interface CycleRows {
   cycle: {
     id: string
@@ -111,8 +111,6 @@ export interface CycleRows {
   meters: Record<string, unknown>
   /** Every settled entry of the cycle, loaded or not, by UTC day: runs and USD. */
   settledByDay: Record<string, { runs: number; usd: number }>
-  /** True when `entries` holds every entry of the cycle. */
-  complete: boolean
 }
 
 /** What a step changes: entries to insert or replace, accounts' meters, the cycle's own row. */
@@ -138,7 +136,7 @@ export interface RowChanges {
  * the load had left out, the store loads that row too and runs `work` again: nothing is counted twice.
  */
 export interface RowLedger {
-  read(cycleId: string, focus: CycleFocus, all?: boolean): Promise<CycleRows>
+  read(cycleId: string, focus: CycleFocus): Promise<CycleRows>
   update(
     cycleId: string,
     focus: CycleFocus,
