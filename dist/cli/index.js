@@ -20850,12 +20850,189 @@ function toSettings(p, env, where, problems, explicit, trigger) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/budget/real-money.json
+const real_money_namespaceObject = /*#__PURE__*/JSON.parse('{"tz":[{"family":"fable","since":"2026-07-08"}]}');
+;// CONCATENATED MODULE: ./src/budget/format.ts
+/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
+function usd(n) {
+    const sign = n < 0 ? '-' : '';
+    const a = Math.abs(n);
+    if (a > 0 && a < 0.01)
+        return `${sign}$${a.toPrecision(2)}`;
+    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+/** USD for programs (step outputs, a command's environment): a plain decimal, to 1/10,000 of a cent. */
+const plainUsd = (n) => String(Math.round(n * 1e6) / 1e6);
+
+;// CONCATENATED MODULE: ./src/ledger/spend-limits.ts
+
+
+const DAY_MS = 86_400_000;
+/** Whether a run's dollars are real money: an API key, or a model a subscription bills as usage credits. */
+function moneyOf(auth, family, now) {
+    if (auth === 'api-key')
+        return 'real';
+    const billed = real_money_namespaceObject.tz.find(m => m.family === family);
+    return billed && now.toISOString().slice(0, 10) >= billed.since ? 'real' : 'notional';
+}
+/** The scope keys an entry's money counts under (compaction keeps settled dollars per key). */
+function scopeKeys(e) {
+    return [
+        'all',
+        `job:${e.jobId}`,
+        ...(e.repository ? [`repository:${e.repository}`] : []),
+        ...(e.actor ? [`actor:${e.actor}`] : []),
+        ...(e.repository && e.pr !== undefined ? [`pr:${e.repository}#${e.pr}`] : [])
+    ];
+}
+/** The dollar limits beside the monthly budget: each one's input and the setting it is parsed into. */
+const SPEND_LIMITS = [
+    { input: 'max-daily-usd', setting: 'maxDailyUsd' },
+    { input: 'ledger-max-daily-usd', setting: 'ledgerMaxDailyUsd' },
+    { input: 'max-pr-usd', setting: 'maxPrUsd' },
+    { input: 'repository-budget-usd', setting: 'repositoryBudgetUsd' },
+    { input: 'job-budget-usd', setting: 'jobBudgetUsd' },
+    { input: 'max-actor-usd', setting: 'maxActorUsd' }
+];
+/** The inputs of the dollar limits beside the monthly budget. */
+const SPEND_LIMIT_INPUTS = SPEND_LIMITS.map(l => l.input);
+/**
+ * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
+ * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
+ * money alone, need every entry of the cycle.
+ */
+function needsEveryEntry(l) {
+    return SPEND_LIMITS.some(({ setting }) => l[setting] !== undefined) || l.appliesTo === 'real';
+}
+/** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
+function limitsFor(l, run) {
+    const out = [];
+    const add = (input, value, label, window, scope) => {
+        if (value !== undefined)
+            out.push({ input, label, usd: value, window, scope });
+    };
+    add('max-daily-usd', l.maxDailyUsd, "this job's last 24 hours", 'day', `job:${run.jobId}`);
+    add('ledger-max-daily-usd', l.ledgerMaxDailyUsd, "the ledger's last 24 hours", 'day', 'all');
+    if (run.pr !== undefined)
+        add('max-pr-usd', l.maxPrUsd, `pull request #${run.pr}`, 'cycle', `pr:${run.repository}#${run.pr}`);
+    add('repository-budget-usd', l.repositoryBudgetUsd, `${run.repository}'s budget`, 'cycle', `repository:${run.repository}`);
+    add('job-budget-usd', l.jobBudgetUsd, "this job's budget", 'cycle', `job:${run.jobId}`);
+    if (run.actor !== undefined)
+        add('max-actor-usd', l.maxActorUsd, `${run.actor}'s ${l.actorPeriod === 'day' ? 'last 24 hours' : 'spend this cycle'}`, l.actorPeriod, `actor:${run.actor}`);
+    return out;
+}
+/** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
+const counts = (appliesTo, money) => appliesTo === 'all' || money === 'real';
+/**
+ * What each limit's scope has spent and holds: settled actuals plus live holds (this run's own left
+ * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One pass over
+ * the entries serves every limit.
+ */
+function usedBy(doc, limits, a) {
+    const used = limits.map(() => 0);
+    if (limits.length === 0)
+        return used;
+    const t = a.now.getTime();
+    for (const e of doc.entries) {
+        if (e.key === a.excludeKey || !counts(a.appliesTo, e.money))
+            continue;
+        const usd = e.status === 'settled'
+            ? (e.actualUsd ?? 0)
+            : e.status === 'held' && Date.parse(e.expiresAt) > t
+                ? e.holdUsd
+                : 0;
+        if (usd === 0)
+            continue;
+        const keys = scopeKeys(e);
+        const today = Date.parse(e.createdAt) > t - DAY_MS;
+        limits.forEach((limit, i) => {
+            if (keys.includes(limit.scope) && (limit.window === 'cycle' || today))
+                used[i] += usd;
+        });
+    }
+    limits.forEach((limit, i) => {
+        const folded = limit.window === 'cycle' ? doc.compacted.byScope?.[limit.scope] : undefined;
+        if (folded)
+            used[i] += a.appliesTo === 'real' ? folded.realUsd : folded.usd;
+    });
+    return used;
+}
+/** Micro-dollars, so a sum of holds that fits exactly is not refused by a rounding error. */
+const micro = (x) => Math.round(x * 1e6);
+/** Every limit's use before this run, and the first one `gatedUsd` more would pass. */
+function judgeSpend(doc, limits, gatedUsd, a) {
+    const used = usedBy(doc, limits, a);
+    const uses = limits.map((limit, i) => ({ limit, usedUsd: used[i] }));
+    const refusal = uses.find(u => micro(u.usedUsd) + micro(gatedUsd) > micro(u.limit.usd));
+    return { uses, ...(refusal ? { refusal } : {}) };
+}
+/** The refusal's reason, naming the budget: "… does not fit max-daily-usd ($5.00 for this job's last 24 hours; $4.10 used)". */
+function refusalReason(r, gateOn, gatedUsd) {
+    const left = Math.max(0, r.limit.usd - r.usedUsd);
+    return `The ${gateOn} estimate ${usd(gatedUsd)} does not fit ${r.limit.input} (${usd(r.limit.usd)} for ${r.limit.label}; ${usd(r.usedUsd)} spent or held, ${usd(left)} left)`;
+}
+/** The cycle's settled dollars, real money and notional apart (entries from before this was recorded: unlabelled). */
+function moneySplit(doc) {
+    const folded = doc?.compacted.byScope?.all ?? { usd: 0, realUsd: 0 };
+    const out = {
+        realUsd: folded.realUsd,
+        notionalUsd: folded.usd - folded.realUsd,
+        unlabelledUsd: (doc?.compacted.settledUsd ?? 0) - folded.usd
+    };
+    for (const e of doc?.entries ?? []) {
+        if (e.status !== 'settled')
+            continue;
+        const usd = e.actualUsd ?? 0;
+        if (e.money === 'real')
+            out.realUsd += usd;
+        else if (e.money === 'notional')
+            out.notionalUsd += usd;
+        else
+            out.unlabelledUsd += usd;
+    }
+    return out;
+}
+/** The cycle's live entries grouped by actor, job and pull request (folded entries are not grouped). */
+function spendGroups(doc, now) {
+    const groups = {
+        byActor: new Map(),
+        byJob: new Map(),
+        byPr: new Map()
+    };
+    for (const e of doc?.entries ?? []) {
+        const live = e.status === 'held' && Date.parse(e.expiresAt) > now.getTime();
+        if (e.status !== 'settled' && !live)
+            continue;
+        const keys = [
+            ['byActor', e.actor ?? '(unknown)'],
+            ['byJob', e.jobId]
+        ];
+        if (e.pr !== undefined)
+            keys.push(['byPr', `${e.repository ?? ''}#${e.pr}`]);
+        for (const [group, key] of keys) {
+            const g = groups[group].get(key) ?? { key, runs: 0, settledUsd: 0, heldUsd: 0, realUsd: 0 };
+            g.runs++;
+            if (e.status !== 'settled')
+                g.heldUsd += e.holdUsd;
+            else {
+                g.settledUsd += e.actualUsd ?? 0;
+                if (e.money === 'real')
+                    g.realUsd += e.actualUsd ?? 0;
+            }
+            groups[group].set(key, g);
+        }
+    }
+    const sorted = (m) => [...m.values()].sort((a, b) => b.settledUsd + b.heldUsd - (a.settledUsd + a.heldUsd));
+    return { byActor: sorted(groups.byActor), byJob: sorted(groups.byJob), byPr: sorted(groups.byPr) };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/spec.ts
 /**
  * What each CLI command takes: the action inputs that matter to it (as `--name value` flags) and the
  * CLI's own flags. A flag that would not change what a command does is not one of its flags, so a typo
  * or a misplaced flag is an error instead of a silent no-op. `<command> --help` is generated from this.
  */
+
 
 const COMMANDS = [
     'estimate',
@@ -20909,12 +21086,7 @@ const BUDGET = ['plan', 'monthly-credits', 'billing-cycle-day', 'overage', 'exte
 const DECISION = ['warn-at', 'gate-on', 'max-run-usd', 'on-exhaust'];
 /** Limits beside the monthly budget, who may spend, alerts (the webhook comes from the environment). */
 const LIMITS = [
-    'max-daily-usd',
-    'ledger-max-daily-usd',
-    'max-pr-usd',
-    'repository-budget-usd',
-    'job-budget-usd',
-    'max-actor-usd',
+    ...SPEND_LIMIT_INPUTS,
     'actor-period',
     'allowed-associations',
     'budget-applies-to',
@@ -21489,14 +21661,14 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./src/pricing/schema.ts
 /** The price table's schema (built-in table and users' `pricing-file`), and the token usage classes. */
 
-const usd = schemas_number({ error: 'expected a number of USD per million tokens' })
+const schema_usd = schemas_number({ error: 'expected a number of USD per million tokens' })
     .min(0, 'expected 0 or more USD');
 const row = object({
-    input: usd,
-    output: usd,
-    cacheWrite5m: usd,
-    cacheWrite1h: usd,
-    cacheRead: usd
+    input: schema_usd,
+    output: schema_usd,
+    cacheWrite5m: schema_usd,
+    cacheWrite1h: schema_usd,
+    cacheRead: schema_usd
 });
 const day = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD');
 /** Prices a model had before a change: in force on every day before `until`. */
@@ -21860,168 +22032,6 @@ function carryHistory(previous, now) {
 /** A job's runs the history holds (newest first). */
 function historyOf(doc, jobId) {
     return doc.history?.[jobId] ?? [];
-}
-
-;// CONCATENATED MODULE: ./src/budget/real-money.json
-const real_money_namespaceObject = /*#__PURE__*/JSON.parse('{"tz":[{"family":"fable","since":"2026-07-08"}]}');
-;// CONCATENATED MODULE: ./src/budget/format.ts
-/** USD for people: $0.42, $1,234.50; sub-cent amounts keep two significant digits ($0.0042). */
-function format_usd(n) {
-    const sign = n < 0 ? '-' : '';
-    const a = Math.abs(n);
-    if (a > 0 && a < 0.01)
-        return `${sign}$${a.toPrecision(2)}`;
-    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-;// CONCATENATED MODULE: ./src/ledger/spend-limits.ts
-
-
-const DAY_MS = 86_400_000;
-/** Whether a run's dollars are real money: an API key, or a model a subscription bills as usage credits. */
-function moneyOf(auth, family, now) {
-    if (auth === 'api-key')
-        return 'real';
-    const billed = real_money_namespaceObject.tz.find(m => m.family === family);
-    return billed && now.toISOString().slice(0, 10) >= billed.since ? 'real' : 'notional';
-}
-/** The scope keys an entry's money counts under (compaction keeps settled dollars per key). */
-function scopeKeys(e) {
-    return [
-        'all',
-        `job:${e.jobId}`,
-        ...(e.repository ? [`repository:${e.repository}`] : []),
-        ...(e.actor ? [`actor:${e.actor}`] : []),
-        ...(e.repository && e.pr !== undefined ? [`pr:${e.repository}#${e.pr}`] : [])
-    ];
-}
-/**
- * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
- * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
- * money alone, need every entry of the cycle.
- */
-function needsEveryEntry(l) {
-    const scoped = [
-        l.maxDailyUsd,
-        l.ledgerMaxDailyUsd,
-        l.maxPrUsd,
-        l.repositoryBudgetUsd,
-        l.jobBudgetUsd,
-        l.maxActorUsd
-    ];
-    return scoped.some(v => v !== undefined) || l.appliesTo === 'real';
-}
-/** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
-function limitsFor(l, run) {
-    const out = [];
-    const add = (input, value, label, window, scope) => {
-        if (value !== undefined)
-            out.push({ input, label, usd: value, window, scope });
-    };
-    add('max-daily-usd', l.maxDailyUsd, "this job's last 24 hours", 'day', `job:${run.jobId}`);
-    add('ledger-max-daily-usd', l.ledgerMaxDailyUsd, "the ledger's last 24 hours", 'day', 'all');
-    if (run.pr !== undefined)
-        add('max-pr-usd', l.maxPrUsd, `pull request #${run.pr}`, 'cycle', `pr:${run.repository}#${run.pr}`);
-    add('repository-budget-usd', l.repositoryBudgetUsd, `${run.repository}'s budget`, 'cycle', `repository:${run.repository}`);
-    add('job-budget-usd', l.jobBudgetUsd, "this job's budget", 'cycle', `job:${run.jobId}`);
-    if (run.actor !== undefined)
-        add('max-actor-usd', l.maxActorUsd, `${run.actor}'s ${l.actorPeriod === 'day' ? 'last 24 hours' : 'spend this cycle'}`, l.actorPeriod, `actor:${run.actor}`);
-    return out;
-}
-/** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
-const counts = (appliesTo, money) => appliesTo === 'all' || money === 'real';
-/**
- * What a scope has spent and holds: settled actuals plus live holds (this run's own left out), within
- * the window — for `day`, entries whose hold was taken in the last 24 hours.
- */
-function usedIn(doc, limit, a) {
-    const t = a.now.getTime();
-    let used = 0;
-    for (const e of doc.entries) {
-        if (e.key === a.excludeKey || !counts(a.appliesTo, e.money))
-            continue;
-        if (!scopeKeys(e).includes(limit.scope))
-            continue;
-        if (limit.window === 'day' && !(Date.parse(e.createdAt) > t - DAY_MS))
-            continue;
-        if (e.status === 'settled')
-            used += e.actualUsd ?? 0;
-        else if (e.status === 'held' && Date.parse(e.expiresAt) > t)
-            used += e.holdUsd;
-    }
-    if (limit.window === 'cycle') {
-        const folded = doc.compacted.byScope?.[limit.scope];
-        if (folded)
-            used += a.appliesTo === 'real' ? folded.realUsd : folded.usd;
-    }
-    return used;
-}
-/** Micro-dollars, so a sum of holds that fits exactly is not refused by a rounding error. */
-const micro = (x) => Math.round(x * 1e6);
-/** Every limit's use before this run, and the first one `gatedUsd` more would pass. */
-function judgeSpend(doc, limits, gatedUsd, a) {
-    const uses = limits.map(limit => ({ limit, usedUsd: usedIn(doc, limit, a) }));
-    const refusal = uses.find(u => micro(u.usedUsd) + micro(gatedUsd) > micro(u.limit.usd));
-    return { uses, ...(refusal ? { refusal } : {}) };
-}
-/** The refusal's reason, naming the budget: "… does not fit max-daily-usd ($5.00 for this job's last 24 hours; $4.10 used)". */
-function refusalReason(r, gateOn, gatedUsd) {
-    const left = Math.max(0, r.limit.usd - r.usedUsd);
-    return `The ${gateOn} estimate ${format_usd(gatedUsd)} does not fit ${r.limit.input} (${format_usd(r.limit.usd)} for ${r.limit.label}; ${format_usd(r.usedUsd)} spent or held, ${format_usd(left)} left)`;
-}
-/** The cycle's settled dollars, real money and notional apart (entries from before this was recorded: unlabelled). */
-function moneySplit(doc) {
-    const folded = doc?.compacted.byScope?.all ?? { usd: 0, realUsd: 0 };
-    const out = {
-        realUsd: folded.realUsd,
-        notionalUsd: folded.usd - folded.realUsd,
-        unlabelledUsd: (doc?.compacted.settledUsd ?? 0) - folded.usd
-    };
-    for (const e of doc?.entries ?? []) {
-        if (e.status !== 'settled')
-            continue;
-        const usd = e.actualUsd ?? 0;
-        if (e.money === 'real')
-            out.realUsd += usd;
-        else if (e.money === 'notional')
-            out.notionalUsd += usd;
-        else
-            out.unlabelledUsd += usd;
-    }
-    return out;
-}
-/** The cycle's live entries grouped by actor, job and pull request (folded entries are not grouped). */
-function spendGroups(doc, now) {
-    const groups = {
-        byActor: new Map(),
-        byJob: new Map(),
-        byPr: new Map()
-    };
-    for (const e of doc?.entries ?? []) {
-        const live = e.status === 'held' && Date.parse(e.expiresAt) > now.getTime();
-        if (e.status !== 'settled' && !live)
-            continue;
-        const keys = [
-            ['byActor', e.actor ?? '(unknown)'],
-            ['byJob', e.jobId],
-            ...(e.pr !== undefined
-                ? [['byPr', `${e.repository ?? ''}#${e.pr}`]]
-                : [])
-        ];
-        for (const [group, key] of keys) {
-            const g = groups[group].get(key) ?? { key, runs: 0, settledUsd: 0, heldUsd: 0, realUsd: 0 };
-            g.runs++;
-            if (e.status === 'settled')
-                g.settledUsd += e.actualUsd ?? 0;
-            else
-                g.heldUsd += e.holdUsd;
-            if (e.status === 'settled' && e.money === 'real')
-                g.realUsd += e.actualUsd ?? 0;
-            groups[group].set(key, g);
-        }
-    }
-    const sorted = (m) => [...m.values()].sort((a, b) => b.settledUsd + b.heldUsd - (a.settledUsd + a.heldUsd));
-    return { byActor: sorted(groups.byActor), byJob: sorted(groups.byJob), byPr: sorted(groups.byPr) };
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/operations.ts
@@ -22461,8 +22471,8 @@ function decisionLine(word, reason) {
  */
 function moneyLeft(s) {
     return s.remainingUsd >= 0
-        ? `${format_usd(s.remainingUsd)} left of ${format_usd(s.budgetUsd)}`
-        : `${format_usd(-s.remainingUsd)} over the ${format_usd(s.budgetUsd)} budget`;
+        ? `${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)}`
+        : `${usd(-s.remainingUsd)} over the ${usd(s.budgetUsd)} budget`;
 }
 const STANDING = {
     pass: { icon: '✅', word: 'Within budget' },
@@ -22514,16 +22524,16 @@ function spendView(doc, verdict, appliesTo) {
 const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** "$14.20 prevented this cycle (9 runs refused or skipped, at their p50)". */
 function preventedLine(p) {
-    return `${format_usd(p.p50Usd)} prevented this cycle (${plural(p.runs, 'run')} refused or skipped, at their p50 estimate)`;
+    return `${usd(p.p50Usd)} prevented this cycle (${plural(p.runs, 'run')} refused or skipped, at their p50 estimate)`;
 }
 /** "Settled this cycle: $3.10 real money · $12.40 notional (subscription API-equivalent)". */
 function moneyLine(s) {
     const parts = [
-        `${format_usd(s.realUsd)} real money`,
-        `${format_usd(s.notionalUsd)} notional (subscription API-equivalent)`
+        `${usd(s.realUsd)} real money`,
+        `${usd(s.notionalUsd)} notional (subscription API-equivalent)`
     ];
     if (s.unlabelledUsd > 0)
-        parts.push(`${format_usd(s.unlabelledUsd)} recorded before runs were labelled`);
+        parts.push(`${usd(s.unlabelledUsd)} recorded before runs were labelled`);
     return `Settled this cycle: ${parts.join(' · ')}${s.appliesTo === 'real' ? '; the budgets count real money only' : ''}`;
 }
 /** The markdown block: money apart, limits, prevented. */
@@ -22534,7 +22544,7 @@ function spendMarkdown(s) {
     if (s.limits.length > 0) {
         lines.push('', '| limit | for | used before this run | of |', '| --- | --- | ---: | ---: |');
         for (const l of s.limits)
-            lines.push(`| \`${l.input}\` | ${escapeMarkdown(l.label)} | ${format_usd(l.usedUsd)} | ${format_usd(l.usd)} |`);
+            lines.push(`| \`${l.input}\` | ${escapeMarkdown(l.label)} | ${usd(l.usedUsd)} | ${usd(l.usd)} |`);
     }
     return lines.join('\n');
 }
@@ -23345,6 +23355,8 @@ function readMeters(messages) {
 /** How long a window lasts: the reset when Claude did not report one is assumed at most this far off. */
 const WINDOW_HOURS = { five_hour: 5, overage: 24 * 31 };
 const windowHours = (meter) => WINDOW_HOURS[meter] ?? (meter.startsWith('seven_day') ? 24 * 7 : 5);
+/** A window near its limit: Claude warned of it, or its utilization is at or past warn-at. */
+const nearLimit = (r, warnAtPct) => r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= warnAtPct);
 const meterLabel = (meter) => METER_NAMES[meter] ?? meter.replace(/_/g, ' ');
 /** "15:40 UTC" today, "Dec 2, 15:40 UTC" on another day. */
 function resetWords(iso, now) {
@@ -23447,8 +23459,7 @@ function judgeLimits(account, now, opts) {
                 };
             continue;
         }
-        const near = r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= opts.warnAtPct);
-        if (near)
+        if (nearLimit(r, opts.warnAtPct))
             out.warnings.push(`${label[0].toUpperCase()}${label.slice(1)} near: ${r.utilization !== undefined ? `${pct(r.utilization)} used` : 'Claude warned'}; resets ${resetWords(reset.at, now)}.`);
         const per = r.utilization !== undefined ? usdPerWindow(account.samples, r.meter) : undefined;
         if (per !== undefined && r.utilization !== undefined && opts.gatedUsd > 0) {
@@ -23517,7 +23528,7 @@ function runLimitRefusal(a) {
         return undefined;
     return {
         input: 'max-run-usd',
-        reason: `The p50 estimate ${format_usd(a.p50Usd)} exceeds max-run-usd ${format_usd(a.maxRunUsd)}: a typical run would be stopped at the ceiling with its work unfinished`
+        reason: `The p50 estimate ${usd(a.p50Usd)} exceeds max-run-usd ${usd(a.maxRunUsd)}: a typical run would be stopped at the ceiling with its work unfinished`
     };
 }
 
@@ -23606,7 +23617,7 @@ function decide(a) {
         const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust, refusedBy });
         return { ...base(allowed), decision: 'fail', reason: `${perRun.reason}: ${says}.`, refusedBy };
     }
-    const held = holdUsd === gatedUsd ? `The ${a.gateOn} estimate ${format_usd(gatedUsd)}` : `The hold ${format_usd(holdUsd)}`;
+    const held = holdUsd === gatedUsd ? `The ${a.gateOn} estimate ${usd(gatedUsd)}` : `The hold ${usd(holdUsd)}`;
     if (holdUsd > s.remainingUsd) {
         const { allowed, says } = consequencesOf({ decision: 'fail', onExhaust: a.onExhaust });
         return {
@@ -23621,7 +23632,7 @@ function decide(a) {
     if (after > line || near.length > 0) {
         const dollars = after > line
             ? [
-                `This run (holding ${format_usd(holdUsd)}) takes the cycle to ${format_usd(after)}, past ${a.warnAtPct}% of the ${format_usd(s.creditUsd)} credit.`
+                `This run (holding ${usd(holdUsd)}) takes the cycle to ${usd(after)}, past ${a.warnAtPct}% of the ${usd(s.creditUsd)} credit.`
             ]
             : [];
         const warnedBy = [
@@ -23633,7 +23644,7 @@ function decide(a) {
     return {
         ...base(true),
         decision: 'pass',
-        reason: `${held} fits the ${format_usd(s.remainingUsd)} left of ${format_usd(s.budgetUsd)} this cycle.`
+        reason: `${held} fits the ${usd(s.remainingUsd)} left of ${usd(s.budgetUsd)} this cycle.`
     };
 }
 /**
@@ -23736,7 +23747,7 @@ function headline_runway(r, countingThisRun) {
         return '';
     const window = windowRunway(r, countingThisRun);
     if (w.exhaustsOn) {
-        const dollars = `at this cycle's pace (${format_usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
+        const dollars = `at this cycle's pace (${usd(w.burnUsdPerDay)}/day) the credit runs out on ${shortDate(w.exhaustsOn)}, before the reset`;
         return window ? `${dollars}; ${window.words}` : dollars;
     }
     const runs = Math.max(0, w.runsThatFit - (countingThisRun ? 1 : 0));
@@ -23758,7 +23769,7 @@ function windowRunway(r, countingThisRun) {
     const now = new Date(r.generatedAt);
     const live = m.meters.filter(x => !x.stale && x.status !== 'rejected');
     const near = live
-        .filter(x => x.status === 'allowed_warning' || (x.utilization ?? 0) * 100 >= (r.budget?.warnAtPct ?? 80))
+        .filter(x => nearLimit(x, r.budget?.warnAtPct ?? 80))
         .sort((a, b) => (b.utilization ?? 1) - (a.utilization ?? 1))[0];
     if (!near)
         return undefined;
@@ -23778,11 +23789,11 @@ function windowRunway(r, countingThisRun) {
 function waysOutLine(w) {
     const ways = [`wait for the reset on ${shortDate(w.resetsAt)}`];
     if (w.shortfallUsd > 0)
-        ways.push(`raise overage to ${format_usd(w.raise.overageUsd)}`);
+        ways.push(`raise overage to ${usd(w.raise.overageUsd)}`);
     if (w.maxTurns)
-        ways.push(`max-turns ${w.maxTurns.turns} (${format_usd(w.maxTurns.usd)})`);
+        ways.push(`max-turns ${w.maxTurns.turns} (${usd(w.maxTurns.usd)})`);
     for (const m of w.cheaperModels.filter(x => x.fits))
-        ways.push(`model ${m.alias} (${format_usd(m.gatedUsd)})`);
+        ways.push(`model ${m.alias} (${usd(m.gatedUsd)})`);
     return `Ways out: ${ways.join(' · ')}.`;
 }
 function settled(r) {
@@ -23791,30 +23802,30 @@ function settled(r) {
     const d = r.decision;
     // Past its hold the run spent money no gate had counted for it; the ledger records the actual all the same.
     const over = d?.allowed && d.holdUsd > 0 && a.usd > d.holdUsd
-        ? `, past its ${format_usd(d.holdUsd)} hold (capped at ${format_usd(d.maxBudgetUsd)})`
+        ? `, past its ${usd(d.holdUsd)} hold (capped at ${usd(d.maxBudgetUsd)})`
         : a.usd > b.p90Usd
-            ? `, above its p90 ${format_usd(b.p90Usd)}`
+            ? `, above its p90 ${usd(b.p90Usd)}`
             : '';
-    const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${format_usd(b.p50Usd)} estimate (p50)${over}`];
+    const facts = [`actual, ${versus(a.usd, b.p50Usd)} the ${usd(b.p50Usd)} estimate (p50)${over}`];
     let next = '';
     if (r.budget && r.ledger?.error) {
         // The ledger could not be written: the report still holds the gate's view, and the hold stays
         // counted as spent until it expires, so what is left is what the gate left after the hold.
         const s = r.budget.state;
         const left = s.remainingUsd - (r.decision?.holdUsd ?? 0);
-        facts.push(`${strong(format_usd(Math.max(0, left)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
+        facts.push(`${strong(usd(Math.max(0, left)))} left of ${usd(s.budgetUsd)}`, ...resets(r));
         next =
             '⚠️ The actual was not recorded (the ledger was unavailable): the hold stays counted as spent until it expires.';
     }
     else if (r.budget) {
         const s = r.budget.state;
-        facts.push(`${strong(format_usd(Math.max(0, s.remainingUsd)))} left of ${format_usd(s.budgetUsd)}`, ...resets(r));
+        facts.push(`${strong(usd(Math.max(0, s.remainingUsd)))} left of ${usd(s.budgetUsd)}`, ...resets(r));
         const kind = standing(s, r.budget.warnAtPct);
         const words = standingWords(kind);
         const why = kind === 'fail'
-            ? `the cycle has spent ${format_usd(-s.remainingUsd)} past the budget`
+            ? `the cycle has spent ${usd(-s.remainingUsd)} past the budget`
             : kind === 'warn'
-                ? `the cycle is past ${r.budget.warnAtPct}% of the ${format_usd(s.creditUsd)} credit; ${headline_runway(r, false)}`
+                ? `the cycle is past ${r.budget.warnAtPct}% of the ${usd(s.creditUsd)} credit; ${headline_runway(r, false)}`
                 : headline_runway(r, false);
         next = `${words.icon} ${words.word}: ${why}.`;
     }
@@ -23827,11 +23838,11 @@ function settled(r) {
     if (a.unverified)
         return {
             icon: '⚠️',
-            verdict: `Spent ${format_usd(a.usd)} (unverified)`,
+            verdict: `Spent ${usd(a.usd)} (unverified)`,
             facts: ['no Claude result file, so the hold was kept as spent', ...facts.slice(1)],
             next
         };
-    return { icon: '🧾', verdict: `Spent ${format_usd(a.usd)}`, facts, next };
+    return { icon: '🧾', verdict: `Spent ${usd(a.usd)}`, facts, next };
 }
 function estimateOnly(r) {
     const b = r.estimate.blended;
@@ -23840,9 +23851,9 @@ function estimateOnly(r) {
         icon: '📊',
         verdict: 'Estimate',
         facts: [
-            `${strong(format_usd(b.p50Usd))} typical (p50)`,
-            `${format_usd(b.p90Usd)} p90`,
-            `${format_usd(b.maxUsd)} at most (${format_plural(l.turns.max, 'turn')})`,
+            `${strong(usd(b.p50Usd))} typical (p50)`,
+            `${usd(b.p90Usd)} p90`,
+            `${usd(b.maxUsd)} at most (${format_plural(l.turns.max, 'turn')})`,
             r.model.displayName
         ],
         next: r.ledger?.error
@@ -23897,10 +23908,10 @@ function refusedByRule(r, d, c) {
         icon: c.icon,
         verdict: c.word,
         facts: [
-            `needs ${strong(format_usd(d.gatedUsd))} (${d.gateOn} estimate)`,
+            `needs ${strong(usd(d.gatedUsd))} (${d.gateOn} estimate)`,
             ...(limit
                 ? [
-                    `only ${strong(format_usd(Math.max(0, limit.usd - limit.usedUsd)))} left of ${format_usd(limit.usd)} for ${limit.label}`
+                    `only ${strong(usd(Math.max(0, limit.usd - limit.usedUsd)))} left of ${usd(limit.usd)} for ${limit.label}`
                 ]
                 : [])
         ],
@@ -23916,7 +23927,7 @@ const CAP_WORDS = {
 };
 /** Claude's cap (`--max-budget-usd`) and what bounds it: "capped at $4.40 (all that is left for it)". */
 function capFact(d) {
-    return `capped at ${format_usd(d.maxBudgetUsd)} (${CAP_WORDS[d.capBy]})`;
+    return `capped at ${usd(d.maxBudgetUsd)} (${CAP_WORDS[d.capBy]})`;
 }
 /** The headline of a report in any phase. */
 function headlineOf(r) {
@@ -23930,7 +23941,7 @@ function headlineOf(r) {
     const c = consequencesOf(d);
     const s = r.budget.state;
     const left = Math.max(0, s.remainingUsd);
-    const gated = `${format_usd(d.gatedUsd)}`;
+    const gated = `${usd(d.gatedUsd)}`;
     if (d.decision === 'fail' && d.limit)
         return headline_limited(r, d.limit, c);
     if (d.decision === 'fail' && d.refusedBy === 'max-run-usd') {
@@ -23938,11 +23949,11 @@ function headlineOf(r) {
             icon: c.icon,
             verdict: c.word,
             facts: [
-                `typical run ${strong(format_usd(r.estimate.blended.p50Usd))} (p50 estimate)`,
-                `over the ${strong(format_usd(d.maxRunUsd ?? 0))} a run may spend (max-run-usd)`,
+                `typical run ${strong(usd(r.estimate.blended.p50Usd))} (p50 estimate)`,
+                `over the ${strong(usd(d.maxRunUsd ?? 0))} a run may spend (max-run-usd)`,
                 ...resets(r)
             ],
-            next: `${c.then} Ways out: raise max-run-usd above ${format_usd(r.estimate.blended.p50Usd)} · fewer turns (max-turns) · a cheaper model.`
+            next: `${c.then} Ways out: raise max-run-usd above ${usd(r.estimate.blended.p50Usd)} · fewer turns (max-turns) · a cheaper model.`
         };
     }
     if (d.decision === 'fail') {
@@ -23951,9 +23962,9 @@ function headlineOf(r) {
             verdict: c.word,
             facts: [
                 holdNeeded(d) < d.gatedUsd
-                    ? `needs ${strong(format_usd(holdNeeded(d)))} (max-run-usd; ${d.gateOn} estimate ${gated})`
+                    ? `needs ${strong(usd(holdNeeded(d)))} (max-run-usd; ${d.gateOn} estimate ${gated})`
                     : `needs ${strong(gated)} (${d.gateOn} estimate)`,
-                `only ${strong(format_usd(left))} left of ${format_usd(s.budgetUsd)}`,
+                `only ${strong(usd(left))} left of ${usd(s.budgetUsd)}`,
                 ...resets(r)
             ],
             next: [c.then, r.waysOut ? waysOutLine(r.waysOut) : ''].filter(Boolean).join(' ')
@@ -23966,15 +23977,15 @@ function headlineOf(r) {
         : '';
     const cheaper = d.decision === 'warn' ? r.waysOut?.cheaperModels[0] : undefined;
     const stretch = cheaper
-        ? ` To stretch it: model ${cheaper.alias} holds ${format_usd(cheaper.gatedUsd)} for the same tokens.`
+        ? ` To stretch it: model ${cheaper.alias} holds ${usd(cheaper.gatedUsd)} for the same tokens.`
         : '';
     const held = d.holdUsd < d.gatedUsd
-        ? `holds ${strong(format_usd(d.holdUsd))} (max-run-usd; ${d.gateOn} estimate ${gated}, typical ${format_usd(r.estimate.blended.p50Usd)})`
-        : `holds ${strong(gated)} (${d.gateOn} estimate; typical ${format_usd(r.estimate.blended.p50Usd)})`;
+        ? `holds ${strong(usd(d.holdUsd))} (max-run-usd; ${d.gateOn} estimate ${gated}, typical ${usd(r.estimate.blended.p50Usd)})`
+        : `holds ${strong(gated)} (${d.gateOn} estimate; typical ${usd(r.estimate.blended.p50Usd)})`;
     return {
         icon: c.icon,
         verdict: c.word,
-        facts: [held, capFact(d), `${strong(format_usd(after))} left after it${line}`, ...resets(r)],
+        facts: [held, capFact(d), `${strong(usd(after))} left after it${line}`, ...resets(r)],
         next: `${c.then.replace(/\.$/, '')}; ${headline_runway(r, true)}.${stretch}`
     };
 }
@@ -24239,12 +24250,12 @@ function before(r) {
     const t = r.estimate.loop.turns;
     const at = [t.p50, t.p90, t.max].map(n => tokensUpTo(r, n));
     const blended = b.source === 'blended';
-    const rows = [[blended ? `Cost ${MARKS[0]}` : 'Cost', format_usd(b.p50Usd), format_usd(b.p90Usd), format_usd(b.maxUsd)]];
+    const rows = [[blended ? `Cost ${MARKS[0]}` : 'Cost', usd(b.p50Usd), usd(b.p90Usd), usd(b.maxUsd)]];
     const share = fanOutShare(r);
     if (share > 0) {
         const costs = [b.p50Usd, b.p90Usd, b.maxUsd];
-        rows.push(['Main loop', ...costs.map(c => format_usd(c / (1 + share)))]);
-        rows.push([FAN_OUT, ...costs.map(c => format_usd(c - c / (1 + share)))]);
+        rows.push(['Main loop', ...costs.map(c => usd(c / (1 + share)))]);
+        rows.push([FAN_OUT, ...costs.map(c => usd(c - c / (1 + share)))]);
     }
     rows.push(['Turns', String(t.p50), String(t.p90), String(t.max)]);
     for (const c of CLASSES) {
@@ -24259,7 +24270,7 @@ function before(r) {
 /** Why the cost row and the token rows disagree when past runs are blended into the estimate. */
 function blendNote(r) {
     const b = r.estimate.blended;
-    return `The estimated cost blends the model with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} of this job; the token rows are the model's alone (its p50 is ${format_usd(b.model.p50Usd)}).`;
+    return `The estimated cost blends the model with ${b.sampleSize} past run${b.sampleSize === 1 ? '' : 's'} of this job; the token rows are the model's alone (its p50 is ${usd(b.model.p50Usd)}).`;
 }
 /** The TTL the estimate assumed, from its assumptions list ('5m', '1h', 'off'). */
 function assumedTtl(r) {
@@ -24280,13 +24291,13 @@ function after(r) {
     const blendMark = b.source === 'blended' ? mark(blendNote(r)) : '';
     const claude = a.claudeReportedUsd;
     const claudeNote = claude !== undefined && Math.abs(claude - a.usd) >= 0.005
-        ? mark(`Claude reported ${format_usd(claude)} (its API-equivalent total_cost_usd); the actual is Claude's usage priced with the ${r.priceTable.asOf} table.`)
+        ? mark(`Claude reported ${usd(claude)} (its API-equivalent total_cost_usd); the actual is Claude's usage priced with the ${r.priceTable.asOf} table.`)
         : '';
     const rows = [
         [
             `Cost${blendMark}`,
-            format_usd(b.p50Usd),
-            `${format_usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${claudeNote}`,
+            usd(b.p50Usd),
+            `${usd(a.usd)}${a.unverified ? ' (unverified)' : ''}${claudeNote}`,
             versus(a.usd, b.p50Usd)
         ]
     ];
@@ -24296,11 +24307,11 @@ function after(r) {
         const share = fanOutShare(r);
         const mainEst = b.p50Usd / (1 + share);
         const fanOut = a.usd - main.usd;
-        rows.push(['Main loop', format_usd(mainEst), `${format_usd(main.usd)} (${main.model})`, versus(main.usd, mainEst)]);
+        rows.push(['Main loop', usd(mainEst), `${usd(main.usd)} (${main.model})`, versus(main.usd, mainEst)]);
         rows.push([
             FAN_OUT,
-            format_usd(b.p50Usd - mainEst),
-            format_usd(fanOut),
+            usd(b.p50Usd - mainEst),
+            usd(fanOut),
             b.p50Usd - mainEst > 0 ? versus(fanOut, b.p50Usd - mainEst) : 'not expected'
         ]);
     }
@@ -24314,7 +24325,7 @@ function after(r) {
         ]);
     }
     if (models.length > 1 && !main)
-        notes.push(`The actual covers ${models.length} models (${models.map(m => `${m.model} ${format_usd(m.usd)}`).join(', ')}); the estimate models ${r.model.displayName} alone.`);
+        notes.push(`The actual covers ${models.length} models (${models.map(m => `${m.model} ${usd(m.usd)}`).join(', ')}); the estimate models ${r.model.displayName} alone.`);
     const u = a.tokens;
     if (u) {
         const ttl = assumedTtl(r);
@@ -24461,9 +24472,9 @@ function nextDay(day) {
 /** One sentence naming what each mark of the chart is, with its figure. */
 function burnDownLegend(s) {
     const spent = s.spent.filter(x => x !== null).at(-1) ?? 0;
-    return (`Blue bars: settled spend to date (${format_usd(spent)} by ${shortDate(s.today)}). ` +
-        `Red line: the ${format_usd(s.budgetUsd)} budget. ` +
-        `Yellow line: this cycle's pace (${format_usd(s.burnUsdPerDay)}/day), ${format_usd(s.pace.at(-1) ?? 0)} by the reset on ${shortDate(nextDay(s.days.at(-1)))}.`);
+    return (`Blue bars: settled spend to date (${usd(spent)} by ${shortDate(s.today)}). ` +
+        `Red line: the ${usd(s.budgetUsd)} budget. ` +
+        `Yellow line: this cycle's pace (${usd(s.burnUsdPerDay)}/day), ${usd(s.pace.at(-1) ?? 0)} by the reset on ${shortDate(nextDay(s.days.at(-1)))}.`);
 }
 /** The same data as a table: the days with spend, and where the pace leads. */
 function burnDownTable(s) {
@@ -24473,10 +24484,10 @@ function burnDownTable(s) {
         const x = s.spent[i];
         if (x === null || x === before)
             continue;
-        rows.push(`| ${shortDate(day)} | ${format_usd(x - before)} | ${format_usd(x)} |`);
+        rows.push(`| ${shortDate(day)} | ${usd(x - before)} | ${usd(x)} |`);
         before = x;
     }
-    rows.push(`| ${shortDate(nextDay(s.days.at(-1)))} (reset), at this pace | | ${format_usd(s.pace.at(-1) ?? 0)} |`);
+    rows.push(`| ${shortDate(nextDay(s.days.at(-1)))} (reset), at this pace | | ${usd(s.pace.at(-1) ?? 0)} |`);
     return rows.join('\n');
 }
 
@@ -24523,16 +24534,16 @@ function gridMarkdown(g) {
 }
 /** The ways out of a refusal, in full: each with the setting to change and its figure. */
 function waysOutMarkdown(w, r) {
-    const left = format_usd(Math.max(0, r.budget?.state.remainingUsd ?? 0));
+    const left = usd(Math.max(0, r.budget?.state.remainingUsd ?? 0));
     const items = [
         `**Wait for the reset**: the credit resets on ${shortDate(w.resetsAt)} at 00:00 UTC (${fromNow(w.resetsAt, r.generatedAt)}); re-run the job then.`
     ];
     if (w.shortfallUsd > 0)
-        items.push(`**Raise the budget** by ${format_usd(w.shortfallUsd)}: \`overage: ${w.raise.overageUsd.toFixed(2)}\` to allow spend past the credit, or \`monthly-credits: ${w.raise.monthlyCreditsUsd.toFixed(2)}\` if your credit is larger than the preset.`);
+        items.push(`**Raise the budget** by ${usd(w.shortfallUsd)}: \`overage: ${w.raise.overageUsd.toFixed(2)}\` to allow spend past the credit, or \`monthly-credits: ${w.raise.monthlyCreditsUsd.toFixed(2)}\` if your credit is larger than the preset.`);
     if (w.maxTurns)
-        items.push(`**Fewer turns**: \`max-turns: ${w.maxTurns.turns}\` (now ${w.maxTurns.from}): ${format_plural(w.maxTurns.turns, 'turn')} cost ${format_usd(w.maxTurns.usd)} by this estimate, within the ${left} left.${w.maxTurns.belowTypical ? ' That is fewer than a typical run takes, so the agent may stop before it finishes.' : ''}`);
+        items.push(`**Fewer turns**: \`max-turns: ${w.maxTurns.turns}\` (now ${w.maxTurns.from}): ${format_plural(w.maxTurns.turns, 'turn')} cost ${usd(w.maxTurns.usd)} by this estimate, within the ${left} left.${w.maxTurns.belowTypical ? ' That is fewer than a typical run takes, so the agent may stop before it finishes.' : ''}`);
     for (const m of w.cheaperModels)
-        items.push(`**A cheaper model**: \`model: ${escapeMarkdown(m.alias)}\` (${escapeMarkdown(m.displayName)}) holds ${format_usd(m.gatedUsd)} for the same tokens${m.fits ? `, within the ${left} left` : `, still more than the ${left} left`}.`);
+        items.push(`**A cheaper model**: \`model: ${escapeMarkdown(m.alias)}\` (${escapeMarkdown(m.displayName)}) holds ${usd(m.gatedUsd)} for the same tokens${m.fits ? `, within the ${left} left` : `, still more than the ${left} left`}.`);
     if (r.decision?.onExhaust === 'fail')
         items.push('**Skip instead of failing**: `on-exhaust: skip` leaves the job green and skips the agent step.');
     return `**What you can do** ([how the gate decides](${DOCS_URL}#when-a-run-is-refused))\n\n${items.map(i => `- ${i}`).join('\n')}`;
@@ -24548,12 +24559,12 @@ function cycleLine(r) {
     const hold = (!r.actual || unrecorded) && r.decision?.allowed ? r.decision.holdUsd : 0;
     const used = s.spentUsd + s.heldUsd + hold;
     const parts = [
-        `spent ${format_usd(s.spentUsd)}${r.actual && !unrecorded ? `, this run's ${format_usd(r.actual.usd)} included` : ''}${s.externalSpendUsd > 0 ? `, ${format_usd(s.externalSpendUsd)} of it outside this ledger` : ''}`,
-        ...(s.heldUsd > 0 ? [`other runs hold ${format_usd(s.heldUsd)}`] : []),
+        `spent ${usd(s.spentUsd)}${r.actual && !unrecorded ? `, this run's ${usd(r.actual.usd)} included` : ''}${s.externalSpendUsd > 0 ? `, ${usd(s.externalSpendUsd)} of it outside this ledger` : ''}`,
+        ...(s.heldUsd > 0 ? [`other runs hold ${usd(s.heldUsd)}`] : []),
         ...(hold > 0
-            ? [unrecorded ? `this run's hold of ${format_usd(hold)} stays counted` : `this run holds ${format_usd(hold)}`]
+            ? [unrecorded ? `this run's hold of ${usd(hold)} stays counted` : `this run holds ${usd(hold)}`]
             : []),
-        `left ${format_usd(Math.max(0, s.budgetUsd - used))} of ${format_usd(s.budgetUsd)} (${format_pct(used / Math.max(s.budgetUsd, 1e-9))} used)`
+        `left ${usd(Math.max(0, s.budgetUsd - used))} of ${usd(s.budgetUsd)} (${format_pct(used / Math.max(s.budgetUsd, 1e-9))} used)`
     ];
     return `**This cycle** (${shortDate(b.cycle.start)} – ${shortDate(b.cycle.resetsAt)}): ${parts.join(' · ')}.`;
 }
@@ -24570,7 +24581,7 @@ function burnDown(r, open) {
     const spent = s.spent.filter(x => x !== null).at(-1) ?? 0;
     return open
         ? body
-        : details(`Burn-down: ${format_usd(spent)} of ${format_usd(s.budgetUsd)} spent by ${shortDate(s.today)}; ${format_usd(s.pace.at(-1) ?? 0)} by the reset at this pace`, body);
+        : details(`Burn-down: ${usd(spent)} of ${usd(s.budgetUsd)} spent by ${shortDate(s.today)}; ${usd(s.pace.at(-1) ?? 0)} by the reset at this pace`, body);
 }
 function detailBlocks(r) {
     const blocks = [];
@@ -24583,24 +24594,24 @@ function detailBlocks(r) {
         blocks.push(details('Last runs of this job', [
             '| settled (UTC) | model | actual | estimate p50 | turns |',
             '| --- | --- | ---: | ---: | ---: |',
-            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${x.model ? escapeMarkdown(x.model) : '—'} | ${format_usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? format_usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
+            ...r.recentRuns.map(x => `| ${x.settledAt.slice(0, 16).replace('T', ' ')} | ${x.model ? escapeMarkdown(x.model) : '—'} | ${usd(x.actualUsd)} | ${x.estimateP50Usd !== undefined ? usd(x.estimateP50Usd) : '—'} | ${x.turns ?? '—'} |`)
         ].join('\n')));
     }
     const b = r.estimate.blended;
     if (b.source === 'blended') {
         const cal = calibrationSentence(b);
-        blocks.push(details('History', `Blended the model (p50 ${format_usd(b.model.p50Usd)}) with ${format_plural(b.sampleSize, 'past run')} (p50 ${format_usd(b.history?.p50Usd ?? 0)}, weight ${format_pct(b.history?.weight ?? 0)}).${cal ? ` ${sentence(cal)}.` : ''}`));
+        blocks.push(details('History', `Blended the model (p50 ${usd(b.model.p50Usd)}) with ${format_plural(b.sampleSize, 'past run')} (p50 ${usd(b.history?.p50Usd ?? 0)}, weight ${format_pct(b.history?.weight ?? 0)}).${cal ? ` ${sentence(cal)}.` : ''}`));
     }
     const rows = r.estimate.loop.perTurn;
     const shown = rows.slice(0, 30);
     const why = b.source === 'blended'
-        ? `The model alone, request by request. The headline's p50 (${format_usd(b.p50Usd)}) blends it with past runs, so it differs from these rows' total.\n\n`
+        ? `The model alone, request by request. The headline's p50 (${usd(b.p50Usd)}) blends it with past runs, so it differs from these rows' total.\n\n`
         : '';
     blocks.push(details('Per turn (estimate)', why +
         [
             '| turn | context tokens | cost | cumulative |',
             '| ---: | ---: | ---: | ---: |',
-            ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${format_usd(t.usd)} | ${format_usd(t.cumulativeUsd)} |`),
+            ...shown.map(t => `| ${t.turn}${t.compacted ? ' (compacted)' : ''} | ${t.contextTokens.toLocaleString('en-US')} | ${usd(t.usd)} | ${usd(t.cumulativeUsd)} |`),
             ...(rows.length > shown.length ? [`| … | ${rows.length - shown.length} more turns | | |`] : [])
         ].join('\n')));
     if (r.notices.length)
@@ -26615,10 +26626,34 @@ function explain(error, where) {
     return say(m, 'check the server log');
 }
 const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+/**
+ * The keys of the entries a step reads (a union of selects; its values pushed onto `args`, whose $1 and
+ * $2 are the ledger and the cycle): live holds, the newest done ones, the newest settled run of each
+ * model, its run's, its job's history, and `extraKeys`.
+ */
+function focusedKeys(focus, extraKeys, args) {
+    const arg = (v) => `$${args.push(v)}`;
+    const where = `ledger = $1 and cycle_id = $2`;
+    const parts = [
+        `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
+        `(select key from ${postgres_s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
+        `(select distinct on (model) key from ${postgres_s}.entries where ${where} and status = 'settled'
+       order by model, settled_at desc)`
+    ];
+    const keys = [...(focus.key ? [focus.key] : []), ...extraKeys];
+    if (keys.length > 0)
+        parts.push(`select key from ${postgres_s}.entries where ${where} and key = any(${arg(keys)})`);
+    if (focus.runId !== undefined)
+        parts.push(`select key from ${postgres_s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`);
+    if (focus.jobId !== undefined)
+        parts.push(`(select key from ${postgres_s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
+         and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`);
+    return parts.join(' union ');
+}
 class PostgresStore {
     opts;
     rows = {
-        read: (cycleId, focus, all) => this.transaction(c => this.load(c, cycleId, focus, { lock: false, all: all || focus.all }), true),
+        read: (cycleId, focus) => this.transaction(c => this.load(c, cycleId, focus, false), true),
         update: (cycleId, focus, work) => this.transaction(c => this.updateIn(c, cycleId, focus, work)),
         import: (cycleId, changes) => this.transaction(async (c) => {
             if (await this.cycleRow(c, cycleId, true))
@@ -26728,7 +26763,8 @@ class PostgresStore {
                     await client.query('rollback').catch(() => undefined);
                     throw error;
                 }
-                version = await current();
+                // What it just committed, or what another process had (LATEST or newer): no need to ask again.
+                version = Math.max(version, LATEST);
             }
             if (version > LATEST)
                 throw new InvalidLedger(`${this.where}: the database's ledger tables are at schema version ${version}, newer than this agent-credit-gate knows (${LATEST}); upgrade agent-credit-gate`);
@@ -26783,41 +26819,24 @@ class PostgresStore {
        from ${postgres_s}.cycles c where c.ledger = $1 and c.cycle_id = $2 ${lock ? 'for update of c' : ''}`, [this.opts.name, cycleId]);
         return r.rows[0];
     }
-    /** The entries a step reads: live holds, the newest done ones, its run's, its job's history. */
-    async entries(c, cycleId, focus, extraKeys, all) {
+    /** The entries a step reads: every one with `focus.all`, else those `focusedKeys` names. */
+    async entries(c, cycleId, focus, extraKeys) {
         const args = [this.opts.name, cycleId];
-        const arg = (v) => `$${args.push(v)}`;
-        const where = `ledger = $1 and cycle_id = $2`;
-        const parts = all
-            ? [`select key from ${postgres_s}.entries where ${where}`]
-            : [
-                `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
-                `(select key from ${postgres_s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
-                `(select distinct on (model) key from ${postgres_s}.entries where ${where} and status = 'settled'
-             order by model, settled_at desc)`
-            ];
-        const keys = [...(focus.key ? [focus.key] : []), ...extraKeys];
-        if (!all && keys.length > 0)
-            parts.push(`select key from ${postgres_s}.entries where ${where} and key = any(${arg(keys)})`);
-        if (!all && focus.runId !== undefined)
-            parts.push(`select key from ${postgres_s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`);
-        if (!all && focus.jobId !== undefined)
-            parts.push(`(select key from ${postgres_s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
-           and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`);
-        const r = await c.query(`select e.* from ${postgres_s}.entries e join (${parts.join(' union ')}) k using (key)
+        const only = focus.all ? '' : `join (${focusedKeys(focus, extraKeys, args)}) k using (key)`;
+        const r = await c.query(`select e.* from ${postgres_s}.entries e ${only}
        where e.ledger = $1 and e.cycle_id = $2 order by e.created_at, e.key`, args);
         return r.rows.map(entryFromRow);
     }
-    async load(c, cycleId, focus, opts) {
-        let row = await this.cycleRow(c, cycleId, opts.lock);
-        if (!row && opts.lock) {
+    async load(c, cycleId, focus, lock, extraKeys = []) {
+        let row = await this.cycleRow(c, cycleId, lock);
+        if (!row && lock) {
             // No row to lock yet: the cycle's first writers queue on an advisory lock instead, and the first
             // creates the row the others then lock.
             await c.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.opts.name}/${cycleId}`]);
             row = await this.cycleRow(c, cycleId, true);
         }
         if (!row)
-            return { cycle: null, entries: [], meters: {}, settledByDay: {}, complete: true };
+            return { cycle: null, entries: [], meters: {}, settledByDay: {} };
         const account = fromColumns(ACCOUNT_COLUMNS, row, 'account_extra');
         return {
             cycle: {
@@ -26830,10 +26849,9 @@ class PostgresStore {
                 ...(row.history ? { history: row.history } : {}),
                 ...(row.extras ? { extras: row.extras } : {})
             },
-            entries: await this.entries(c, cycleId, focus, opts.extraKeys ?? [], opts.all ?? false),
+            entries: await this.entries(c, cycleId, focus, extraKeys),
             meters: row.meters_by_account,
-            settledByDay: row.settled_by_day,
-            complete: opts.all ?? false
+            settledByDay: row.settled_by_day
         };
     }
     /**
@@ -26843,17 +26861,22 @@ class PostgresStore {
     async updateIn(c, cycleId, focus, work) {
         const extraKeys = [];
         for (;;) {
-            const rows = await this.load(c, cycleId, focus, { lock: true, extraKeys, all: focus.all });
+            const rows = await this.load(c, cycleId, focus, true, extraKeys);
             const changes = work(rows);
             if (!changes)
                 return { revision: rows.cycle?.revision ?? 0 };
-            const loaded = new Set(rows.entries.map(e => e.key));
-            const fresh = changes.entries.map(e => e.key).filter(k => !loaded.has(k));
+            // The load found every key it asked for by name (the step's own, as a gate's new hold is) or, with
+            // focus.all, every key there is: only a key outside both may exist unloaded.
+            const asked = new Set([
+                ...rows.entries.map(e => e.key),
+                ...(focus.key ? [focus.key] : []),
+                ...extraKeys
+            ]);
+            const fresh = focus.all ? [] : changes.entries.map(e => e.key).filter(k => !asked.has(k));
             if (fresh.length > 0) {
                 const r = await c.query(`select key from ${postgres_s}.entries where ledger = $1 and cycle_id = $2 and key = any($3)`, [this.opts.name, cycleId, fresh]);
-                const missed = r.rows.map(x => x.key).filter(k => !extraKeys.includes(k));
-                if (missed.length > 0) {
-                    extraKeys.push(...missed);
+                if (r.rows.length > 0) {
+                    extraKeys.push(...r.rows.map(x => x.key));
                     continue;
                 }
             }
@@ -26863,20 +26886,26 @@ class PostgresStore {
     /** Write what a step changed, and move the cycle's revision on; returns the new revision. */
     async save(c, cycleId, changes, revision) {
         const { name } = this.opts;
-        const accountCols = ACCOUNT_COLUMNS.map(([, col]) => col);
-        const accountValues = changes.cycle.account
-            ? toColumns(ACCOUNT_COLUMNS, changes.cycle.account)
-            : Array(accountCols.length + 1).fill(null);
-        const cycleArgs = [name, cycleId, changes.cycle.start, changes.cycle.resetsAt, ...accountValues];
-        const folded = changes.cycle.folded === undefined ? null : JSON.stringify(changes.cycle.folded);
-        const history = changes.cycle.history === undefined ? null : JSON.stringify(changes.cycle.history);
-        const extras = changes.cycle.extras === undefined ? null : JSON.stringify(changes.cycle.extras);
-        const r = await c.query(`insert into ${postgres_s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history, extras)
-       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3}, $${cycleArgs.length + 4})
+        const { cycle } = changes;
+        const accountCols = [...ACCOUNT_COLUMNS.map(([, col]) => col), 'account_extra'];
+        const json = (v) => (v === undefined ? null : JSON.stringify(v));
+        const cycleArgs = [
+            name,
+            cycleId,
+            cycle.start,
+            cycle.resetsAt,
+            ...toColumns(ACCOUNT_COLUMNS, cycle.account ?? {}),
+            json(cycle.folded),
+            revision ?? 1,
+            json(cycle.history),
+            json(cycle.extras)
+        ];
+        const r = await c.query(`insert into ${postgres_s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, folded, revision, history, extras)
+       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')})
        on conflict (ledger, cycle_id) do update set
-         ${[...accountCols, 'account_extra'].map(col => `${col} = excluded.${col}`).join(', ')},
+         ${accountCols.map(col => `${col} = excluded.${col}`).join(', ')},
          history = coalesce(excluded.history, c.history), extras = coalesce(excluded.extras, c.extras), revision = c.revision + 1, updated_at = now()
-       returning revision`, [...cycleArgs, folded, revision ?? 1, history, extras]);
+       returning revision`, cycleArgs);
         const entryCols = [...ENTRY_COLUMNS.map(([, col]) => col), 'extra'];
         for (let i = 0; i < changes.entries.length; i += 500) {
             const chunk = changes.entries.slice(i, i + 500);
@@ -33196,7 +33225,7 @@ function crossings(uses, thresholds, recorded, where) {
             out.push({
                 budget: u.budget,
                 pct: t,
-                text: slackEscape(`agent-credit-gate: ${u.input} (${format_usd(u.usd)} for ${u.label}) reached ${t}%: ${format_usd(u.afterUsd)} spent or held, counting this run's hold (${where}).`)
+                text: slackEscape(`agent-credit-gate: ${u.input} (${usd(u.usd)} for ${u.label}) reached ${t}%: ${usd(u.afterUsd)} spent or held, counting this run's hold (${where}).`)
             });
         }
     }
@@ -33212,11 +33241,11 @@ const PRESETS = plans_namespaceObject.vw;
 function presetCredit(plan, seats) {
     const p = PRESETS[plan];
     if (!p.perSeat)
-        return { usd: p.creditUsd, words: `${format_usd(p.creditUsd)} ${p.label}` };
+        return { usd: p.creditUsd, words: `${usd(p.creditUsd)} ${p.label}` };
     const n = Math.max(1, seats);
     return {
         usd: p.creditUsd * n,
-        words: `${format_usd(p.creditUsd * n)} ${p.label} (${n} seat${n === 1 ? '' : 's'} × ${format_usd(p.creditUsd)})`
+        words: `${usd(p.creditUsd * n)} ${p.label} (${n} seat${n === 1 ? '' : 's'} × ${usd(p.creditUsd)})`
     };
 }
 /** The credit in force: an explicit monthly-credits figure wins over the plan preset; the label says which. */
@@ -33228,7 +33257,7 @@ function creditFor(b) {
             overageUsd: b.overageUsd,
             source: 'monthly-credits',
             plan: b.plan,
-            label: `${format_usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
+            label: `${usd(b.monthlyCredits)} monthly credit (monthly-credits input)`
         };
     }
     return {
@@ -33254,7 +33283,7 @@ function requireDollarBudget(auth, b, recorded) {
     ]);
 }
 const creditText = (a) => a.monthlyCredits !== undefined
-    ? `${format_usd(a.monthlyCredits)} credit`
+    ? `${usd(a.monthlyCredits)} credit`
     : `${presetCredit(a.plan, a.seats ?? 1).words} credit`;
 /**
  * The cycle's account: what its ledger document records, except what the caller gave explicitly (the
@@ -33286,9 +33315,9 @@ function accountInForce(settings, recorded) {
         if (creditText(r) !== creditText(budget))
             changes.push(`credit ${creditText(r)} → ${creditText(budget)}`);
         if (r.overageUsd !== budget.overageUsd)
-            changes.push(`overage ${format_usd(r.overageUsd)} → ${format_usd(budget.overageUsd)}`);
+            changes.push(`overage ${usd(r.overageUsd)} → ${usd(budget.overageUsd)}`);
         if (r.externalSpendUsd !== budget.externalSpendUsd)
-            changes.push(`external spend ${format_usd(r.externalSpendUsd)} → ${format_usd(budget.externalSpendUsd)}`);
+            changes.push(`external spend ${usd(r.externalSpendUsd)} → ${usd(budget.externalSpendUsd)}`);
     }
     const fromLedger = r !== undefined && settings.explicit.length === 0;
     return { budget, account, changes, from: fromLedger ? 'ledger' : 'inputs' };
@@ -33310,15 +33339,15 @@ function sameAccount(a, b) {
 
 /**
  * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
- * hold out, so a retried gate decides as its first try did.
+ * hold out, so a retried gate decides as its first try did; `appliesTo` says which dollars count.
  */
-function cycleMoney(doc, credit, externalSpendUsd, now, excludeKey, appliesTo = 'all') {
-    const t = doc ? totals(doc, now, excludeKey, appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] };
+function cycleMoney(doc, credit, externalSpendUsd, now, opts = {}) {
+    const t = doc ? totals(doc, now, opts.excludeKey, opts.appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] };
     return { state: budgetState({ credit, ...t, externalSpendUsd }), byDay: t.byDay };
 }
 /** The report's view of the cycle from `doc`; `gatedUsd` is what one more run of this job holds. */
 function cycleView(a) {
-    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a.excludeKey, a.appliesTo);
+    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a);
     return {
         budget: {
             credit: a.credit,
@@ -33350,7 +33379,10 @@ function holdIfAllowed(doc, req, now) {
     const { budget } = inForce;
     const credit = creditFor(budget);
     const appliesTo = req.limits?.appliesTo ?? 'all';
-    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, req.key, appliesTo);
+    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, now, {
+        excludeKey: req.key,
+        appliesTo
+    });
     const meters = doc.meters ?? req.carried?.meters;
     const gatedUsd = gatedFigure(req.estimate, budget.gateOn);
     const limits = judgeLimits(meters?.[req.account], now, { warnAtPct: budget.warnAtPct, gatedUsd });
@@ -33367,18 +33399,13 @@ function holdIfAllowed(doc, req, now) {
         now
     });
     if (notionalExempt) {
-        // No dollar budget applies: the cap is the per-run ceiling, else the run at max-turns.
-        const cap = budget.maxRunUsd ?? Math.max(decision.holdUsd, req.estimate.maxUsd);
+        // No dollar budget applies: decide() capped the run at max-run-usd when one is set; else at max-turns.
         if (decision.allowed && !Number.isFinite(decision.maxBudgetUsd))
-            decision = {
-                ...decision,
-                maxBudgetUsd: cap,
-                capBy: budget.maxRunUsd !== undefined ? 'max-run-usd' : 'hold'
-            };
+            decision = { ...decision, maxBudgetUsd: Math.max(decision.holdUsd, req.estimate.maxUsd), capBy: 'hold' };
         if (decision.decision === 'pass')
             decision = {
                 ...decision,
-                reason: `The ${budget.gateOn} estimate ${format_usd(gatedUsd)} is notional (a subscription's API-equivalent dollars); the budgets count real money only (budget-applies-to: real).`
+                reason: `The ${budget.gateOn} estimate ${usd(gatedUsd)} is notional (a subscription's API-equivalent dollars); the budgets count real money only (budget-applies-to: real).`
             };
     }
     const spendLimits = req.scope && req.limits && !notionalExempt ? limitsFor(req.limits, req.scope) : [];
@@ -33451,21 +33478,23 @@ function holdIfAllowed(doc, req, now) {
             }
             : {})
     }, now);
-    if (r.outcome === 'reserved' && !sameAccount(inForce.account, doc.account))
+    const result = { ...verdict, held: true, outcome: r.outcome };
+    // A hold from an earlier try of this key changed nothing: the document is as it was.
+    if (r.outcome !== 'reserved')
+        return { doc: r.doc, result };
+    if (!sameAccount(inForce.account, doc.account))
         r.doc.account = { ...inForce.account, setAt: now.toISOString(), setBy: req.key };
     // The first write of a cycle carries the meters and job history the previous one ended with.
-    if (r.outcome === 'reserved')
-        r.doc = withCarried(r.doc, req.carried);
-    if (r.outcome === 'reserved' && req.limits && !notionalExempt) {
-        const alerts = crossings(budgetUses(state, spend, decision.holdUsd), req.limits.alertAtPct, doc.alerts ?? [], req.scope ? `${req.scope.repository}, run ${req.key}` : `run ${req.key}`);
-        if (alerts.length > 0)
-            r.doc.alerts = [
+    const next = withCarried(r.doc, req.carried);
+    if (req.limits && !notionalExempt) {
+        result.alerts = crossings(budgetUses(state, spend, decision.holdUsd), req.limits.alertAtPct, doc.alerts ?? [], req.scope ? `${req.scope.repository}, run ${req.key}` : `run ${req.key}`);
+        if (result.alerts.length > 0)
+            next.alerts = [
                 ...(doc.alerts ?? []),
-                ...alerts.map(a => ({ budget: a.budget, pct: a.pct, at: now.toISOString(), by: req.key }))
+                ...result.alerts.map(a => ({ budget: a.budget, pct: a.pct, at: now.toISOString(), by: req.key }))
             ];
-        verdict.alerts = alerts;
     }
-    return { doc: r.doc, result: { ...verdict, held: true, outcome: r.outcome } };
+    return { doc: next, result };
 }
 /** Every budget's use before and after a hold of `holdUsd`: the monthly one and each limit beside it. */
 function budgetUses(state, spend, holdUsd) {
@@ -33758,16 +33787,12 @@ async function updateRows(rows, where, cycle, mutate, focus) {
     const doc = after === before ? before : { ...after, revision };
     return { result, doc, attempts: 1, wait: { leaseMs: 0, leaseWaits: 0, conflicts: 0, backoffMs: 0 } };
 }
-/** A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. */
+/**
+ * A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. The
+ * cycle's dates come from what is stored, so only its id is needed.
+ */
 async function readWholeCycle(store, cycleId) {
-    const where = store.locate(cycleId);
-    if (store.rows) {
-        const rows = await store.rows.read(cycleId, {}, true);
-        return rows.cycle
-            ? documentOf(rows, { id: cycleId, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt }, where)
-            : null;
-    }
-    return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' })).doc;
+    return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' }, { all: true })).doc;
 }
 
 ;// CONCATENATED MODULE: ./src/budget/cycle.ts
@@ -34086,7 +34111,7 @@ function liveHoldsLine(doc, now) {
         return 'no hold is live this cycle';
     return `live holds: ${live
         .slice(0, 5)
-        .map(e => `${runLabel(e.key)} ${format_usd(e.holdUsd)} (--key ${e.key})`)
+        .map(e => `${runLabel(e.key)} ${usd(e.holdUsd)} (--key ${e.key})`)
         .join('; ')}${live.length > 5 ? `; and ${live.length - 5} more (agent-credit-gate status)` : ''}`;
 }
 /** How the user named the run, for messages. */
@@ -34126,8 +34151,9 @@ async function gate(settings, deps) {
     const jobId = jobIdOf(settings.job);
     const key = entryKey(settings.job);
     const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0;
-    // A row store loads this run's entry and the job's history besides the cycle's live holds.
-    const focus = { key, jobId, runs: settings.estimate.historyRuns, all: needsEveryEntry(settings.limits) };
+    // A row store loads this run's entry and the job's history besides the cycle's live holds; only the
+    // locked update, which applies the limits, needs every entry when a limit is scoped (see below).
+    const focus = { key, jobId, runs: settings.estimate.historyRuns };
     /** The last decision made on a version read from the ledger, should writing its record fail. */
     let decided;
     let decidedIn;
@@ -34154,7 +34180,8 @@ async function gate(settings, deps) {
             lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
         });
         const trigger = settings.job.trigger;
-        const { result, doc, wait } = await updateLedger(store, cycle, current => (decided = holdIfAllowed(current, {
+        // Built once: a compare-and-swap retry decides the same request on a newer version of the ledger.
+        const request = {
             key,
             jobId,
             budget: settings.budget,
@@ -34173,7 +34200,8 @@ async function gate(settings, deps) {
                 ...(trigger?.association ? { association: trigger.association } : {}),
                 ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
             }
-        }, now)), { first: before, focus });
+        };
+        const { result, doc, wait } = await updateLedger(store, cycle, current => (decided = holdIfAllowed(current, request, now)), { first: before, focus: { ...focus, all: needsEveryEntry(settings.limits) } });
         const view = cycleView({
             doc,
             credit: result.credit,
@@ -34267,7 +34295,7 @@ function refuseRegate(outcome, doc, key) {
     const entry = doc.entries.find(e => e.key === key);
     const state = outcome === 'already-released'
         ? 'was released'
-        : `is already settled${entry?.actualUsd !== undefined ? ` at ${format_usd(entry.actualUsd)}` : ''}`;
+        : `is already settled${entry?.actualUsd !== undefined ? ` at ${usd(entry.actualUsd)}` : ''}`;
     throw new InputError([
         `run-id: ${runLabel(key)} ${state}, so nothing is held for it and this gate holds nothing; ` +
             'give this run a new --run-id (or correct a settled figure with agent-credit-gate record --replace)'
@@ -34318,7 +34346,7 @@ async function status_status(settings, deps) {
         }
         : base;
     const appliesTo = settings.limits.appliesTo;
-    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now, undefined, appliesTo);
+    const { state } = cycleMoney(doc, credit, budget.externalSpendUsd, deps.now, { appliesTo });
     const meters = metersView(settings.ledger.account, judgeLimits(metersOf(doc, settings.ledger.account), deps.now, {
         warnAtPct: budget.warnAtPct,
         gatedUsd: 0
@@ -34364,7 +34392,7 @@ function heldEntry(doc, target, now, input) {
     }
     const done = found[0];
     const what = done
-        ? `${runLabel(done.key)} is ${done.status}${done.actualUsd !== undefined ? ` at ${format_usd(done.actualUsd)}` : ''}, nothing is held`
+        ? `${runLabel(done.key)} is ${done.status}${done.actualUsd !== undefined ? ` at ${usd(done.actualUsd)}` : ''}, nothing is held`
         : `nothing in the ledger is held under ${targetLabel(target)}`;
     throw new InputError([`${input}: ${what}; ${liveHoldsLine(doc, now)}`]);
 }
@@ -35136,8 +35164,8 @@ function refuseUnreadable(measured, entry, holdHours) {
         return;
     const expires = entry.status === 'held' ? ` until ${entry.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : '';
     const fate = entry.status === 'held'
-        ? `nothing was recorded: the hold of ${format_usd(entry.holdUsd)} stays live${expires} (hold-hours: ${holdHours}); record again with Claude's result file, or release it if the agent never ran (agent-credit-gate release --key ${entry.key})`
-        : `nothing was changed: the ledger keeps ${format_usd(entry.actualUsd ?? 0)}`;
+        ? `nothing was recorded: the hold of ${usd(entry.holdUsd)} stays live${expires} (hold-hours: ${holdHours}); record again with Claude's result file, or release it if the agent never ran (agent-credit-gate release --key ${entry.key})`
+        : `nothing was changed: the ledger keeps ${usd(entry.actualUsd ?? 0)}`;
     throw new InputError([`${failure.message.replace(/\.$/, '')}; ${fate}`]);
 }
 /** The entry the CLI records against: one held (or already settled) entry, else a one-line error. */
@@ -35177,20 +35205,20 @@ function meterNotices(settings, m, now) {
 function correctedFigure(entry) {
     const last = entry.corrections?.at(-1);
     const was = last
-        ? `${format_usd(last.previousUsd)}${last.previousUnverified ? ' (unverified: the hold kept as spent)' : ''}`
+        ? `${usd(last.previousUsd)}${last.previousUnverified ? ' (unverified: the hold kept as spent)' : ''}`
         : '?';
     const why = last?.why === 'replace' ? 'replaced on request (record --replace)' : 'priced now';
-    return `corrected: ${runLabel(entry.key)} was settled at ${was}; it is ${format_usd(entry.actualUsd ?? 0)} now, ${why}; the entry keeps the earlier figure in its corrections`;
+    return `corrected: ${runLabel(entry.key)} was settled at ${was}; it is ${usd(entry.actualUsd ?? 0)} now, ${why}; the entry keeps the earlier figure in its corrections`;
 }
 /** Why a second result for a settled run was not recorded, and what the ledger keeps. */
 function keptFigure(entry, actual) {
     const kept = entry.actualUsd ?? 0;
     const at = (entry.settledAt ?? entry.updatedAt).slice(0, 16).replace('T', ' ');
     if (!actual.unverified && Math.abs(kept - actual.usd) < 5e-7) {
-        return `${runLabel(entry.key)} was already recorded at ${format_usd(kept)} (${at} UTC), the same figure; nothing changed`;
+        return `${runLabel(entry.key)} was already recorded at ${usd(kept)} (${at} UTC), the same figure; nothing changed`;
     }
-    return (`not recorded: ${runLabel(entry.key)} was already settled at ${format_usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
-        `and the ledger keeps that figure (a run is settled once); this file prices at ${format_usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}` +
+    return (`not recorded: ${runLabel(entry.key)} was already settled at ${usd(kept)}${entry.unverified ? ' (unverified)' : ''} on ${at} UTC, ` +
+        `and the ledger keeps that figure (a run is settled once); this file prices at ${usd(actual.usd)}${actual.unverified ? ' (unverified)' : ''}` +
         `; to correct the ledger with this file's figure, record again with --replace`);
 }
 /**
@@ -35480,11 +35508,9 @@ function ownCap(args) {
     return undefined;
 }
 /** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
-/** A dollar figure as the command gets it: a plain decimal, to 1/10,000 of a cent (as the action's outputs). */
-const plain = (n) => String(Math.round(n * 1e6) / 1e6);
 function withCap(args, capUsd) {
     const own = ownCap(args);
-    const cap = plain(capUsd);
+    const cap = plainUsd(capUsd);
     if (!own)
         return { args: [...args, CAP_FLAG, cap] };
     if (own.value <= capUsd)
@@ -35556,7 +35582,7 @@ async function run(settings, req, deps) {
     const env = {};
     let args = given;
     if (capUsd !== undefined) {
-        env[RUN_ENV.cap] = plain(capUsd);
+        env[RUN_ENV.cap] = plainUsd(capUsd);
         if (claude) {
             const capped = withCap(given, capUsd);
             args = capped.args;
@@ -35565,10 +35591,10 @@ async function run(settings, req, deps) {
         }
     }
     if (holdUsd !== undefined && gated.holdKey)
-        env[RUN_ENV.hold] = plain(holdUsd);
+        env[RUN_ENV.hold] = plainUsd(holdUsd);
     if (gated.holdKey)
         env[RUN_ENV.key] = gated.holdKey;
-    notes.push(`${then.word}: holding ${format_usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${format_usd(capUsd)}` : ''}; running ${command}`);
+    notes.push(`${then.word}: holding ${usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${usd(capUsd)}` : ''}; running ${command}`);
     const usageFile = settings.reports.usageFile;
     let child;
     try {
@@ -35602,7 +35628,7 @@ async function run(settings, req, deps) {
     if (!usageFile && !requestWasMade(child.stdout)) {
         try {
             result.releasedUsd = await releaseUnspent(gated.holdKey, gated.cycle, deps);
-            notes.push(`${command} made no API request: its hold of ${format_usd(result.releasedUsd)} was released`);
+            notes.push(`${command} made no API request: its hold of ${usd(result.releasedUsd)} was released`);
         }
         catch (error) {
             warnings.push(`ledger: ${describeError(error)}; the hold stays counted as spent until it expires; release it with: agent-credit-gate release --key ${gated.holdKey}`);
@@ -35711,7 +35737,7 @@ function renderEstimateText(r, opts = {}) {
     out.push('');
     const l = r.estimate.loop;
     out.push(`${r.model.displayName} (${r.model.id}) · prices as of ${r.priceTable.asOf}`);
-    out.push(`first request ${render_n(l.firstRequestTokens)} tokens (prefix + prompt + context); cache: uncached run ${format_usd(l.uncachedUsd)}, ideal cache ${format_usd(l.idealUsd)}, waste ${format_usd(l.cacheWasteUsd)}`);
+    out.push(`first request ${render_n(l.firstRequestTokens)} tokens (prefix + prompt + context); cache: uncached run ${usd(l.uncachedUsd)}, ideal cache ${usd(l.idealUsd)}, waste ${usd(l.cacheWasteUsd)}`);
     const b = r.estimate.blended;
     for (const a of r.assumptions) {
         if (a.name === 'cache TTL')
@@ -35720,11 +35746,11 @@ function renderEstimateText(r, opts = {}) {
             out.push(a.value);
     }
     if (b.source === 'blended')
-        out.push(`history: blended with ${b.sampleSize} past runs (model p50 ${format_usd(b.model.p50Usd)})`);
+        out.push(`history: blended with ${b.sampleSize} past runs (model p50 ${usd(b.model.p50Usd)})`);
     if (r.budget) {
         const s = r.budget.state;
         out.push(`budget: ${r.budget.credit.label}`);
-        out.push(`cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${format_usd(s.spentUsd)}, held ${format_usd(s.heldUsd)}, ${moneyLeft(s)}`);
+        out.push(`cycle ${r.budget.cycle.start.slice(0, 10)} → resets ${r.budget.cycle.resetsAt.slice(0, 10)}: spent ${usd(s.spentUsd)}, held ${usd(s.heldUsd)}, ${moneyLeft(s)}`);
     }
     if (r.decision) {
         // The decision's word is the refusal policy's, the same the comment and the check run use.
@@ -35758,10 +35784,10 @@ function renderStatusText(s) {
         `ledger: ${s.ledger}`,
         `cycle: ${s.cycle.start.slice(0, 10)} → resets ${s.cycle.resetsAt.slice(0, 10)}`,
         `credit: ${s.credit.label}`,
-        `spent ${format_usd(s.state.spentUsd)} (external ${format_usd(s.state.externalSpendUsd)}) · held ${format_usd(s.state.heldUsd)} · ${moneyLeft(s.state)}`,
-        `runway: ${format_usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`,
-        `money: ${format_usd(s.money.realUsd)} real · ${format_usd(s.money.notionalUsd)} notional (subscription API-equivalent)${s.money.unlabelledUsd > 0 ? ` · ${format_usd(s.money.unlabelledUsd)} unlabelled (recorded before runs were labelled)` : ''}${s.appliesTo === 'real' ? '; budgets count real money only' : ''}`,
-        `prevented: ${format_usd(s.prevented.p50Usd)} this cycle (${s.prevented.runs} run${s.prevented.runs === 1 ? '' : 's'} refused or skipped, at their p50 estimate)`
+        `spent ${usd(s.state.spentUsd)} (external ${usd(s.state.externalSpendUsd)}) · held ${usd(s.state.heldUsd)} · ${moneyLeft(s.state)}`,
+        `runway: ${usd(s.runway.burnUsdPerDay)}/day${s.runway.exhaustsOn ? `, runs out on ${s.runway.exhaustsOn}` : ', lasts until the reset'}`,
+        `money: ${usd(s.money.realUsd)} real · ${usd(s.money.notionalUsd)} notional (subscription API-equivalent)${s.money.unlabelledUsd > 0 ? ` · ${usd(s.money.unlabelledUsd)} unlabelled (recorded before runs were labelled)` : ''}${s.appliesTo === 'real' ? '; budgets count real money only' : ''}`,
+        `prevented: ${usd(s.prevented.p50Usd)} this cycle (${s.prevented.runs} run${s.prevented.runs === 1 ? '' : 's'} refused or skipped, at their p50 estimate)`
     ];
     for (const [title, groups] of [
         ['by actor', s.byActor],
@@ -35772,7 +35798,7 @@ function renderStatusText(s) {
             continue;
         out.push('', `spend ${title}:`, pad([
             ['', 'runs', 'settled', 'held', 'real'],
-            ...groups.map(g => [g.key, String(g.runs), format_usd(g.settledUsd), format_usd(g.heldUsd), format_usd(g.realUsd)])
+            ...groups.map(g => [g.key, String(g.runs), usd(g.settledUsd), usd(g.heldUsd), usd(g.realUsd)])
         ]));
     }
     if (s.lastEntries.length) {
@@ -35782,8 +35808,8 @@ function renderStatusText(s) {
             ...s.lastEntries.map(e => [
                 e.updatedAt.slice(0, 19).replace('T', ' '),
                 e.status + (e.unverified ? ' (unverified)' : ''),
-                format_usd(e.holdUsd),
-                e.actualUsd !== undefined ? format_usd(e.actualUsd) : '—',
+                usd(e.holdUsd),
+                e.actualUsd !== undefined ? usd(e.actualUsd) : '—',
                 runLabel(e.key),
                 e.key
             ])
@@ -35834,16 +35860,16 @@ function renderSettlementText(s, now) {
     const out = [];
     const e = s.entry;
     const recorded = s.outcome === 'already-settled' ? e?.actualUsd : s.actual.usd;
-    out.push(`${HEAD[s.outcome]}: ${s.run}: actual ${format_usd(recorded ?? s.actual.usd)}`);
+    out.push(`${HEAD[s.outcome]}: ${s.run}: actual ${usd(recorded ?? s.actual.usd)}`);
     if (s.outcome !== 'already-settled') {
-        out.push(`  ${render_record_basisOf(s)}${s.actual.claudeReportedUsd !== undefined ? `; Claude reported ${format_usd(s.actual.claudeReportedUsd)} (API-equivalent)` : ''}`);
+        out.push(`  ${render_record_basisOf(s)}${s.actual.claudeReportedUsd !== undefined ? `; Claude reported ${usd(s.actual.claudeReportedUsd)} (API-equivalent)` : ''}`);
     }
     if (e && e.holdUsd > 0) {
-        out.push(`  estimate p50 ${format_usd(e.estimate.p50Usd)}, p90 ${format_usd(e.estimate.p90Usd)}, max ${format_usd(e.estimate.maxUsd)}; held ${format_usd(e.holdUsd)} (${e.estimate.gateOn})`);
+        out.push(`  estimate p50 ${usd(e.estimate.p50Usd)}, p90 ${usd(e.estimate.p90Usd)}, max ${usd(e.estimate.maxUsd)}; held ${usd(e.holdUsd)} (${e.estimate.gateOn})`);
     }
     if (s.doc) {
         const t = totals(s.doc, now);
-        out.push(`  cycle ${s.cycle.id}: settled ${format_usd(t.settledUsd)}, held ${format_usd(t.heldUsd)} in ${liveHolds(s.doc, now).length} live holds`);
+        out.push(`  cycle ${s.cycle.id}: settled ${usd(t.settledUsd)}, held ${usd(t.heldUsd)} in ${liveHolds(s.doc, now).length} live holds`);
     }
     if (e)
         out.push(`  key ${e.key}`);
@@ -35866,7 +35892,7 @@ function settlementJson(s, now) {
     };
 }
 function renderReleaseText(r) {
-    return `released: ${r.run}: ${format_usd(r.releasedUsd)} counts again (key ${r.key})`;
+    return `released: ${r.run}: ${usd(r.releasedUsd)} counts again (key ${r.key})`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts

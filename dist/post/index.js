@@ -58328,21 +58328,24 @@ function scopeKeys(e) {
         ...(e.repository && e.pr !== undefined ? [`pr:${e.repository}#${e.pr}`] : [])
     ];
 }
+/** The dollar limits beside the monthly budget: each one's input and the setting it is parsed into. */
+const SPEND_LIMITS = [
+    { input: 'max-daily-usd', setting: 'maxDailyUsd' },
+    { input: 'ledger-max-daily-usd', setting: 'ledgerMaxDailyUsd' },
+    { input: 'max-pr-usd', setting: 'maxPrUsd' },
+    { input: 'repository-budget-usd', setting: 'repositoryBudgetUsd' },
+    { input: 'job-budget-usd', setting: 'jobBudgetUsd' },
+    { input: 'max-actor-usd', setting: 'maxActorUsd' }
+];
+/** The inputs of the dollar limits beside the monthly budget. */
+const SPEND_LIMIT_INPUTS = SPEND_LIMITS.map(l => l.input);
 /**
  * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
  * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
  * money alone, need every entry of the cycle.
  */
 function needsEveryEntry(l) {
-    const scoped = [
-        l.maxDailyUsd,
-        l.ledgerMaxDailyUsd,
-        l.maxPrUsd,
-        l.repositoryBudgetUsd,
-        l.jobBudgetUsd,
-        l.maxActorUsd
-    ];
-    return scoped.some(v => v !== undefined) || l.appliesTo === 'real';
+    return SPEND_LIMITS.some(({ setting }) => l[setting] !== undefined) || l.appliesTo === 'real';
 }
 /** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
 function limitsFor(l, run) {
@@ -58364,36 +58367,45 @@ function limitsFor(l, run) {
 /** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
 const counts = (appliesTo, money) => appliesTo === 'all' || money === 'real';
 /**
- * What a scope has spent and holds: settled actuals plus live holds (this run's own left out), within
- * the window — for `day`, entries whose hold was taken in the last 24 hours.
+ * What each limit's scope has spent and holds: settled actuals plus live holds (this run's own left
+ * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One pass over
+ * the entries serves every limit.
  */
-function usedIn(doc, limit, a) {
+function usedBy(doc, limits, a) {
+    const used = limits.map(() => 0);
+    if (limits.length === 0)
+        return used;
     const t = a.now.getTime();
-    let used = 0;
     for (const e of doc.entries) {
         if (e.key === a.excludeKey || !counts(a.appliesTo, e.money))
             continue;
-        if (!scopeKeys(e).includes(limit.scope))
+        const usd = e.status === 'settled'
+            ? (e.actualUsd ?? 0)
+            : e.status === 'held' && Date.parse(e.expiresAt) > t
+                ? e.holdUsd
+                : 0;
+        if (usd === 0)
             continue;
-        if (limit.window === 'day' && !(Date.parse(e.createdAt) > t - DAY_MS))
-            continue;
-        if (e.status === 'settled')
-            used += e.actualUsd ?? 0;
-        else if (e.status === 'held' && Date.parse(e.expiresAt) > t)
-            used += e.holdUsd;
+        const keys = scopeKeys(e);
+        const today = Date.parse(e.createdAt) > t - DAY_MS;
+        limits.forEach((limit, i) => {
+            if (keys.includes(limit.scope) && (limit.window === 'cycle' || today))
+                used[i] += usd;
+        });
     }
-    if (limit.window === 'cycle') {
-        const folded = doc.compacted.byScope?.[limit.scope];
+    limits.forEach((limit, i) => {
+        const folded = limit.window === 'cycle' ? doc.compacted.byScope?.[limit.scope] : undefined;
         if (folded)
-            used += a.appliesTo === 'real' ? folded.realUsd : folded.usd;
-    }
+            used[i] += a.appliesTo === 'real' ? folded.realUsd : folded.usd;
+    });
     return used;
 }
 /** Micro-dollars, so a sum of holds that fits exactly is not refused by a rounding error. */
 const micro = (x) => Math.round(x * 1e6);
 /** Every limit's use before this run, and the first one `gatedUsd` more would pass. */
 function judgeSpend(doc, limits, gatedUsd, a) {
-    const uses = limits.map(limit => ({ limit, usedUsd: usedIn(doc, limit, a) }));
+    const used = usedBy(doc, limits, a);
+    const uses = limits.map((limit, i) => ({ limit, usedUsd: used[i] }));
     const refusal = uses.find(u => micro(u.usedUsd) + micro(gatedUsd) > micro(u.limit.usd));
     return { uses, ...(refusal ? { refusal } : {}) };
 }
@@ -58436,20 +58448,20 @@ function spendGroups(doc, now) {
             continue;
         const keys = [
             ['byActor', e.actor ?? '(unknown)'],
-            ['byJob', e.jobId],
-            ...(e.pr !== undefined
-                ? [['byPr', `${e.repository ?? ''}#${e.pr}`]]
-                : [])
+            ['byJob', e.jobId]
         ];
+        if (e.pr !== undefined)
+            keys.push(['byPr', `${e.repository ?? ''}#${e.pr}`]);
         for (const [group, key] of keys) {
             const g = groups[group].get(key) ?? { key, runs: 0, settledUsd: 0, heldUsd: 0, realUsd: 0 };
             g.runs++;
-            if (e.status === 'settled')
-                g.settledUsd += e.actualUsd ?? 0;
-            else
+            if (e.status !== 'settled')
                 g.heldUsd += e.holdUsd;
-            if (e.status === 'settled' && e.money === 'real')
-                g.realUsd += e.actualUsd ?? 0;
+            else {
+                g.settledUsd += e.actualUsd ?? 0;
+                if (e.money === 'real')
+                    g.realUsd += e.actualUsd ?? 0;
+            }
             groups[group].set(key, g);
         }
     }
@@ -58749,6 +58761,8 @@ function format_usd(n) {
         return `${sign}$${a.toPrecision(2)}`;
     return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
+/** USD for programs (step outputs, a command's environment): a plain decimal, to 1/10,000 of a cent. */
+const plainUsd = (n) => String(Math.round(n * 1e6) / 1e6);
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
@@ -59563,6 +59577,8 @@ function readMeters(messages) {
 /** How long a window lasts: the reset when Claude did not report one is assumed at most this far off. */
 const WINDOW_HOURS = { five_hour: 5, overage: 24 * 31 };
 const windowHours = (meter) => WINDOW_HOURS[meter] ?? (meter.startsWith('seven_day') ? 24 * 7 : 5);
+/** A window near its limit: Claude warned of it, or its utilization is at or past warn-at. */
+const nearLimit = (r, warnAtPct) => r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= warnAtPct);
 const meterLabel = (meter) => METER_NAMES[meter] ?? meter.replace(/_/g, ' ');
 /** "15:40 UTC" today, "Dec 2, 15:40 UTC" on another day. */
 function limits_resetWords(iso, now) {
@@ -59665,8 +59681,7 @@ function judgeLimits(account, now, opts) {
                 };
             continue;
         }
-        const near = r.status === 'allowed_warning' || (r.utilization !== undefined && r.utilization * 100 >= opts.warnAtPct);
-        if (near)
+        if (nearLimit(r, opts.warnAtPct))
             out.warnings.push(`${label[0].toUpperCase()}${label.slice(1)} near: ${r.utilization !== undefined ? `${pct(r.utilization)} used` : 'Claude warned'}; resets ${limits_resetWords(reset.at, now)}.`);
         const per = r.utilization !== undefined ? usdPerWindow(account.samples, r.meter) : undefined;
         if (per !== undefined && r.utilization !== undefined && opts.gatedUsd > 0) {
@@ -59976,7 +59991,7 @@ function windowRunway(r, countingThisRun) {
     const now = new Date(r.generatedAt);
     const live = m.meters.filter(x => !x.stale && x.status !== 'rejected');
     const near = live
-        .filter(x => x.status === 'allowed_warning' || (x.utilization ?? 0) * 100 >= (r.budget?.warnAtPct ?? 80))
+        .filter(x => nearLimit(x, r.budget?.warnAtPct ?? 80))
         .sort((a, b) => (b.utilization ?? 1) - (a.utilization ?? 1))[0];
     if (!near)
         return undefined;
@@ -63616,10 +63631,34 @@ function explain(error, where) {
     return say(m, 'check the server log');
 }
 const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+/**
+ * The keys of the entries a step reads (a union of selects; its values pushed onto `args`, whose $1 and
+ * $2 are the ledger and the cycle): live holds, the newest done ones, the newest settled run of each
+ * model, its run's, its job's history, and `extraKeys`.
+ */
+function focusedKeys(focus, extraKeys, args) {
+    const arg = (v) => `$${args.push(v)}`;
+    const where = `ledger = $1 and cycle_id = $2`;
+    const parts = [
+        `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
+        `(select key from ${postgres_s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
+        `(select distinct on (model) key from ${postgres_s}.entries where ${where} and status = 'settled'
+       order by model, settled_at desc)`
+    ];
+    const keys = [...(focus.key ? [focus.key] : []), ...extraKeys];
+    if (keys.length > 0)
+        parts.push(`select key from ${postgres_s}.entries where ${where} and key = any(${arg(keys)})`);
+    if (focus.runId !== undefined)
+        parts.push(`select key from ${postgres_s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`);
+    if (focus.jobId !== undefined)
+        parts.push(`(select key from ${postgres_s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
+         and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`);
+    return parts.join(' union ');
+}
 class PostgresStore {
     opts;
     rows = {
-        read: (cycleId, focus, all) => this.transaction(c => this.load(c, cycleId, focus, { lock: false, all: all || focus.all }), true),
+        read: (cycleId, focus) => this.transaction(c => this.load(c, cycleId, focus, false), true),
         update: (cycleId, focus, work) => this.transaction(c => this.updateIn(c, cycleId, focus, work)),
         import: (cycleId, changes) => this.transaction(async (c) => {
             if (await this.cycleRow(c, cycleId, true))
@@ -63729,7 +63768,8 @@ class PostgresStore {
                     await client.query('rollback').catch(() => undefined);
                     throw error;
                 }
-                version = await current();
+                // What it just committed, or what another process had (LATEST or newer): no need to ask again.
+                version = Math.max(version, LATEST);
             }
             if (version > LATEST)
                 throw new InvalidLedger(`${this.where}: the database's ledger tables are at schema version ${version}, newer than this agent-credit-gate knows (${LATEST}); upgrade agent-credit-gate`);
@@ -63784,41 +63824,24 @@ class PostgresStore {
        from ${postgres_s}.cycles c where c.ledger = $1 and c.cycle_id = $2 ${lock ? 'for update of c' : ''}`, [this.opts.name, cycleId]);
         return r.rows[0];
     }
-    /** The entries a step reads: live holds, the newest done ones, its run's, its job's history. */
-    async entries(c, cycleId, focus, extraKeys, all) {
+    /** The entries a step reads: every one with `focus.all`, else those `focusedKeys` names. */
+    async entries(c, cycleId, focus, extraKeys) {
         const args = [this.opts.name, cycleId];
-        const arg = (v) => `$${args.push(v)}`;
-        const where = `ledger = $1 and cycle_id = $2`;
-        const parts = all
-            ? [`select key from ${postgres_s}.entries where ${where}`]
-            : [
-                `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
-                `(select key from ${postgres_s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
-                `(select distinct on (model) key from ${postgres_s}.entries where ${where} and status = 'settled'
-             order by model, settled_at desc)`
-            ];
-        const keys = [...(focus.key ? [focus.key] : []), ...extraKeys];
-        if (!all && keys.length > 0)
-            parts.push(`select key from ${postgres_s}.entries where ${where} and key = any(${arg(keys)})`);
-        if (!all && focus.runId !== undefined)
-            parts.push(`select key from ${postgres_s}.entries where ${where} and key like ${arg(`${encodeURIComponent(focus.runId).replace(/[\\%_]/g, m => `\\${m}`)}/%`)}`);
-        if (!all && focus.jobId !== undefined)
-            parts.push(`(select key from ${postgres_s}.entries where ${where} and status = 'settled' and job_id = ${arg(focus.jobId)}
-           and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`);
-        const r = await c.query(`select e.* from ${postgres_s}.entries e join (${parts.join(' union ')}) k using (key)
+        const only = focus.all ? '' : `join (${focusedKeys(focus, extraKeys, args)}) k using (key)`;
+        const r = await c.query(`select e.* from ${postgres_s}.entries e ${only}
        where e.ledger = $1 and e.cycle_id = $2 order by e.created_at, e.key`, args);
         return r.rows.map(entryFromRow);
     }
-    async load(c, cycleId, focus, opts) {
-        let row = await this.cycleRow(c, cycleId, opts.lock);
-        if (!row && opts.lock) {
+    async load(c, cycleId, focus, lock, extraKeys = []) {
+        let row = await this.cycleRow(c, cycleId, lock);
+        if (!row && lock) {
             // No row to lock yet: the cycle's first writers queue on an advisory lock instead, and the first
             // creates the row the others then lock.
             await c.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.opts.name}/${cycleId}`]);
             row = await this.cycleRow(c, cycleId, true);
         }
         if (!row)
-            return { cycle: null, entries: [], meters: {}, settledByDay: {}, complete: true };
+            return { cycle: null, entries: [], meters: {}, settledByDay: {} };
         const account = fromColumns(ACCOUNT_COLUMNS, row, 'account_extra');
         return {
             cycle: {
@@ -63831,10 +63854,9 @@ class PostgresStore {
                 ...(row.history ? { history: row.history } : {}),
                 ...(row.extras ? { extras: row.extras } : {})
             },
-            entries: await this.entries(c, cycleId, focus, opts.extraKeys ?? [], opts.all ?? false),
+            entries: await this.entries(c, cycleId, focus, extraKeys),
             meters: row.meters_by_account,
-            settledByDay: row.settled_by_day,
-            complete: opts.all ?? false
+            settledByDay: row.settled_by_day
         };
     }
     /**
@@ -63844,17 +63866,22 @@ class PostgresStore {
     async updateIn(c, cycleId, focus, work) {
         const extraKeys = [];
         for (;;) {
-            const rows = await this.load(c, cycleId, focus, { lock: true, extraKeys, all: focus.all });
+            const rows = await this.load(c, cycleId, focus, true, extraKeys);
             const changes = work(rows);
             if (!changes)
                 return { revision: rows.cycle?.revision ?? 0 };
-            const loaded = new Set(rows.entries.map(e => e.key));
-            const fresh = changes.entries.map(e => e.key).filter(k => !loaded.has(k));
+            // The load found every key it asked for by name (the step's own, as a gate's new hold is) or, with
+            // focus.all, every key there is: only a key outside both may exist unloaded.
+            const asked = new Set([
+                ...rows.entries.map(e => e.key),
+                ...(focus.key ? [focus.key] : []),
+                ...extraKeys
+            ]);
+            const fresh = focus.all ? [] : changes.entries.map(e => e.key).filter(k => !asked.has(k));
             if (fresh.length > 0) {
                 const r = await c.query(`select key from ${postgres_s}.entries where ledger = $1 and cycle_id = $2 and key = any($3)`, [this.opts.name, cycleId, fresh]);
-                const missed = r.rows.map(x => x.key).filter(k => !extraKeys.includes(k));
-                if (missed.length > 0) {
-                    extraKeys.push(...missed);
+                if (r.rows.length > 0) {
+                    extraKeys.push(...r.rows.map(x => x.key));
                     continue;
                 }
             }
@@ -63864,20 +63891,26 @@ class PostgresStore {
     /** Write what a step changed, and move the cycle's revision on; returns the new revision. */
     async save(c, cycleId, changes, revision) {
         const { name } = this.opts;
-        const accountCols = ACCOUNT_COLUMNS.map(([, col]) => col);
-        const accountValues = changes.cycle.account
-            ? toColumns(ACCOUNT_COLUMNS, changes.cycle.account)
-            : Array(accountCols.length + 1).fill(null);
-        const cycleArgs = [name, cycleId, changes.cycle.start, changes.cycle.resetsAt, ...accountValues];
-        const folded = changes.cycle.folded === undefined ? null : JSON.stringify(changes.cycle.folded);
-        const history = changes.cycle.history === undefined ? null : JSON.stringify(changes.cycle.history);
-        const extras = changes.cycle.extras === undefined ? null : JSON.stringify(changes.cycle.extras);
-        const r = await c.query(`insert into ${postgres_s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, account_extra, folded, revision, history, extras)
-       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')}, $${cycleArgs.length + 1}, $${cycleArgs.length + 2}, $${cycleArgs.length + 3}, $${cycleArgs.length + 4})
+        const { cycle } = changes;
+        const accountCols = [...ACCOUNT_COLUMNS.map(([, col]) => col), 'account_extra'];
+        const json = (v) => (v === undefined ? null : JSON.stringify(v));
+        const cycleArgs = [
+            name,
+            cycleId,
+            cycle.start,
+            cycle.resetsAt,
+            ...toColumns(ACCOUNT_COLUMNS, cycle.account ?? {}),
+            json(cycle.folded),
+            revision ?? 1,
+            json(cycle.history),
+            json(cycle.extras)
+        ];
+        const r = await c.query(`insert into ${postgres_s}.cycles as c (ledger, cycle_id, starts_at, resets_at, ${accountCols.join(', ')}, folded, revision, history, extras)
+       values (${cycleArgs.map((_, i) => `$${i + 1}`).join(', ')})
        on conflict (ledger, cycle_id) do update set
-         ${[...accountCols, 'account_extra'].map(col => `${col} = excluded.${col}`).join(', ')},
+         ${accountCols.map(col => `${col} = excluded.${col}`).join(', ')},
          history = coalesce(excluded.history, c.history), extras = coalesce(excluded.extras, c.extras), revision = c.revision + 1, updated_at = now()
-       returning revision`, [...cycleArgs, folded, revision ?? 1, history, extras]);
+       returning revision`, cycleArgs);
         const entryCols = [...ENTRY_COLUMNS.map(([, col]) => col), 'extra'];
         for (let i = 0; i < changes.entries.length; i += 500) {
             const chunk = changes.entries.slice(i, i + 500);
@@ -64113,15 +64146,15 @@ function sameAccount(a, b) {
 
 /**
  * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
- * hold out, so a retried gate decides as its first try did.
+ * hold out, so a retried gate decides as its first try did; `appliesTo` says which dollars count.
  */
-function cycleMoney(doc, credit, externalSpendUsd, now, excludeKey, appliesTo = 'all') {
-    const t = doc ? totals(doc, now, excludeKey, appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] };
+function cycleMoney(doc, credit, externalSpendUsd, now, opts = {}) {
+    const t = doc ? totals(doc, now, opts.excludeKey, opts.appliesTo) : { settledUsd: 0, heldUsd: 0, byDay: [] };
     return { state: budgetState({ credit, ...t, externalSpendUsd }), byDay: t.byDay };
 }
 /** The report's view of the cycle from `doc`; `gatedUsd` is what one more run of this job holds. */
 function cycleView(a) {
-    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a.excludeKey, a.appliesTo);
+    const { state, byDay } = cycleMoney(a.doc, a.credit, a.budget.externalSpendUsd, a.now, a);
     return {
         budget: {
             credit: a.credit,
@@ -64161,7 +64194,7 @@ function rowToEntry(row) {
     };
 }
 /** The document of `rows` (validated like any document: a bad row stops the step and is not overwritten). */
-function rows_documentOf(rows, cycle, where) {
+function documentOf(rows, cycle, where) {
     if (!rows.cycle)
         return emptyDocument(cycle);
     const base = emptyDocument(cycle);
@@ -64262,7 +64295,7 @@ function rowsOfDocument(doc) {
 async function readCycle(store, cycle, focus = {}) {
     if (store.rows) {
         const rows = await store.rows.read(cycle.id, focus);
-        return { doc: rows.cycle ? rows_documentOf(rows, cycle, store.locate(cycle.id)) : null, version: null };
+        return { doc: rows.cycle ? documentOf(rows, cycle, store.locate(cycle.id)) : null, version: null };
     }
     const { text, version, lease } = await store.read(cycle.id);
     const extra = lease ? { lease } : {};
@@ -64395,7 +64428,7 @@ async function updateLedger(store, cycle, mutate, opts = {}) {
 async function updateRows(rows, where, cycle, mutate, focus) {
     let decided;
     const { revision } = await rows.update(cycle.id, focus, loaded => {
-        const before = rows_documentOf(loaded, cycle, where);
+        const before = documentOf(loaded, cycle, where);
         const { doc: after, result } = mutate(before);
         decided = { before, after, result };
         return after === before ? null : changesOf(before, after);
@@ -64404,16 +64437,12 @@ async function updateRows(rows, where, cycle, mutate, focus) {
     const doc = after === before ? before : { ...after, revision };
     return { result, doc, attempts: 1, wait: { leaseMs: 0, leaseWaits: 0, conflicts: 0, backoffMs: 0 } };
 }
-/** A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. */
+/**
+ * A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. The
+ * cycle's dates come from what is stored, so only its id is needed.
+ */
 async function readWholeCycle(store, cycleId) {
-    const where = store.locate(cycleId);
-    if (store.rows) {
-        const rows = await store.rows.read(cycleId, {}, true);
-        return rows.cycle
-            ? documentOf(rows, { id: cycleId, start: rows.cycle.start, resetsAt: rows.cycle.resetsAt }, where)
-            : null;
-    }
-    return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' })).doc;
+    return (await readCycle(store, { id: cycleId, start: '', resetsAt: '' }, { all: true })).doc;
 }
 
 ;// CONCATENATED MODULE: ./src/ledger/cycles.ts

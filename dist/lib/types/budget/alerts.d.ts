@@ -16,8 +16,6 @@ export interface Alert {
     pct: number;
     text: string;
 }
-/** Slack's mrkdwn treats &, < and > as markup: untrusted names (repositories, actors) are escaped. */
-export declare const slackEscape: (s: string) => string;
 /**
  * The thresholds each budget crosses with this hold (before < t ≤ after) that no earlier run of the
  * cycle alerted, highest first per budget; `where` names the repository and run in the text.

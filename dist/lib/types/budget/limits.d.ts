@@ -79,6 +79,8 @@ export interface LimitJudgement {
     }>;
     meters: MeterView[];
 }
+/** A window near its limit: Claude warned of it, or its utilization is at or past warn-at. */
+export declare const nearLimit: (r: Pick<MeterReading, "status" | "utilization">, warnAtPct: number) => boolean;
 export declare const meterLabel: (meter: string) => string;
 /** "15:40 UTC" today, "Dec 2, 15:40 UTC" on another day. */
 export declare function resetWords(iso: string, now: Date): string;

@@ -10,9 +10,12 @@ export type BurnDown = Array<{
 }>;
 /**
  * The cycle's money from its ledger document (none yet = nothing spent). `excludeKey` leaves one run's
- * hold out, so a retried gate decides as its first try did.
+ * hold out, so a retried gate decides as its first try did; `appliesTo` says which dollars count.
  */
-export declare function cycleMoney(doc: LedgerDocument | null, credit: Credit, externalSpendUsd: number, now: Date, excludeKey?: string, appliesTo?: AppliesTo): {
+export declare function cycleMoney(doc: LedgerDocument | null, credit: Credit, externalSpendUsd: number, now: Date, opts?: {
+    excludeKey?: string;
+    appliesTo?: AppliesTo;
+}): {
     state: BudgetState;
     byDay: BurnDown;
 };

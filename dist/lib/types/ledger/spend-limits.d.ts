@@ -32,6 +32,8 @@ export interface SpendLimit {
 export declare function moneyOf(auth: Auth, family: string | undefined, now: Date): Money;
 /** The scope keys an entry's money counts under (compaction keeps settled dollars per key). */
 export declare function scopeKeys(e: Pick<LedgerEntry, 'repository' | 'jobId' | 'actor' | 'pr'>): string[];
+/** The inputs of the dollar limits beside the monthly budget. */
+export declare const SPEND_LIMIT_INPUTS: ("max-daily-usd" | "ledger-max-daily-usd" | "max-pr-usd" | "repository-budget-usd" | "job-budget-usd" | "max-actor-usd")[];
 /**
  * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
  * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
@@ -42,15 +44,6 @@ export declare function needsEveryEntry(l: LimitSettings): boolean;
 export declare function limitsFor(l: LimitSettings, run: RunScope): SpendLimit[];
 /** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
 export declare const counts: (appliesTo: AppliesTo, money: Money | undefined) => boolean;
-/**
- * What a scope has spent and holds: settled actuals plus live holds (this run's own left out), within
- * the window — for `day`, entries whose hold was taken in the last 24 hours.
- */
-export declare function usedIn(doc: LedgerDocument, limit: Pick<SpendLimit, 'scope' | 'window'>, a: {
-    now: Date;
-    appliesTo: AppliesTo;
-    excludeKey?: string;
-}): number;
 export interface SpendJudgement {
     /** Each limit with what its scope used before this run. */
     uses: Array<{

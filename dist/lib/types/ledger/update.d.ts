@@ -75,5 +75,8 @@ export declare function updateLedger<T>(store: DocumentStore, cycle: Cycle, muta
     attempts: number;
     wait: LedgerWait;
 }>;
-/** A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. */
+/**
+ * A cycle's whole document, every entry of a row store included (`ledger copy`); null when none. The
+ * cycle's dates come from what is stored, so only its id is needed.
+ */
 export declare function readWholeCycle(store: DocumentStore, cycleId: string): Promise<LedgerDocument | null>;

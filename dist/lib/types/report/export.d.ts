@@ -27,13 +27,7 @@ export interface ExportRecord {
     settledAt: string;
     priceTableAsOf: string;
 }
-/** The cycle's settled runs, oldest first (runs folded into the document's totals are not listed). */
-export declare function exportRecords(doc: LedgerDocument | null): ExportRecord[];
 export type FocusRow = Record<string, string | number | null>;
-/** FOCUS 1.2 rows: one Usage charge per settled run, in USD, for the account's billing cycle. */
-export declare function focusRows(records: ExportRecord[], cycle: Cycle, account: string): FocusRow[];
-/** RFC 4180 CSV: a header of `columns`, every field that needs it quoted, nulls empty. */
-export declare function toCsv(rows: Array<Record<string, unknown>>, columns: string[]): string;
 /** The export in `format`. */
 export declare function renderExport(format: ExportFormat, doc: LedgerDocument | null, cycle: Cycle, account: string): string;
 /** The columns a FOCUS export writes, in the spec's alphabetical order. */

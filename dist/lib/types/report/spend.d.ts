@@ -32,9 +32,5 @@ export interface SpendView {
 export declare function spendView(doc: LedgerDocument | null, verdict: Pick<HoldVerdict, 'spend'> & {
     money?: Money;
 }, appliesTo: AppliesTo): SpendView;
-/** "$14.20 prevented this cycle (9 runs refused or skipped, at their p50)". */
-export declare function preventedLine(p: SpendView['prevented']): string;
-/** "Settled this cycle: $3.10 real money · $12.40 notional (subscription API-equivalent)". */
-export declare function moneyLine(s: SpendView): string;
 /** The markdown block: money apart, limits, prevented. */
 export declare function spendMarkdown(s: SpendView): string;

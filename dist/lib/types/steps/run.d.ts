@@ -71,6 +71,7 @@ export declare function capOf(decision: Decision | undefined): {
     capUsd?: number;
     holdUsd?: number;
 };
+/** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
 export declare function withCap(args: string[], capUsd: number): {
     args: string[];
     note?: string;

@@ -1,6 +1,4 @@
 import type { DocumentStore, RowLedger, StoredText, WriteResult } from './types.js';
-/** Settled entries loaded in full besides the live ones (status lists ten; the rest are summed). */
-export declare const NEWEST_DONE = 20;
 export interface PostgresStoreOptions {
     /** The connection string (the `ledger-url` secret). */
     url: string;
@@ -15,10 +13,6 @@ export interface PostgresStoreOptions {
     /** Milliseconds to keep retrying a lost connection (server restarting; default 15 s). */
     reconnectForMs?: number;
 }
-/** Host, port and database of a connection string: all a message may say of it. */
-export declare function describeUrl(url: string): string;
-/** One line naming what went wrong and what to check; never the password. */
-export declare function explain(error: unknown, where: string): Error;
 export declare class PostgresStore implements DocumentStore {
     private readonly opts;
     readonly rows: RowLedger;
@@ -41,7 +35,7 @@ export declare class PostgresStore implements DocumentStore {
     cycles(): Promise<string[]>;
     /** The cycle row, locked when `lock`; null when the cycle has no row yet. */
     private cycleRow;
-    /** The entries a step reads: live holds, the newest done ones, its run's, its job's history. */
+    /** The entries a step reads: every one with `focus.all`, else those `focusedKeys` names. */
     private entries;
     private load;
     /**

@@ -84,13 +84,13 @@ export interface CycleFocus {
 export type EntryRow = {
     key: string;
 } & Record<string, unknown>;
-/** The rows of one cycle a step works on. */
 /** Cycle-wide records a row store keeps on the cycle's row: refused runs and the alerts already sent. */
 export interface CycleExtras {
     prevented?: unknown;
     alerts?: unknown;
     preventedFolded?: unknown;
 }
+/** The rows of one cycle a step works on. */
 export interface CycleRows {
     cycle: {
         id: string;
@@ -115,8 +115,6 @@ export interface CycleRows {
         runs: number;
         usd: number;
     }>;
-    /** True when `entries` holds every entry of the cycle. */
-    complete: boolean;
 }
 /** What a step changes: entries to insert or replace, accounts' meters, the cycle's own row. */
 export interface RowChanges {
@@ -140,7 +138,7 @@ export interface RowChanges {
  * the load had left out, the store loads that row too and runs `work` again: nothing is counted twice.
  */
 export interface RowLedger {
-    read(cycleId: string, focus: CycleFocus, all?: boolean): Promise<CycleRows>;
+    read(cycleId: string, focus: CycleFocus): Promise<CycleRows>;
     update(cycleId: string, focus: CycleFocus, work: (rows: CycleRows) => RowChanges | null): Promise<{
         revision: number;
     }>;

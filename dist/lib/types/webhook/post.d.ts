@@ -3,11 +3,6 @@
  * (a fetch error's own message can carry it, so only its code is kept). A failure is a notice, never a
  * failed run: the crossing stays recorded, so a retry would not alert twice either.
  */
-/** What to post: the budget and threshold (for the notice) and the message. */
-export interface WebhookAlert {
-    budget: string;
-    pct: number;
-    text: string;
-}
+import type { Alert } from '../budget/alerts.js';
 /** Post each alert; returns one notice per alert, posted or not. */
-export declare function postAlerts(alerts: WebhookAlert[], url: string | undefined, fetcher?: typeof fetch): Promise<string[]>;
+export declare function postAlerts(alerts: Alert[], url: string | undefined, fetcher?: typeof fetch): Promise<string[]>;
