@@ -10,42 +10,54 @@ type Kind = 'text' | 'time' | 'number' | 'bool' | 'json'
 /** [field, column, kind] */
 export type Columns = ReadonlyArray<readonly [string, string, Kind]>
 
-export const ENTRY_COLUMNS: Columns = [
-  ['key', 'key', 'text'],
-  ['jobId', 'job_id', 'text'],
-  ['status', 'status', 'text'],
-  ['createdAt', 'created_at', 'time'],
-  ['updatedAt', 'updated_at', 'time'],
-  ['expiresAt', 'expires_at', 'time'],
-  ['holdUsd', 'hold_usd', 'number'],
-  ['estimateP50Usd', 'estimate_p50_usd', 'number'],
-  ['estimateP90Usd', 'estimate_p90_usd', 'number'],
-  ['estimateMaxUsd', 'estimate_max_usd', 'number'],
-  ['gateOn', 'gate_on', 'text'],
-  ['actualUsd', 'actual_usd', 'number'],
-  ['claudeReportedUsd', 'claude_reported_usd', 'number'],
-  ['unverified', 'unverified', 'bool'],
-  ['withoutHold', 'without_hold', 'bool'],
-  ['model', 'model', 'text'],
-  ['turns', 'turns', 'number'],
-  ['subtype', 'subtype', 'text'],
-  ['usage', 'usage', 'json'],
-  ['behaviour', 'behaviour', 'json'],
-  ['priceTableAsOf', 'price_table_as_of', 'text'],
-  ['settledAt', 'settled_at', 'time'],
-  ['stoppedBy', 'stopped_by', 'text']
-]
+/** A column a field, in `kinds` order, named as the field in snake_case unless `renamed` names it. */
+function columns(kinds: Record<string, Kind>, renamed: Record<string, string> = {}): Columns {
+  return Object.entries(kinds).map(([field, kind]) => {
+    const column = renamed[field] ?? field.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)
+    return [field, column, kind] as const
+  })
+}
 
-export const ACCOUNT_COLUMNS: Columns = [
-  ['plan', 'plan', 'text'],
-  ['seats', 'seats', 'number'],
-  ['monthlyCredits', 'monthly_credits_usd', 'number'],
-  ['overageUsd', 'overage_usd', 'number'],
-  ['externalSpendUsd', 'external_spend_usd', 'number'],
-  ['billingCycleDay', 'billing_cycle_day', 'number'],
-  ['setAt', 'account_set_at', 'time'],
-  ['setBy', 'account_set_by', 'text']
-]
+export const ENTRY_COLUMNS = columns({
+  key: 'text',
+  jobId: 'text',
+  status: 'text',
+  createdAt: 'time',
+  updatedAt: 'time',
+  expiresAt: 'time',
+  holdUsd: 'number',
+  estimateP50Usd: 'number',
+  estimateP90Usd: 'number',
+  estimateMaxUsd: 'number',
+  gateOn: 'text',
+  actualUsd: 'number',
+  claudeReportedUsd: 'number',
+  unverified: 'bool',
+  withoutHold: 'bool',
+  model: 'text',
+  turns: 'number',
+  subtype: 'text',
+  usage: 'json',
+  behaviour: 'json',
+  priceTableAsOf: 'text',
+  settledAt: 'time',
+  stoppedBy: 'text'
+})
+
+export const ACCOUNT_COLUMNS = columns(
+  {
+    plan: 'text',
+    seats: 'number',
+    monthlyCredits: 'number',
+    overageUsd: 'number',
+    externalSpendUsd: 'number',
+    billingCycleDay: 'number',
+    setAt: 'time',
+    setBy: 'text'
+  },
+  // The cycles table holds more than the account, so its columns say which figure is whose.
+  { monthlyCredits: 'monthly_credits_usd', setAt: 'account_set_at', setBy: 'account_set_by' }
+)
 
 /** The column values of `obj` in `columns` order, then its other fields as one JSON value (or null). */
 export function toColumns(columns: Columns, obj: Record<string, unknown>): unknown[] {
