@@ -3,8 +3,8 @@
  * real-runs-jobs, real-runs-more; ACG_REAL_RUNS names other folders, comma-separated), writes them into
  * src/estimate/presets.json (`fitted`, each value with its why), and prints how well the estimate
  * predicts runs from a source it was not fitted on (leave-one-source-out, per source and per model
- * family, with the turn count given and with the defaults) and how it learns a job (the job data with a
- * time split). `--check` fits and compares without writing.
+ * family, with the turn count given and with the defaults), beside it what a hold that already knew
+ * each source reaches, and how it learns a job (the job data with a time split). `--check` fits and compares without writing.
  * `--cli BUNDLE` instead runs every run through a built CLI (`node BUNDLE estimate …`, no ledger), so
  * two builds (main's dist and this one) are measured the same way. Prints measured numbers; asserts nothing.
  */
@@ -20,6 +20,7 @@ import {
   markdownHead,
   markdownLine,
   markdownTable,
+  referenceRows,
   rowOf,
   type Row
 } from './runs-benchmark.js'
@@ -77,6 +78,12 @@ function bySource(): Map<string, FittedPresets> {
   )
   table('Turns given (expected-turns)', b.given)
   table('Defaults', b.defaults)
+  const ref = referenceRows(runs)
+  console.log(
+    'Reference: a hold that already knew each source (its own cost distribution, in-sample) at 90% covered\n'
+  )
+  table('Turns given: the source’s own cost curve in turns', ref.given)
+  table('Defaults: one hold per source, its 90th-percentile cost', ref.defaults)
   return b.fits
 }
 

@@ -105,6 +105,49 @@ export function jobHistory(
   return out
 }
 
+/**
+ * What a hold that already knew a source could reach: the hold efficiency at exactly 90% of the
+ * source's runs covered, measured on the runs themselves (in-sample, so a reference for a model that
+ * has not seen the source, not a bound on every model). With the defaults, one hold for every run of
+ * the source, its 90th-percentile cost (efficiency: actual ÷ that). With the turn count given, a hold
+ * on the source's own cost curve in turns (least squares of ln cost on ln turns within the source) at
+ * the 90th percentile of its residuals. The group is the run's model family, as in the other tables.
+ */
+export function referenceRows(runs: CalibrationRun[]): { given: Row[]; defaults: Row[] } {
+  const out = { given: [] as Row[], defaults: [] as Row[] }
+  for (const source of new Set(runs.map(r => r.source))) {
+    const mine = runs.filter(r => r.source === source)
+    const x = mine.map(r => Math.log(Math.max(1, r.turns)))
+    const y = mine.map(r => Math.log(r.actual.usd))
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+    const [mx, my] = [mean(x), mean(y)]
+    const sxx = x.reduce((s, xi) => s + (xi - mx) ** 2, 0)
+    const slope = sxx > 0 ? x.reduce((s, xi, i) => s + (xi - mx) * (y[i] - my), 0) / sxx : 0
+    const residuals = y.map((yi, i) => yi - my - slope * (x[i] - mx))
+    const hold = quantile(
+      mine.map(r => r.actual.usd),
+      0.9
+    )
+    const residualAt90 = quantile(residuals, 0.9)
+    const residualAt50 = quantile(residuals, 0.5)
+    mine.forEach((r, i) => {
+      const row = (p50: number, p90: number) => rowOf(r, { p50Usd: p50, p90Usd: p90 })
+      out.defaults.push(
+        row(
+          quantile(
+            mine.map(o => o.actual.usd),
+            0.5
+          ),
+          hold
+        )
+      )
+      const curve = Math.exp(y[i] - residuals[i])
+      out.given.push(row(curve * Math.exp(residualAt50), curve * Math.exp(residualAt90)))
+    })
+  }
+  return out
+}
+
 export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b)
   const pos = q * (s.length - 1)

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { loadRuns } from '../../scripts/runs-fit.js'
-import { jobHistory, leaveOneSourceOut, markdownTable, summary } from '../../scripts/runs-benchmark.js'
+import {
+  jobHistory,
+  leaveOneSourceOut,
+  markdownTable,
+  referenceRows,
+  summary
+} from '../../scripts/runs-benchmark.js'
 
 /** A few runs of two sources, and the runs of one job of a third: small enough to fit in a test. */
 const vecsum = loadRuns(['reference/real-runs']).slice(0, 6)
@@ -40,6 +46,19 @@ describe('the accuracy benchmark (npm run accuracy:runs) on a few runs', () => {
       'all'
     ])
       expect(table.some(line => line.startsWith(`| ${row} |`))).toBe(true)
+  })
+  it('gives the reference a hold that knew each source reaches: 90% covered within each source', () => {
+    const ref = referenceRows(runs)
+    for (const rows of [ref.given, ref.defaults]) {
+      expect(rows).toHaveLength(runs.length)
+      for (const source of new Set(runs.map(r => r.source))) {
+        const mine = rows.filter(r => r.source === source)
+        const inside = summary(mine).insideShare
+        // Interpolated 90th percentile: ⌊0.9·(n − 1)⌋ + 1 of n distinct costs are at or below it.
+        expect(inside).toBeGreaterThanOrEqual((Math.floor(0.9 * (mine.length - 1)) + 1) / mine.length)
+        expect(inside).toBeLessThan(1)
+      }
+    }
   })
   it('estimates a job’s later runs with its earlier ones as history', () => {
     const h = jobHistory(runs, b.fits)
