@@ -4,21 +4,16 @@
  * ledger write (its hold, or the record of the run it prevented), so no limit adds a write.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
-import { GitHubStore } from '../../src/store/github.js'
-import { FileStore } from '../../src/store/file.js'
 import { MemoryStore } from '../../src/store/memory.js'
 import type { DocumentStore } from '../../src/store/types.js'
-import { createGitHubClient } from '../../src/github/client.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { holdIfAllowed } from '../../src/ledger/hold.js'
 import { settle } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
 import { SPEND_LIMIT_INPUTS } from '../../src/ledger/spend-limits.js'
 import { limitRequest } from '../support/ledger-fixtures.js'
+import { everyStore } from '../support/ledger-stores.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const CYCLE = cycleAt(NOW, 1)
@@ -33,25 +28,7 @@ beforeAll(async () => {
 })
 afterAll(async () => server.stop())
 
-const stores: Array<[string, () => DocumentStore]> = [
-  ['memory', () => new MemoryStore()],
-  ['file', () => new FileStore(join(mkdtempSync(join(tmpdir(), 'acg-limits-')), 'ledger.json'))],
-  [
-    'github',
-    () =>
-      new GitHubStore({
-        // A token per store: GitHub's limit on content-creating requests is per token.
-        octokit: createGitHubClient({
-          token: `t-${Math.random().toString(36).slice(2)}`,
-          baseUrl: server.url,
-          throttle: false
-        }),
-        owner: 'acme',
-        repo: 'api',
-        ref: `refs/agent-credit-gate/limits-${Math.random().toString(36).slice(2)}`
-      })
-  ]
-]
+const stores = everyStore(() => server)
 
 /** Count the document writes that landed (a lost compare-and-swap is not one). */
 function counting(store: DocumentStore): { store: DocumentStore; landed: () => number } {

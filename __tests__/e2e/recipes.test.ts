@@ -8,14 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
 import { parse } from 'yaml'
 import { GitHubDouble } from '../support/github-server.js'
 import { FakeAnthropic, pricedCalls } from '../support/fake-anthropic.js'
 import { builtInTable } from '../../src/pricing/table.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const ROOT = resolve('.')
 const RECIPES = join(ROOT, 'examples/recipes')
@@ -38,8 +38,8 @@ beforeAll(async () => {
   github = await new GitHubDouble().start()
   github.repo = 'agent-ledger'
   anthropic = await new FakeAnthropic().start()
-  bin = mkdtempSync(join(tmpdir(), 'acg-recipes-bin-'))
-  home = mkdtempSync(join(tmpdir(), 'acg-recipes-home-'))
+  bin = tempDir('recipes-bin')
+  home = tempDir('recipes-home')
   // What `npm install --global agent-credit-gate` puts on PATH: this repository's CLI bundle.
   writeFileSync(
     join(bin, 'agent-credit-gate'),
@@ -85,7 +85,7 @@ function sh(
 
 /** A project folder with the prompt the CI recipes read. */
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-recipes-'))
+  const dir = tempDir('recipes')
   mkdirSync(join(dir, 'prompts'))
   writeFileSync(join(dir, 'prompts/review.md'), 'Review the diff for bugs.\n')
   return dir
@@ -155,7 +155,7 @@ describe('recipes (docs/recipes.md), run as written', () => {
   it('Python: the app logs Messages API responses and run records them priced with the same table', async () => {
     const source = readFileSync(join(RECIPES, 'python-app.py'), 'utf8')
     const command = /file ledger:\n\n((?: {4}.*\n)+)/.exec(source)?.[1].replace(/^ {4}/gm, '') as string
-    const cwd = mkdtempSync(join(tmpdir(), 'acg-recipes-py-'))
+    const cwd = tempDir('recipes-py')
     writeFileSync(join(cwd, 'python-app.py'), source)
     const before = anthropic.calls.length
     const r = await sh('bash', ['-euo', 'pipefail', '-c', command], { cwd, env: env() })
@@ -181,7 +181,7 @@ describe('recipes (docs/recipes.md), run as written', () => {
     writeFileSync(join(out, 'agent-sdk-app.mjs'), js)
     const before = anthropic.calls.length
     const r = await sh(process.execPath, [join(out, 'agent-sdk-app.mjs')], {
-      cwd: mkdtempSync(join(tmpdir(), 'acg-recipes-sdk-')),
+      cwd: tempDir('recipes-sdk'),
       env: env({
         GH_TOKEN: 'ghs_test',
         CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',

@@ -7,20 +7,12 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FakeAnthropic, pricedCalls } from '../support/fake-anthropic.js'
 import { installClaude } from '../support/claude-cli.js'
 import { builtInTable } from '../../src/pricing/table.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const CLI = resolve('dist/cli/index.js')
 const table = builtInTable()
@@ -52,7 +44,7 @@ const pricedLog = () => pricedCalls(fake.calls, table)
  * knows it) that notes its arguments and pid, then execs the real CLI in its place.
  */
 function start(gateFlags: string[], claudeArgs: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-run-real-'))
+  const dir = tempDir('run-real')
   const wrapper = join(dir, 'bin', 'claude')
   const seen = join(dir, 'claude-args')
   const pid = join(dir, 'claude-pid')

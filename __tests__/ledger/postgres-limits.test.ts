@@ -4,41 +4,25 @@
  * request (or a person, repository, job or day) must load every entry of the cycle, and the cycle-wide
  * records of the budgets (what the gate prevented, alerts sent) must survive on the cycle's row.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { PostgresStore } from '../../src/store/postgres.js'
+import { describe, expect, it } from '@jest/globals'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { holdIfAllowed } from '../../src/ledger/hold.js'
 import { settle } from '../../src/ledger/operations.js'
 import { needsEveryEntry } from '../../src/ledger/spend-limits.js'
 import { cycleAt } from '../../src/budget/cycle.js'
-import { PostgresCluster, postgresMissing } from '../support/postgres.js'
+import { postgresLedgers } from '../support/ledger-stores.js'
 import { limitRequest } from '../support/ledger-fixtures.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const CYCLE = cycleAt(NOW, 1)
-const pgMissing = postgresMissing()
-let cluster: PostgresCluster | undefined
-const opened: PostgresStore[] = []
-beforeAll(async () => {
-  if (!pgMissing) cluster = await PostgresCluster.start()
-}, 180_000)
-afterAll(async () => {
-  await Promise.all(opened.map(s => s.close?.()))
-  await cluster?.destroy()
-}, 60_000)
-
-function store(): PostgresStore {
-  const s = new PostgresStore({ url: cluster!.url(), name: `l-${Math.random().toString(36).slice(2)}` })
-  opened.push(s)
-  return s
-}
+const postgres = postgresLedgers('postgres limits')
+const store = postgres.store
 
 /** A gate's request on the limits' ledger, alerting at 50% unless `inputs` say otherwise. */
 const request = (i: number, inputs: Record<string, string>, p90Usd = 1) =>
   limitRequest(i, { 'alert-at': '50', ...inputs }, { p90Usd })
 
-const describePg = pgMissing ? describe.skip : describe
-if (pgMissing) it.skip(`postgres limits: skipped, ${pgMissing}`, () => undefined)
+const describePg = postgres.missing ? describe.skip : describe
 
 describePg('postgres store, limits beside the monthly budget', () => {
   it('max-pr-usd counts every settled run of the pull request, not only the newest a gate loads', async () => {

@@ -4,14 +4,14 @@
  * once on a new database, and the faults — a killed connection, a statement timeout, a wrong password,
  * a closed port, a server without TLS — each one line that names what to check and never the password.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from '@jest/globals'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { runCli, SMALL_RUN } from '../support/cli.js'
-import { PG_PASSWORD, PostgresCluster, postgresMissing } from '../support/postgres.js'
-import { PostgresStore } from '../../src/store/postgres.js'
+import { PG_PASSWORD } from '../support/postgres.js'
+import { postgresLedgers } from '../support/ledger-stores.js'
+import type { PostgresStore, PostgresStoreOptions } from '../../src/store/postgres.js'
 import { MIGRATIONS } from '../../src/store/postgres-schema.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, totals } from '../../src/ledger/operations.js'
@@ -22,34 +22,27 @@ import { GitHubStore } from '../../src/store/github.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { copyLedger } from '../../src/steps/copy.js'
 import { settle } from '../../src/ledger/operations.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const cycle = cycleAt(NOW, 1)
-const missing = postgresMissing()
-const maybe = missing ? describe.skip : describe
-if (missing) it.skip(`postgres ledger: skipped, ${missing}`, () => undefined)
-
-let cluster: PostgresCluster
-const stores: PostgresStore[] = []
-const open = (url: string, opts: Partial<ConstructorParameters<typeof PostgresStore>[0]> = {}) => {
-  const s = new PostgresStore({ url, name: `t-${Math.random().toString(36).slice(2)}`, ...opts })
-  stores.push(s)
-  return s
-}
+const postgres = postgresLedgers('postgres ledger')
+const maybe = postgres.missing ? describe.skip : describe
+const open = (url: string, opts: Partial<PostgresStoreOptions> = {}) => postgres.store({ url, ...opts })
 
 /** A new, empty database: a first gate there creates the tables. */
 async function freshDatabase(): Promise<string> {
   const name = `db_${Math.random().toString(36).slice(2)}`
-  const admin = new pg.Client({ connectionString: cluster.url() })
+  const admin = new pg.Client({ connectionString: postgres.cluster.url() })
   await admin.connect()
   await admin.query(`create database ${name}`)
   await admin.end()
-  return cluster.url(name)
+  return postgres.cluster.url(name)
 }
 
 /** Another session holding the row lock of `store`'s cycles, so a step of that ledger waits inside its transaction. */
 async function lockCycles(store: PostgresStore): Promise<pg.Client> {
-  const blocker = new pg.Client({ connectionString: cluster.url() })
+  const blocker = new pg.Client({ connectionString: postgres.cluster.url() })
   await blocker.connect()
   await blocker.query('begin')
   const name = store.describe().replace(/^postgres:([^@]+)@.*$/, '$1')
@@ -57,19 +50,11 @@ async function lockCycles(store: PostgresStore): Promise<pg.Client> {
   return blocker
 }
 
-beforeAll(async () => {
-  if (!missing) cluster = await PostgresCluster.start()
-}, 180_000)
-afterAll(async () => {
-  await Promise.all(stores.map(s => s.close()))
-  await cluster?.destroy()
-}, 60_000)
-
 maybe('the CLI on a postgres ledger', () => {
   it('gates, records and shows status with the connection string from the environment, never from a flag', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acg-pg-cli-'))
+    const dir = tempDir('pg-cli')
     copyFileSync(join(process.cwd(), '__tests__/fixtures/result-success.json'), join(dir, 'a.json'))
-    const env = { AGENT_CREDIT_GATE_DATABASE_URL: cluster.url() }
+    const env = { AGENT_CREDIT_GATE_DATABASE_URL: postgres.cluster.url() }
     const cli = (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env })
     const ledger = ['--ledger', 'postgres:cli']
     const gate = await cli('gate', ...SMALL_RUN, '--run-id', '41', ...ledger, '--json')
@@ -83,7 +68,7 @@ maybe('the CLI on a postgres ledger', () => {
     const status = await cli('status', ...ledger, '--json')
     expect(JSON.parse(status.out).lastEntries).toMatchObject([{ status: 'settled' }])
 
-    const flag = await cli('status', '--ledger', 'postgres', '--ledger-url', cluster.url())
+    const flag = await cli('status', '--ledger', 'postgres', '--ledger-url', postgres.cluster.url())
     expect(flag.code).not.toBe(0)
     expect(flag.err).toMatch(/--ledger-url: not a flag, so the password stays out of the process list/)
     const none = await runCli(['status', '--ledger', 'postgres'], { cwd: dir, now: NOW })
@@ -91,9 +76,9 @@ maybe('the CLI on a postgres ledger', () => {
   })
 
   it('copies a ledger to a file and back into postgres, every entry kept', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acg-pg-copy-'))
+    const dir = tempDir('pg-copy')
     copyFileSync(join(process.cwd(), '__tests__/fixtures/result-success.json'), join(dir, 'a.json'))
-    const env = { DATABASE_URL: cluster.url() }
+    const env = { DATABASE_URL: postgres.cluster.url() }
     const cli = (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env })
     for (const run of ['1', '2', '3']) {
       await cli('gate', ...SMALL_RUN, '--run-id', run, '--ledger', 'postgres:from')
@@ -139,14 +124,14 @@ maybe('moving a GitHub ledger in and back', () => {
           result: null
         }))
       }
-      const dir = mkdtempSync(join(tmpdir(), 'acg-pg-gh-'))
+      const dir = tempDir('pg-gh')
       const cli = await runCli(
         ['ledger', 'copy', '--from', 'github:acme/api', '--to', 'postgres:from-github'],
         {
           cwd: dir,
           now: NOW,
           apiUrl: server.url,
-          env: { GH_ENTERPRISE_TOKEN: 't', DATABASE_URL: cluster.url() }
+          env: { GH_ENTERPRISE_TOKEN: 't', DATABASE_URL: postgres.cluster.url() }
         }
       )
       expect(cli.err).toBe('')
@@ -154,7 +139,7 @@ maybe('moving a GitHub ledger in and back', () => {
         /copied 2 cycle\(s\) from github:acme\/api@refs\/agent-credit-gate\/ledger to postgres:from-github@/
       )
       expect(cli.out).toMatch(/2026-10-01: 2 entries, \$0\.3000 recorded actuals\n {2}2026-11-01: 2 entries/)
-      const pgStore = open(cluster.url(), { name: 'from-github' })
+      const pgStore = open(postgres.cluster.url(), { name: 'from-github' })
       const back = await copyLedger(pgStore, github('refs/agent-credit-gate/back'))
       expect(back.cycles.map(c => [c.cycle, c.entries])).toEqual([
         ['2026-10-01', 2],
@@ -192,7 +177,7 @@ maybe('a postgres ledger under faults', () => {
   })
 
   it('keeps one hold when its connection is killed in the middle of the transaction', async () => {
-    const store = open(cluster.url())
+    const store = open(postgres.cluster.url())
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, holdOf('first'), NOW).doc, result: null }))
     // Another session holds the cycle's row lock, so the gate's transaction stops inside, waiting.
     const blocker = await lockCycles(store)
@@ -217,7 +202,7 @@ maybe('a postgres ledger under faults', () => {
   })
 
   it('says a statement timed out, and writes nothing', async () => {
-    const store = open(cluster.url(), { statementTimeoutMs: 300 })
+    const store = open(postgres.cluster.url(), { statementTimeoutMs: 300 })
     await updateLedger(store, cycle, doc => ({ doc: reserve(doc, holdOf('a'), NOW).doc, result: null }))
     const blocker = await lockCycles(store)
     const failed = await updateLedger(store, cycle, doc => ({
@@ -236,7 +221,7 @@ maybe('a postgres ledger under faults', () => {
   it.each([
     [
       'a wrong password',
-      () => cluster.url('postgres', 'not-the-password'),
+      () => postgres.cluster.url('postgres', 'not-the-password'),
       /check the user and password in ledger-url/
     ],
     [
@@ -246,13 +231,13 @@ maybe('a postgres ledger under faults', () => {
     ],
     [
       'a server without TLS, the URL not saying',
-      () => cluster.url().replace('?sslmode=disable', ''),
+      () => postgres.cluster.url().replace('?sslmode=disable', ''),
       /does not support SSL connections; use TLS on the server, or for a local server say so in ledger-url: \?sslmode=disable/
     ]
   ])(
     'fails a gate on %s with one line naming what to check, never the password',
     async (_what, url, check) => {
-      const dir = mkdtempSync(join(tmpdir(), 'acg-pg-fault-'))
+      const dir = tempDir('pg-fault')
       const env = { AGENT_CREDIT_GATE_DATABASE_URL: url() }
       const cli = (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env })
       const failed = await cli('gate', ...SMALL_RUN, '--ledger', 'postgres')

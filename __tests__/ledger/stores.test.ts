@@ -4,8 +4,6 @@ import { join } from 'node:path'
 import { GitHubDouble } from '../support/github-server.js'
 import { GitHubStore } from '../../src/store/github.js'
 import { FileStore } from '../../src/store/file.js'
-import { MemoryStore } from '../../src/store/memory.js'
-import type { DocumentStore } from '../../src/store/types.js'
 import type { LedgerDocument } from '../../src/ledger/document.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
@@ -13,54 +11,24 @@ import { release, reserve, settle, totals } from '../../src/ledger/operations.js
 import { observeMeters } from '../../src/ledger/meters.js'
 import { recordResetDay, RESET_DAY } from '../../src/ledger/cycles.js'
 import { cycleAt } from '../../src/budget/cycle.js'
-import { PostgresStore } from '../../src/store/postgres.js'
 import { holdOf } from '../support/ledger-fixtures.js'
 import { tempDir } from '../support/temp-dirs.js'
-import { PostgresCluster, postgresMissing } from '../support/postgres.js'
+import { everyStore, postgresLedgers } from '../support/ledger-stores.js'
 
 const now = new Date('2026-11-24T12:00:00Z')
 const cycle = cycleAt(now, 1)
 const hold = holdOf
 
 let server: GitHubDouble
-const pgMissing = postgresMissing()
-let cluster: PostgresCluster | undefined
-const opened: DocumentStore[] = []
 beforeAll(async () => {
   server = await new GitHubDouble().start()
   // What the stores must do alike, not GitHub's write budget (tested in __tests__/github).
   server.contentLimit = null
-  if (!pgMissing) cluster = await PostgresCluster.start()
-}, 180_000)
-afterAll(async () => {
-  await server.stop()
-  await Promise.all(opened.map(s => s.close?.()))
-  await cluster?.destroy()
-}, 60_000)
+})
+afterAll(async () => server.stop())
+const postgres = postgresLedgers('postgres store')
 
-/** A fresh ledger: a new name in the one test database, as several budgets would share it. */
-const postgresStore = () => {
-  const store = new PostgresStore({ url: cluster!.url(), name: `t-${Math.random().toString(36).slice(2)}` })
-  opened.push(store)
-  return store
-}
-
-const stores: Array<[string, () => DocumentStore]> = [
-  ['memory', () => new MemoryStore()],
-  ['file', () => new FileStore(join(tempDir('ledger'), 'ledger.json'))],
-  [
-    'github',
-    () =>
-      new GitHubStore({
-        octokit: createGitHubClient({ token: 't', baseUrl: server.url, throttle: false }),
-        owner: 'acme',
-        repo: 'api',
-        ref: `refs/agent-credit-gate/test-${Math.random().toString(36).slice(2)}`
-      })
-  ],
-  ...(pgMissing ? [] : [['postgres', postgresStore] as [string, () => DocumentStore]])
-]
-if (pgMissing) it.skip(`postgres store: skipped, ${pgMissing}`, () => undefined)
+const stores = everyStore(() => server, postgres)
 
 /** A ledger operation as a mutation whose result is its outcome. */
 const op =

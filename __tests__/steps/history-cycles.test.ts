@@ -8,11 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSettings } from '../../src/config/parse.js'
-import { MemoryStore } from '../../src/store/memory.js'
-import { FileStore } from '../../src/store/file.js'
-import { GitHubStore } from '../../src/store/github.js'
 import type { DocumentStore } from '../../src/store/types.js'
-import { createGitHubClient } from '../../src/github/client.js'
 import { nodeFiles } from '../../src/files/files.js'
 import { readCycle } from '../../src/ledger/update.js'
 import { cycleAt } from '../../src/budget/cycle.js'
@@ -20,8 +16,7 @@ import { gate } from '../../src/steps/gate.js'
 import { record } from '../../src/steps/record.js'
 import { GitHubDouble } from '../support/github-server.js'
 import { tempDir } from '../support/temp-dirs.js'
-import { PostgresStore } from '../../src/store/postgres.js'
-import { PostgresCluster, postgresMissing } from '../support/postgres.js'
+import { everyStore, githubLedger, postgresLedgers } from '../support/ledger-stores.js'
 
 const JOB = 'acme/api/nightly/review/gate'
 /** A weekly job: three runs in November, then the first of December's cycle. */
@@ -29,43 +24,13 @@ const NOVEMBER = ['2026-11-09T03:00:00Z', '2026-11-16T03:00:00Z', '2026-11-23T03
 const DECEMBER = new Date('2026-12-07T03:00:00Z')
 
 let server: GitHubDouble
-const pgMissing = postgresMissing()
-let cluster: PostgresCluster | undefined
-const opened: PostgresStore[] = []
 beforeAll(async () => {
   server = await new GitHubDouble().start()
-  if (!pgMissing) cluster = await PostgresCluster.start()
-}, 180_000)
-afterAll(async () => {
-  await server.stop()
-  await Promise.all(opened.map(s => s.close()))
-  await cluster?.destroy()
-}, 60_000)
-if (pgMissing) it.skip(`postgres store: skipped, ${pgMissing}`, () => undefined)
+})
+afterAll(async () => server.stop())
+const postgres = postgresLedgers('postgres store')
 
-function postgres() {
-  const store = new PostgresStore({ url: cluster!.url(), name: `h-${Math.random().toString(36).slice(2)}` })
-  opened.push(store)
-  return store
-}
-
-/** A ledger on its own ref, written with its own token (GitHub's content limit counts per token). */
-function github() {
-  const id = Math.random().toString(36).slice(2)
-  return new GitHubStore({
-    octokit: createGitHubClient({ token: `t-${id}`, baseUrl: server.url, throttle: false }),
-    owner: 'acme',
-    repo: 'api',
-    ref: `refs/agent-credit-gate/history-${id}`
-  })
-}
-
-const stores: Array<[string, () => DocumentStore]> = [
-  ['memory', () => new MemoryStore()],
-  ['file', () => new FileStore(join(tempDir('history'), 'ledger.json'))],
-  ['github', github],
-  ...(pgMissing ? [] : [['postgres', postgres] as [string, () => DocumentStore]])
-]
+const stores = everyStore(() => server, postgres)
 
 /** One run of a job of the nightly workflow (`review` unless named): its gate, and with `settle` its post step. */
 async function runJob(
@@ -146,7 +111,7 @@ describe('on the GitHub store, counting requests', () => {
   }
 
   it("carries a job's history into the new cycle with no request added to its first gate or any later one", async () => {
-    const store = github()
+    const store = githubLedger(server)
     await runJob(store, 's0', new Date('2026-09-15T03:00:00Z'), { job: 'other' })
     // November's first gate opens a cycle whose previous one (October) holds nothing to carry.
     const firstOfNovember = await requestsOf(() =>

@@ -3,18 +3,18 @@
  * result message (the SDK's shape), release drops it, and a misspelt input is one line with a guess.
  */
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gateRun, type ResultMessage } from '../../src/library/index.js'
 import { builtInTable } from '../../src/pricing/table.js'
 import { actualFromText } from '../../src/usage/measure.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const resultText = readFileSync('__tests__/fixtures/result-success.json', 'utf8')
 
 function app() {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-lib-'))
+  const dir = tempDir('lib')
   const inputs = {
     prompt: 'Review the diff.',
     model: 'sonnet',

@@ -5,11 +5,11 @@
  * a command that cannot start holds nothing; a run cut off mid-stream is recorded as partial.
  */
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { nodeProcesses } from '../../src/cli/child.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const FAKE_DIR = join(process.cwd(), '__tests__/support/fake-claude')
@@ -20,6 +20,8 @@ const ALL = readdirSync(STREAMS)
   .map(f => f.replace('.stream.jsonl', ''))
 const SMALL = 'tielec-38-00rev-00c10b3__sonnet-4-5__2t'
 const GATE = ['--prompt', 'Review the diff.', '--model', 'sonnet', '--agent', 'none', '--max-turns', '3']
+/** `run` on a month of $100 credits, up to the `--` its command follows. */
+const FUNDED = ['run', '--monthly-credits', '100', ...GATE, '--']
 
 /** The stream's own figure: the last result message's total_cost_usd. */
 function totalOf(text: string): number {
@@ -33,7 +35,7 @@ function totalOf(text: string): number {
 
 /** `agent-credit-gate run …` in a fresh folder with the fake claude first on PATH. */
 async function run(argv: string[], fake: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-run-'))
+  const dir = tempDir('run')
   const seen = join(dir, 'seen.txt')
   const env = {
     PATH: `${FAKE_DIR}:${process.env.PATH}`,
@@ -76,23 +78,9 @@ describe('run -- claude, replaying real streams', () => {
     '%s: passes the stream through untouched and settles to its own total_cost_usd',
     async name => {
       const text = readFileSync(stream(name), 'utf8')
-      const r = await run(
-        [
-          'run',
-          '--monthly-credits',
-          '100',
-          ...GATE,
-          '--',
-          'claude',
-          '-p',
-          'go',
-          '--output-format',
-          'stream-json'
-        ],
-        {
-          FAKE_CLAUDE_STREAM: stream(name)
-        }
-      )
+      const r = await run([...FUNDED, 'claude', '-p', 'go', '--output-format', 'stream-json'], {
+        FAKE_CLAUDE_STREAM: stream(name)
+      })
       expect(r.code).toBe(0)
       expect(r.stdout.equals(readFileSync(stream(name)))).toBe(true)
       expect(r.entries).toHaveLength(1)
@@ -111,7 +99,7 @@ describe('run -- claude, replaying real streams', () => {
   )
 
   it('appends the cap as --max-budget-usd and hands cap, hold and run key to the environment', async () => {
-    const r = await run(['run', '--monthly-credits', '100', ...GATE, '--', 'claude', '-p', 'go'])
+    const r = await run([...FUNDED, 'claude', '-p', 'go'])
     const cap = r.seen?.find(l => l.startsWith('env AGENT_CREDIT_GATE_MAX_BUDGET_USD='))?.split('=')[1]
     expect(Number(cap)).toBeGreaterThan(0)
     const args = r.seen?.filter(l => l.startsWith('arg ')).map(l => l.slice(4))
@@ -123,33 +111,16 @@ describe('run -- claude, replaying real streams', () => {
   })
 
   it("keeps the command's own --max-budget-usd when it is smaller, and lowers it to the cap when it is larger", async () => {
-    const small = await run([
-      'run',
-      '--monthly-credits',
-      '100',
-      ...GATE,
-      '--',
-      'claude',
-      '--max-budget-usd',
-      '0.000001'
-    ])
+    const small = await run([...FUNDED, 'claude', '--max-budget-usd', '0.000001'])
     expect(small.seen?.filter(l => l.startsWith('arg '))).toEqual(['arg --max-budget-usd', 'arg 0.000001'])
-    const large = await run([
-      'run',
-      '--monthly-credits',
-      '100',
-      ...GATE,
-      '--',
-      'claude',
-      '--max-budget-usd=999'
-    ])
+    const large = await run([...FUNDED, 'claude', '--max-budget-usd=999'])
     const cap = large.seen?.find(l => l.startsWith('env AGENT_CREDIT_GATE_MAX_BUDGET_USD='))?.split('=')[1]
     expect(large.seen?.filter(l => l.startsWith('arg '))).toEqual([`arg --max-budget-usd=${cap}`])
     expect(large.err).toMatch(/own --max-budget-usd 999 is above the gate's cap: lowered/)
   })
 
   it("exits with the command's own code, and still records what it spent", async () => {
-    const r = await run(['run', '--monthly-credits', '100', ...GATE, '--', 'claude', '-p', 'go'], {
+    const r = await run([...FUNDED, 'claude', '-p', 'go'], {
       FAKE_CLAUDE_EXIT: '1'
     })
     expect(r.code).toBe(1)
@@ -158,19 +129,14 @@ describe('run -- claude, replaying real streams', () => {
 })
 
 describe('run refused, or unable to start', () => {
+  /** `run … -- claude` with the month's credits already spent elsewhere. */
+  const runExhausted = (onExhaust: 'fail' | 'skip') => {
+    const spent = ['--monthly-credits', '1', '--external-spend', '1']
+    return run(['run', ...spent, '--on-exhaust', onExhaust, ...GATE, '--', 'claude'])
+  }
+
   it('on-exhaust fail: exits 2 and never starts the command', async () => {
-    const r = await run([
-      'run',
-      '--monthly-credits',
-      '1',
-      '--external-spend',
-      '1',
-      '--on-exhaust',
-      'fail',
-      ...GATE,
-      '--',
-      'claude'
-    ])
+    const r = await runExhausted('fail')
     expect(r.code).toBe(2)
     expect(r.seen).toBeUndefined()
     expect(r.stdout.length).toBe(0)
@@ -178,25 +144,14 @@ describe('run refused, or unable to start', () => {
   })
 
   it('on-exhaust skip: exits 0 without starting the command, and says so on stderr', async () => {
-    const r = await run([
-      'run',
-      '--monthly-credits',
-      '1',
-      '--external-spend',
-      '1',
-      '--on-exhaust',
-      'skip',
-      ...GATE,
-      '--',
-      'claude'
-    ])
+    const r = await runExhausted('skip')
     expect(r.code).toBe(0)
     expect(r.seen).toBeUndefined()
     expect(r.err).toMatch(/Skipped: over budget: .*claude was not started \(on-exhaust: skip\)/)
   })
 
   it('a command that is not found fails before anything is held', async () => {
-    const r = await run(['run', '--monthly-credits', '100', ...GATE, '--', 'no-such-agent-xyz', '-p'])
+    const r = await run([...FUNDED, 'no-such-agent-xyz', '-p'])
     expect(r.code).toBe(1)
     expect(r.err).toBe(
       'agent-credit-gate: command: "no-such-agent-xyz" was not found on PATH (nothing was held); install it or give its path\n'
@@ -213,7 +168,7 @@ describe('run refused, or unable to start', () => {
 
 describe('run ended early', () => {
   it('a command ended by SIGTERM mid-stream exits 143 and is recorded as partial, priced from the responses it showed', async () => {
-    const r = await run(['run', '--monthly-credits', '100', ...GATE, '--', 'claude', '-p', 'go'], {
+    const r = await run([...FUNDED, 'claude', '-p', 'go'], {
       FAKE_CLAUDE_STREAM: stream('tielec-25-06exe-e411666__sonnet-4-5__21t'),
       FAKE_CLAUDE_DIE_AFTER: '12'
     })
@@ -231,9 +186,9 @@ describe('run ended early', () => {
   })
 
   it('a command that made no request has its hold released', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'acg-run-s-'))
+    const dir = tempDir('run-s')
     writeFileSync(join(dir, 'init.jsonl'), readFileSync(stream(SMALL), 'utf8').split('\n')[0] + '\n')
-    const r = await run(['run', '--monthly-credits', '100', ...GATE, '--', 'claude', '-p', 'go'], {
+    const r = await run([...FUNDED, 'claude', '-p', 'go'], {
       FAKE_CLAUDE_STREAM: join(dir, 'init.jsonl'),
       FAKE_CLAUDE_EXIT: '1'
     })
@@ -244,11 +199,7 @@ describe('run ended early', () => {
 
   it("a ledger error at record time warns, keeps the hold as spent and exits with the command's code", async () => {
     const r = await run([
-      'run',
-      '--monthly-credits',
-      '100',
-      ...GATE,
-      '--',
+      ...FUNDED,
       'sh',
       '-c',
       'cat "$FAKE_CLAUDE_STREAM"; for f in ledger.*.json; do echo broken > "$f"; done; exit 3'

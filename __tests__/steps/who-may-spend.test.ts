@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseSettings } from '../../src/config/parse.js'
@@ -25,6 +25,7 @@ import { exportCycle } from '../../src/steps/export.js'
 import { FOCUS_COLUMNS } from '../../src/report/export.js'
 import { renderReport } from '../../src/report/markdown.js'
 import type { LedgerDeps } from '../../src/steps/deps.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const CYCLE = cycleAt(NOW, 1)
@@ -38,7 +39,7 @@ const commentEvent = (login: string, association: string) => ({
 })
 
 function run(runId: string, inputs: Record<string, string> = {}, event: unknown = undefined) {
-  const dir = mkdtempSync(join(tmpdir(), 'acg-who-'))
+  const dir = tempDir('who')
   const env = { GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: runId, GITHUB_ACTOR: 'octocat' }
   return parseSettings(
     {

@@ -59,6 +59,9 @@ export class PostgresCluster {
   static async start(): Promise<PostgresCluster> {
     const bin = postgresBin()
     if (!bin) throw new Error(postgresMissing() ?? 'no PostgreSQL binaries')
+    // Not tempDir: the server runs from this folder until destroy() stops it, and jest runs tempDir's
+    // cleanup (a setup file's afterAll) before the test file's own afterAll that calls destroy();
+    // scripts/bench-postgres.ts starts a cluster outside jest too. destroy() removes the folder.
     const dir = mkdtempSync(join(tmpdir(), 'acg-pg-'))
     let as: { uid: number; gid: number } | undefined
     if (process.getuid?.() === 0) {
