@@ -16,6 +16,7 @@ import { gate } from '../../src/steps/gate.js'
 import { record } from '../../src/steps/record.js'
 import { GitHubDouble } from '../support/github-server.js'
 import { tempDir } from '../support/temp-dirs.js'
+import { heldAfter } from '../support/ledger-fixtures.js'
 import { everyStore, githubLedger, postgresLedgers } from '../support/ledger-stores.js'
 
 const JOB = 'acme/api/nightly/review/gate'
@@ -63,13 +64,7 @@ async function runJob(
   if (!opts.settle || !gated.holdKey) return gated.report
   writeFileSync(settings.reports.reportFile, JSON.stringify(gated.report))
   copyFileSync(join(process.cwd(), '__tests__/fixtures/result-success.json'), join(dir, 'result.json'))
-  const held = {
-    holdKey: gated.holdKey,
-    cycle: gated.cycle,
-    holdUsd: gated.report.decision!.holdUsd,
-    reportFile: settings.reports.reportFile
-  }
-  return (await record(settings, held, deps(new Date(at.getTime() + 600_000)))).report
+  return (await record(settings, heldAfter(gated, settings), deps(new Date(at.getTime() + 600_000)))).report
 }
 
 describe.each(stores)('on the %s store', (_name, make) => {

@@ -23,6 +23,7 @@ import { headlineOf, headlineText } from '../../src/report/headline.js'
 import { renderEstimateText, renderStatusText } from '../../src/cli/render.js'
 import { InputError } from '../../src/errors.js'
 import { tempDir } from '../support/temp-dirs.js'
+import { heldAfter } from '../support/ledger-fixtures.js'
 
 /** 06:30 UTC on the day the fixtures were recorded: their 5-hour window resets at 07:00:48. */
 const BEFORE_RESET = new Date('2026-11-30T06:30:00Z')
@@ -59,13 +60,8 @@ function job(runId: string, inputs: Record<string, string> = {}) {
       if (!gated.holdKey || !result) return { gated }
       writeFileSync(settings.reports.reportFile, JSON.stringify(gated.report))
       copyFileSync(fixture(result), join(dir, 'result.json'))
-      const held = {
-        holdKey: gated.holdKey,
-        cycle: gated.cycle,
-        holdUsd: gated.report.decision!.holdUsd,
-        reportFile: settings.reports.reportFile
-      }
-      const posted = await record(settings, held, deps(store, new Date(now.getTime() + 60_000)))
+      const later = new Date(now.getTime() + 60_000)
+      const posted = await record(settings, heldAfter(gated, settings), deps(store, later))
       return { gated, posted }
     }
   }
@@ -216,16 +212,12 @@ describe('the gate on subscription windows', () => {
     expect(one.gated.holdKey).toBeDefined()
     const settings = bot.settings
     writeFileSync(settings.reports.reportFile, JSON.stringify(one.gated.report))
-    const { report } = await record(
-      settings,
-      {
-        holdKey: one.gated.holdKey!,
-        cycle: one.gated.cycle,
-        holdUsd: one.gated.report.decision!.holdUsd,
-        reportFile: settings.reports.reportFile
-      },
-      { now: BEFORE_RESET, files: nodeFiles(dir), log: () => undefined, store }
-    )
+    const { report } = await record(settings, heldAfter(one.gated, settings), {
+      now: BEFORE_RESET,
+      files: nodeFiles(dir),
+      log: () => undefined,
+      store
+    })
     expect(report.actual).toMatchObject({ unverified: false })
     expect(report.notices).toEqual(
       expect.arrayContaining([

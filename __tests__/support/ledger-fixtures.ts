@@ -1,6 +1,9 @@
 import type { HoldRequest } from '../../src/ledger/hold.js'
 import type { RunScope } from '../../src/ledger/spend-limits.js'
 import { parseSettings } from '../../src/config/parse.js'
+import type { Settings } from '../../src/config/settings.js'
+import type { GateOutcome } from '../../src/steps/gate.js'
+import type { Held } from '../../src/steps/record.js'
 
 /** The hold a ledger test reserves: one dollar, a p90 estimate, six hours. */
 export const holdOf = (key: string) => ({
@@ -48,3 +51,11 @@ export function limitRequest(
     }
   }
 }
+
+/** What a gate that held hands its post step (as the action's handoff does): key, cycle, hold, report file. */
+export const heldAfter = (gated: GateOutcome, settings: Settings): Held => ({
+  holdKey: gated.holdKey!,
+  cycle: gated.cycle,
+  holdUsd: gated.report.decision!.holdUsd,
+  reportFile: settings.reports.reportFile
+})
