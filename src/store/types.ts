@@ -89,22 +89,23 @@ export interface CycleExtras {
   preventedFolded?: unknown
 }
 
+/** A cycle's own row, beside its entries and meters. */
+export interface CycleRow {
+  start: string
+  resetsAt: string
+  /** The account the gates recorded (the document's `account`), when one is. */
+  account?: Record<string, unknown>
+  /** What a document ledger had already folded away when it was copied here (its `compacted`). */
+  folded?: unknown
+  /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
+  history?: unknown
+  /** The document's `prevented`, `alerts` and `compacted.prevented`: cycle-wide records, not entries. */
+  extras?: CycleExtras
+}
+
 /** The rows of one cycle a step works on. */
 export interface CycleRows {
-  cycle: {
-    id: string
-    start: string
-    resetsAt: string
-    revision: number
-    /** The account the gates recorded (the document's `account`), when one is. */
-    account?: Record<string, unknown>
-    /** What a document ledger had already folded away when it was copied here (its `compacted`). */
-    folded?: unknown
-    /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
-    history?: unknown
-    /** The document's `prevented`, `alerts` and `compacted.prevented`: cycle-wide records, not entries. */
-    extras?: CycleExtras
-  } | null
+  cycle: (CycleRow & { id: string; revision: number }) | null
   /** The loaded entries. */
   entries: EntryRow[]
   /** Meters by account. */
@@ -113,18 +114,12 @@ export interface CycleRows {
   settledByDay: Record<string, { runs: number; usd: number }>
 }
 
-/** What a step changes: entries to insert or replace, accounts' meters, the cycle's own row. */
+/**
+ * What a step changes: entries to insert or replace, accounts' meters, the cycle's own row (its
+ * `history` and `extras` set only when they changed; absent: as they are).
+ */
 export interface RowChanges {
-  cycle: {
-    start: string
-    resetsAt: string
-    account?: Record<string, unknown>
-    folded?: unknown
-    /** Set when it changed; absent: as it is. */
-    history?: unknown
-    /** Set when it changed; absent: as it is. */
-    extras?: CycleExtras
-  }
+  cycle: CycleRow
   entries: EntryRow[]
   meters: Record<string, unknown>
 }
