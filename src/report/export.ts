@@ -52,7 +52,8 @@ function exportRecords(doc: LedgerDocument | null): ExportRecord[] {
     .sort((a, b) => a.settledAt.localeCompare(b.settledAt))
 }
 
-export type FocusRow = Record<string, string | number | null>
+/** A FOCUS row: a value for every column FOCUS_COLUMNS lists, and for no other. */
+type FocusRow = Record<(typeof FOCUS_COLUMNS)[number], string | number | null>
 
 /** FOCUS 1.2 rows: one Usage charge per settled run, in USD, for the account's billing cycle. */
 function focusRows(records: ExportRecord[], cycle: Cycle, account: string): FocusRow[] {
@@ -99,7 +100,7 @@ function focusRows(records: ExportRecord[], cycle: Cycle, account: string): Focu
 }
 
 /** RFC 4180 CSV: a header of `columns`, every field that needs it quoted, nulls empty. */
-function toCsv(rows: Array<Record<string, unknown>>, columns: string[]): string {
+function toCsv<R extends object>(rows: R[], columns: ReadonlyArray<keyof R & string>): string {
   const field = (v: unknown) => {
     if (v === null || v === undefined) return ''
     const s = String(v)
@@ -119,9 +120,8 @@ export function renderExport(
 ): string {
   const records = exportRecords(doc)
   if (format === 'json') return JSON.stringify(records, null, 2) + '\n'
-  if (format === 'csv') return toCsv(records as unknown as Array<Record<string, unknown>>, CSV_COLUMNS)
-  const rows = focusRows(records, cycle, account)
-  return toCsv(rows, FOCUS_COLUMNS)
+  if (format === 'csv') return toCsv(records, CSV_COLUMNS)
+  return toCsv(focusRows(records, cycle, account), FOCUS_COLUMNS)
 }
 
 const CSV_COLUMNS: Array<keyof ExportRecord> = [
@@ -167,4 +167,4 @@ export const FOCUS_COLUMNS = [
   'ServiceName',
   'SubAccountId',
   'Tags'
-]
+] as const

@@ -8,7 +8,7 @@
  */
 import type { Settings } from '../config/settings.js'
 import { consequencesOf } from '../budget/consequences.js'
-import type { Decision } from '../budget/types.js'
+import type { Cycle, Decision } from '../budget/types.js'
 import type { GateReport } from '../report/types.js'
 import { InputError } from '../errors.js'
 import { release as releaseHold } from '../ledger/operations.js'
@@ -148,11 +148,7 @@ function requestWasMade(stdout: string): boolean {
 }
 
 /** Release the run's hold: the command made no request, so nothing was spent. */
-async function releaseUnspent(
-  key: string,
-  cycle: NonNullable<Awaited<ReturnType<typeof gate>>['cycle']>,
-  deps: RunDeps
-): Promise<number> {
+async function releaseUnspent(key: string, cycle: Cycle, deps: RunDeps): Promise<number> {
   const { result } = await updateLedger(deps.store, cycle, doc => {
     const held = doc.entries.find(e => e.key === key && e.status === 'held')
     if (!held) return { doc, result: 0 }
@@ -233,11 +229,7 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
 
   if (!usageFile && !requestWasMade(child.stdout)) {
     try {
-      result.releasedUsd = await releaseUnspent(
-        gated.holdKey,
-        gated.cycle as NonNullable<typeof gated.cycle>,
-        deps
-      )
+      result.releasedUsd = await releaseUnspent(gated.holdKey, gated.cycle as Cycle, deps)
       notes.push(`${command} made no API request: its hold of ${usd(result.releasedUsd)} was released`)
     } catch (error) {
       warnings.push(
