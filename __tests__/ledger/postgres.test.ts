@@ -30,6 +30,13 @@ const postgres = postgresLedgers('postgres ledger')
 const maybe = postgres.missing ? describe.skip : describe
 const open = (url: string, opts: Partial<PostgresStoreOptions> = {}) => postgres.store({ url, ...opts })
 
+/** The CLI with `env`, in a fresh folder holding a Claude result as a.json. */
+function cliWith(env: Record<string, string>) {
+  const dir = tempDir('pg-cli')
+  copyFileSync(join(process.cwd(), '__tests__/fixtures/result-success.json'), join(dir, 'a.json'))
+  return { dir, cli: (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env }) }
+}
+
 /** A new, empty database: a first gate there creates the tables. */
 async function freshDatabase(): Promise<string> {
   const name = `db_${Math.random().toString(36).slice(2)}`
@@ -52,10 +59,7 @@ async function lockCycles(store: PostgresStore): Promise<pg.Client> {
 
 maybe('the CLI on a postgres ledger', () => {
   it('gates, records and shows status with the connection string from the environment, never from a flag', async () => {
-    const dir = tempDir('pg-cli')
-    copyFileSync(join(process.cwd(), '__tests__/fixtures/result-success.json'), join(dir, 'a.json'))
-    const env = { AGENT_CREDIT_GATE_DATABASE_URL: postgres.cluster.url() }
-    const cli = (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env })
+    const { dir, cli } = cliWith({ AGENT_CREDIT_GATE_DATABASE_URL: postgres.cluster.url() })
     const ledger = ['--ledger', 'postgres:cli']
     const gate = await cli('gate', ...SMALL_RUN, '--run-id', '41', ...ledger, '--json')
     expect(gate.err).toBe('')
@@ -76,10 +80,7 @@ maybe('the CLI on a postgres ledger', () => {
   })
 
   it('copies a ledger to a file and back into postgres, every entry kept', async () => {
-    const dir = tempDir('pg-copy')
-    copyFileSync(join(process.cwd(), '__tests__/fixtures/result-success.json'), join(dir, 'a.json'))
-    const env = { DATABASE_URL: postgres.cluster.url() }
-    const cli = (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env })
+    const { dir, cli } = cliWith({ DATABASE_URL: postgres.cluster.url() })
     for (const run of ['1', '2', '3']) {
       await cli('gate', ...SMALL_RUN, '--run-id', run, '--ledger', 'postgres:from')
     }
@@ -237,9 +238,7 @@ maybe('a postgres ledger under faults', () => {
   ])(
     'fails a gate on %s with one line naming what to check, never the password',
     async (_what, url, check) => {
-      const dir = tempDir('pg-fault')
-      const env = { AGENT_CREDIT_GATE_DATABASE_URL: url() }
-      const cli = (...argv: string[]) => runCli(argv, { cwd: dir, now: NOW, env })
+      const { cli } = cliWith({ AGENT_CREDIT_GATE_DATABASE_URL: url() })
       const failed = await cli('gate', ...SMALL_RUN, '--ledger', 'postgres')
       expect(failed.code).not.toBe(0)
       const lines = failed.err.trim().split('\n')
