@@ -52,6 +52,15 @@ describe('the library', () => {
     expect(a.entries()[0].status).toBe('released')
   })
 
+  it('releases the hold in the cycle it was taken in, when the billing cycle reset meanwhile', async () => {
+    const a = app()
+    const times = [new Date('2026-11-30T23:59:00Z'), new Date('2026-12-01T00:01:00Z')]
+    const run = await gateRun({ inputs: a.inputs, cwd: a.dir, env: a.env, now: () => times.shift() ?? NOW })
+    await run.release()
+    expect(a.entries()).toHaveLength(1)
+    expect(a.entries()[0]).toMatchObject({ key: run.key, status: 'released' })
+  })
+
   it('a refused run is not allowed and gets no cap', async () => {
     const a = app()
     const run = await gateRun({

@@ -164,7 +164,7 @@ export async function gateRun(options: GateOptions): Promise<GatedRun> {
       return { outcome: s.outcome, actual: s.actual, notices: s.notices, ledgerError: s.ledgerError }
     },
     async release() {
-      if (key) await releaseStep(settings, { key }, later())
+      if (key) await releaseStep(settings, { key }, later(), gated.cycle)
     }
   }
 }

@@ -13,6 +13,7 @@ import { describeError } from '../github/errors.js'
 import { InputError } from '../errors.js'
 import { currentCycle, resetOf } from '../ledger/cycles.js'
 import type { LedgerDeps } from './deps.js'
+import type { Cycle } from '../budget/types.js'
 
 export interface ReleaseOutcome {
   key: string
@@ -45,16 +46,23 @@ export function heldEntry(
   throw new InputError([`${input}: ${what}; ${liveHoldsLine(doc, now)}`])
 }
 
+/**
+ * `gatedCycle`: the cycle the gate held the run in, when the caller knows it (the library): a hold taken
+ * just before the billing reset is released there, not looked for in the cycle that began since.
+ */
 export async function release(
   settings: Settings,
   target: RunTarget,
-  deps: LedgerDeps
+  deps: LedgerDeps,
+  gatedCycle?: Cycle
 ): Promise<ReleaseOutcome> {
   const input = target.runId === undefined ? 'key' : 'run-id'
   const focus = { key: target.key, runId: target.runId }
-  const { cycle, read } = await currentCycle(deps.store, deps.now, resetOf(settings), focus).catch(error => {
-    throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
-  })
+  const { cycle, read } = gatedCycle
+    ? { cycle: gatedCycle, read: undefined }
+    : await currentCycle(deps.store, deps.now, resetOf(settings), focus).catch(error => {
+        throw new Error(`ledger: ${describeError(error)}; nothing was released: run the command again`)
+      })
   const { result } = await updateLedger(
     deps.store,
     cycle,
