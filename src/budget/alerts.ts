@@ -18,12 +18,9 @@ export interface BudgetUse {
   afterUsd: number
 }
 
-/** A crossing to post. */
-export interface Alert {
-  budget: string
-  pct: number
-  text: string
-}
+// A crossing to post is in the shape the webhook posts: the edge owns it, the core imports only its type.
+import type { Alert } from '../webhook/post.js'
+export type { Alert }
 
 const pctOf = (used: number, of: number) => (of > 0 ? (used / of) * 100 : used > 0 ? Infinity : 0)
 

@@ -4,7 +4,12 @@
  * failed run: the crossing stays recorded, so a retry would not alert twice either.
  */
 
-import type { Alert } from '../budget/alerts.js'
+/** A budget's crossing as posted: the edge owns this shape, the budget core fills it (budget/alerts.ts). */
+export interface Alert {
+  budget: string
+  pct: number
+  text: string
+}
 
 /** Post each alert; returns one notice per alert, posted or not. */
 export async function postAlerts(
