@@ -8,10 +8,15 @@
  *   4. faults: backends killed mid-transaction, the server restarted during a burst, a statement timeout,
  *      a wrong password, a closed port on 127.0.0.1.
  * Every burst is checked against the database: lost holds (a gate said held, no row), doubled or unknown
- * holds (a row no gate claims), Σ holds against the budget.
+ * holds (a row no gate claims), Σ holds against the budget. The load average is printed before and after
+ * each section (other work on the machine shares its cores).
+ *
+ * Sizes and sections are parameters, for a shorter run on a busy machine:
+ *   BENCH_GATES=2000 BENCH_CONNECTIONS=50 BENCH_PROCESSES=100 BENCH_SETTLED=20000
+ *   BENCH_SECTIONS=burst,processes,settled,faults (any of them)
  */
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { PostgresCluster, PG_PASSWORD } from '../__tests__/support/postgres.js'
@@ -29,6 +34,32 @@ import type { LedgerEntry } from '../src/ledger/document.js'
 import { readCycle, updateLedger } from '../src/ledger/update.js'
 import { holdIfAllowed } from '../src/ledger/hold.js'
 import { describeError } from '../src/github/errors.js'
+
+/** A whole-number parameter from the environment, or its default; anything else stops the benchmark. */
+function size(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name}: ${JSON.stringify(raw)} is not a whole number above 0; e.g. ${name}=${fallback}`)
+  return n
+}
+const GATES = size('BENCH_GATES', 2000)
+const CONNECTIONS = size('BENCH_CONNECTIONS', 50)
+const PROCESSES = size('BENCH_PROCESSES', 100)
+const SETTLED = size('BENCH_SETTLED', 20_000)
+const ALL_SECTIONS = ['burst', 'processes', 'settled', 'faults']
+const SECTIONS = (process.env.BENCH_SECTIONS || ALL_SECTIONS.join(',')).split(',').map(x => x.trim())
+for (const x of SECTIONS)
+  if (!ALL_SECTIONS.includes(x))
+    throw new Error(
+      `BENCH_SECTIONS: ${JSON.stringify(x)} is not a section; use any of ${ALL_SECTIONS.join(',')}`
+    )
+const runs = (section: string) => SECTIONS.includes(section)
+const load = () =>
+  `load average ${loadavg()
+    .map(x => x.toFixed(1))
+    .join(' ')}`
 
 const now = new Date()
 const cycle = cycleAt(now, 1)
@@ -123,7 +154,8 @@ async function ledgerGate(
   const t0 = process.hrtime.bigint()
   const settings = settingsFor(ledger, runId, credits)
   const key = `${runId}/1/local%2Flocal/agent/review/gate`
-  const focus = { key, jobId: 'local/local/agent/review/gate', runs: 20 }
+  // As the gate step asks: its key, its job's history, and the rest summed at its instant.
+  const focus = { key, jobId: 'local/local/agent/review/gate', runs: 20, now: now.toISOString() }
   try {
     await readCycle(store, cycle, focus)
     const { result } = await updateLedger(
@@ -166,30 +198,35 @@ async function holdSize(): Promise<number> {
 }
 
 const hold = await holdSize()
-console.log(`one hold: $${hold.toFixed(6)} (haiku, 3 turns, p90)`)
-const line = (s: string) => console.log(s)
+console.log(
+  `one hold: $${hold.toFixed(6)} (haiku, 3 turns, p90) · sizes: ${GATES} gates on ${CONNECTIONS} connections, ` +
+    `${PROCESSES} processes, ${SETTLED} settled runs · sections: ${SECTIONS.join(',')} · ${load()}`
+)
+const line = (s: string) => console.log(`${s} · ${load()}`)
 
 // ---- 1. 2,000 gates from 50 connections in one process
-{
-  const fit = 1500
+if (runs('burst')) {
+  const fit = Math.round(GATES * 0.75)
   const budget = hold * (fit + 0.5)
-  const store = new PostgresStore({ url, name: 'burst', maxConnections: 50 })
+  const store = new PostgresStore({ url, name: 'burst', maxConnections: CONNECTIONS })
   const results: GateResult[] = []
   let next = 0
   const t0 = process.hrtime.bigint()
   await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      while (next < 2000) results.push(await ledgerGate(store, 'postgres:burst', `b${next++}`, budget))
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < GATES) results.push(await ledgerGate(store, 'postgres:burst', `b${next++}`, budget))
     })
   )
   const wall = ms(t0)
   const c = await check('burst', results, budget)
   const lat = results.map(r => r.ms)
+  const failed = results.find(r => r.error)
   line(
-    `in-process: 2,000 gates, 50 connections, budget fits ${fit}: ${(wall / 1000).toFixed(1)} s, ${((2000 / wall) * 1000).toFixed(0)} gates/s, ` +
+    `in-process: ${GATES} gates, ${CONNECTIONS} connections, budget fits ${fit}: ${(wall / 1000).toFixed(1)} s, ${((GATES / wall) * 1000).toFixed(0)} gates/s, ` +
       `p50 ${pct(lat, 50).toFixed(0)} ms, p99 ${pct(lat, 99).toFixed(0)} ms · held ${results.filter(r => r.held).length}, ` +
       `refused ${results.filter(r => r.decision === 'fail').length}, errors ${results.filter(r => r.error).length} · ` +
-      `rows held ${c.holds}, lost ${c.lost}, unclaimed ${c.unclaimed}, Σ holds $${c.sum.toFixed(4)} ≤ budget $${budget.toFixed(4)}: ${c.fits}`
+      `rows held ${c.holds}, lost ${c.lost}, unclaimed ${c.unclaimed}, Σ holds $${c.sum.toFixed(4)} ≤ budget $${budget.toFixed(4)}: ${c.fits}` +
+      (failed ? ` · e.g. ${failed.error}` : '')
   )
   await store.close()
 }
@@ -235,18 +272,18 @@ async function cliGate(
     error: p.stderr.trim() || report.ledger?.error
   }
 }
-{
-  const fit = 80
+if (runs('processes')) {
+  const fit = Math.round(PROCESSES * 0.8)
   const budget = hold * (fit + 0.5)
   const t0 = process.hrtime.bigint()
   const results = await Promise.all(
-    Array.from({ length: 100 }, (_, i) => cliGate('postgres:procs', `p${i}`, budget))
+    Array.from({ length: PROCESSES }, (_, i) => cliGate('postgres:procs', `p${i}`, budget))
   )
   const wall = ms(t0)
   const c = await check('procs', results, budget)
   const lat = results.map(r => r.ms)
   line(
-    `processes: 100 CLI gates at once, budget fits ${fit}: ${(wall / 1000).toFixed(1)} s wall, ` +
+    `processes: ${PROCESSES} CLI gates at once, budget fits ${fit}: ${(wall / 1000).toFixed(1)} s wall, ` +
       `p50 ${(pct(lat, 50) / 1000).toFixed(1)} s, p99 ${(pct(lat, 99) / 1000).toFixed(1)} s per process (startup included) · ` +
       `held ${results.filter(r => r.held).length}, refused ${results.filter(r => r.decision === 'fail').length}, errors ${results.filter(r => r.decision === 'error').length} · ` +
       `rows held ${c.holds}, lost ${c.lost}, unclaimed ${c.unclaimed}, Σ ≤ budget: ${c.fits}` +
@@ -257,10 +294,10 @@ async function cliGate(
 }
 
 // ---- 3. a cycle with 20,000 settled runs against an empty one
-{
+if (runs('settled')) {
   const doc = emptyDocument(cycle)
   const at = new Date(Date.parse(cycle.start) + 3_600_000).toISOString()
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < SETTLED; i++) {
     const e: LedgerEntry = {
       key: `old-${i}`,
       jobId: `acme/api/agent/review-${i % 50}/gate`,
@@ -281,7 +318,7 @@ async function cliGate(
   const full = new PostgresStore({ url, name: 'full' })
   const t0 = process.hrtime.bigint()
   await full.rows.import(cycle.id, rowsOfDocument(doc))
-  line(`20,000 settled runs imported in ${(ms(t0) / 1000).toFixed(1)} s`)
+  line(`${SETTLED} settled runs imported in ${(ms(t0) / 1000).toFixed(1)} s`)
   const empty = new PostgresStore({ url, name: 'empty' })
   const time = async (store: PostgresStore, ledger: string) => {
     const lat: number[] = []
@@ -300,7 +337,7 @@ async function cliGate(
   }
   line(
     `gate on an empty cycle: p50 ${pct(a, 50).toFixed(1)} ms, p99 ${pct(a, 99).toFixed(1)} ms · ` +
-      `with 20,000 settled runs: p50 ${pct(b, 50).toFixed(1)} ms, p99 ${pct(b, 99).toFixed(1)} ms · ratio of p50s ${(pct(b, 50) / pct(a, 50)).toFixed(2)}`
+      `with ${SETTLED} settled runs: p50 ${pct(b, 50).toFixed(1)} ms, p99 ${pct(b, 99).toFixed(1)} ms · ratio of p50s ${(pct(b, 50) / pct(a, 50)).toFixed(2)}`
   )
   await Promise.all([full.close(), empty.close()])
 }
@@ -315,103 +352,105 @@ const fault = (name: string, results: GateResult[], c: Awaited<ReturnType<typeof
   )
 }
 const budgetAll = hold * 10_000
-{
-  // Backends killed while gates are inside their transactions.
-  const store = new PostgresStore({ url, name: 'killed', maxConnections: 20 })
-  let stop = false
-  let kills = 0
-  const killer = (async () => {
-    while (!stop) {
-      const r = await admin.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity
+if (runs('faults')) {
+  {
+    // Backends killed while gates are inside their transactions.
+    const store = new PostgresStore({ url, name: 'killed', maxConnections: 20 })
+    let stop = false
+    let kills = 0
+    const killer = (async () => {
+      while (!stop) {
+        const r = await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
          where application_name = 'agent-credit-gate' and state in ('active', 'idle in transaction') limit 1`
-      )
-      kills += r.rowCount ?? 0
-      await new Promise(res => setTimeout(res, 20))
-    }
-  })()
-  let next = 0
-  const results: GateResult[] = []
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (next < 300) results.push(await ledgerGate(store, 'postgres:killed', `k${next++}`, budgetAll))
+        )
+        kills += r.rowCount ?? 0
+        await new Promise(res => setTimeout(res, 20))
+      }
+    })()
+    let next = 0
+    const results: GateResult[] = []
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < 300) results.push(await ledgerGate(store, 'postgres:killed', `k${next++}`, budgetAll))
+      })
+    )
+    stop = true
+    await killer
+    fault(
+      `${kills} backends killed mid-transaction (pg_terminate_backend)`,
+      results,
+      await check('killed', results, budgetAll)
+    )
+    await store.close()
+  }
+  {
+    // The server restarted (pg_ctl stop -m fast, start) during a burst.
+    const store = new PostgresStore({ url, name: 'restart', maxConnections: 20, reconnectForMs: 60_000 })
+    let next = 0
+    const results: GateResult[] = []
+    const burst = Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < 400) results.push(await ledgerGate(store, 'postgres:restart', `r${next++}`, budgetAll))
+      })
+    )
+    while (results.length < 100) await new Promise(res => setTimeout(res, 10))
+    await admin.end().catch(() => undefined)
+    const t0 = process.hrtime.bigint()
+    await cluster.stopServer()
+    await cluster.startServer()
+    const down = ms(t0)
+    await burst
+    admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    fault(
+      `server restarted after 100 of 400 gates (down ${(down / 1000).toFixed(1)} s)`,
+      results,
+      await check('restart', results, budgetAll)
+    )
+    await store.close()
+  }
+  {
+    // A statement timeout: another session holds the cycle's row lock longer than the gates may wait.
+    const store = new PostgresStore({ url, name: 'timeout', statementTimeoutMs: 500 })
+    await ledgerGate(store, 'postgres:timeout', 'first', budgetAll)
+    const blocker = new pg.Client({ connectionString: url })
+    await blocker.connect()
+    await blocker.query('begin')
+    await blocker.query(`select 1 from agent_credit_gate.cycles where ledger = 'timeout' for update`)
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => ledgerGate(store, 'postgres:timeout', `s${i}`, budgetAll))
+    )
+    const warned = await oneGate(store, 'postgres:timeout', 'warn', budgetAll, { 'on-ledger-error': 'warn' })
+    await blocker.query('rollback')
+    await blocker.end()
+    fault(
+      `statement timeout 500 ms behind a held row lock (then one gate with on-ledger-error: warn: ${warned.decision}, held ${warned.held})`,
+      results,
+      await check('timeout', [{ runId: 'first', held: true }, ...results], budgetAll)
+    )
+    await store.close()
+  }
+  for (const [name, bad] of [
+    ['wrong password', cluster.url('postgres', 'wrong')],
+    [
+      'unreachable: 127.0.0.1 on a closed port',
+      `postgres://acg:${PG_PASSWORD}@127.0.0.1:1/postgres?sslmode=disable`
+    ]
+  ] as const) {
+    const results = [await cliGate('postgres:bad', 'x', budgetAll, { AGENT_CREDIT_GATE_DATABASE_URL: bad })]
+    const warn = await cliGate('postgres:bad', 'y', budgetAll, { AGENT_CREDIT_GATE_DATABASE_URL: bad }, [
+      '--on-ledger-error',
+      'warn'
+    ])
+    fault(`${name} (CLI process; exit on warn: ${warn.decision})`, results, {
+      holds: 0,
+      lost: 0,
+      unclaimed: 0,
+      sum: 0,
+      fits: true
     })
-  )
-  stop = true
-  await killer
-  fault(
-    `${kills} backends killed mid-transaction (pg_terminate_backend)`,
-    results,
-    await check('killed', results, budgetAll)
-  )
-  await store.close()
-}
-{
-  // The server restarted (pg_ctl stop -m fast, start) during a burst.
-  const store = new PostgresStore({ url, name: 'restart', maxConnections: 20, reconnectForMs: 60_000 })
-  let next = 0
-  const results: GateResult[] = []
-  const burst = Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (next < 400) results.push(await ledgerGate(store, 'postgres:restart', `r${next++}`, budgetAll))
-    })
-  )
-  while (results.length < 100) await new Promise(res => setTimeout(res, 10))
-  await admin.end().catch(() => undefined)
-  const t0 = process.hrtime.bigint()
-  await cluster.stopServer()
-  await cluster.startServer()
-  const down = ms(t0)
-  await burst
-  admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  fault(
-    `server restarted after 100 of 400 gates (down ${(down / 1000).toFixed(1)} s)`,
-    results,
-    await check('restart', results, budgetAll)
-  )
-  await store.close()
-}
-{
-  // A statement timeout: another session holds the cycle's row lock longer than the gates may wait.
-  const store = new PostgresStore({ url, name: 'timeout', statementTimeoutMs: 500 })
-  await ledgerGate(store, 'postgres:timeout', 'first', budgetAll)
-  const blocker = new pg.Client({ connectionString: url })
-  await blocker.connect()
-  await blocker.query('begin')
-  await blocker.query(`select 1 from agent_credit_gate.cycles where ledger = 'timeout' for update`)
-  const results = await Promise.all(
-    Array.from({ length: 5 }, (_, i) => ledgerGate(store, 'postgres:timeout', `s${i}`, budgetAll))
-  )
-  const warned = await oneGate(store, 'postgres:timeout', 'warn', budgetAll, { 'on-ledger-error': 'warn' })
-  await blocker.query('rollback')
-  await blocker.end()
-  fault(
-    `statement timeout 500 ms behind a held row lock (then one gate with on-ledger-error: warn: ${warned.decision}, held ${warned.held})`,
-    results,
-    await check('timeout', [{ runId: 'first', held: true }, ...results], budgetAll)
-  )
-  await store.close()
-}
-for (const [name, bad] of [
-  ['wrong password', cluster.url('postgres', 'wrong')],
-  [
-    'unreachable: 127.0.0.1 on a closed port',
-    `postgres://acg:${PG_PASSWORD}@127.0.0.1:1/postgres?sslmode=disable`
-  ]
-] as const) {
-  const results = [await cliGate('postgres:bad', 'x', budgetAll, { AGENT_CREDIT_GATE_DATABASE_URL: bad })]
-  const warn = await cliGate('postgres:bad', 'y', budgetAll, { AGENT_CREDIT_GATE_DATABASE_URL: bad }, [
-    '--on-ledger-error',
-    'warn'
-  ])
-  fault(`${name} (CLI process; exit on warn: ${warn.decision})`, results, {
-    holds: 0,
-    lost: 0,
-    unclaimed: 0,
-    sum: 0,
-    fits: true
-  })
+  }
 }
 
 await admin.end().catch(() => undefined)

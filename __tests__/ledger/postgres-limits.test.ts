@@ -1,14 +1,15 @@
 /**
  * The PostgreSQL ledger applies the limits beside the monthly budget as the document stores do. A gate
- * there loads only live holds, the newest runs and the job's history, so a limit scoped to a pull
- * request (or a person, repository, job or day) must load every entry of the cycle, and the cycle-wide
- * records of the budgets (what the gate prevented, alerts sent) must survive on the cycle's row.
+ * there loads only its own run, the newest runs and the job's history, so what a limit scoped to a pull
+ * request (or a person, repository, job or day) counts of every other entry is summed by the server, and
+ * the cycle-wide records of the budgets (what the gate prevented, alerts sent) survive on the cycle's row.
  */
 import { describe, expect, it } from '@jest/globals'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { holdIfAllowed } from '../../src/ledger/hold.js'
 import { settle } from '../../src/ledger/operations.js'
-import { needsEveryEntry } from '../../src/ledger/spend-limits.js'
+import { limitScopes } from '../../src/ledger/spend-limits.js'
+import type { HoldRequest } from '../../src/ledger/hold.js'
 import { cycleAt } from '../../src/budget/cycle.js'
 import { postgresLedgers } from '../support/ledger-stores.js'
 import { limitRequest } from '../support/ledger-fixtures.js'
@@ -21,6 +22,13 @@ const store = postgres.store
 /** A gate's request on the limits' ledger, alerting at 50% unless `inputs` say otherwise. */
 const request = (i: number, inputs: Record<string, string>, p90Usd = 1) =>
   limitRequest(i, { 'alert-at': '50', ...inputs }, { p90Usd })
+
+/** What the gate step asks the store for: its key, and sums at its instant of its limits' scopes. */
+const gateFocus = (req: HoldRequest) => ({
+  key: req.key,
+  now: NOW.toISOString(),
+  scopes: limitScopes(req.limits!, req.scope!)
+})
 
 const describePg = postgres.missing ? describe.skip : describe
 
@@ -43,9 +51,9 @@ describePg('postgres store, limits beside the monthly budget', () => {
       )
     }
     const next = request(99, inputs, 1)
-    expect(needsEveryEntry(next.limits!)).toBe(true)
+    // The gate's focus: the store loads the newest runs and sums the rest of the PR's money in SQL.
     const outcome = await updateLedger(ledger, CYCLE, d => holdIfAllowed(d, next, NOW), {
-      focus: { key: next.key, all: needsEveryEntry(next.limits!) }
+      focus: gateFocus(next)
     })
     // $2.50 spent + $1 = $3.50 > $3: refused. Counting only the newest 20 ($2.00) would have held it.
     expect(outcome.result.held).toBe(false)

@@ -12,7 +12,7 @@ import { runCli, SMALL_RUN } from '../support/cli.js'
 import { PG_PASSWORD } from '../support/postgres.js'
 import { postgresLedgers } from '../support/ledger-stores.js'
 import type { PostgresStore, PostgresStoreOptions } from '../../src/store/postgres.js'
-import { MIGRATIONS } from '../../src/store/postgres-schema.js'
+import { LATEST, MIGRATIONS } from '../../src/store/postgres-schema.js'
 import { readCycle, updateLedger } from '../../src/ledger/update.js'
 import { reserve, totals } from '../../src/ledger/operations.js'
 import { cycleAt } from '../../src/budget/cycle.js'
@@ -173,7 +173,9 @@ maybe('a postgres ledger under faults', () => {
     await c.query(`insert into agent_credit_gate.migrations (version, name) values (99, 'future')`)
     await c.end()
     await expect(readCycle(open(url), cycle)).rejects.toThrow(
-      /schema version 99, newer than this agent-credit-gate knows \(2\); upgrade agent-credit-gate/
+      new RegExp(
+        `schema version 99, newer than this agent-credit-gate knows \\(${LATEST}\\); upgrade agent-credit-gate`
+      )
     )
   })
 

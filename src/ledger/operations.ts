@@ -9,6 +9,7 @@ import type { PastRun } from '../estimate/types.js'
 import { behaviourSchema, type LedgerDocument, type LedgerEntry, type PreventedRun } from './document.js'
 import { historyOf, keepInHistory, learnable } from './history.js'
 import { counts, scopeKeys } from './spend-limits.js'
+import { counted, documentSums } from './sums.js'
 import type { AppliesTo } from '../config/settings.js'
 
 /** Settled entries kept in full; older ones are folded into `compacted` (and the job's `history`). */
@@ -274,17 +275,14 @@ export function totals(
   const real = appliesTo === 'real'
   const byDay = new Map(real ? [] : Object.entries(doc.compacted.byDay))
   let settledUsd = real ? (doc.compacted.byScope?.all?.realUsd ?? 0) : doc.compacted.settledUsd
-  let heldUsd = 0
   for (const e of doc.entries) {
-    if (!counts(appliesTo, e.money)) continue
-    if (e.status === 'settled') {
-      settledUsd += e.actualUsd ?? 0
-      const day = (e.settledAt ?? e.updatedAt).slice(0, 10)
-      byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0))
-    } else if (e.status === 'held' && e.key !== excludeKey && Date.parse(e.expiresAt) > now.getTime()) {
-      heldUsd += e.holdUsd
-    }
+    if (!counts(appliesTo, e.money) || e.status !== 'settled') continue
+    settledUsd += e.actualUsd ?? 0
+    const day = (e.settledAt ?? e.updatedAt).slice(0, 10)
+    byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0))
   }
+  // Live holds as every store sums them (a row store's unloaded ones included).
+  const heldUsd = counted(documentSums(doc, now, [], excludeKey).held, appliesTo)
   let cumulative = 0
   const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b))
   return {

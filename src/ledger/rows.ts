@@ -9,6 +9,7 @@ import type { Cycle } from '../budget/types.js'
 import type { CycleExtras, CycleRows, EntryRow, RowChanges } from '../store/types.js'
 import { parseDocument, type LedgerDocument, type LedgerEntry } from './document.js'
 import { emptyDocument } from './operations.js'
+import { settledByScope, type SummedDocument } from './sums.js'
 
 /** Sums left after taking loaded rows out of a cycle's totals: below this they are rounding, not money. */
 const NANO_USD = 1e-9
@@ -35,7 +36,7 @@ function rowToEntry(row: EntryRow): unknown {
 }
 
 /** The document of `rows` (validated like any document: a bad row stops the step and is not overwritten). */
-export function documentOf(rows: CycleRows, cycle: Cycle, where: string): LedgerDocument {
+export function documentOf(rows: CycleRows, cycle: Cycle, where: string): SummedDocument {
   if (!rows.cycle) return emptyDocument(cycle)
   const base = emptyDocument(cycle)
   const folded = (rows.cycle.folded as LedgerDocument['compacted'] | undefined) ?? base.compacted
@@ -50,6 +51,17 @@ export function documentOf(rows: CycleRows, cycle: Cycle, where: string): Ledger
     const day = (e.settledAt ?? e.updatedAt).slice(0, 10)
     const d = loaded.get(day) ?? { runs: 0, usd: 0 }
     loaded.set(day, { runs: d.runs + 1, usd: d.usd + (e.actualUsd ?? 0) })
+  }
+  // The same for the settled money per scope (what budgets per PR, person, repository and job count).
+  const loadedByScope = settledByScope(entries)
+  for (const [scope, all] of Object.entries(rows.settledByScope ?? {})) {
+    const mine = loadedByScope.get(scope)
+    const usd = clean(all.usd - (mine?.usd ?? 0))
+    const realUsd = clean(all.realUsd - (mine?.realUsd ?? 0))
+    if (all.runs - (mine?.runs ?? 0) <= 0 && usd <= 0) continue
+    const byScope = (compacted.byScope ??= {})
+    const kept = byScope[scope] ?? { usd: 0, realUsd: 0 }
+    byScope[scope] = { usd: clean(kept.usd + usd), realUsd: clean(kept.realUsd + realUsd) }
   }
   for (const [day, all] of Object.entries(rows.settledByDay)) {
     const runs = all.runs - (loaded.get(day)?.runs ?? 0)
@@ -71,7 +83,9 @@ export function documentOf(rows: CycleRows, cycle: Cycle, where: string): Ledger
     ...(extras.alerts ? { alerts: extras.alerts } : {}),
     compacted
   }
-  return parseDocument(raw, where)
+  const doc: SummedDocument = parseDocument(raw, where)
+  if (rows.unloaded) doc.unloaded = rows.unloaded
+  return doc
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)

@@ -8,6 +8,7 @@ import type { AppliesTo, Auth, LimitSettings } from '../config/settings.js'
 import type { LedgerDocument, LedgerEntry } from './document.js'
 import realMoney from '../budget/real-money.json' with { type: 'json' }
 import { usd } from '../budget/format.js'
+import { counted, documentSums } from './sums.js'
 
 /** Real money (API key, usage credits) or notional (a subscription's API-equivalent dollars). */
 export type Money = 'real' | 'notional'
@@ -33,8 +34,6 @@ export interface SpendLimit {
   /** The scope's key, e.g. `pr:acme/api#12` (alerts and compacted spend are kept under it). */
   scope: string
 }
-
-const DAY_MS = 86_400_000
 
 /** Whether a run's dollars are real money: an API key, or a model a subscription bills as usage credits. */
 export function moneyOf(auth: Auth, family: string | undefined, now: Date): Money {
@@ -67,17 +66,8 @@ const SPEND_LIMITS = [
 /** The inputs of the dollar limits beside the monthly budget. */
 export const SPEND_LIMIT_INPUTS = SPEND_LIMITS.map(l => l.input)
 
-/**
- * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
- * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
- * money alone, need every entry of the cycle.
- */
-export function needsEveryEntry(l: LimitSettings): boolean {
-  return SPEND_LIMITS.some(({ setting }) => l[setting] !== undefined) || l.appliesTo === 'real'
-}
-
 /** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
-export function limitsFor(l: LimitSettings, run: RunScope): SpendLimit[] {
+export function limitsFor(l: LimitSettings, run: Omit<RunScope, 'money'>): SpendLimit[] {
   const out: SpendLimit[] = []
   const add = (
     input: string,
@@ -111,43 +101,37 @@ export function limitsFor(l: LimitSettings, run: RunScope): SpendLimit[] {
   return out
 }
 
+/** The scope keys whose money a run's limits judge: what a row store sums for its gate (CycleFocus.scopes). */
+export const limitScopes = (l: LimitSettings, run: Omit<RunScope, 'money'>): string[] => [
+  ...new Set(limitsFor(l, run).map(x => x.scope))
+]
+
 /** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
 export const counts = (appliesTo: AppliesTo, money: Money | undefined) =>
   appliesTo === 'all' || money === 'real'
 
 /**
  * What each limit's scope has spent and holds: settled actuals plus live holds (this run's own left
- * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One pass over
- * the entries serves every limit.
+ * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One sum of the
+ * document (a row store's unloaded entries included, src/ledger/sums.ts) serves every limit.
  */
 function usedBy(
   doc: LedgerDocument,
   limits: SpendLimit[],
   a: { now: Date; appliesTo: AppliesTo; excludeKey?: string }
 ): number[] {
-  const used = limits.map(() => 0)
-  if (limits.length === 0) return used
-  const t = a.now.getTime()
-  for (const e of doc.entries) {
-    if (e.key === a.excludeKey || !counts(a.appliesTo, e.money)) continue
-    const usd =
-      e.status === 'settled'
-        ? (e.actualUsd ?? 0)
-        : e.status === 'held' && Date.parse(e.expiresAt) > t
-          ? e.holdUsd
-          : 0
-    if (usd === 0) continue
-    const keys = scopeKeys(e)
-    const today = Date.parse(e.createdAt) > t - DAY_MS
-    limits.forEach((limit, i) => {
-      if (keys.includes(limit.scope) && (limit.window === 'cycle' || today)) used[i] += usd
-    })
-  }
-  limits.forEach((limit, i) => {
-    const folded = limit.window === 'cycle' ? doc.compacted.byScope?.[limit.scope] : undefined
-    if (folded) used[i] += a.appliesTo === 'real' ? folded.realUsd : folded.usd
+  if (limits.length === 0) return []
+  const { byScope } = documentSums(doc, a.now, [...new Set(limits.map(l => l.scope))], a.excludeKey)
+  return limits.map(limit => {
+    const s = byScope[limit.scope]
+    if (limit.window === 'day') return counted(s.day, a.appliesTo)
+    const folded = doc.compacted.byScope?.[limit.scope]
+    return (
+      counted(s.settled, a.appliesTo) +
+      counted(s.held, a.appliesTo) +
+      (folded ? counted(folded, a.appliesTo) : 0)
+    )
   })
-  return used
 }
 
 /** Micro-dollars, so a sum of holds that fits exactly is not refused by a rounding error. */

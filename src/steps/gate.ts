@@ -22,7 +22,7 @@ import { failedOnRefWrite } from '../store/github.js'
 import { prepareEstimate, type PreparedEstimate } from './estimate.js'
 import { waysOut } from '../report/ways-out.js'
 import { gatedFigure } from '../budget/decide.js'
-import { moneyOf, needsEveryEntry } from '../ledger/spend-limits.js'
+import { limitScopes, moneyOf } from '../ledger/spend-limits.js'
 import { outsiderRefusal } from '../budget/who-may-spend.js'
 import { resolveModel } from '../pricing/table.js'
 import { postAlerts } from '../webhook/post.js'
@@ -46,9 +46,22 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
   const jobId = jobIdOf(settings.job)
   const key = entryKey(settings.job)
   const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0
-  // A row store loads this run's entry and the job's history besides the cycle's live holds; only the
-  // locked update, which applies the limits, needs every entry when a limit is scoped (see below).
-  const focus = { key, jobId, runs: settings.estimate.historyRuns }
+  // A row store loads this run's entry and the job's history, and sums the rest at this gate's `now`: the
+  // cycle's live holds, and the money of the scopes this run's limits judge (src/ledger/sums.ts).
+  const trigger = settings.job.trigger
+  const where = {
+    repository: settings.job.repository,
+    jobId,
+    ...(trigger?.actor ? { actor: trigger.actor } : {}),
+    ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+  }
+  const focus = {
+    key,
+    jobId,
+    runs: settings.estimate.historyRuns,
+    now: now.toISOString(),
+    scopes: limitScopes(settings.limits, where)
+  }
   /** The last decision made on a version read from the ledger, should writing its record fail. */
   let decided: ReturnType<typeof holdIfAllowed> | undefined
   let decidedIn: Cycle | undefined
@@ -84,7 +97,6 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       pastRuns: pastRuns(known, jobId, settings.estimate.historyRuns),
       lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
     })
-    const trigger = settings.job.trigger
     // Built once: a compare-and-swap retry decides the same request on a newer version of the ledger.
     const request: HoldRequest = {
       key,
@@ -98,19 +110,16 @@ export async function gate(settings: Settings, deps: LedgerDeps): Promise<GateOu
       carried,
       limits: settings.limits,
       scope: {
-        repository: settings.job.repository,
-        jobId,
+        ...where,
         money: moneyOf(settings.estimate.auth, resolveModel(prepared.table, estimated.model.id).family, now),
-        ...(trigger?.actor ? { actor: trigger.actor } : {}),
-        ...(trigger?.association ? { association: trigger.association } : {}),
-        ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+        ...(trigger?.association ? { association: trigger.association } : {})
       }
     }
     const { result, doc, wait } = await updateLedger(
       store,
       cycle,
       current => (decided = holdIfAllowed(current, request, now)),
-      { first: before, focus: { ...focus, all: needsEveryEntry(settings.limits) } }
+      { first: before, focus }
     )
     const view = cycleView({
       doc,

@@ -18,6 +18,7 @@ import type {
 } from './types.js'
 import { LATEST, MIGRATIONS, MIGRATION_LOCK, SCHEMA } from './postgres-schema.js'
 import { ACCOUNT_COLUMNS, ENTRY_COLUMNS, entryFromRow, fromColumns, toColumns } from './postgres-rows.js'
+import { settledScopes, unloadedSums } from './postgres-sums.js'
 
 const s = SCHEMA
 
@@ -63,15 +64,32 @@ function saysTls(url: string): boolean {
   }
 }
 
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '40001', '40P01'])
+/** Lost connections, a server starting or out of connection slots (53300), conflicts to run again. */
+const TRANSIENT_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '40001',
+  '40P01',
+  '53300'
+])
+
+/** No connection within connectTimeoutMs (the pool's words, then the client's): a busy server or runner. */
+const CONNECT_TIMEOUT = /timeout exceeded when trying to connect|timeout expired|connection timeout/i
 
 /** A fault after which running the whole step again on a new connection is safe and may work. */
 function transient(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
-  if (e.code && CONNECTION_LOST.has(e.code)) return true
+  if (e.code && TRANSIENT_CODES.has(e.code)) return true
   if (e.code && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(e.code)) return true
-  return /Connection terminated|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
-    e.message ?? ''
+  return (
+    CONNECT_TIMEOUT.test(e.message ?? '') ||
+    /Connection terminated|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+      e.message ?? ''
+    )
   )
 }
 
@@ -91,6 +109,11 @@ function explain(error: unknown, where: string): Error {
         'the server cancelled a statement (statement timeout)',
         "nothing of this step was written; check the server's load and long transactions on the ledger"
       )
+    case '53300':
+      return say(
+        'the server has no free connection (too many clients)',
+        "check the server's max_connections against the gates running at once, or connect through a pooler (PgBouncer)"
+      )
     case '42501':
       return say(
         m,
@@ -106,7 +129,7 @@ function explain(error: unknown, where: string): Error {
         'check the host and port in ledger-url and that the server is up and reachable from this runner'
       )
   }
-  if (/timeout expired|connection timeout/i.test(m))
+  if (CONNECT_TIMEOUT.test(m))
     return say(
       'no connection within the time allowed',
       'check the host and port in ledger-url and the server'
@@ -127,17 +150,24 @@ const sleep = (ms: number) => new Promise<void>(r => setTimeout(r, ms))
 
 /**
  * The keys of the entries a step reads (a union of selects; its values pushed onto `args`, whose $1 and
- * $2 are the ledger and the cycle): live holds, the newest done ones, the newest settled run of each
- * model, its run's, its job's history, and `extraKeys`.
+ * $2 are the ledger and the cycle): live holds (with `focus.now`, only the newest of each model: the
+ * rest are summed), the newest done ones, the newest settled run of each model, its run's, its job's
+ * history, and `extraKeys`. Each is an index lookup: none reads the cycle's settled rows one by one.
  */
 function focusedKeys(focus: CycleFocus, extraKeys: string[], args: unknown[]): string {
   const arg = (v: unknown) => `$${args.push(v)}`
   const where = `ledger = $1 and cycle_id = $2`
+  const at = focus.now === undefined ? '' : arg(focus.now)
   const parts = [
-    `select key from ${s}.entries where ${where} and status = 'held'`,
+    at
+      ? newestPerModel(
+          `${where} and status = 'held'`,
+          `expires_at > ${at}::timestamptz and created_at <= ${at}::timestamptz`,
+          'created_at'
+        )
+      : `select key from ${s}.entries where ${where} and status = 'held'`,
     `(select key from ${s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
-    `(select distinct on (model) key from ${s}.entries where ${where} and status = 'settled'
-       order by model, settled_at desc)`
+    newestPerModel(`${where} and status = 'settled'`, 'true', 'settled_at')
   ]
   const keys = [...(focus.key ? [focus.key] : []), ...extraKeys]
   if (keys.length > 0) parts.push(`select key from ${s}.entries where ${where} and key = any(${arg(keys)})`)
@@ -151,6 +181,24 @@ function focusedKeys(focus: CycleFocus, extraKeys: string[], args: unknown[]): s
          and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`
     )
   return parts.join(' union ')
+}
+
+/**
+ * The key of the newest entry (by `newest`) of each model among the entries `where` selects that pass
+ * `filter`: one index probe per model (PostgreSQL has no skip scan, and DISTINCT ON would sort every
+ * live hold or read every settled row of the cycle). Needs an index on (ledger, cycle_id, model, newest).
+ */
+function newestPerModel(where: string, filter: string, newest: string): string {
+  const from = `${s}.entries where ${where}`
+  return `(with recursive m(model) as (
+      (select model from ${from} and model is not null order by model limit 1)
+      union all
+      select (select model from ${from} and model > m.model order by model limit 1) from m where m.model is not null
+    )
+    select (select key from ${from} and ${filter} and model = m.model order by ${newest} desc limit 1) from m
+      where m.model is not null
+    union all
+    (select key from ${from} and ${filter} and model is null order by ${newest} desc limit 1))`
 }
 
 export class PostgresStore implements DocumentStore {
@@ -349,10 +397,12 @@ export class PostgresStore implements DocumentStore {
   /** The entries a step reads: every one with `focus.all`, else those `focusedKeys` names. */
   private async entries(c: pg.PoolClient, cycleId: string, focus: CycleFocus, extraKeys: string[]) {
     const args: unknown[] = [this.opts.name, cycleId]
-    const only = focus.all ? '' : `join (${focusedKeys(focus, extraKeys, args)}) k using (key)`
+    // The keys as an array computed first, so the rows are fetched by key whatever the planner
+    // estimates the union to return (a join could read the whole cycle).
+    const only = focus.all ? '' : `and e.key = any(array(${focusedKeys(focus, extraKeys, args)}))`
     const r = await c.query(
-      `select e.* from ${s}.entries e ${only}
-       where e.ledger = $1 and e.cycle_id = $2 order by e.created_at, e.key`,
+      `select e.* from ${s}.entries e
+       where e.ledger = $1 and e.cycle_id = $2 ${only} order by e.created_at, e.key`,
       args
     )
     return r.rows.map(entryFromRow)
@@ -374,6 +424,26 @@ export class PostgresStore implements DocumentStore {
     }
     if (!row) return { cycle: null, entries: [], meters: {}, settledByDay: {} }
     const account = fromColumns(ACCOUNT_COLUMNS, row, 'account_extra')
+    const entries = await this.entries(c, cycleId, focus, extraKeys)
+    const scopes = [...new Set(['all', ...(focus.scopes ?? [])])]
+    const { name } = this.opts
+    const summed = focus.all
+      ? {}
+      : {
+          settledByScope: await settledScopes(c, name, cycleId, scopes),
+          ...(focus.now === undefined
+            ? {}
+            : {
+                unloaded: await unloadedSums(
+                  c,
+                  name,
+                  cycleId,
+                  focus.now,
+                  focus.scopes ?? [],
+                  entries.map(e => e.key)
+                )
+              })
+        }
     return {
       cycle: {
         id: cycleId,
@@ -385,9 +455,10 @@ export class PostgresStore implements DocumentStore {
         ...(row.history ? { history: row.history } : {}),
         ...(row.extras ? { extras: row.extras as CycleExtras } : {})
       },
-      entries: await this.entries(c, cycleId, focus, extraKeys),
+      entries,
       meters: row.meters_by_account as Record<string, unknown>,
-      settledByDay: row.settled_by_day as Record<string, { runs: number; usd: number }>
+      settledByDay: row.settled_by_day as Record<string, { runs: number; usd: number }>,
+      ...summed
     }
   }
 

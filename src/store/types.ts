@@ -2,6 +2,8 @@
  * A document store: named text documents, each replaced only by compare-and-swap. Stores know nothing
  * of what the documents hold; the ledger parses, validates and decides (src/ledger/update.ts).
  */
+import type { Unloaded } from '../ledger/sums.js'
+
 export interface StoredText {
   /** The document's text; null when it does not exist yet. */
   text: string | null
@@ -75,8 +77,15 @@ export interface CycleFocus {
   jobId?: string
   /** How many of them. */
   runs?: number
-  /** Load every entry of the cycle: a spend limit scoped to a PR, person, repository, job or day sums them all. */
+  /** Load every entry of the cycle (`status`, `ledger copy`). */
   all?: boolean
+  /**
+   * The step's instant (ISO). Given (and not `all`), the store loads no live hold but the step's own and
+   * the newest of each model, and sums the others at this instant instead (`CycleRows.unloaded`).
+   */
+  now?: string
+  /** Scope keys (src/ledger/spend-limits.ts scopeKeys) whose money the store sums too: the step's limits'. */
+  scopes?: string[]
 }
 
 /** One entry as a row: the ledger's entry fields, flat (`estimate` as four fields), absent = null. */
@@ -112,6 +121,10 @@ export interface CycleRows {
   meters: Record<string, unknown>
   /** Every settled entry of the cycle, loaded or not, by UTC day: runs and USD. */
   settledByDay: Record<string, { runs: number; usd: number }>
+  /** Every settled entry of the cycle, loaded or not, by scope key (`all` and the focus's scopes). */
+  settledByScope?: Record<string, { runs: number; usd: number; realUsd: number }>
+  /** With `focus.now`: the money of the entries not loaded, summed (src/ledger/sums.ts). */
+  unloaded?: Unloaded
 }
 
 /**
