@@ -100,6 +100,8 @@ interface GateResult {
   ms: number
   decision?: string
   error?: string
+  /** A CLI gate's exit code. */
+  code?: number
 }
 
 /** One gate in this process: what it decided, whether it holds, how long it took, its error line. */
@@ -194,7 +196,7 @@ async function holdSize(): Promise<number> {
     store
   })
   await store.close()
-  return g.report.decision!.maxBudgetUsd
+  return g.report.decision!.holdUsd
 }
 
 const hold = await holdSize()
@@ -269,7 +271,8 @@ async function cliGate(
     held: decision !== 'fail' && decision !== 'error' && !report.ledger?.error,
     ms: ms(t0),
     decision,
-    error: p.stderr.trim() || report.ledger?.error
+    error: p.stderr.trim() || report.ledger?.error,
+    code: p.code
   }
 }
 if (runs('processes')) {
@@ -425,7 +428,7 @@ if (runs('faults')) {
     await blocker.query('rollback')
     await blocker.end()
     fault(
-      `statement timeout 500 ms behind a held row lock (then one gate with on-ledger-error: warn: ${warned.decision}, held ${warned.held})`,
+      `statement timeout 500 ms behind a held row lock (then one gate with on-ledger-error: warn: ${warned.error ? `went on without a hold, saying "${warned.error}"` : `no ledger error, held ${warned.held}`})`,
       results,
       await check('timeout', [{ runId: 'first', held: true }, ...results], budgetAll)
     )
@@ -443,13 +446,17 @@ if (runs('faults')) {
       '--on-ledger-error',
       'warn'
     ])
-    fault(`${name} (CLI process; exit on warn: ${warn.decision})`, results, {
-      holds: 0,
-      lost: 0,
-      unclaimed: 0,
-      sum: 0,
-      fits: true
-    })
+    fault(
+      `${name} (CLI process, exit ${results[0].code}; with on-ledger-error: warn, exit ${warn.code}: ${warn.error ? 'went on without a hold' : 'no ledger error'})`,
+      results,
+      {
+        holds: 0,
+        lost: 0,
+        unclaimed: 0,
+        sum: 0,
+        fits: true
+      }
+    )
   }
 }
 

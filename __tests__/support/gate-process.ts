@@ -3,10 +3,13 @@
  * with one set of estimate flags, shared by the concurrency test and `npm run bench:burst`.
  */
 import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
 import { tempDir } from './temp-dirs.js'
 
-export const CLI = resolve('dist/cli/index.js')
+/**
+ * Found when called, from the working folder, and spelled without `path`: ncc relocates any file a
+ * path.resolve/join names, so a bundled benchmark ran a copy of the CLI as it was at bundling time.
+ */
+export const cliPath = () => `${process.cwd()}/dist/cli/index.js`
 
 /** A one-turn estimate gated on its maximum, skipped (exit 0, allowed=false) when it does not fit. */
 export const GATE_ARGS = [
@@ -43,7 +46,7 @@ export function cliProcess(
   cwd = tempDir('cli')
 ): Promise<CliProcess> {
   return new Promise(res => {
-    const child = spawn(process.env.HARNESS_NODE || process.execPath, [CLI, ...args], {
+    const child = spawn(process.env.HARNESS_NODE || process.execPath, [cliPath(), ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env }
     })

@@ -126,7 +126,7 @@ create trigger count_settled after insert or update on ${s}.entries
   },
   {
     version: 3,
-    name: 'settled money by scope kept by the trigger; indexes for the day window and a run id',
+    name: 'settled money by scope kept by the trigger; indexes for the day window and live holds by model',
     sql: `
 -- The scope keys an entry's money counts under: src/ledger/spend-limits.ts scopeKeys, in SQL.
 create function ${s}.scope_keys(job_id text, extra jsonb) returns text[] language sql immutable as $$
@@ -180,8 +180,6 @@ end $$;
 create index entries_held_model on ${s}.entries (ledger, cycle_id, model, created_at desc) where status = 'held';
 -- A gate's day window sums the settled runs created in the last 24 hours, not the cycle's.
 create index entries_settled_created on ${s}.entries (ledger, cycle_id, created_at) where status = 'settled';
--- release/record --run-id find a run's entries by key prefix (LIKE 'run/%') under any collation.
-create index entries_key_prefix on ${s}.entries (ledger, cycle_id, key text_pattern_ops);
 `
   }
 ]

@@ -187,6 +187,7 @@ function focusedKeys(focus: CycleFocus, extraKeys: string[], args: unknown[]): s
  * The key of the newest entry (by `newest`) of each model among the entries `where` selects that pass
  * `filter`: one index probe per model (PostgreSQL has no skip scan, and DISTINCT ON would sort every
  * live hold or read every settled row of the cycle). Needs an index on (ledger, cycle_id, model, newest).
+ * An entry without a model is left out: no run's cache warmth matches it (lastRunAt).
  */
 function newestPerModel(where: string, filter: string, newest: string): string {
   const from = `${s}.entries where ${where}`
@@ -196,9 +197,7 @@ function newestPerModel(where: string, filter: string, newest: string): string {
       select (select model from ${from} and model > m.model order by model limit 1) from m where m.model is not null
     )
     select (select key from ${from} and ${filter} and model = m.model order by ${newest} desc limit 1) from m
-      where m.model is not null
-    union all
-    (select key from ${from} and ${filter} and model is null order by ${newest} desc limit 1))`
+      where m.model is not null)`
 }
 
 export class PostgresStore implements DocumentStore {
@@ -212,6 +211,8 @@ export class PostgresStore implements DocumentStore {
             `${this.where}: cycle ${cycleId} exists here already; copy into a ledger that does not have it`
           )
         await this.save(c, cycleId, changes.rows, changes.revision)
+        // A whole cycle at once: the planner's statistics would otherwise still see an empty ledger.
+        await c.query(`analyze ${s}.entries`)
       })
   }
   private readonly pool: pg.Pool
