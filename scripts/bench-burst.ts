@@ -51,8 +51,14 @@ function fateOf(p: Proc): { fate: Fate; key?: string; waited?: unknown } {
   return { fate: lines.length === 1 && p.stdout === '' ? 'failed' : 'unclear' }
 }
 
+/** COMMON without the flags only a gate takes (estimate refuses them); the figure read is the max anyway. */
+function estimateArgs(): string[] {
+  const gateOnly = new Set(['--gate-on', '--on-exhaust'])
+  return COMMON.filter((a, i) => !gateOnly.has(a) && !gateOnly.has(COMMON[i - 1]))
+}
+
 async function gatedUsd(dir: string): Promise<number> {
-  const est = await cli(['estimate', ...COMMON], {}, dir)
+  const est = await cli(['estimate', ...estimateArgs()], {}, dir)
   return JSON.parse(est.stdout).estimate.blended.maxUsd
 }
 

@@ -12,7 +12,7 @@
  * each section (other work on the machine shares its cores).
  *
  * Sizes and sections are parameters, for a shorter run on a busy machine:
- *   BENCH_GATES=2000 BENCH_CONNECTIONS=50 BENCH_PROCESSES=100 BENCH_SETTLED=20000
+ *   BENCH_GATES=2000 BENCH_CONNECTIONS=50 BENCH_PROCESSES=100 BENCH_SETTLED=20000 BENCH_KILL_EVERY_MS=20
  *   BENCH_SECTIONS=burst,processes,settled,faults (any of them)
  */
 import { mkdtempSync } from 'node:fs'
@@ -48,6 +48,8 @@ const GATES = size('BENCH_GATES', 2000)
 const CONNECTIONS = size('BENCH_CONNECTIONS', 50)
 const PROCESSES = size('BENCH_PROCESSES', 100)
 const SETTLED = size('BENCH_SETTLED', 20_000)
+/** Milliseconds between two backends killed during the burst of the kill fault. */
+const KILL_EVERY_MS = size('BENCH_KILL_EVERY_MS', 20)
 const ALL_SECTIONS = ['burst', 'processes', 'settled', 'faults']
 const SECTIONS = (process.env.BENCH_SECTIONS || ALL_SECTIONS.join(',')).split(',').map(x => x.trim())
 for (const x of SECTIONS)
@@ -368,7 +370,7 @@ if (runs('faults')) {
          where application_name = 'agent-credit-gate' and state in ('active', 'idle in transaction') limit 1`
         )
         kills += r.rowCount ?? 0
-        await new Promise(res => setTimeout(res, 20))
+        await new Promise(res => setTimeout(res, KILL_EVERY_MS))
       }
     })()
     let next = 0
@@ -381,7 +383,7 @@ if (runs('faults')) {
     stop = true
     await killer
     fault(
-      `${kills} backends killed mid-transaction (pg_terminate_backend)`,
+      `${kills} backends killed mid-transaction (pg_terminate_backend, one every ${KILL_EVERY_MS} ms)`,
       results,
       await check('killed', results, budgetAll)
     )

@@ -5,7 +5,7 @@
  * a closed port, a server without TLS — each one line that names what to check and never the password.
  */
 import { describe, expect, it } from '@jest/globals'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { runCli, SMALL_RUN } from '../support/cli.js'
@@ -202,6 +202,43 @@ maybe('a postgres ledger under faults', () => {
     const { doc } = await readCycle(store, cycle)
     expect(doc!.entries.map(e => e.key).sort()).toEqual(['first', 'killed'])
     expect(totals(doc!, NOW).heldUsd).toBe(2)
+  })
+
+  it('waits for a free connection (53300 too many clients) within its retry time, and says so in one line past it', async () => {
+    // A role allowed one connection, that connection taken: the server refuses the store with 53300.
+    const name = `slots-${Math.random().toString(36).slice(2)}`
+    await updateLedger(open(postgres.cluster.url(), { name }), cycle, doc => ({ doc, result: null }))
+    const role = `slot_${Math.random().toString(36).slice(2)}`
+    const admin = new pg.Client({ connectionString: postgres.cluster.url() })
+    await admin.connect()
+    await admin.query(`create role ${role} login password '${PG_PASSWORD}' connection limit 1`)
+    await admin.query(`grant usage on schema agent_credit_gate to ${role}`)
+    await admin.query(`grant select, insert, update on all tables in schema agent_credit_gate to ${role}`)
+    await admin.end()
+    const url = postgres.cluster.url().replace(/\/\/acg:/, `//${role}:`)
+    const slot = new pg.Client({ connectionString: url })
+    await slot.connect()
+    const refused = await updateLedger(open(url, { name, reconnectForMs: 500 }), cycle, doc => ({
+      doc: reserve(doc, holdOf('no-slot'), NOW).doc,
+      result: null
+    })).catch((e: Error) => e)
+    expect(String(refused)).toMatch(
+      /: the server has no free connection \(too many clients\); check the server's max_connections against the gates running at once, or connect through a pooler \(PgBouncer\)$/
+    )
+    // Once the server has refused the next gate (its log says so), the slot comes free: the gate gets it.
+    const gate = updateLedger(open(url, { name, reconnectForMs: 120_000 }), cycle, doc => ({
+      doc: reserve(doc, holdOf('slot-freed'), NOW).doc,
+      result: null
+    }))
+    const log = join(postgres.cluster.dir, 'log')
+    const said = `too many connections for role "${role}"`
+    const count = () => readFileSync(log, 'utf8').split(said).length - 1
+    const before = count()
+    while (count() <= before) await new Promise(r => setImmediate(r))
+    await slot.end()
+    await gate
+    const { doc } = await readCycle(open(postgres.cluster.url(), { name }), cycle, { all: true })
+    expect(doc!.entries.map(e => e.key)).toEqual(['slot-freed'])
   })
 
   it('says a statement timed out, and writes nothing', async () => {
