@@ -8,38 +8,19 @@
 import type { AppliesTo } from '../config/settings.js'
 import type { LedgerDocument, LedgerEntry } from './document.js'
 import { scopeKeys } from './spend-limits.js'
+import type { ScopeSum, Unloaded, Usd } from '../store/types.js'
 
-/** Dollars, and the part of them that is real money (`budget-applies-to: real` counts only that). */
-export interface Usd {
-  usd: number
-  realUsd: number
-}
-
-/** One scope's money: live holds, and everything created in the last 24 hours (settled actuals, live holds). */
-export interface ScopeSum {
-  held: Usd
-  day: Usd
-}
+export type { ScopeSum, Unloaded, Usd }
 
 /** A scope's money in a document: its loaded entries' settled actuals too (the rest are in `compacted.byScope`). */
 export type DocumentScopeSum = ScopeSum & { settled: Usd }
-
-/** What a row store summed instead of loading: entries that are not in the document's `entries`. */
-export interface Unloaded {
-  /** The step's instant (ISO): live = not expired then; the day = the 24 hours before it. */
-  at: string
-  /** Every live hold of the cycle not loaded. */
-  held: Usd
-  /** Per scope key the step asked for (its limits'), the entries of that scope not loaded. */
-  byScope: Record<string, ScopeSum>
-}
 
 /** A ledger document as a gate decides on it: with a row store's sums of the entries it left unloaded. */
 export type SummedDocument = LedgerDocument & { unloaded?: Unloaded }
 
 const DAY_MS = 86_400_000
 
-export const noUsd = (): Usd => ({ usd: 0, realUsd: 0 })
+const noUsd = (): Usd => ({ usd: 0, realUsd: 0 })
 const noScope = (): DocumentScopeSum => ({ held: noUsd(), day: noUsd(), settled: noUsd() })
 const add = (to: Usd, usd: number, real: boolean) => {
   to.usd += usd
@@ -51,7 +32,7 @@ const plus = (a: Usd, b: Usd): Usd => ({ usd: a.usd + b.usd, realUsd: a.realUsd 
 export const counted = (u: Usd, appliesTo: AppliesTo) => (appliesTo === 'real' ? u.realUsd : u.usd)
 
 /** Whether an entry's hold still counts at `t` (ms): held and not expired. */
-export const liveAt = (e: Pick<LedgerEntry, 'status' | 'expiresAt'>, t: number) =>
+const liveAt = (e: Pick<LedgerEntry, 'status' | 'expiresAt'>, t: number) =>
   e.status === 'held' && Date.parse(e.expiresAt) > t
 
 /**

@@ -5,7 +5,7 @@
  * gate's transaction so reads a few sums from indexes, however many holds are live or runs settled.
  */
 import type pg from 'pg'
-import type { ScopeSum, Unloaded, Usd } from '../ledger/sums.js'
+import type { ScopeSum, Unloaded, Usd } from './types.js'
 import { SCHEMA } from './postgres-schema.js'
 
 const s = SCHEMA

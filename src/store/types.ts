@@ -2,8 +2,6 @@
  * A document store: named text documents, each replaced only by compare-and-swap. Stores know nothing
  * of what the documents hold; the ledger parses, validates and decides (src/ledger/update.ts).
  */
-import type { Unloaded } from '../ledger/sums.js'
-
 export interface StoredText {
   /** The document's text; null when it does not exist yet. */
   text: string | null
@@ -159,3 +157,25 @@ export type StoreLocation =
   | { kind: 'file'; path: string }
   | { kind: 'github'; owner: string; repo: string; ref: string }
   | { kind: 'postgres'; name: string }
+
+/** Dollars, and the part of them that is real money (`budget-applies-to: real` counts only that). */
+export interface Usd {
+  usd: number
+  realUsd: number
+}
+
+/** One scope's money: live holds, and everything created in the last 24 hours (settled actuals, live holds). */
+export interface ScopeSum {
+  held: Usd
+  day: Usd
+}
+
+/** What a row store summed instead of loading: entries that are not in the document's `entries`. */
+export interface Unloaded {
+  /** The step's instant (ISO): live = not expired then; the day = the 24 hours before it. */
+  at: string
+  /** Every live hold of the cycle not loaded. */
+  held: Usd
+  /** Per scope key the step asked for (its limits'), the entries of that scope not loaded. */
+  byScope: Record<string, ScopeSum>
+}
