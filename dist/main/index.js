@@ -39857,7 +39857,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 3687:
+/***/ 2425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58523,10 +58523,101 @@ function historyOf(doc, jobId) {
 
 ;// CONCATENATED MODULE: ./src/budget/real-money.json
 const real_money_namespaceObject = /*#__PURE__*/JSON.parse('{"tz":[{"family":"fable","since":"2026-07-08"}]}');
+;// CONCATENATED MODULE: ./src/ledger/sums.ts
+
+const DAY_MS = 86_400_000;
+const noUsd = () => ({ usd: 0, realUsd: 0 });
+const noScope = () => ({ held: noUsd(), day: noUsd(), settled: noUsd() });
+const add = (to, usd, real) => {
+    to.usd += usd;
+    if (real)
+        to.realUsd += usd;
+};
+const plus = (a, b) => ({ usd: a.usd + b.usd, realUsd: a.realUsd + b.realUsd });
+/** The figure of `u` a budget counts. */
+const counted = (u, appliesTo) => (appliesTo === 'real' ? u.realUsd : u.usd);
+/** Whether an entry's hold still counts at `t` (ms): held and not expired. */
+const liveAt = (e, t) => e.status === 'held' && Date.parse(e.expiresAt) > t;
+/**
+ * Sum `entries` as a gate counts them at `now`: live holds, and for each of `scopes` its live holds, its
+ * settled actuals and its money created in the last 24 hours (a settled run's actual, a live hold).
+ * `excludeKey` (the run asking) counts nowhere. The SQL of a row store mirrors this function exactly.
+ */
+function sumEntries(entries, now, scopes, excludeKey) {
+    const t = now.getTime();
+    const held = noUsd();
+    const byScope = Object.fromEntries(scopes.map(s => [s, noScope()]));
+    for (const e of entries) {
+        if (e.key === excludeKey)
+            continue;
+        const live = liveAt(e, t);
+        const usd = e.status === 'settled' ? (e.actualUsd ?? 0) : live ? e.holdUsd : 0;
+        if (usd === 0)
+            continue;
+        const real = e.money === 'real';
+        if (live)
+            add(held, usd, real);
+        if (scopes.length === 0)
+            continue;
+        const today = Date.parse(e.createdAt) > t - DAY_MS;
+        for (const k of spend_limits_scopeKeys(e)) {
+            const s = byScope[k];
+            if (!s)
+                continue;
+            add(live ? s.held : s.settled, usd, real);
+            if (today)
+                add(s.day, usd, real);
+        }
+    }
+    return { held, byScope };
+}
+/**
+ * The document's sums at `now`: its entries' (sumEntries) plus what a row store summed instead of
+ * loading. Sums taken at another instant, or without a scope asked for now, would be wrong money: that
+ * is a programming error, never a silent under-count.
+ */
+function documentSums(doc, now, scopes, excludeKey) {
+    const own = sumEntries(doc.entries, now, scopes, excludeKey);
+    const u = doc.unloaded;
+    if (!u)
+        return own;
+    if (u.at !== now.toISOString())
+        throw new Error(`ledger: the store summed this cycle at ${u.at}, the step decides at ${now.toISOString()}; pass the step's now in its focus`);
+    const missing = scopes.find(s => !u.byScope[s]);
+    if (missing !== undefined)
+        throw new Error(`ledger: the store did not sum the scope ${missing}; name it in the step's focus (scopes)`);
+    return {
+        held: plus(own.held, u.held),
+        byScope: Object.fromEntries(scopes.map(s => [
+            s,
+            {
+                held: plus(own.byScope[s].held, u.byScope[s].held),
+                day: plus(own.byScope[s].day, u.byScope[s].day),
+                settled: own.byScope[s].settled
+            }
+        ]))
+    };
+}
+/** Settled actuals of `entries` per scope key (a row store takes the loaded ones out of its per-scope totals). */
+function settledByScope(entries) {
+    const out = new Map();
+    for (const e of entries) {
+        if (e.status !== 'settled')
+            continue;
+        for (const k of spend_limits_scopeKeys(e)) {
+            const s = out.get(k) ?? { runs: 0, ...noUsd() };
+            s.runs++;
+            add(s, e.actualUsd ?? 0, e.money === 'real');
+            out.set(k, s);
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/ledger/spend-limits.ts
 
 
-const DAY_MS = 86_400_000;
+
 /** Whether a run's dollars are real money: an API key, or a model a subscription bills as usage credits. */
 function moneyOf(auth, family, now) {
     if (auth === 'api-key')
@@ -58555,14 +58646,6 @@ const SPEND_LIMITS = [
 ];
 /** The inputs of the dollar limits beside the monthly budget. */
 const SPEND_LIMIT_INPUTS = SPEND_LIMITS.map(l => l.input);
-/**
- * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
- * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
- * money alone, need every entry of the cycle.
- */
-function needsEveryEntry(l) {
-    return SPEND_LIMITS.some(({ setting }) => l[setting] !== undefined) || l.appliesTo === 'real';
-}
 /** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
 function limitsFor(l, run) {
     const out = [];
@@ -58580,41 +58663,30 @@ function limitsFor(l, run) {
         add('max-actor-usd', l.maxActorUsd, `${run.actor}'s ${l.actorPeriod === 'day' ? 'last 24 hours' : 'spend this cycle'}`, l.actorPeriod, `actor:${run.actor}`);
     return out;
 }
+/** The scope keys whose money a run's limits judge: what a row store sums for its gate (CycleFocus.scopes). */
+const limitScopes = (l, run) => [
+    ...new Set(limitsFor(l, run).map(x => x.scope))
+];
 /** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
 const counts = (appliesTo, money) => appliesTo === 'all' || money === 'real';
 /**
  * What each limit's scope has spent and holds: settled actuals plus live holds (this run's own left
- * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One pass over
- * the entries serves every limit.
+ * out), within its window — for `day`, entries whose hold was taken in the last 24 hours. One sum of the
+ * document (a row store's unloaded entries included, src/ledger/sums.ts) serves every limit.
  */
 function usedBy(doc, limits, a) {
-    const used = limits.map(() => 0);
     if (limits.length === 0)
-        return used;
-    const t = a.now.getTime();
-    for (const e of doc.entries) {
-        if (e.key === a.excludeKey || !counts(a.appliesTo, e.money))
-            continue;
-        const usd = e.status === 'settled'
-            ? (e.actualUsd ?? 0)
-            : e.status === 'held' && Date.parse(e.expiresAt) > t
-                ? e.holdUsd
-                : 0;
-        if (usd === 0)
-            continue;
-        const keys = spend_limits_scopeKeys(e);
-        const today = Date.parse(e.createdAt) > t - DAY_MS;
-        limits.forEach((limit, i) => {
-            if (keys.includes(limit.scope) && (limit.window === 'cycle' || today))
-                used[i] += usd;
-        });
-    }
-    limits.forEach((limit, i) => {
-        const folded = limit.window === 'cycle' ? doc.compacted.byScope?.[limit.scope] : undefined;
-        if (folded)
-            used[i] += a.appliesTo === 'real' ? folded.realUsd : folded.usd;
+        return [];
+    const { byScope } = documentSums(doc, a.now, [...new Set(limits.map(l => l.scope))], a.excludeKey);
+    return limits.map(limit => {
+        const s = byScope[limit.scope];
+        if (limit.window === 'day')
+            return counted(s.day, a.appliesTo);
+        const folded = doc.compacted.byScope?.[limit.scope];
+        return (counted(s.settled, a.appliesTo) +
+            counted(s.held, a.appliesTo) +
+            (folded ? counted(folded, a.appliesTo) : 0));
     });
-    return used;
 }
 /** Micro-dollars, so a sum of holds that fits exactly is not refused by a rounding error. */
 const micro = (x) => Math.round(x * 1e6);
@@ -58690,6 +58762,7 @@ function spendGroups(doc, now) {
  * Ledger operations: pure functions from a document to the next one. Each is idempotent under the
  * run's key, so a retried request or a re-run of the same attempt never counts twice.
  */
+
 
 
 
@@ -58897,19 +58970,15 @@ function totals(doc, now, excludeKey, appliesTo = 'all') {
     const real = appliesTo === 'real';
     const byDay = new Map(real ? [] : Object.entries(doc.compacted.byDay));
     let settledUsd = real ? (doc.compacted.byScope?.all?.realUsd ?? 0) : doc.compacted.settledUsd;
-    let heldUsd = 0;
     for (const e of doc.entries) {
-        if (!counts(appliesTo, e.money))
+        if (!counts(appliesTo, e.money) || e.status !== 'settled')
             continue;
-        if (e.status === 'settled') {
-            settledUsd += e.actualUsd ?? 0;
-            const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
-            byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0));
-        }
-        else if (e.status === 'held' && e.key !== excludeKey && Date.parse(e.expiresAt) > now.getTime()) {
-            heldUsd += e.holdUsd;
-        }
+        settledUsd += e.actualUsd ?? 0;
+        const day = (e.settledAt ?? e.updatedAt).slice(0, 10);
+        byDay.set(day, (byDay.get(day) ?? 0) + (e.actualUsd ?? 0));
     }
+    // Live holds as every store sums them (a row store's unloaded ones included).
+    const heldUsd = counted(documentSums(doc, now, [], excludeKey).held, appliesTo);
     let cumulative = 0;
     const days = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b));
     return {
@@ -63728,46 +63797,113 @@ create trigger count_settled after insert or update on ${s}.entries
         version: 2,
         name: "the cycle's refused runs and sent alerts (budgets: what the gate prevented, one alert per crossing)",
         sql: `alter table ${s}.cycles add column extras jsonb;`
+    },
+    {
+        version: 3,
+        name: 'settled money by scope kept by the trigger; indexes for the day window and live holds by model',
+        sql: `
+-- The scope keys an entry's money counts under: src/ledger/spend-limits.ts scopeKeys, in SQL.
+create function ${s}.scope_keys(job_id text, extra jsonb) returns text[] language sql immutable as $$
+  select array['all', 'job:' || job_id]
+    || case when coalesce(extra->>'repository', '') <> '' then array['repository:' || (extra->>'repository')] else array[]::text[] end
+    || case when coalesce(extra->>'actor', '') <> '' then array['actor:' || (extra->>'actor')] else array[]::text[] end
+    || case when coalesce(extra->>'repository', '') <> '' and extra->>'pr' is not null
+         then array['pr:' || (extra->>'repository') || '#' || (extra->>'pr')] else array[]::text[] end
+$$;
+-- Settled money by scope, kept by the trigger, so a gate's budgets per PR, person, repository and job
+-- read one row each instead of summing the cycle's settled rows.
+create table ${s}.settled_scopes (
+  ledger text not null,
+  cycle_id text not null,
+  scope text not null,
+  runs integer not null,
+  usd double precision not null,
+  real_usd double precision not null,
+  primary key (ledger, cycle_id, scope)
+) with (fillfactor = 50); -- updated by every settle: room on the page keeps those updates HOT
+insert into ${s}.settled_scopes (ledger, cycle_id, scope, runs, usd, real_usd)
+  select ledger, cycle_id, k, count(*), sum(coalesce(actual_usd, 0)),
+    coalesce(sum(actual_usd) filter (where extra->>'money' = 'real'), 0)
+  from ${s}.entries, unnest(${s}.scope_keys(job_id, extra)) k
+  where status = 'settled' group by ledger, cycle_id, k;
+create or replace function ${s}.count_settled() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.status = 'settled' then
+    update ${s}.settled_days set runs = runs - 1, usd = usd - coalesce(old.actual_usd, 0)
+      where ledger = old.ledger and cycle_id = old.cycle_id
+        and day = to_char(coalesce(old.settled_at, old.updated_at) at time zone 'UTC', 'YYYY-MM-DD');
+    update ${s}.settled_scopes set runs = runs - 1, usd = usd - coalesce(old.actual_usd, 0),
+        real_usd = real_usd - case when old.extra->>'money' = 'real' then coalesce(old.actual_usd, 0) else 0 end
+      where ledger = old.ledger and cycle_id = old.cycle_id and scope = any(${s}.scope_keys(old.job_id, old.extra));
+  end if;
+  if new.status = 'settled' then
+    insert into ${s}.settled_days as d (ledger, cycle_id, day, runs, usd)
+      values (new.ledger, new.cycle_id,
+        to_char(coalesce(new.settled_at, new.updated_at) at time zone 'UTC', 'YYYY-MM-DD'), 1, coalesce(new.actual_usd, 0))
+      on conflict (ledger, cycle_id, day) do update set runs = d.runs + 1, usd = d.usd + excluded.usd;
+    insert into ${s}.settled_scopes as d (ledger, cycle_id, scope, runs, usd, real_usd)
+      select new.ledger, new.cycle_id, k, 1, coalesce(new.actual_usd, 0),
+        case when new.extra->>'money' = 'real' then coalesce(new.actual_usd, 0) else 0 end
+      from unnest(${s}.scope_keys(new.job_id, new.extra)) k
+      on conflict (ledger, cycle_id, scope) do update
+        set runs = d.runs + 1, usd = d.usd + excluded.usd, real_usd = d.real_usd + excluded.real_usd;
+  end if;
+  return null;
+end $$;
+-- A gate loads the newest live hold of each model (the cache-warmth estimate) by index, not by sorting them all.
+create index entries_held_model on ${s}.entries (ledger, cycle_id, model, created_at desc) where status = 'held';
+-- A gate's day window sums the settled runs created in the last 24 hours, not the cycle's.
+create index entries_settled_created on ${s}.entries (ledger, cycle_id, created_at) where status = 'settled';
+`
     }
 ];
 const LATEST = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 ;// CONCATENATED MODULE: ./src/store/postgres-rows.ts
-const ENTRY_COLUMNS = [
-    ['key', 'key', 'text'],
-    ['jobId', 'job_id', 'text'],
-    ['status', 'status', 'text'],
-    ['createdAt', 'created_at', 'time'],
-    ['updatedAt', 'updated_at', 'time'],
-    ['expiresAt', 'expires_at', 'time'],
-    ['holdUsd', 'hold_usd', 'number'],
-    ['estimateP50Usd', 'estimate_p50_usd', 'number'],
-    ['estimateP90Usd', 'estimate_p90_usd', 'number'],
-    ['estimateMaxUsd', 'estimate_max_usd', 'number'],
-    ['gateOn', 'gate_on', 'text'],
-    ['actualUsd', 'actual_usd', 'number'],
-    ['claudeReportedUsd', 'claude_reported_usd', 'number'],
-    ['unverified', 'unverified', 'bool'],
-    ['withoutHold', 'without_hold', 'bool'],
-    ['model', 'model', 'text'],
-    ['turns', 'turns', 'number'],
-    ['subtype', 'subtype', 'text'],
-    ['usage', 'usage', 'json'],
-    ['behaviour', 'behaviour', 'json'],
-    ['priceTableAsOf', 'price_table_as_of', 'text'],
-    ['settledAt', 'settled_at', 'time'],
-    ['stoppedBy', 'stopped_by', 'text']
-];
-const ACCOUNT_COLUMNS = [
-    ['plan', 'plan', 'text'],
-    ['seats', 'seats', 'number'],
-    ['monthlyCredits', 'monthly_credits_usd', 'number'],
-    ['overageUsd', 'overage_usd', 'number'],
-    ['externalSpendUsd', 'external_spend_usd', 'number'],
-    ['billingCycleDay', 'billing_cycle_day', 'number'],
-    ['setAt', 'account_set_at', 'time'],
-    ['setBy', 'account_set_by', 'text']
-];
+/** A column a field, in `kinds` order, named as the field in snake_case unless `renamed` names it. */
+function columns(kinds, renamed = {}) {
+    return Object.entries(kinds).map(([field, kind]) => {
+        const column = renamed[field] ?? field.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`);
+        return [field, column, kind];
+    });
+}
+const ENTRY_COLUMNS = columns({
+    key: 'text',
+    jobId: 'text',
+    status: 'text',
+    createdAt: 'time',
+    updatedAt: 'time',
+    expiresAt: 'time',
+    holdUsd: 'number',
+    estimateP50Usd: 'number',
+    estimateP90Usd: 'number',
+    estimateMaxUsd: 'number',
+    gateOn: 'text',
+    actualUsd: 'number',
+    claudeReportedUsd: 'number',
+    unverified: 'bool',
+    withoutHold: 'bool',
+    model: 'text',
+    turns: 'number',
+    subtype: 'text',
+    usage: 'json',
+    behaviour: 'json',
+    priceTableAsOf: 'text',
+    settledAt: 'time',
+    stoppedBy: 'text'
+});
+const ACCOUNT_COLUMNS = columns({
+    plan: 'text',
+    seats: 'number',
+    monthlyCredits: 'number',
+    overageUsd: 'number',
+    externalSpendUsd: 'number',
+    billingCycleDay: 'number',
+    setAt: 'time',
+    setBy: 'text'
+}, 
+// The cycles table holds more than the account, so its columns say which figure is whose.
+{ monthlyCredits: 'monthly_credits_usd', setAt: 'account_set_at', setBy: 'account_set_by' });
 /** The column values of `obj` in `columns` order, then its other fields as one JSON value (or null). */
 function toColumns(columns, obj) {
     const known = new Set(columns.map(([f]) => f));
@@ -63796,6 +63932,54 @@ function fromColumns(columns, row, extraColumn) {
 }
 const entryFromRow = (row) => fromColumns(ENTRY_COLUMNS, row, 'extra');
 
+;// CONCATENATED MODULE: ./src/store/postgres-sums.ts
+
+const postgres_sums_s = SCHEMA;
+const postgres_sums_DAY_MS = 86_400_000;
+const postgres_sums_usd = (total, real) => ({ usd: Number(total ?? 0), realUsd: Number(real ?? 0) });
+/**
+ * The money of the cycle's entries whose keys are not in `loaded`, at `at`: every live hold, and per
+ * scope in `scopes` its live holds and what was created in the last 24 hours (settled actuals, live holds).
+ */
+async function unloadedSums(c, ledger, cycleId, at, scopes, loaded) {
+    const dayStart = new Date(Date.parse(at) - postgres_sums_DAY_MS).toISOString();
+    const args = [ledger, cycleId, at, [...loaded]];
+    const live = `select hold_usd as usd, extra->>'money' = 'real' as real, created_at, job_id, extra
+    from ${postgres_sums_s}.entries where ledger = $1 and cycle_id = $2 and status = 'held'
+      and expires_at > $3::timestamptz and key <> all($4::text[])`;
+    const held = await c.query(`select sum(usd) as usd, sum(usd) filter (where real) as real from (${live}) l`, args);
+    const out = { at, held: postgres_sums_usd(held.rows[0].usd, held.rows[0].real), byScope: {} };
+    if (scopes.length === 0)
+        return out;
+    for (const scope of scopes)
+        out.byScope[scope] = { held: postgres_sums_usd(0, 0), day: postgres_sums_usd(0, 0) };
+    const r = await c.query(`with scoped as (
+       select k as scope, usd, real, true as live, created_at > $5::timestamptz as today
+         from (${live}) l, unnest(${postgres_sums_s}.scope_keys(job_id, extra)) k
+       union all
+       select k, coalesce(actual_usd, 0), extra->>'money' = 'real', false, true
+         from ${postgres_sums_s}.entries, unnest(${postgres_sums_s}.scope_keys(job_id, extra)) k
+         where ledger = $1 and cycle_id = $2 and status = 'settled'
+           and created_at > $5::timestamptz and key <> all($4::text[])
+     )
+     select scope,
+       sum(usd) filter (where live) as held, sum(usd) filter (where live and real) as held_real,
+       sum(usd) filter (where today) as day, sum(usd) filter (where today and real) as day_real
+     from scoped where scope = any($6::text[]) group by scope`, [...args, dayStart, [...scopes]]);
+    for (const row of r.rows)
+        out.byScope[row.scope] = {
+            held: postgres_sums_usd(row.held, row.held_real),
+            day: postgres_sums_usd(row.day, row.day_real)
+        };
+    return out;
+}
+/** Every settled entry's money by scope (the trigger's totals) for `scopes`. */
+async function settledScopes(c, ledger, cycleId, scopes) {
+    const r = await c.query(`select scope, runs, usd, real_usd from ${postgres_sums_s}.settled_scopes
+     where ledger = $1 and cycle_id = $2 and scope = any($3::text[])`, [ledger, cycleId, [...scopes]]);
+    return Object.fromEntries(r.rows.map(x => [x.scope, { runs: Number(x.runs), usd: Number(x.usd), realUsd: Number(x.real_usd) }]));
+}
+
 ;// CONCATENATED MODULE: ./src/store/postgres.ts
 /**
  * The PostgreSQL store: each cycle is rows (entries, meters, the cycle's account), not a document. A
@@ -63804,6 +63988,7 @@ const entryFromRow = (row) => fromColumns(ENTRY_COLUMNS, row, 'extra');
  * operations decide (src/ledger/rows.ts); this file only moves rows. The connection string is a secret:
  * what this store says names the host and database only.
  */
+
 
 
 
@@ -63833,15 +64018,29 @@ function saysTls(url) {
         return false;
     }
 }
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '40001', '40P01']);
+/** Lost connections, a server starting or out of connection slots (53300), conflicts to run again. */
+const TRANSIENT_CODES = new Set([
+    '57P01',
+    '57P02',
+    '57P03',
+    '08000',
+    '08003',
+    '08006',
+    '40001',
+    '40P01',
+    '53300'
+]);
+/** No connection within connectTimeoutMs (the pool's words, then the client's): a busy server or runner. */
+const CONNECT_TIMEOUT = /timeout exceeded when trying to connect|timeout expired|connection timeout/i;
 /** A fault after which running the whole step again on a new connection is safe and may work. */
 function postgres_transient(error) {
     const e = error;
-    if (e.code && CONNECTION_LOST.has(e.code))
+    if (e.code && TRANSIENT_CODES.has(e.code))
         return true;
     if (e.code && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(e.code))
         return true;
-    return /Connection terminated|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message ?? '');
+    return (CONNECT_TIMEOUT.test(e.message ?? '') ||
+        /Connection terminated|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message ?? ''));
 }
 /** One line naming what went wrong and what to check; never the password. */
 function explain(error, where) {
@@ -63856,6 +64055,8 @@ function explain(error, where) {
             return say(m, 'check the database name in ledger-url; create the database first');
         case '57014':
             return say('the server cancelled a statement (statement timeout)', "nothing of this step was written; check the server's load and long transactions on the ledger");
+        case '53300':
+            return say('the server has no free connection (too many clients)', "check the server's max_connections against the gates running at once, or connect through a pooler (PgBouncer)");
         case '42501':
             return say(m, 'the ledger user needs CREATE on the database for the first run, then SELECT, INSERT, UPDATE');
         case 'ECONNREFUSED':
@@ -63865,7 +64066,7 @@ function explain(error, where) {
         case 'EHOSTUNREACH':
             return say(`cannot connect (${e.code})`, 'check the host and port in ledger-url and that the server is up and reachable from this runner');
     }
-    if (/timeout expired|connection timeout/i.test(m))
+    if (CONNECT_TIMEOUT.test(m))
         return say('no connection within the time allowed', 'check the host and port in ledger-url and the server');
     if (/does not support SSL/i.test(m))
         return say(m, 'use TLS on the server, or for a local server say so in ledger-url: ?sslmode=disable');
@@ -63878,17 +64079,20 @@ function explain(error, where) {
 const sleep = (ms) => new Promise(r => setTimeout(r, ms));
 /**
  * The keys of the entries a step reads (a union of selects; its values pushed onto `args`, whose $1 and
- * $2 are the ledger and the cycle): live holds, the newest done ones, the newest settled run of each
- * model, its run's, its job's history, and `extraKeys`.
+ * $2 are the ledger and the cycle): live holds (with `focus.now`, only the newest of each model: the
+ * rest are summed), the newest done ones, the newest settled run of each model, its run's, its job's
+ * history, and `extraKeys`. Each is an index lookup: none reads the cycle's settled rows one by one.
  */
 function focusedKeys(focus, extraKeys, args) {
     const arg = (v) => `$${args.push(v)}`;
     const where = `ledger = $1 and cycle_id = $2`;
+    const at = focus.now === undefined ? '' : arg(focus.now);
     const parts = [
-        `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
+        at
+            ? newestPerModel(`${where} and status = 'held'`, `expires_at > ${at}::timestamptz and created_at <= ${at}::timestamptz`, 'created_at')
+            : `select key from ${postgres_s}.entries where ${where} and status = 'held'`,
         `(select key from ${postgres_s}.entries where ${where} and status <> 'held' order by updated_at desc limit ${NEWEST_DONE})`,
-        `(select distinct on (model) key from ${postgres_s}.entries where ${where} and status = 'settled'
-       order by model, settled_at desc)`
+        newestPerModel(`${where} and status = 'settled'`, 'true', 'settled_at')
     ];
     const keys = [...(focus.key ? [focus.key] : []), ...extraKeys];
     if (keys.length > 0)
@@ -63900,6 +64104,22 @@ function focusedKeys(focus, extraKeys, args) {
          and unverified is not true order by settled_at desc limit ${arg(Math.max(0, focus.runs ?? 20))})`);
     return parts.join(' union ');
 }
+/**
+ * The key of the newest entry (by `newest`) of each model among the entries `where` selects that pass
+ * `filter`: one index probe per model (PostgreSQL has no skip scan, and DISTINCT ON would sort every
+ * live hold or read every settled row of the cycle). Needs an index on (ledger, cycle_id, model, newest).
+ * An entry without a model is left out: no run's cache warmth matches it (lastRunAt).
+ */
+function newestPerModel(where, filter, newest) {
+    const from = `${postgres_s}.entries where ${where}`;
+    return `(with recursive m(model) as (
+      (select model from ${from} and model is not null order by model limit 1)
+      union all
+      select (select model from ${from} and model > m.model order by model limit 1) from m where m.model is not null
+    )
+    select (select key from ${from} and ${filter} and model = m.model order by ${newest} desc limit 1) from m
+      where m.model is not null)`;
+}
 class PostgresStore {
     opts;
     rows = {
@@ -63909,6 +64129,8 @@ class PostgresStore {
             if (await this.cycleRow(c, cycleId, true))
                 throw new InvalidLedger(`${this.where}: cycle ${cycleId} exists here already; copy into a ledger that does not have it`);
             await this.save(c, cycleId, changes.rows, changes.revision);
+            // A whole cycle at once: the planner's statistics would otherwise still see an empty ledger.
+            await c.query(`analyze ${postgres_s}.entries`);
         })
     };
     pool;
@@ -64072,9 +64294,11 @@ class PostgresStore {
     /** The entries a step reads: every one with `focus.all`, else those `focusedKeys` names. */
     async entries(c, cycleId, focus, extraKeys) {
         const args = [this.opts.name, cycleId];
-        const only = focus.all ? '' : `join (${focusedKeys(focus, extraKeys, args)}) k using (key)`;
-        const r = await c.query(`select e.* from ${postgres_s}.entries e ${only}
-       where e.ledger = $1 and e.cycle_id = $2 order by e.created_at, e.key`, args);
+        // The keys as an array computed first, so the rows are fetched by key whatever the planner
+        // estimates the union to return (a join could read the whole cycle).
+        const only = focus.all ? '' : `and e.key = any(array(${focusedKeys(focus, extraKeys, args)}))`;
+        const r = await c.query(`select e.* from ${postgres_s}.entries e
+       where e.ledger = $1 and e.cycle_id = $2 ${only} order by e.created_at, e.key`, args);
         return r.rows.map(entryFromRow);
     }
     async load(c, cycleId, focus, lock, extraKeys = []) {
@@ -64088,6 +64312,19 @@ class PostgresStore {
         if (!row)
             return { cycle: null, entries: [], meters: {}, settledByDay: {} };
         const account = fromColumns(ACCOUNT_COLUMNS, row, 'account_extra');
+        const entries = await this.entries(c, cycleId, focus, extraKeys);
+        const scopes = [...new Set(['all', ...(focus.scopes ?? [])])];
+        const { name } = this.opts;
+        const summed = focus.all
+            ? {}
+            : {
+                settledByScope: await settledScopes(c, name, cycleId, scopes),
+                ...(focus.now === undefined
+                    ? {}
+                    : {
+                        unloaded: await unloadedSums(c, name, cycleId, focus.now, focus.scopes ?? [], entries.map(e => e.key))
+                    })
+            };
         return {
             cycle: {
                 id: cycleId,
@@ -64099,9 +64336,10 @@ class PostgresStore {
                 ...(row.history ? { history: row.history } : {}),
                 ...(row.extras ? { extras: row.extras } : {})
             },
-            entries: await this.entries(c, cycleId, focus, extraKeys),
+            entries,
             meters: row.meters_by_account,
-            settledByDay: row.settled_by_day
+            settledByDay: row.settled_by_day,
+            ...summed
         };
     }
     /**
@@ -64630,6 +64868,7 @@ function budgetUses(state, spend, holdUsd) {
 ;// CONCATENATED MODULE: ./src/ledger/rows.ts
 
 
+
 /** Sums left after taking loaded rows out of a cycle's totals: below this they are rounding, not money. */
 const NANO_USD = 1e-9;
 const clean = (usd) => (Math.abs(usd) < NANO_USD ? 0 : Math.round(usd / NANO_USD) * NANO_USD);
@@ -64671,6 +64910,18 @@ function documentOf(rows, cycle, where) {
         const d = loaded.get(day) ?? { runs: 0, usd: 0 };
         loaded.set(day, { runs: d.runs + 1, usd: d.usd + (e.actualUsd ?? 0) });
     }
+    // The same for the settled money per scope (what budgets per PR, person, repository and job count).
+    const loadedByScope = settledByScope(entries);
+    for (const [scope, all] of Object.entries(rows.settledByScope ?? {})) {
+        const mine = loadedByScope.get(scope);
+        const usd = clean(all.usd - (mine?.usd ?? 0));
+        const realUsd = clean(all.realUsd - (mine?.realUsd ?? 0));
+        if (all.runs - (mine?.runs ?? 0) <= 0 && usd <= 0)
+            continue;
+        const byScope = (compacted.byScope ??= {});
+        const kept = byScope[scope] ?? { usd: 0, realUsd: 0 };
+        byScope[scope] = { usd: clean(kept.usd + usd), realUsd: clean(kept.realUsd + realUsd) };
+    }
     for (const [day, all] of Object.entries(rows.settledByDay)) {
         const runs = all.runs - (loaded.get(day)?.runs ?? 0);
         const usd = clean(all.usd - (loaded.get(day)?.usd ?? 0));
@@ -64692,7 +64943,10 @@ function documentOf(rows, cycle, where) {
         ...(extras.alerts ? { alerts: extras.alerts } : {}),
         compacted
     };
-    return parseDocument(raw, where);
+    const doc = parseDocument(raw, where);
+    if (rows.unloaded)
+        doc.unloaded = rows.unloaded;
+    return doc;
 }
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 /**
@@ -66194,9 +66448,22 @@ async function gate(settings, deps) {
     const jobId = jobIdOf(settings.job);
     const key = entryKey(settings.job);
     const rateLimitBefore = store.rateLimitWaitMs?.() ?? 0;
-    // A row store loads this run's entry and the job's history besides the cycle's live holds; only the
-    // locked update, which applies the limits, needs every entry when a limit is scoped (see below).
-    const focus = { key, jobId, runs: settings.estimate.historyRuns };
+    // A row store loads this run's entry and the job's history, and sums the rest at this gate's `now`: the
+    // cycle's live holds, and the money of the scopes this run's limits judge (src/ledger/sums.ts).
+    const trigger = settings.job.trigger;
+    const where = {
+        repository: settings.job.repository,
+        jobId,
+        ...(trigger?.actor ? { actor: trigger.actor } : {}),
+        ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+    };
+    const focus = {
+        key,
+        jobId,
+        runs: settings.estimate.historyRuns,
+        now: now.toISOString(),
+        scopes: limitScopes(settings.limits, where)
+    };
     /** The last decision made on a version read from the ledger, should writing its record fail. */
     let decided;
     let decidedIn;
@@ -66222,7 +66489,6 @@ async function gate(settings, deps) {
             pastRuns: pastRuns(known, jobId, settings.estimate.historyRuns),
             lastRunAt: lastRunAt(before.doc ?? previous ?? known, prepared.sameModel, now, key)
         });
-        const trigger = settings.job.trigger;
         // Built once: a compare-and-swap retry decides the same request on a newer version of the ledger.
         const request = {
             key,
@@ -66236,15 +66502,12 @@ async function gate(settings, deps) {
             carried,
             limits: settings.limits,
             scope: {
-                repository: settings.job.repository,
-                jobId,
+                ...where,
                 money: moneyOf(settings.estimate.auth, table_resolveModel(prepared.table, estimated.model.id).family, now),
-                ...(trigger?.actor ? { actor: trigger.actor } : {}),
-                ...(trigger?.association ? { association: trigger.association } : {}),
-                ...(trigger?.pullRequest !== undefined ? { pr: trigger.pullRequest } : {})
+                ...(trigger?.association ? { association: trigger.association } : {})
             }
         };
-        const { result, doc, wait } = await updateLedger(store, cycle, current => (decided = holdIfAllowed(current, request, now)), { first: before, focus: { ...focus, all: needsEveryEntry(settings.limits) } });
+        const { result, doc, wait } = await updateLedger(store, cycle, current => (decided = holdIfAllowed(current, request, now)), { first: before, focus });
         const view = cycleView({
             doc,
             credit: result.credit,
@@ -66424,7 +66687,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3687);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2425);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -10,12 +10,8 @@ export interface BudgetUse {
     beforeUsd: number;
     afterUsd: number;
 }
-/** A crossing to post. */
-export interface Alert {
-    budget: string;
-    pct: number;
-    text: string;
-}
+import type { Alert } from '../webhook/post.js';
+export type { Alert };
 /**
  * The thresholds each budget crosses with this hold (before < t ≤ after) that no earlier run of the
  * cycle alerted, highest first per budget; `where` names the repository and run in the text.

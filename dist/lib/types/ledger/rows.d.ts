@@ -8,10 +8,11 @@
 import type { Cycle } from '../budget/types.js';
 import type { CycleRows, EntryRow, RowChanges } from '../store/types.js';
 import { type LedgerDocument, type LedgerEntry } from './document.js';
+import { type SummedDocument } from './sums.js';
 /** An entry as a flat row: `estimate` as four fields. */
 export declare function entryToRow(e: LedgerEntry): EntryRow;
 /** The document of `rows` (validated like any document: a bad row stops the step and is not overwritten). */
-export declare function documentOf(rows: CycleRows, cycle: Cycle, where: string): LedgerDocument;
+export declare function documentOf(rows: CycleRows, cycle: Cycle, where: string): SummedDocument;
 /**
  * The rows `after` changes relative to `before`. Entries an operation folded into `compacted` are
  * left as they are: a row store keeps every entry, and sums what it does not load.

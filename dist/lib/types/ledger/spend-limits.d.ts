@@ -34,14 +34,10 @@ export declare function moneyOf(auth: Auth, family: string | undefined, now: Dat
 export declare function scopeKeys(e: Pick<LedgerEntry, 'repository' | 'jobId' | 'actor' | 'pr'>): string[];
 /** The inputs of the dollar limits beside the monthly budget. */
 export declare const SPEND_LIMIT_INPUTS: ("max-daily-usd" | "ledger-max-daily-usd" | "max-pr-usd" | "repository-budget-usd" | "job-budget-usd" | "max-actor-usd")[];
-/**
- * Whether these limits sum entries a row store would not load for a gate (only live holds, the newest
- * runs and the job's history): a limit scoped to a day, PR, person, repository or job, or budgets of real
- * money alone, need every entry of the cycle.
- */
-export declare function needsEveryEntry(l: LimitSettings): boolean;
 /** The limits that apply to this run (a per-PR limit only on a pull request, per-person only with an actor). */
-export declare function limitsFor(l: LimitSettings, run: RunScope): SpendLimit[];
+export declare function limitsFor(l: LimitSettings, run: Omit<RunScope, 'money'>): SpendLimit[];
+/** The scope keys whose money a run's limits judge: what a row store sums for its gate (CycleFocus.scopes). */
+export declare const limitScopes: (l: LimitSettings, run: Omit<RunScope, "money">) => string[];
 /** Whether a budget counts this entry's dollars (`budget-applies-to: real` leaves notional ones out). */
 export declare const counts: (appliesTo: AppliesTo, money: Money | undefined) => boolean;
 export interface SpendJudgement {

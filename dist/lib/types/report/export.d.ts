@@ -27,8 +27,7 @@ export interface ExportRecord {
     settledAt: string;
     priceTableAsOf: string;
 }
-export type FocusRow = Record<string, string | number | null>;
 /** The export in `format`. */
 export declare function renderExport(format: ExportFormat, doc: LedgerDocument | null, cycle: Cycle, account: string): string;
 /** The columns a FOCUS export writes, in the spec's alphabetical order. */
-export declare const FOCUS_COLUMNS: string[];
+export declare const FOCUS_COLUMNS: readonly ["BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost", "EffectiveCost", "InvoiceIssuerName", "ListCost", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ResourceId", "ResourceName", "ServiceCategory", "ServiceName", "SubAccountId", "Tags"];

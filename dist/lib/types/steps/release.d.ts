@@ -7,6 +7,7 @@ import type { Settings } from '../config/settings.js';
 import { type RunTarget } from '../ledger/runs.js';
 import type { LedgerDocument, LedgerEntry } from '../ledger/document.js';
 import type { LedgerDeps } from './deps.js';
+import type { Cycle } from '../budget/types.js';
 export interface ReleaseOutcome {
     key: string;
     /** Who the run is, e.g. `run 77 acme/api review/gate`. */
@@ -17,4 +18,8 @@ export interface ReleaseOutcome {
 }
 /** The one held entry `target` names in `doc`, or a one-line error naming what is held instead. */
 export declare function heldEntry(doc: LedgerDocument | null, target: RunTarget, now: Date, input: string): LedgerEntry;
-export declare function release(settings: Settings, target: RunTarget, deps: LedgerDeps): Promise<ReleaseOutcome>;
+/**
+ * `gatedCycle`: the cycle the gate held the run in, when the caller knows it (the library): a hold taken
+ * just before the billing reset is released there, not looked for in the cycle that began since.
+ */
+export declare function release(settings: Settings, target: RunTarget, deps: LedgerDeps, gatedCycle?: Cycle): Promise<ReleaseOutcome>;

@@ -77,8 +77,15 @@ export interface CycleFocus {
     jobId?: string;
     /** How many of them. */
     runs?: number;
-    /** Load every entry of the cycle: a spend limit scoped to a PR, person, repository, job or day sums them all. */
+    /** Load every entry of the cycle (`status`, `ledger copy`). */
     all?: boolean;
+    /**
+     * The step's instant (ISO). Given (and not `all`), the store loads no live hold but the step's own and
+     * the newest of each model, and sums the others at this instant instead (`CycleRows.unloaded`).
+     */
+    now?: string;
+    /** Scope keys (src/ledger/spend-limits.ts scopeKeys) whose money the store sums too: the step's limits'. */
+    scopes?: string[];
 }
 /** One entry as a row: the ledger's entry fields, flat (`estimate` as four fields), absent = null. */
 export type EntryRow = {
@@ -90,22 +97,25 @@ export interface CycleExtras {
     alerts?: unknown;
     preventedFolded?: unknown;
 }
+/** A cycle's own row, beside its entries and meters. */
+export interface CycleRow {
+    start: string;
+    resetsAt: string;
+    /** The account the gates recorded (the document's `account`), when one is. */
+    account?: Record<string, unknown>;
+    /** What a document ledger had already folded away when it was copied here (its `compacted`). */
+    folded?: unknown;
+    /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
+    history?: unknown;
+    /** The document's `prevented`, `alerts` and `compacted.prevented`: cycle-wide records, not entries. */
+    extras?: CycleExtras;
+}
 /** The rows of one cycle a step works on. */
 export interface CycleRows {
-    cycle: {
+    cycle: (CycleRow & {
         id: string;
-        start: string;
-        resetsAt: string;
         revision: number;
-        /** The account the gates recorded (the document's `account`), when one is. */
-        account?: Record<string, unknown>;
-        /** What a document ledger had already folded away when it was copied here (its `compacted`). */
-        folded?: unknown;
-        /** Per history key, runs of earlier cycles the cycle carries (the document's `history`). */
-        history?: unknown;
-        /** The document's `prevented`, `alerts` and `compacted.prevented`: cycle-wide records, not entries. */
-        extras?: CycleExtras;
-    } | null;
+    }) | null;
     /** The loaded entries. */
     entries: EntryRow[];
     /** Meters by account. */
@@ -115,19 +125,21 @@ export interface CycleRows {
         runs: number;
         usd: number;
     }>;
+    /** Every settled entry of the cycle, loaded or not, by scope key (`all` and the focus's scopes). */
+    settledByScope?: Record<string, {
+        runs: number;
+        usd: number;
+        realUsd: number;
+    }>;
+    /** With `focus.now`: the money of the entries not loaded, summed (src/ledger/sums.ts). */
+    unloaded?: Unloaded;
 }
-/** What a step changes: entries to insert or replace, accounts' meters, the cycle's own row. */
+/**
+ * What a step changes: entries to insert or replace, accounts' meters, the cycle's own row (its
+ * `history` and `extras` set only when they changed; absent: as they are).
+ */
 export interface RowChanges {
-    cycle: {
-        start: string;
-        resetsAt: string;
-        account?: Record<string, unknown>;
-        folded?: unknown;
-        /** Set when it changed; absent: as it is. */
-        history?: unknown;
-        /** Set when it changed; absent: as it is. */
-        extras?: CycleExtras;
-    };
+    cycle: CycleRow;
     entries: EntryRow[];
     meters: Record<string, unknown>;
 }
@@ -161,3 +173,22 @@ export type StoreLocation = {
     kind: 'postgres';
     name: string;
 };
+/** Dollars, and the part of them that is real money (`budget-applies-to: real` counts only that). */
+export interface Usd {
+    usd: number;
+    realUsd: number;
+}
+/** One scope's money: live holds, and everything created in the last 24 hours (settled actuals, live holds). */
+export interface ScopeSum {
+    held: Usd;
+    day: Usd;
+}
+/** What a row store summed instead of loading: entries that are not in the document's `entries`. */
+export interface Unloaded {
+    /** The step's instant (ISO): live = not expired then; the day = the 24 hours before it. */
+    at: string;
+    /** Every live hold of the cycle not loaded. */
+    held: Usd;
+    /** Per scope key the step asked for (its limits'), the entries of that scope not loaded. */
+    byScope: Record<string, ScopeSum>;
+}
