@@ -4,7 +4,9 @@
  * src/estimate/presets.json (`fitted`, each value with its why), and prints how well the estimate
  * predicts runs from a source it was not fitted on (leave-one-source-out, per source and per model
  * family, with the turn count given and with the defaults), beside it what a hold that already knew
- * each source reaches, and how it learns a job (the job data with a time split). `--check` fits and compares without writing.
+ * each source reaches, how it learns a job (the job data with a time split), and the cap replayed: each
+ * source's runs in time order through the gate's hold and cap against monthly budgets (cap-replay.ts).
+ * `--check` fits and compares without writing.
  * `--cli BUNDLE` instead runs every run through a built CLI (`node BUNDLE estimate …`, no ledger), so
  * two builds (main's dist and this one) are measured the same way. Prints measured numbers; asserts nothing.
  */
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FittedPresets } from '../src/estimate/presets.js'
 import { fitRuns, loadRuns } from './runs-fit.js'
+import { replayPivot, replayRunOf, replayTable, type ReplayRun } from './cap-replay.js'
 import {
   jobHistory,
   leaveOneSourceOut,
@@ -22,6 +25,7 @@ import {
   markdownTable,
   referenceRows,
   rowOf,
+  type Benchmark,
   type Row
 } from './runs-benchmark.js'
 
@@ -69,12 +73,12 @@ function fitAndWrite(): FittedPresets {
 const table = (title: string, rows: Row[], bySource = true) =>
   console.log([`${title}\n`, ...markdownTable(rows, bySource), ''].join('\n'))
 
-/** Leave-one-source-out, printed; returns the fits for the job table. */
-function bySource(): Map<string, FittedPresets> {
+/** Leave-one-source-out, printed; returns the benchmark for the job table and the replay. */
+function bySource(): Benchmark {
   const b = leaveOneSourceOut(runs)
   console.log('Leave-one-source-out: each source predicted by presets fitted on the others')
   console.log(
-    'max-turns = max(turns, 10); the ledger knows the earlier runs (warm prefix); cap = max-budget-usd\n'
+    'max-turns = max(turns, 10); the ledger knows the earlier runs (warm prefix); the cap is in the replay below\n'
   )
   table('Turns given (expected-turns)', b.given)
   table('Defaults', b.defaults)
@@ -84,11 +88,11 @@ function bySource(): Map<string, FittedPresets> {
   )
   table('Turns given: the source’s own cost curve in turns', ref.given)
   table('Defaults: one hold per source, its 90th-percentile cost', ref.defaults)
-  return b.fits
+  return b
 }
 
-/** The job table, printed. */
-function byJob(fits: Map<string, FittedPresets>): void {
+/** The job table, printed; returns its predictions for the replay. */
+function byJob(fits: Map<string, FittedPresets>): Benchmark['predicted'] {
   const rows = jobHistory(runs, fits)
   console.log('Job history, time split: earlier runs of the job as history, by how many there were\n')
   table('Turns given (expected-turns)', rows.given, false)
@@ -103,6 +107,26 @@ function byJob(fits: Map<string, FittedPresets>): void {
       ''
     ].join('\n')
   )
+  return rows.predicted
+}
+
+/** The cap replayed with the leave-one-source-out estimates, and with the job data's time split. */
+function byCap(b: Benchmark['predicted'], jobs: Benchmark['predicted']): void {
+  const sets: Array<[string, ReplayRun[]]> = [
+    ['Leave-one-source-out, turns given', b.given.map(replayRunOf)],
+    ['Leave-one-source-out, defaults', b.defaults.map(replayRunOf)],
+    ['Job history, time split, turns given', jobs.given.map(replayRunOf)],
+    ['Job history, time split, defaults', jobs.defaults.map(replayRunOf)]
+  ]
+  const print = (title: string, lines: string[]) => console.log([`${title}\n`, ...lines, ''].join('\n'))
+  console.log(
+    'The cap, replayed: each source one ledger, its runs gated in order of their start (real start and end times),\n' +
+      'monthly cycles (billing-cycle-day 1), hold = p90, cap = what is left after spend and live holds;\n' +
+      'a run spends min(actual, cap), cut = actual > cap, cut with room = its actual would have fit the cycle\n'
+  )
+  for (const [title, rs] of sets) print(title, replayTable(rs))
+  console.log('The replay in short: runs cut of runs admitted (of them cut with room), runs refused\n')
+  for (const [title, rs] of sets) print(title, replayPivot(rs))
 }
 
 /**
@@ -135,6 +159,7 @@ const cli = process.argv.indexOf('--cli')
 if (cli > 0) viaCli(process.argv[cli + 1])
 else {
   fitAndWrite()
-  byJob(bySource())
+  const b = bySource()
+  byCap(b.predicted, byJob(b.fits))
 }
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)

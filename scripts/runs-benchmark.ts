@@ -3,6 +3,10 @@
  * test can run on a few runs: leave-one-source-out (every source predicted by presets fitted on the
  * others only, spread included: what a new user's runs see) and the job data with a time split (each
  * run estimated with its job's earlier runs as history). Measures; asserts nothing.
+ *
+ * The tables say nothing of the cap handed to Claude: it is not a figure of the estimate but what is
+ * left of the budget when the run starts (src/budget/cap.ts), so it depends on the budget and on the
+ * runs in flight. scripts/cap-replay.ts measures it by replaying the runs against a ledger.
  */
 import type { FittedPresets } from '../src/estimate/presets.js'
 import { asPast, fitRuns, predict, type CalibrationRun, type PredictOptions } from './runs-fit.js'
@@ -16,14 +20,19 @@ export interface Row {
   ratio: number
   /** actual ≤ p90 (the hold) */
   inside: boolean
-  /** actual ≤ the cap handed to Claude */
-  capped: boolean
   /** actual ÷ hold */
   efficiency: number
 }
 
-/** The cap a run is handed (`max-budget-usd`): today the hold, the p90. */
-export const capOf = (b: { p90Usd: number }) => b.p90Usd
+/** The gate's estimate of a run, as the cap replay needs it. */
+export type Estimate = { p50Usd: number; p90Usd: number; maxUsd: number }
+
+/** A run and the estimate the benchmark made of it, in the group its row is counted in. */
+export interface Predicted {
+  run: CalibrationRun
+  group: string
+  estimate: Estimate
+}
 
 export function rowOf(
   r: CalibrationRun,
@@ -35,7 +44,6 @@ export function rowOf(
     source: r.source,
     ratio: r.actual.usd / b.p50Usd,
     inside: r.actual.usd <= b.p90Usd,
-    capped: r.actual.usd <= capOf(b),
     efficiency: r.actual.usd / b.p90Usd
   }
 }
@@ -57,11 +65,19 @@ export interface Benchmark {
   fits: Map<string, FittedPresets>
   given: Row[]
   defaults: Row[]
+  /** Each run's estimate behind the rows, in the same order. */
+  predicted: { given: Predicted[]; defaults: Predicted[] }
+}
+
+/** The row and the prediction of a run, kept side by side. */
+function pushPredicted(out: Omit<Benchmark, 'fits'>, mode: 'given' | 'defaults', p: Predicted): void {
+  out[mode].push(rowOf(p.run, p.estimate, p.group))
+  out.predicted[mode].push(p)
 }
 
 /** Every source predicted by presets fitted on the other sources only. */
 export function leaveOneSourceOut(runs: CalibrationRun[]): Benchmark {
-  const out: Benchmark = { fits: new Map(), given: [], defaults: [] }
+  const out: Benchmark = { fits: new Map(), given: [], defaults: [], predicted: { given: [], defaults: [] } }
   for (const source of new Set(runs.map(r => r.source))) {
     const fitted = fitRuns(
       runs.filter(r => r.source !== source),
@@ -69,8 +85,9 @@ export function leaveOneSourceOut(runs: CalibrationRun[]): Benchmark {
     )
     out.fits.set(source, fitted)
     for (const r of runs.filter(x => x.source === source)) {
-      out.given.push(rowOf(r, predict(r, fitted, runs, turnsGiven(r)).estimate.blended))
-      out.defaults.push(rowOf(r, predict(r, fitted, runs, withDefaults(r)).estimate.blended))
+      const at = (opts: PredictOptions) => predict(r, fitted, runs, opts).estimate.blended
+      pushPredicted(out, 'given', { run: r, group: r.family, estimate: at(turnsGiven(r)) })
+      pushPredicted(out, 'defaults', { run: r, group: r.family, estimate: at(withDefaults(r)) })
     }
   }
   return out
@@ -87,9 +104,9 @@ export const historyBucket = (n: number) =>
 export function jobHistory(
   runs: CalibrationRun[],
   fits: Map<string, FittedPresets>
-): { given: Row[]; defaults: Row[] } {
+): Omit<Benchmark, 'fits'> {
   const jobbed = runs.filter(r => r.job && fits.has(r.source))
-  const out = { given: [] as Row[], defaults: [] as Row[] }
+  const out: Omit<Benchmark, 'fits'> = { given: [], defaults: [], predicted: { given: [], defaults: [] } }
   for (const r of jobbed) {
     const start = Date.parse(r.startedAt)
     const past = jobbed
@@ -99,8 +116,8 @@ export function jobHistory(
     const group = historyBucket(Math.min(past.length, 10))
     const at = (opts: PredictOptions) =>
       predict(r, fitted, runs, { ...opts, pastRuns: past }).estimate.blended
-    out.given.push(rowOf(r, at(turnsGiven(r)), group))
-    out.defaults.push(rowOf(r, at(withDefaults(r)), group))
+    pushPredicted(out, 'given', { run: r, group, estimate: at(turnsGiven(r)) })
+    pushPredicted(out, 'defaults', { run: r, group, estimate: at(withDefaults(r)) })
   }
   return out
 }
@@ -164,7 +181,6 @@ export function summary(rows: Row[]) {
     p10Ratio: quantile(ratios, 0.1),
     p90Ratio: quantile(ratios, 0.9),
     insideShare: rows.filter(r => r.inside).length / rows.length,
-    cappedShare: rows.filter(r => r.capped).length / rows.length,
     holdEfficiency: quantile(
       rows.map(r => r.efficiency),
       0.5
@@ -173,42 +189,43 @@ export function summary(rows: Row[]) {
 }
 
 const HEAD = [
-  '| runs | n | median actual/p50 | p10–p90 actual/p50 | ≤ p90 | ≤ cap | hold efficiency (median actual/hold) |',
-  '| --- | --- | --- | --- | --- | --- | --- |'
+  '| runs | n | median actual/p50 | p10–p90 actual/p50 | ≤ p90 | hold efficiency (median actual/hold) |',
+  '| --- | --- | --- | --- | --- | --- |'
 ]
 
 function line(name: string, rows: Row[]): string {
   const s = summary(rows)
   const f2 = (x: number) => x.toFixed(2)
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`
-  return `| ${name} | ${s.n} | ${f2(s.medianRatio)} | ${f2(s.p10Ratio)}–${f2(s.p90Ratio)} | ${pct(s.insideShare)} | ${pct(s.cappedShare)} | ${f2(s.holdEfficiency)} |`
+  return `| ${name} | ${s.n} | ${f2(s.medianRatio)} | ${f2(s.p10Ratio)}–${f2(s.p90Ratio)} | ${pct(s.insideShare)} | ${f2(s.holdEfficiency)} |`
+}
+
+/**
+ * A table's lines, one per set of items: per source (and its groups, when it has more than one), per
+ * group over all sources, and all. `at` says where an item's source and group are.
+ */
+export function groupedLines<T>(
+  items: T[],
+  at: (x: T) => { source: string; group: string },
+  lineOf: (name: string, xs: T[]) => string,
+  bySource = true
+): string[] {
+  const groups = (xs: T[]) => [...new Set(xs.map(x => at(x).group))].sort()
+  const inGroup = (xs: T[], g: string) => xs.filter(x => at(x).group === g)
+  const out: string[] = []
+  for (const s of bySource ? [...new Set(items.map(x => at(x).source))] : []) {
+    const mine = items.filter(x => at(x).source === s)
+    out.push(lineOf(s, mine))
+    if (groups(mine).length > 1) for (const g of groups(mine)) out.push(lineOf(`${s} ${g}`, inGroup(mine, g)))
+  }
+  for (const g of groups(items)) out.push(lineOf(`all ${g}`, inGroup(items, g)))
+  out.push(lineOf('all', items))
+  return out
 }
 
 /** A markdown table: per source (and its groups), per group over all sources, and all. */
 export function markdownTable(rows: Row[], bySource = true): string[] {
-  const groups = (xs: Row[]) => [...new Set(xs.map(r => r.group))].sort()
-  const out = [...HEAD]
-  for (const s of bySource ? [...new Set(rows.map(r => r.source))] : []) {
-    const mine = rows.filter(r => r.source === s)
-    out.push(line(s, mine))
-    if (groups(mine).length > 1)
-      for (const g of groups(mine))
-        out.push(
-          line(
-            `${s} ${g}`,
-            mine.filter(r => r.group === g)
-          )
-        )
-  }
-  for (const g of groups(rows))
-    out.push(
-      line(
-        `all ${g}`,
-        rows.filter(r => r.group === g)
-      )
-    )
-  out.push(line('all', rows))
-  return out
+  return [...HEAD, ...groupedLines(rows, r => r, line, bySource)]
 }
 
 /** One row over some rows, for a summary table. */
