@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FittedPresets } from '../src/estimate/presets.js'
 import { fitRuns, loadRuns } from './runs-fit.js'
-import { replayPivot, replayRunOf, replayTable, type ReplayRun } from './cap-replay.js'
+import { cycleSpend, replayPivot, replayRunOf, replayTable, type ReplayRun } from './cap-replay.js'
 import {
   jobHistory,
   leaveOneSourceOut,
@@ -124,6 +124,7 @@ function byCap(b: Benchmark['predicted'], jobs: Benchmark['predicted']): void {
       'monthly cycles (billing-cycle-day 1), hold = p90, cap = what is left after spend and live holds;\n' +
       'a run spends min(actual, cap), cut = actual > cap, cut with room = its actual would have fit the cycle\n'
   )
+  print('What the runs cost per source and month (their actuals)', cycleSpend(sets[0][1]))
   for (const [title, rs] of sets) print(title, replayTable(rs))
   console.log('The replay in short: runs cut of runs admitted (of them cut with room), runs refused\n')
   for (const [title, rs] of sets) print(title, replayPivot(rs))

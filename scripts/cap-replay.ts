@@ -190,6 +190,16 @@ const replayRows = (budget: string, outcomes: Outcome[]): string[] =>
     (name, os) => replayLine(budget, name, os)
   )
 
+/** What each source's runs really cost per cycle (by their start), against which the budgets bind. */
+export function cycleSpend(runs: ReplayRun[]): string[] {
+  const spent = new Map<string, number>()
+  for (const r of runs) {
+    const key = `${r.source} ${cycleAt(new Date(r.startedAt), 1).id.slice(0, 7)}`
+    spent.set(key, (spent.get(key) ?? 0) + r.actualUsd)
+  }
+  return [...spent].map(([key, x]) => `${key}: ${usd(x)}`)
+}
+
 /** The replay table: every budget, each source on its own ledger. */
 export function replayTable(runs: ReplayRun[], budgets: ReplayBudget[] = replayBudgets()): string[] {
   return [...REPLAY_HEAD, ...budgets.flatMap(b => replayRows(b.name, replaySources(runs, b.credit)))]
