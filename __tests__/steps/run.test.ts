@@ -119,6 +119,17 @@ describe('run -- claude, replaying real streams', () => {
     expect(large.err).toMatch(/own --max-budget-usd 999 is above the gate's cap: lowered/)
   })
 
+  it('holds every --max-budget-usd the command gives to the cap: Claude takes the last one', async () => {
+    const r = await run([...FUNDED, 'claude', '--max-budget-usd=0.000001', '--max-budget-usd', '999'])
+    const cap = r.seen?.find(l => l.startsWith('env AGENT_CREDIT_GATE_MAX_BUDGET_USD='))?.split('=')[1]
+    expect(r.seen?.filter(l => l.startsWith('arg '))).toEqual([
+      'arg --max-budget-usd=0.000001',
+      'arg --max-budget-usd',
+      `arg ${cap}`
+    ])
+    expect(r.err).toMatch(/own --max-budget-usd 999 is above the gate's cap: lowered/)
+  })
+
   it("exits with the command's own code, and still records what it spent", async () => {
     const r = await run([...FUNDED, 'claude', '-p', 'go'], {
       FAKE_CLAUDE_EXIT: '1'
@@ -155,6 +166,68 @@ describe('run refused, or unable to start', () => {
     expect(r.code).toBe(1)
     expect(r.err).toBe(
       'agent-credit-gate: command: "no-such-agent-xyz" was not found on PATH (nothing was held); install it or give its path\n'
+    )
+    expect(r.entries).toEqual([])
+  })
+
+  it.each([
+    [
+      'a folder',
+      (dir: string) => dir,
+      /is a folder, not a program \(nothing was held\); give the path of the program to run/
+    ],
+    [
+      'a file without execute permission',
+      (dir: string) => {
+        writeFileSync(join(dir, 'agent.sh'), 'echo hi\n', { mode: 0o644 })
+        return join(dir, 'agent.sh')
+      },
+      /is not executable \(nothing was held\); chmod \+x/
+    ]
+  ])('a command path that is %s says so, and holds nothing', async (_what, path, words) => {
+    const dir = tempDir('run-path')
+    const r = await run([...FUNDED, path(dir)])
+    expect(r.code).toBe(1)
+    expect(r.err.trim().split('\n')).toHaveLength(1)
+    expect(r.err).toMatch(words)
+    expect(r.entries).toEqual([])
+  })
+
+  it.each(['report-file', 'usage-file'])(
+    'a --%s that is a folder fails before anything is held or started',
+    async flag => {
+      const folder = tempDir('run-folder')
+      const r = await run(['run', '--monthly-credits', '100', `--${flag}`, folder, ...GATE, '--', 'claude'])
+      expect(r.code).toBe(1)
+      expect(r.err).toBe(
+        `agent-credit-gate: ${flag}: cannot write ${JSON.stringify(folder)} (it is a folder); give a file path\n`
+      )
+      expect(r.seen).toBeUndefined()
+      expect(r.entries).toEqual([])
+    }
+  )
+
+  it("gates with gate's limits: over --max-daily-usd, the command is not started", async () => {
+    const r = await run([
+      'run',
+      '--monthly-credits',
+      '100',
+      '--max-daily-usd',
+      '0.000001',
+      ...GATE,
+      '--',
+      'claude'
+    ])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/over max-daily-usd.*claude was not started \(on-exhaust: fail\)/)
+    expect(r.seen).toBeUndefined()
+  })
+
+  it('reads the alert webhook from the environment, as gate does, and never prints it', async () => {
+    const r = await run([...FUNDED, 'claude'], { AGENT_CREDIT_GATE_ALERT_WEBHOOK: 'hooks-secret-123' })
+    expect(r.code).toBe(1)
+    expect(r.err).toBe(
+      'agent-credit-gate: alert-webhook: expected an http(s) webhook URL, got the value given (hidden)\n'
     )
     expect(r.entries).toEqual([])
   })

@@ -238,7 +238,8 @@ export function parseCli(all: string[], env: SettingsEnv): Parsed {
           `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`
       )
   }
-  if (command === 'gate')
+  // The commands that gate post alerts: the webhook (a secret) comes from the environment, never a flag.
+  if (command === 'gate' || command === 'run')
     for (const { name, env: variable } of FROM_ENV) if (env[variable]) raw[name] = env[variable]
   const tokenInput = SPECS[command].inputs.includes('github-token')
   if (tokenInput && raw['github-token'] === undefined && raw['ledger-token'] === undefined) {

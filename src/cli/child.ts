@@ -7,35 +7,38 @@ import { spawn } from 'node:child_process'
 import { accessSync, constants, statSync } from 'node:fs'
 import { constants as os } from 'node:os'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
-import type { ChildExit, ChildPlan } from '../steps/run.js'
+import type { ChildExit, ChildPlan, Found } from '../steps/run.js'
 
 /** What `run` needs from the operating system (tests pass one writing stdout elsewhere). */
 export interface Processes {
-  which: (command: string) => string | undefined
+  which: (command: string) => Found
   start: (plan: ChildPlan) => Promise<ChildExit>
 }
 
-function executable(path: string): boolean {
+function executable(path: string): Found {
+  try {
+    if (statSync(path).isDirectory()) return { missing: 'folder' }
+  } catch {
+    return { missing: 'not-found' }
+  }
   try {
     accessSync(path, constants.X_OK)
-    return statSync(path).isFile()
+    return { path }
   } catch {
-    return false
+    return { missing: 'not-executable' }
   }
 }
 
 /** `command`'s path, as a shell finds it: a path with a slash as given, else the first hit on PATH. */
-export function which(command: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (command.includes('/')) {
-    const path = isAbsolute(command) ? command : resolve(cwd, command)
-    return executable(path) ? path : undefined
-  }
+export function which(command: string, env: NodeJS.ProcessEnv, cwd: string): Found {
+  if (command.includes('/')) return executable(isAbsolute(command) ? command : resolve(cwd, command))
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue
-    const path = join(isAbsolute(dir) ? dir : resolve(cwd, dir), command)
-    if (executable(path)) return path
+    const found = executable(join(isAbsolute(dir) ? dir : resolve(cwd, dir), command))
+    if ('path' in found) return found
   }
-  return undefined
+  // On PATH a folder or a file without execute permission is skipped, as a shell skips it.
+  return { missing: 'not-found' }
 }
 
 const FORWARDED = ['SIGINT', 'SIGTERM'] as const

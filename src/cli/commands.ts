@@ -11,7 +11,7 @@ import { renderReport } from '../report/markdown.js'
 import type { GateReport } from '../report/types.js'
 import { nodeFiles } from '../files/files.js'
 import { clockFrom } from '../config/clock.js'
-import { requireFolder } from '../files/folder.js'
+import { requireFolder, requireWritableFile } from '../files/folder.js'
 import { openStore } from '../store/open.js'
 import type { LedgerDeps, StepDeps } from '../steps/deps.js'
 import { estimate } from '../steps/estimate.js'
@@ -77,6 +77,14 @@ function targetOf(inv: CliInvocation): RunTarget {
 }
 
 /**
+ * The report file a command will write, checked before the step runs: a folder or an unwritable path
+ * found after the gate would leave a hold in the ledger behind an error.
+ */
+function checkReportFile(inv: CliInvocation, io: Io): void {
+  if (inv.flags.writeReport) requireWritableFile(inv.settings.reports.reportFile, io.cwd, 'report-file')
+}
+
+/**
  * Print the report, and write it where the `report` command (and `record`) find it when asked to
  * (--report-file) or under a runner (RUNNER_TEMP): a local command leaves no file behind unasked.
  */
@@ -88,24 +96,33 @@ async function show(report: GateReport, inv: CliInvocation, deps: StepDeps, io: 
 
 export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number>> = {
   async estimate(inv, io) {
+    checkReportFile(inv, io)
     const deps = stepDeps(io)
     await show(await estimate(inv.settings, deps), inv, deps, io)
     return 0
   },
   async gate(inv, io) {
+    checkReportFile(inv, io)
     const deps = ledgerDeps(inv, io)
     const { report } = await gate(inv.settings, deps)
     await show(report, inv, deps, io)
     return report.decision ? consequencesOf(report.decision).exitCode : 0
   },
   async run(inv, io) {
+    checkReportFile(inv, io)
+    // The command writes its usage file: a path it cannot write there is known before anything is held.
+    const { usageFile } = inv.settings.reports
+    if (usageFile) requireWritableFile(usageFile, io.cwd, 'usage-file')
     const deps = ledgerDeps(inv, io)
     const processes = io.processes ?? nodeProcesses(io.env, io.cwd, chunk => io.out(chunk.toString('utf8')))
     const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes })
     // stdout is the command's: everything run says goes to stderr.
     const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate
+    // The command ran: its exit code is the answer, so a report that cannot be written is a warning.
     if (inv.flags.writeReport)
-      await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+      await deps.files
+        .write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+        .catch((error: Error) => r.warnings.push(error.message))
     for (const n of r.gate.notices) io.err(`agent-credit-gate: ${n}`)
     for (const n of r.notes) io.err(`agent-credit-gate: ${n}`)
     if (r.settlement)
@@ -124,6 +141,7 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     return 0
   },
   async record(inv, io) {
+    checkReportFile(inv, io)
     const deps = ledgerDeps(inv, io)
     const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli', { replace: inv.flags.replace })
     // The report file is shared by every local gate: complete it only when it is this run's report.

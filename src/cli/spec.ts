@@ -125,6 +125,8 @@ export const SPECS: Record<Command, CommandSpec> = {
         ...ESTIMATE,
         ...BUDGET,
         ...DECISION,
+        // run gates exactly as gate does: the same limits, who may spend, alerts.
+        ...LIMITS,
         ...LEDGER,
         ...LEDGER_WRITES,
         ...PRICES,
@@ -151,7 +153,7 @@ export const SPECS: Record<Command, CommandSpec> = {
     flags: ['key', 'run-id', 'job', 'replace', 'json']
   },
   cost: {
-    summary: 'price a Claude result file, no ledger (--usage-file F)',
+    summary: 'price a Claude result file or a usage log of API responses, no ledger (--usage-file F)',
     inputs: [...PRICES, 'usage-file'],
     flags: ['json']
   },

@@ -48,9 +48,12 @@ export interface ChildExit {
   stdout: string
 }
 
+/** The command's path, or why it cannot be started: not there, a folder, or not executable. */
+export type Found = { path: string } | { missing: 'not-found' | 'folder' | 'not-executable' }
+
 export interface RunDeps extends LedgerDeps {
-  /** The command's path if it can be started (PATH lookup), else undefined. */
-  which: (command: string) => string | undefined
+  /** The command's path if it can be started (PATH lookup), else why not. */
+  which: (command: string) => Found
   /** Start the child with stdin, stdout and stderr passed through, forward SIGINT/SIGTERM, wait for it. */
   start: (plan: ChildPlan) => Promise<ChildExit>
 }
@@ -94,11 +97,15 @@ export function capOf(decision: Decision | undefined): { capUsd?: number; holdUs
   return { capUsd: decision.maxBudgetUsd, holdUsd: decision.holdUsd }
 }
 
-/** The user's own --max-budget-usd (either spelling) and where it is, or a one-line error for a bad value. */
-function ownCap(args: string[]): { at: number; value: number; joined: boolean } | undefined {
+/**
+ * Every --max-budget-usd the user gave (either spelling) and where, or a one-line error for a bad value.
+ * All of them, not the first: Claude takes the last one given, so each must be held to the cap.
+ */
+function ownCaps(args: string[]): Array<{ at: number; value: number; joined: boolean }> {
+  const found: Array<{ at: number; value: number; joined: boolean }> = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
-    if (a === '--') return undefined
+    if (a === '--') break
     const joined = a.startsWith(`${CAP_FLAG}=`)
     if (a !== CAP_FLAG && !joined) continue
     const raw = joined ? a.slice(CAP_FLAG.length + 1) : args[i + 1]
@@ -108,24 +115,28 @@ function ownCap(args: string[]): { at: number; value: number; joined: boolean } 
         `command: ${CAP_FLAG} ${JSON.stringify(raw ?? '')} is not a positive number of USD; fix it or drop it (run hands Claude its cap)`
       ])
     }
-    return { at: i, value, joined }
+    found.push({ at: i, value, joined })
   }
-  return undefined
+  return found
 }
 
-/** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
+/** A `claude` command's arguments with the cap: appended, or each of its own lowered to the cap when above it. */
 export function withCap(args: string[], capUsd: number): { args: string[]; note?: string } {
-  const own = ownCap(args)
+  const own = ownCaps(args)
   const cap = plainUsd(capUsd)
-  if (!own) return { args: [...args, CAP_FLAG, cap] }
-  if (own.value <= capUsd)
-    return { args, note: `the command's own ${CAP_FLAG} ${own.value} is below the gate's cap ${cap}: kept` }
+  if (own.length === 0) return { args: [...args, CAP_FLAG, cap] }
+  const above = own.filter(o => o.value > capUsd)
+  const given = own.map(o => o.value).join(', ')
+  if (above.length === 0)
+    return { args, note: `the command's own ${CAP_FLAG} ${given} is below the gate's cap ${cap}: kept` }
   const out = [...args]
-  if (own.joined) out[own.at] = `${CAP_FLAG}=${cap}`
-  else out[own.at + 1] = cap
+  for (const o of above) {
+    if (o.joined) out[o.at] = `${CAP_FLAG}=${cap}`
+    else out[o.at + 1] = cap
+  }
   return {
     args: out,
-    note: `the command's own ${CAP_FLAG} ${own.value} is above the gate's cap: lowered to ${cap}`
+    note: `the command's own ${CAP_FLAG} ${above.map(o => o.value).join(', ')} is above the gate's cap: lowered to ${cap}`
   }
 }
 
@@ -157,17 +168,32 @@ async function releaseUnspent(key: string, cycle: Cycle, deps: RunDeps): Promise
   return result
 }
 
+/** Why a command cannot start, in one line: a path names what is wrong with it, a bare name is looked up on PATH. */
+function notStartable(command: string, missing: Extract<Found, { missing: unknown }>['missing']): string {
+  const shown = JSON.stringify(command)
+  if (!command.includes('/'))
+    return `command: ${shown} was not found on PATH (nothing was held); install it or give its path`
+  const what = {
+    'not-found': 'does not exist',
+    folder: 'is a folder, not a program',
+    'not-executable': 'is not executable'
+  }[missing]
+  const fix =
+    missing === 'not-executable'
+      ? `chmod +x ${shown}, or run it through its interpreter`
+      : 'give the path of the program to run'
+  return `command: ${shown} ${what} (nothing was held); ${fix}`
+}
+
 export async function run(settings: Settings, req: RunRequest, deps: RunDeps): Promise<RunReport> {
   const [command, ...given] = req.argv
   if (!command) throw new InputError([`command: run needs a command after --, e.g. run -- claude -p "…"`])
   // A command that cannot start fails before the gate holds anything.
-  const path = deps.which(command)
-  if (!path)
-    throw new InputError([
-      `command: ${JSON.stringify(command)} was not found on PATH (nothing was held); install it or give its path`
-    ])
+  const found = deps.which(command)
+  if ('missing' in found) throw new InputError([notStartable(command, found.missing)])
+  const { path } = found
   const claude = isClaude(command)
-  if (claude) ownCap(given)
+  if (claude) ownCaps(given)
 
   const gated = await gate(settings, deps)
   const report = gated.report
