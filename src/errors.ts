@@ -35,3 +35,17 @@ export function nearest(wanted: string, known: readonly string[], count = 3, wit
     .slice(0, count)
     .map(x => x.name)
 }
+
+/**
+ * Where a JSON.parse SyntaxError found `text` broken, as ` at line L, column C`, ` (it ends too soon)`,
+ * or nothing when the engine does not say: its own message quotes the file's text, newlines and all,
+ * which has no place in a one-line error.
+ */
+export function jsonErrorPlace(error: unknown, text: string): string {
+  const message = (error as Error | undefined)?.message ?? ''
+  if (/end of JSON input/.test(message)) return ' (it ends too soon)'
+  const at = /at position (\d+)/.exec(message)?.[1]
+  if (at === undefined) return ''
+  const lines = text.slice(0, Number(at)).split('\n')
+  return ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1}`
+}

@@ -67,6 +67,14 @@ beforeAll(async () => {
   )
   writeFileSync(join(dir, 'prices-not-json.json'), 'asOf: 2026')
   writeFileSync(join(dir, 'bare-result.json'), '{"type":"result"}')
+  writeFileSync(join(dir, 'prices-lines.json'), 'garbage\nmore garbage\n')
+  writeFileSync(join(dir, 'not-a-report.json'), '{}')
+  writeFileSync(join(dir, 'report-lines.json'), 'garbage\n')
+  // A Messages API response logged without its usage (a client that dropped it).
+  writeFileSync(
+    join(dir, 'response-no-usage.jsonl'),
+    '{"id":"msg_1","type":"message","model":"claude-haiku-4-5","content":[]}\n'
+  )
   mkdirSync(join(dir, 'src'))
   writeFileSync(join(dir, 'src', 'a.ts'), 'export const a = 1\n')
   // 100 MB without writing 100 MB: a sparse file has the size and costs no disk or time.
@@ -275,6 +283,55 @@ const cases: Array<[string, string[], string, RegExp]> = [
     /--prompt-file needs a value, but the next word is the flag --model/
   ],
   [
+    // Checked before the gate: found after it, the hold would stay in the ledger behind the error.
+    'a gate whose report file is a folder',
+    gate('--report-file', dir),
+    'report-file',
+    /cannot write ".*" \(it is a folder\); give a file path/
+  ],
+  [
+    'a pricing file of several lines that is not JSON',
+    gate('--pricing-file', f('prices-lines.json')),
+    'pricing-file',
+    /not JSON; fix the file/
+  ],
+  [
+    'a report file that is not JSON',
+    ['report', '--report-file', f('report-lines.json')],
+    'report-file',
+    /is not JSON; give the file a gate wrote with --report-file/
+  ],
+  [
+    'a report file that is JSON but not a report',
+    ['report', '--report-file', f('not-a-report.json')],
+    'report-file',
+    /is not an agent-credit-gate report/
+  ],
+  [
+    'a Messages API response without its usage',
+    ['cost', '--usage-file', f('response-no-usage.jsonl')],
+    'usage-file',
+    /line 1 has a bad usage/
+  ],
+  [
+    'a connection string where the ledger name goes',
+    ['status', '--ledger', 'postgres://u:secretpw@127.0.0.1:1/db'],
+    'ledger',
+    /not a connection string; give the URL in ledger-url/
+  ],
+  [
+    'a copy from a file ledger that does not exist',
+    ['ledger', 'copy', '--from', `file:${f('no-such-ledger.json')}`, '--to', `file:${f('copy.json')}`],
+    'from',
+    /holds no cycle of a ledger, so there is nothing to copy; check the path/
+  ],
+  [
+    'a copy onto itself',
+    ['ledger', 'copy', '--from', `file:${ledger}`, '--to', `file:${ledger}`],
+    'to',
+    /--from and --to name the same ledger/
+  ],
+  [
     'a report file that is a folder',
     ['estimate', '--prompt-file', f('prompt.md'), '--report-file', dir],
     'report-file',
@@ -341,4 +398,42 @@ describe('bad input', () => {
       expect(snapshot()).toEqual(before)
     }
   )
+})
+
+describe('a connection string with its password, in the wrong place or malformed', () => {
+  const SECRET = 'secretpw'
+  it.each([
+    ['as --ledger', ['status', '--ledger', `postgres://u:${SECRET}@127.0.0.1:1/db`], {}],
+    [
+      'as ledger copy --to',
+      ['ledger', 'copy', '--from', `file:${ledger}`, '--to', `postgresql://u:${SECRET}@db.example.com/db`],
+      {}
+    ],
+    [
+      'with a port that is not a number',
+      ['status', '--ledger', 'postgres'],
+      { AGENT_CREDIT_GATE_DATABASE_URL: `postgres://u:${SECRET}@127.0.0.1:notaport/db` }
+    ]
+  ])('%s: one line, never the password, ledger unchanged', async (_what, argv, env) => {
+    const r = await runCli(argv, { cwd: dir, now: new Date('2026-11-24T12:00:00Z'), env })
+    expect(r.code).toBe(1)
+    expect(r.err.trim().split('\n')).toHaveLength(1)
+    expect(r.err).toMatch(/^agent-credit-gate: ledger(-url)?: expected /)
+    expect(r.err + r.out).not.toContain(SECRET)
+    expect(snapshot()).toEqual(before)
+  })
+  it('with no host in the URL (the host and port as parameters): the message names them, never the password', async () => {
+    const r = await runCli(['status', '--ledger', 'postgres'], {
+      cwd: dir,
+      now: new Date('2026-11-24T12:00:00Z'),
+      env: {
+        AGENT_CREDIT_GATE_DATABASE_URL: `postgres://u:${SECRET}@/db?host=127.0.0.1&port=1&sslmode=disable`
+      }
+    })
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(
+      /^agent-credit-gate: ledger: postgres ledger postgres:\/\/127\.0\.0\.1:1\/db \(default\): cannot connect \(ECONNREFUSED\)/
+    )
+    expect(r.err + r.out).not.toContain(SECRET)
+  })
 })

@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import { builtInTable, resolveModel } from '../../src/pricing/table.js'
 import { pricesOn } from '../../src/pricing/dated.js'
 import { actualFromText } from '../../src/usage/measure.js'
-import { fileLedgerCli } from '../support/cli.js'
+import { fileLedgerCli, runCli } from '../support/cli.js'
+import { tempDir } from '../support/temp-dirs.js'
 
 const table = builtInTable()
 const DAY = { day: '2026-11-24', from: 'the test' }
@@ -150,6 +151,18 @@ describe('a usage log of Messages API responses', () => {
     const entry = JSON.parse(readFileSync(join(l.dir, ledger), 'utf8')).entries[0]
     expect(entry.status).toBe('settled')
     expect(entry.actualUsd).toBeCloseTo(expected, 9)
+  })
+
+  it('is priced by `cost --usage-file`, the same figure record settles, no ledger', async () => {
+    const dir = tempDir('cost-log')
+    writeFileSync(join(dir, 'usage.jsonl'), log([first, second]))
+    const r = await runCli(['cost', '--usage-file', 'usage.jsonl', '--json'], { cwd: dir, now: NOW })
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    const c = JSON.parse(r.out)
+    expect(c).toMatchObject({ format: 'messages-jsonl', basis: 'our-prices', turns: 2 })
+    expect(c.usd).toBeCloseTo(expected, 9)
+    expect(c.byModel).toEqual([expect.objectContaining({ model: sonnet, resolvedId: sonnet })])
   })
 
   it('a file that is neither Claude output nor a usage log is refused in one line naming both shapes', () => {

@@ -63,6 +63,16 @@ function optNum(opts: NumSpec) {
 /** An optional USD limit: '' means no limit. */
 const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' })
 
+/**
+ * Whether a connection string parses as the driver parses it (pg-connection-string: spaces and stray `%`
+ * encoded, an empty host allowed for a local socket), so a bad port or password is a one-line input
+ * error here instead of the driver's bare "Invalid URL" at connect time.
+ */
+function parsesAsUrl(url: string): boolean {
+  const t = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url
+  return URL.canParse(t) || URL.canParse(t.replace('@/', '@localhost/'))
+}
+
 /** GitHub's author associations (the REST API's `author_association`). */
 const ASSOCIATIONS = [
   'OWNER',
@@ -204,6 +214,15 @@ const schema = z.object({
       const [owner, repo] = t.slice(7).split('/')
       return { kind: 'github' as const, owner, repo }
     }
+    // The connection string given where the ledger's name goes: say where it belongs (it is never echoed).
+    if (/^postgres(ql)?:\/\//i.test(t)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected postgres or postgres:NAME, not a connection string; give the URL in ledger-url, a secret (the CLI reads AGENT_CREDIT_GATE_DATABASE_URL or DATABASE_URL)'
+      })
+      return z.NEVER
+    }
     ctx.addIssue({
       code: 'custom',
       message:
@@ -229,10 +248,11 @@ const schema = z.object({
   'ledger-url': z.string().transform((s, ctx) => {
     const t = s.trim()
     if (t === '') return undefined
-    if (/^postgres(ql)?:\/\/./.test(t)) return t
+    if (/^postgres(ql)?:\/\/./.test(t) && parsesAsUrl(t)) return t
     ctx.addIssue({
       code: 'custom',
-      message: 'expected a connection string postgres://user:password@host:5432/database'
+      message:
+        'expected a connection string postgres://user:password@host:5432/database (a numeric port; percent-encode special characters in the password)'
     })
     return z.NEVER
   }),
@@ -293,6 +313,8 @@ export interface SettingsEnv {
 function describeValue(name: string, value: string | undefined): string {
   if (SECRET.has(name)) return 'the value given (hidden)'
   const v = value ?? ''
+  // A URL with a user and password (a connection string in the wrong input) is a secret wherever it is given.
+  if (/:\/\/[^/\s]*@/.test(v)) return 'the value given (hidden: it holds credentials)'
   const shown = v.length > 60 ? `${v.slice(0, 57)}...` : v
   return JSON.stringify(shown)
 }

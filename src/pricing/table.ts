@@ -1,5 +1,5 @@
 import { priceTableSchema, type ModelEntry, type PriceTable, type PriceTableFile } from './schema.js'
-import { InputError, nearest } from '../errors.js'
+import { InputError, jsonErrorPlace, nearest } from '../errors.js'
 import builtIn from './prices.json' with { type: 'json' }
 
 /** An unknown model is an error naming the nearest known ids: never $0, never a silent default. */
@@ -31,7 +31,7 @@ export function parseTableJson(text: string, sourceName: string): PriceTableFile
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    throw new InputError([`${sourceName}: not JSON (${(error as Error).message}); fix the file`])
+    throw new InputError([`${sourceName}: not JSON${jsonErrorPlace(error, text)}; fix the file`])
   }
   const result = priceTableSchema.safeParse(raw)
   if (!result.success) {

@@ -9,6 +9,7 @@ import { rowsOfDocument } from '../ledger/rows.js'
 import { totals } from '../ledger/operations.js'
 import type { LedgerDocument } from '../ledger/document.js'
 import type { DocumentStore } from '../store/types.js'
+import { InputError } from '../errors.js'
 
 export interface CopiedCycle {
   cycle: string
@@ -42,7 +43,18 @@ export async function copyLedger(from: DocumentStore, to: DocumentStore): Promis
       `ledger copy: ${from.describe()} cannot list its cycles; copy from a file or postgres ledger`
     )
   const report: CopyReport = { from: from.describe(), to: to.describe(), cycles: [] }
-  for (const id of await from.cycles()) {
+  if (report.from === report.to || from.locate(RESET_DAY) === to.locate(RESET_DAY))
+    throw new InputError([
+      `to: --from and --to name the same ledger (${report.to}); copy into another ledger`
+    ])
+  const ids = await from.cycles()
+  // A source with no cycle is a mistyped path or name far more often than a ledger worth moving: a
+  // copy that "succeeds" with nothing in it would leave the budget behind unnoticed.
+  if (ids.length === 0)
+    throw new InputError([
+      `from: ${report.from} holds no cycle of a ledger, so there is nothing to copy; check the path or name (a file ledger keeps ledger.CYCLE.json files beside PATH, as status shows)`
+    ])
+  for (const id of ids) {
     const doc = await readWholeCycle(from, id)
     if (!doc) continue
     if (to.rows) await to.rows.import(id, rowsOfDocument(doc))

@@ -1,8 +1,10 @@
-/** `cost`: price a Claude result file with our table, no ledger. */
+/** `cost`: price a Claude result file, or any client's usage log, with our table, no ledger. */
 import type { Settings } from '../config/settings.js'
 import { parseClaudeOutput } from '../usage/parse.js'
 import { priceRun, type RunCost } from '../usage/cost.js'
 import { dayOf } from '../pricing/dated.js'
+import { resolveModel } from '../pricing/table.js'
+import { isMessagesLog, parseMessagesLog, priceRequests } from '../usage/messages-jsonl.js'
 import type { ClaudeOutputFormat } from '../usage/types.js'
 import { priceTableFor } from './estimate.js'
 import { usageFilePath } from './record.js'
@@ -32,11 +34,29 @@ export interface CostReport {
 export async function cost(settings: Settings, deps: StepDeps): Promise<CostReport> {
   const path = usageFilePath(settings, deps)
   const table = await priceTableFor(settings, deps)
-  const parsed = parseClaudeOutput(await deps.files.read(path, 'usage-file'), path)
-  const run = priceRun(table, parsed, {
-    day: dayOf(deps.now),
-    from: 'today: the file does not say when it ran'
-  })
+  const text = await deps.files.read(path, 'usage-file')
+  const today = { day: dayOf(deps.now), from: 'today: the file does not say when it ran' }
+  // A usage log from any client is priced as record and run price it (docs/recipes.md).
+  if (isMessagesLog(text)) {
+    const priced = priceRequests(table, parseMessagesLog(text, path), today, 'success')
+    return {
+      path,
+      format: 'messages-jsonl',
+      usd: priced.usd,
+      basis: priced.basis,
+      pricedOn: priced.pricedOn,
+      notes: [],
+      mismatch: null,
+      byModel: priced.byModel.map(m => ({ ...m, resolvedId: resolveModel(table, m.model).id })),
+      subtype: priced.subtype,
+      isError: priced.isError,
+      turns: priced.turns,
+      priceTableAsOf: table.asOf,
+      label: 'actual: the logged API responses priced with our table, one by one'
+    }
+  }
+  const parsed = parseClaudeOutput(text, path)
+  const run = priceRun(table, parsed, today)
   return {
     path,
     format: parsed.format,

@@ -46,9 +46,13 @@ export interface PostgresStoreOptions {
 /** Host, port and database of a connection string: all a message may say of it. */
 function describeUrl(url: string): string {
   try {
-    const u = new URL(url)
-    const host = u.hostname || u.searchParams.get('host') || 'localhost'
-    return `postgres://${host}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}`
+    // No host (`postgres://user:pw@/db`, the host in `?host=` or the default) parses as the driver
+    // parses it (pg-connection-string): with a stand-in host, then none.
+    const bare = !URL.canParse(url)
+    const u = new URL(bare ? url.replace('@/', '@stand-in/') : url)
+    const host = (bare ? '' : u.hostname) || u.searchParams.get('host') || 'localhost'
+    const port = u.port || u.searchParams.get('port')
+    return `postgres://${host}${port ? `:${port}` : ''}${u.pathname || '/'}`
   } catch {
     return 'postgres (ledger-url is not a URL)'
   }

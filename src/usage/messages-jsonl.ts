@@ -77,16 +77,16 @@ function toRequest(l: Line): LoggedRequest {
   }
 }
 
-/** Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude Code output. */
+/**
+ * Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude
+ * Code output. A first line that is a Messages API response or names a model counts even without its
+ * `usage`: the log's own parser then says which line lacks it, instead of "not Claude output".
+ */
 export function isMessagesLog(text: string): boolean {
   const first = text.trimStart().split('\n', 1)[0]
   try {
     const value = JSON.parse(first) as { type?: unknown; model?: unknown; usage?: unknown }
-    return (
-      typeof value?.model === 'string' &&
-      typeof value.usage === 'object' &&
-      (value.type === undefined || value.type === 'message')
-    )
+    return typeof value?.model === 'string' && (value.type === undefined || value.type === 'message')
   } catch {
     return false
   }
@@ -160,6 +160,12 @@ function dayOfLog(requests: LoggedRequest[], fallback: PricingDay): PricingDay {
     : { day: new Date(newest).toISOString().slice(0, 10), from: "the log's timestamps" }
 }
 
+/** A priced log: a recorded actual with every figure `cost` shows filled in. */
+export type PricedLog = Omit<RecordedActual, 'byModel'> &
+  Required<Pick<RecordedActual, 'basis' | 'pricedOn' | 'subtype' | 'isError' | 'turns'>> & {
+    byModel: Array<{ model: string; usd: number; row: string }>
+  }
+
 /**
  * Price logged requests one by one (an unknown model is an error, not $0), as a recorded actual.
  * `subtype` says what the figure is: `success` for a client's log, `partial` for a run cut off.
@@ -169,7 +175,7 @@ export function priceRequests(
   requests: LoggedRequest[],
   fallback: PricingDay,
   subtype: 'success' | 'partial'
-): RecordedActual {
+): PricedLog {
   const on = dayOfLog(requests, fallback)
   const models = new Map<string, { usd: number; rows: Set<string> }>()
   let tokens = NO_USAGE
