@@ -10679,27 +10679,33 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 function executable(path) {
     try {
-        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
-        return (0,external_node_fs_.statSync)(path).isFile();
+        if ((0,external_node_fs_.statSync)(path).isDirectory())
+            return { missing: 'folder' };
     }
     catch {
-        return false;
+        return { missing: 'not-found' };
+    }
+    try {
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
+        return { path };
+    }
+    catch {
+        return { missing: 'not-executable' };
     }
 }
 /** `command`'s path, as a shell finds it: a path with a slash as given, else the first hit on PATH. */
 function which(command, env, cwd) {
-    if (command.includes('/')) {
-        const path = (0,external_node_path_.isAbsolute)(command) ? command : (0,external_node_path_.resolve)(cwd, command);
-        return executable(path) ? path : undefined;
-    }
+    if (command.includes('/'))
+        return executable((0,external_node_path_.isAbsolute)(command) ? command : (0,external_node_path_.resolve)(cwd, command));
     for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter)) {
         if (!dir)
             continue;
-        const path = (0,external_node_path_.join)((0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(cwd, dir), command);
-        if (executable(path))
-            return path;
+        const found = executable((0,external_node_path_.join)((0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.resolve)(cwd, dir), command));
+        if ('path' in found)
+            return found;
     }
-    return undefined;
+    // On PATH a folder or a file without execute permission is skipped, as a shell skips it.
+    return { missing: 'not-found' };
 }
 const FORWARDED = ['SIGINT', 'SIGTERM'];
 /** The real processes; the child's stdout goes to `stdout` untouched. */
@@ -10843,6 +10849,21 @@ function nearest(wanted, known, count = 3, within = Infinity) {
         .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
         .slice(0, count)
         .map(x => x.name);
+}
+/**
+ * Where a JSON.parse SyntaxError found `text` broken, as ` at line L, column C`, ` (it ends too soon)`,
+ * or nothing when the engine does not say: its own message quotes the file's text, newlines and all,
+ * which has no place in a one-line error.
+ */
+function jsonErrorPlace(error, text) {
+    const message = error?.message ?? '';
+    if (/end of JSON input/.test(message))
+        return ' (it ends too soon)';
+    const at = /at position (\d+)/.exec(message)?.[1];
+    if (at === undefined)
+        return '';
+    const lines = text.slice(0, Number(at)).split('\n');
+    return ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/commander/index.js
@@ -20464,6 +20485,15 @@ function optNum(opts) {
 }
 /** An optional USD limit: '' means no limit. */
 const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' });
+/**
+ * Whether a connection string parses as the driver parses it (pg-connection-string: spaces and stray `%`
+ * encoded, an empty host allowed for a local socket), so a bad port or password is a one-line input
+ * error here instead of the driver's bare "Invalid URL" at connect time.
+ */
+function parsesAsUrl(url) {
+    const t = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url;
+    return URL.canParse(t) || URL.canParse(t.replace('@/', '@localhost/'));
+}
 /** GitHub's author associations (the REST API's `author_association`). */
 const ASSOCIATIONS = [
     'OWNER',
@@ -20617,6 +20647,14 @@ const schema = object({
             const [owner, repo] = t.slice(7).split('/');
             return { kind: 'github', owner, repo };
         }
+        // The connection string given where the ledger's name goes: say where it belongs (it is never echoed).
+        if (/^postgres(ql)?:\/\//i.test(t)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: 'expected postgres or postgres:NAME, not a connection string; give the URL in ledger-url, a secret (the CLI reads AGENT_CREDIT_GATE_DATABASE_URL or DATABASE_URL)'
+            });
+            return NEVER;
+        }
         ctx.addIssue({
             code: 'custom',
             message: 'expected github, github:OWNER/REPO, file:PATH, postgres or postgres:NAME (letters, digits, . _ -)'
@@ -20645,11 +20683,11 @@ const schema = object({
         const t = s.trim();
         if (t === '')
             return undefined;
-        if (/^postgres(ql)?:\/\/./.test(t))
+        if (/^postgres(ql)?:\/\/./.test(t) && parsesAsUrl(t))
             return t;
         ctx.addIssue({
             code: 'custom',
-            message: 'expected a connection string postgres://user:password@host:5432/database'
+            message: 'expected a connection string postgres://user:password@host:5432/database (a numeric port; percent-encode special characters in the password)'
         });
         return NEVER;
     }),
@@ -20697,6 +20735,9 @@ function describeValue(name, value) {
     if (SECRET.has(name))
         return 'the value given (hidden)';
     const v = value ?? '';
+    // A URL with a user and password (a connection string in the wrong input) is a secret wherever it is given.
+    if (/:\/\/[^/\s]*@/.test(v))
+        return 'the value given (hidden: it holds credentials)';
     const shown = v.length > 60 ? `${v.slice(0, 57)}...` : v;
     return JSON.stringify(shown);
 }
@@ -21211,6 +21252,8 @@ const SPECS = {
                 ...ESTIMATE,
                 ...BUDGET,
                 ...DECISION,
+                // run gates exactly as gate does: the same limits, who may spend, alerts.
+                ...LIMITS,
                 ...LEDGER,
                 ...LEDGER_WRITES,
                 ...PRICES,
@@ -21237,7 +21280,7 @@ const SPECS = {
         flags: ['key', 'run-id', 'job', 'replace', 'json']
     },
     cost: {
-        summary: 'price a Claude result file, no ledger (--usage-file F)',
+        summary: 'price a Claude result file or a usage log of API responses, no ledger (--usage-file F)',
         inputs: [...PRICES, 'usage-file'],
         flags: ['json']
     },
@@ -21614,7 +21657,8 @@ function parseCli(all, env) {
             notes.push(`context-files: ${most} paths came after one --context (the shell expanded a glob?); they are used as given. ` +
                 `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`);
     }
-    if (command === 'gate')
+    // The commands that gate post alerts: the webhook (a secret) comes from the environment, never a flag.
+    if (command === 'gate' || command === 'run')
         for (const { name, env: variable } of FROM_ENV)
             if (env[variable])
                 raw[name] = env[variable];
@@ -24096,7 +24140,7 @@ function parseTableJson(text, sourceName) {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
+        throw new InputError([`${sourceName}: not JSON${jsonErrorPlace(error, text)}; fix the file`]);
     }
     const result = priceTableSchema.safeParse(raw);
     if (!result.success) {
@@ -25848,7 +25892,11 @@ function clockFrom(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/files/folder.ts
-/** A path's folder must exist unless the caller may create it: a typo must not start a new account. */
+/**
+ * Paths a step will write, checked before it writes anything: a ledger's folder must exist unless the
+ * caller may create it (a typo must not start a new account), and a report file must be writable.
+ */
+
 
 
 
@@ -25860,6 +25908,32 @@ function requireFolder(path, cwd, input, why) {
     throw new InputError([
         `${input}: the folder of ${JSON.stringify(path)} (${folder}) does not exist; ${why}. Check the path, or create the folder first (mkdir -p ${JSON.stringify(folder)})`
     ]);
+}
+/**
+ * A one-line error naming `input` when `path` could not be written as a file: it is a folder, or it or
+ * its folder is not writable. Checked before a step writes to the ledger, so a bad path fails with
+ * nothing held instead of after the money is.
+ */
+function requireWritableFile(path, cwd, input) {
+    const file = (0,external_node_path_.resolve)(cwd, path);
+    let probe = file;
+    // The nearest part of the path that exists decides: the write makes the folders below it.
+    while (!(0,external_node_fs_.existsSync)(probe) && (0,external_node_path_.dirname)(probe) !== probe)
+        probe = (0,external_node_path_.dirname)(probe);
+    const fail = (code) => {
+        throw cannotWrite(input, path, Object.assign(new Error(code), { code }));
+    };
+    const stats = (0,external_node_fs_.statSync)(probe);
+    if (probe === file && stats.isDirectory())
+        fail('EISDIR');
+    if (probe !== file && !stats.isDirectory())
+        fail('ENOTDIR');
+    try {
+        (0,external_node_fs_.accessSync)(probe, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        fail(error.code ?? 'EACCES');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/file.ts
@@ -26749,9 +26823,13 @@ const NEWEST_DONE = 20;
 /** Host, port and database of a connection string: all a message may say of it. */
 function describeUrl(url) {
     try {
-        const u = new URL(url);
-        const host = u.hostname || u.searchParams.get('host') || 'localhost';
-        return `postgres://${host}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}`;
+        // No host (`postgres://user:pw@/db`, the host in `?host=` or the default) parses as the driver
+        // parses it (pg-connection-string): with a stand-in host, then none.
+        const bare = !URL.canParse(url);
+        const u = new URL(bare ? url.replace('@/', '@stand-in/') : url);
+        const host = (bare ? '' : u.hostname) || u.searchParams.get('host') || 'localhost';
+        const port = u.port || u.searchParams.get('port');
+        return `postgres://${host}${port ? `:${port}` : ''}${u.pathname || '/'}`;
     }
     catch {
         return 'postgres (ledger-url is not a URL)';
@@ -35105,14 +35183,16 @@ function toRequest(l) {
         timestamp: l.timestamp
     };
 }
-/** Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude Code output. */
+/**
+ * Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude
+ * Code output. A first line that is a Messages API response or names a model counts even without its
+ * `usage`: the log's own parser then says which line lacks it, instead of "not Claude output".
+ */
 function isMessagesLog(text) {
     const first = text.trimStart().split('\n', 1)[0];
     try {
         const value = JSON.parse(first);
-        return (typeof value?.model === 'string' &&
-            typeof value.usage === 'object' &&
-            (value.type === undefined || value.type === 'message'));
+        return typeof value?.model === 'string' && (value.type === undefined || value.type === 'message');
     }
     catch {
         return false;
@@ -35674,14 +35754,34 @@ async function reportOfRun(path, key, deps) {
 
 
 
+
+
 async function cost(settings, deps) {
     const path = usageFilePath(settings, deps);
     const table = await priceTableFor(settings, deps);
-    const parsed = parseClaudeOutput(await deps.files.read(path, 'usage-file'), path);
-    const run = priceRun(table, parsed, {
-        day: dayOf(deps.now),
-        from: 'today: the file does not say when it ran'
-    });
+    const text = await deps.files.read(path, 'usage-file');
+    const today = { day: dayOf(deps.now), from: 'today: the file does not say when it ran' };
+    // A usage log from any client is priced as record and run price it (docs/recipes.md).
+    if (isMessagesLog(text)) {
+        const priced = priceRequests(table, parseMessagesLog(text, path), today, 'success');
+        return {
+            path,
+            format: 'messages-jsonl',
+            usd: priced.usd,
+            basis: priced.basis,
+            pricedOn: priced.pricedOn,
+            notes: [],
+            mismatch: null,
+            byModel: priced.byModel.map(m => ({ ...m, resolvedId: resolveModel(table, m.model).id })),
+            subtype: priced.subtype,
+            isError: priced.isError,
+            turns: priced.turns,
+            priceTableAsOf: table.asOf,
+            label: 'actual: the logged API responses priced with our table, one by one'
+        };
+    }
+    const parsed = parseClaudeOutput(text, path);
+    const run = priceRun(table, parsed, today);
     return {
         path,
         format: parsed.format,
@@ -35711,9 +35811,27 @@ async function tokens_tokens(settings, text, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/report.ts
+
+const report_SCHEMA = 'agent-credit-gate/report@1';
 async function lastReport(settings, deps) {
-    const text = await deps.files.read(settings.reports.reportFile, 'report-file', 'run agent-credit-gate gate first');
-    return JSON.parse(text);
+    const path = settings.reports.reportFile;
+    const text = await deps.files.read(path, 'report-file', 'run agent-credit-gate gate first');
+    const fix = `give the file a gate wrote with --report-file (agent-credit-gate gate --report-file ${path})`;
+    let report;
+    try {
+        report = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError([
+            `report-file: ${JSON.stringify(path)} is not JSON${jsonErrorPlace(error, text)}; ${fix}`
+        ]);
+    }
+    // Any other JSON (a usage log, Claude's result) would render as nonsense or fail deep in the renderer.
+    if (report?.schema !== report_SCHEMA)
+        throw new InputError([
+            `report-file: ${JSON.stringify(path)} is not an agent-credit-gate report (no "schema": "${report_SCHEMA}"); ${fix}`
+        ]);
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/export.ts
@@ -35755,12 +35873,16 @@ function capOf(decision) {
         return {};
     return { capUsd: decision.maxBudgetUsd, holdUsd: decision.holdUsd };
 }
-/** The user's own --max-budget-usd (either spelling) and where it is, or a one-line error for a bad value. */
-function ownCap(args) {
+/**
+ * Every --max-budget-usd the user gave (either spelling) and where, or a one-line error for a bad value.
+ * All of them, not the first: Claude takes the last one given, so each must be held to the cap.
+ */
+function ownCaps(args) {
+    const found = [];
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === '--')
-            return undefined;
+            break;
         const joined = a.startsWith(`${CAP_FLAG}=`);
         if (a !== CAP_FLAG && !joined)
             continue;
@@ -35771,26 +35893,30 @@ function ownCap(args) {
                 `command: ${CAP_FLAG} ${JSON.stringify(raw ?? '')} is not a positive number of USD; fix it or drop it (run hands Claude its cap)`
             ]);
         }
-        return { at: i, value, joined };
+        found.push({ at: i, value, joined });
     }
-    return undefined;
+    return found;
 }
-/** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
+/** A `claude` command's arguments with the cap: appended, or each of its own lowered to the cap when above it. */
 function withCap(args, capUsd) {
-    const own = ownCap(args);
+    const own = ownCaps(args);
     const cap = plainUsd(capUsd);
-    if (!own)
+    if (own.length === 0)
         return { args: [...args, CAP_FLAG, cap] };
-    if (own.value <= capUsd)
-        return { args, note: `the command's own ${CAP_FLAG} ${own.value} is below the gate's cap ${cap}: kept` };
+    const above = own.filter(o => o.value > capUsd);
+    const given = own.map(o => o.value).join(', ');
+    if (above.length === 0)
+        return { args, note: `the command's own ${CAP_FLAG} ${given} is below the gate's cap ${cap}: kept` };
     const out = [...args];
-    if (own.joined)
-        out[own.at] = `${CAP_FLAG}=${cap}`;
-    else
-        out[own.at + 1] = cap;
+    for (const o of above) {
+        if (o.joined)
+            out[o.at] = `${CAP_FLAG}=${cap}`;
+        else
+            out[o.at + 1] = cap;
+    }
     return {
         args: out,
-        note: `the command's own ${CAP_FLAG} ${own.value} is above the gate's cap: lowered to ${cap}`
+        note: `the command's own ${CAP_FLAG} ${above.map(o => o.value).join(', ')} is above the gate's cap: lowered to ${cap}`
     };
 }
 /**
@@ -35824,19 +35950,33 @@ async function releaseUnspent(key, cycle, deps) {
     });
     return result;
 }
+/** Why a command cannot start, in one line: a path names what is wrong with it, a bare name is looked up on PATH. */
+function notStartable(command, missing) {
+    const shown = JSON.stringify(command);
+    if (!command.includes('/'))
+        return `command: ${shown} was not found on PATH (nothing was held); install it or give its path`;
+    const what = {
+        'not-found': 'does not exist',
+        folder: 'is a folder, not a program',
+        'not-executable': 'is not executable'
+    }[missing];
+    const fix = missing === 'not-executable'
+        ? `chmod +x ${shown}, or run it through its interpreter`
+        : 'give the path of the program to run';
+    return `command: ${shown} ${what} (nothing was held); ${fix}`;
+}
 async function run(settings, req, deps) {
     const [command, ...given] = req.argv;
     if (!command)
         throw new InputError([`command: run needs a command after --, e.g. run -- claude -p "…"`]);
     // A command that cannot start fails before the gate holds anything.
-    const path = deps.which(command);
-    if (!path)
-        throw new InputError([
-            `command: ${JSON.stringify(command)} was not found on PATH (nothing was held); install it or give its path`
-        ]);
+    const found = deps.which(command);
+    if ('missing' in found)
+        throw new InputError([notStartable(command, found.missing)]);
+    const { path } = found;
     const claude = isClaude(command);
     if (claude)
-        ownCap(given);
+        ownCaps(given);
     const gated = await gate(settings, deps);
     const report = gated.report;
     const notes = [];
@@ -35920,6 +36060,7 @@ async function run(settings, req, deps) {
 
 
 
+
 /** What must be the same on both sides: every entry as recorded, the sums, the account and the meters. */
 function fingerprint(doc) {
     const entries = [...doc.entries].sort((a, b) => a.key.localeCompare(b.key));
@@ -35935,7 +36076,18 @@ async function copyLedger(from, to) {
     if (!from.cycles)
         throw new Error(`ledger copy: ${from.describe()} cannot list its cycles; copy from a file or postgres ledger`);
     const report = { from: from.describe(), to: to.describe(), cycles: [] };
-    for (const id of await from.cycles()) {
+    if (report.from === report.to || from.locate(cycles_RESET_DAY) === to.locate(cycles_RESET_DAY))
+        throw new InputError([
+            `to: --from and --to name the same ledger (${report.to}); copy into another ledger`
+        ]);
+    const ids = await from.cycles();
+    // A source with no cycle is a mistyped path or name far more often than a ledger worth moving: a
+    // copy that "succeeds" with nothing in it would leave the budget behind unnoticed.
+    if (ids.length === 0)
+        throw new InputError([
+            `from: ${report.from} holds no cycle of a ledger, so there is nothing to copy; check the path or name (a file ledger keeps ledger.CYCLE.json files beside PATH, as status shows)`
+        ]);
+    for (const id of ids) {
         const doc = await readWholeCycle(from, id);
         if (!doc)
             continue;
@@ -36231,6 +36383,14 @@ function targetOf(inv) {
     ]);
 }
 /**
+ * The report file a command will write, checked before the step runs: a folder or an unwritable path
+ * found after the gate would leave a hold in the ledger behind an error.
+ */
+function checkReportFile(inv, io) {
+    if (inv.flags.writeReport)
+        requireWritableFile(inv.settings.reports.reportFile, io.cwd, 'report-file');
+}
+/**
  * Print the report, and write it where the `report` command (and `record`) find it when asked to
  * (--report-file) or under a runner (RUNNER_TEMP): a local command leaves no file behind unasked.
  */
@@ -36241,24 +36401,34 @@ async function show(report, inv, deps, io) {
 }
 const RUN = {
     async estimate(inv, io) {
+        checkReportFile(inv, io);
         const deps = stepDeps(io);
         await show(await estimate(inv.settings, deps), inv, deps, io);
         return 0;
     },
     async gate(inv, io) {
+        checkReportFile(inv, io);
         const deps = ledgerDeps(inv, io);
         const { report } = await gate(inv.settings, deps);
         await show(report, inv, deps, io);
         return report.decision ? consequencesOf(report.decision).exitCode : 0;
     },
     async run(inv, io) {
+        checkReportFile(inv, io);
+        // The command writes its usage file: a path it cannot write there is known before anything is held.
+        const { usageFile } = inv.settings.reports;
+        if (usageFile)
+            requireWritableFile(usageFile, io.cwd, 'usage-file');
         const deps = ledgerDeps(inv, io);
         const processes = io.processes ?? (0,child/* nodeProcesses */.C)(io.env, io.cwd, chunk => io.out(chunk.toString('utf8')));
         const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes });
         // stdout is the command's: everything run says goes to stderr.
         const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate;
+        // The command ran: its exit code is the answer, so a report that cannot be written is a warning.
         if (inv.flags.writeReport)
-            await deps.files.write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n');
+            await deps.files
+                .write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
+                .catch((error) => r.warnings.push(error.message));
         for (const n of r.gate.notices)
             io.err(`agent-credit-gate: ${n}`);
         for (const n of r.notes)
@@ -36280,6 +36450,7 @@ const RUN = {
         return 0;
     },
     async record(inv, io) {
+        checkReportFile(inv, io);
         const deps = ledgerDeps(inv, io);
         const s = await settleRun(inv.settings, targetOf(inv), deps, 'cli', { replace: inv.flags.replace });
         // The report file is shared by every local gate: complete it only when it is this run's report.

@@ -24731,6 +24731,21 @@ function errors_nearest(wanted, known, count = 3, within = Infinity) {
         .slice(0, count)
         .map(x => x.name);
 }
+/**
+ * Where a JSON.parse SyntaxError found `text` broken, as ` at line L, column C`, ` (it ends too soon)`,
+ * or nothing when the engine does not say: its own message quotes the file's text, newlines and all,
+ * which has no place in a one-line error.
+ */
+function jsonErrorPlace(error, text) {
+    const message = error?.message ?? '';
+    if (/end of JSON input/.test(message))
+        return ' (it ends too soon)';
+    const at = /at position (\d+)/.exec(message)?.[1];
+    if (at === undefined)
+        return '';
+    const lines = text.slice(0, Number(at)).split('\n');
+    return ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+}
 
 ;// CONCATENATED MODULE: ./src/config/parse.ts
 
@@ -24774,6 +24789,15 @@ function optNum(opts) {
 }
 /** An optional USD limit: '' means no limit. */
 const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' });
+/**
+ * Whether a connection string parses as the driver parses it (pg-connection-string: spaces and stray `%`
+ * encoded, an empty host allowed for a local socket), so a bad port or password is a one-line input
+ * error here instead of the driver's bare "Invalid URL" at connect time.
+ */
+function parsesAsUrl(url) {
+    const t = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url;
+    return URL.canParse(t) || URL.canParse(t.replace('@/', '@localhost/'));
+}
 /** GitHub's author associations (the REST API's `author_association`). */
 const ASSOCIATIONS = [
     'OWNER',
@@ -24927,6 +24951,14 @@ const schema = object({
             const [owner, repo] = t.slice(7).split('/');
             return { kind: 'github', owner, repo };
         }
+        // The connection string given where the ledger's name goes: say where it belongs (it is never echoed).
+        if (/^postgres(ql)?:\/\//i.test(t)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: 'expected postgres or postgres:NAME, not a connection string; give the URL in ledger-url, a secret (the CLI reads AGENT_CREDIT_GATE_DATABASE_URL or DATABASE_URL)'
+            });
+            return NEVER;
+        }
         ctx.addIssue({
             code: 'custom',
             message: 'expected github, github:OWNER/REPO, file:PATH, postgres or postgres:NAME (letters, digits, . _ -)'
@@ -24955,11 +24987,11 @@ const schema = object({
         const t = s.trim();
         if (t === '')
             return undefined;
-        if (/^postgres(ql)?:\/\/./.test(t))
+        if (/^postgres(ql)?:\/\/./.test(t) && parsesAsUrl(t))
             return t;
         ctx.addIssue({
             code: 'custom',
-            message: 'expected a connection string postgres://user:password@host:5432/database'
+            message: 'expected a connection string postgres://user:password@host:5432/database (a numeric port; percent-encode special characters in the password)'
         });
         return NEVER;
     }),
@@ -25007,6 +25039,9 @@ function describeValue(name, value) {
     if (SECRET.has(name))
         return 'the value given (hidden)';
     const v = value ?? '';
+    // A URL with a user and password (a connection string in the wrong input) is a secret wherever it is given.
+    if (/:\/\/[^/\s]*@/.test(v))
+        return 'the value given (hidden: it holds credentials)';
     const shown = v.length > 60 ? `${v.slice(0, 57)}...` : v;
     return JSON.stringify(shown);
 }
@@ -27143,9 +27178,13 @@ const NEWEST_DONE = 20;
 /** Host, port and database of a connection string: all a message may say of it. */
 function describeUrl(url) {
     try {
-        const u = new URL(url);
-        const host = u.hostname || u.searchParams.get('host') || 'localhost';
-        return `postgres://${host}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}`;
+        // No host (`postgres://user:pw@/db`, the host in `?host=` or the default) parses as the driver
+        // parses it (pg-connection-string): with a stand-in host, then none.
+        const bare = !URL.canParse(url);
+        const u = new URL(bare ? url.replace('@/', '@stand-in/') : url);
+        const host = (bare ? '' : u.hostname) || u.searchParams.get('host') || 'localhost';
+        const port = u.port || u.searchParams.get('port');
+        return `postgres://${host}${port ? `:${port}` : ''}${u.pathname || '/'}`;
     }
     catch {
         return 'postgres (ledger-url is not a URL)';
@@ -35248,7 +35287,7 @@ function parseTableJson(text, sourceName) {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new errors_InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
+        throw new errors_InputError([`${sourceName}: not JSON${jsonErrorPlace(error, text)}; fix the file`]);
     }
     const result = priceTableSchema.safeParse(raw);
     if (!result.success) {
@@ -37842,14 +37881,16 @@ function toRequest(l) {
         timestamp: l.timestamp
     };
 }
-/** Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude Code output. */
+/**
+ * Whether `text` looks like a usage log (its first line is a response or usage with a model), not Claude
+ * Code output. A first line that is a Messages API response or names a model counts even without its
+ * `usage`: the log's own parser then says which line lacks it, instead of "not Claude output".
+ */
 function messages_jsonl_isMessagesLog(text) {
     const first = text.trimStart().split('\n', 1)[0];
     try {
         const value = JSON.parse(first);
-        return (typeof value?.model === 'string' &&
-            typeof value.usage === 'object' &&
-            (value.type === undefined || value.type === 'message'));
+        return typeof value?.model === 'string' && (value.type === undefined || value.type === 'message');
     }
     catch {
         return false;
@@ -38490,12 +38531,16 @@ function capOf(decision) {
         return {};
     return { capUsd: decision.maxBudgetUsd, holdUsd: decision.holdUsd };
 }
-/** The user's own --max-budget-usd (either spelling) and where it is, or a one-line error for a bad value. */
-function ownCap(args) {
+/**
+ * Every --max-budget-usd the user gave (either spelling) and where, or a one-line error for a bad value.
+ * All of them, not the first: Claude takes the last one given, so each must be held to the cap.
+ */
+function ownCaps(args) {
+    const found = [];
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === '--')
-            return undefined;
+            break;
         const joined = a.startsWith(`${CAP_FLAG}=`);
         if (a !== CAP_FLAG && !joined)
             continue;
@@ -38506,26 +38551,30 @@ function ownCap(args) {
                 `command: ${CAP_FLAG} ${JSON.stringify(raw ?? '')} is not a positive number of USD; fix it or drop it (run hands Claude its cap)`
             ]);
         }
-        return { at: i, value, joined };
+        found.push({ at: i, value, joined });
     }
-    return undefined;
+    return found;
 }
-/** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
+/** A `claude` command's arguments with the cap: appended, or each of its own lowered to the cap when above it. */
 function withCap(args, capUsd) {
-    const own = ownCap(args);
+    const own = ownCaps(args);
     const cap = plainUsd(capUsd);
-    if (!own)
+    if (own.length === 0)
         return { args: [...args, CAP_FLAG, cap] };
-    if (own.value <= capUsd)
-        return { args, note: `the command's own ${CAP_FLAG} ${own.value} is below the gate's cap ${cap}: kept` };
+    const above = own.filter(o => o.value > capUsd);
+    const given = own.map(o => o.value).join(', ');
+    if (above.length === 0)
+        return { args, note: `the command's own ${CAP_FLAG} ${given} is below the gate's cap ${cap}: kept` };
     const out = [...args];
-    if (own.joined)
-        out[own.at] = `${CAP_FLAG}=${cap}`;
-    else
-        out[own.at + 1] = cap;
+    for (const o of above) {
+        if (o.joined)
+            out[o.at] = `${CAP_FLAG}=${cap}`;
+        else
+            out[o.at + 1] = cap;
+    }
     return {
         args: out,
-        note: `the command's own ${CAP_FLAG} ${own.value} is above the gate's cap: lowered to ${cap}`
+        note: `the command's own ${CAP_FLAG} ${above.map(o => o.value).join(', ')} is above the gate's cap: lowered to ${cap}`
     };
 }
 /**
@@ -38559,19 +38608,33 @@ async function releaseUnspent(key, cycle, deps) {
     });
     return result;
 }
+/** Why a command cannot start, in one line: a path names what is wrong with it, a bare name is looked up on PATH. */
+function notStartable(command, missing) {
+    const shown = JSON.stringify(command);
+    if (!command.includes('/'))
+        return `command: ${shown} was not found on PATH (nothing was held); install it or give its path`;
+    const what = {
+        'not-found': 'does not exist',
+        folder: 'is a folder, not a program',
+        'not-executable': 'is not executable'
+    }[missing];
+    const fix = missing === 'not-executable'
+        ? `chmod +x ${shown}, or run it through its interpreter`
+        : 'give the path of the program to run';
+    return `command: ${shown} ${what} (nothing was held); ${fix}`;
+}
 async function run(settings, req, deps) {
     const [command, ...given] = req.argv;
     if (!command)
         throw new InputError([`command: run needs a command after --, e.g. run -- claude -p "…"`]);
     // A command that cannot start fails before the gate holds anything.
-    const path = deps.which(command);
-    if (!path)
-        throw new InputError([
-            `command: ${JSON.stringify(command)} was not found on PATH (nothing was held); install it or give its path`
-        ]);
+    const found = deps.which(command);
+    if ('missing' in found)
+        throw new InputError([notStartable(command, found.missing)]);
+    const { path } = found;
     const claude = isClaude(command);
     if (claude)
-        ownCap(given);
+        ownCaps(given);
     const gated = await gate(settings, deps);
     const report = gated.report;
     const notes = [];
@@ -38778,6 +38841,8 @@ const spec_SPECS = {
                 ...ESTIMATE,
                 ...BUDGET,
                 ...DECISION,
+                // run gates exactly as gate does: the same limits, who may spend, alerts.
+                ...LIMITS,
                 ...LEDGER,
                 ...LEDGER_WRITES,
                 ...PRICES,
@@ -38804,7 +38869,7 @@ const spec_SPECS = {
         flags: ['key', 'run-id', 'job', 'replace', 'json']
     },
     cost: {
-        summary: 'price a Claude result file, no ledger (--usage-file F)',
+        summary: 'price a Claude result file or a usage log of API responses, no ledger (--usage-file F)',
         inputs: [...PRICES, 'usage-file'],
         flags: ['json']
     },
@@ -39025,7 +39090,8 @@ function parseCli(all, env) {
             notes.push(`context-files: ${most} paths came after one --context (the shell expanded a glob?); they are used as given. ` +
                 `To let ${NAME} match the pattern itself, subfolders included, quote it: --context 'src/**/*.ts'`);
     }
-    if (command === 'gate')
+    // The commands that gate post alerts: the webhook (a secret) comes from the environment, never a flag.
+    if (command === 'gate' || command === 'run')
         for (const { name, env: variable } of FROM_ENV)
             if (env[variable])
                 raw[name] = env[variable];

@@ -57405,6 +57405,21 @@ function nearest(wanted, known, count = 3, within = Infinity) {
         .slice(0, count)
         .map(x => x.name);
 }
+/**
+ * Where a JSON.parse SyntaxError found `text` broken, as ` at line L, column C`, ` (it ends too soon)`,
+ * or nothing when the engine does not say: its own message quotes the file's text, newlines and all,
+ * which has no place in a one-line error.
+ */
+function jsonErrorPlace(error, text) {
+    const message = error?.message ?? '';
+    if (/end of JSON input/.test(message))
+        return ' (it ends too soon)';
+    const at = /at position (\d+)/.exec(message)?.[1];
+    if (at === undefined)
+        return '';
+    const lines = text.slice(0, Number(at)).split('\n');
+    return ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+}
 
 ;// CONCATENATED MODULE: ./src/config/parse.ts
 
@@ -57448,6 +57463,15 @@ function optNum(opts) {
 }
 /** An optional USD limit: '' means no limit. */
 const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' });
+/**
+ * Whether a connection string parses as the driver parses it (pg-connection-string: spaces and stray `%`
+ * encoded, an empty host allowed for a local socket), so a bad port or password is a one-line input
+ * error here instead of the driver's bare "Invalid URL" at connect time.
+ */
+function parsesAsUrl(url) {
+    const t = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url;
+    return URL.canParse(t) || URL.canParse(t.replace('@/', '@localhost/'));
+}
 /** GitHub's author associations (the REST API's `author_association`). */
 const ASSOCIATIONS = [
     'OWNER',
@@ -57601,6 +57625,14 @@ const schema = object({
             const [owner, repo] = t.slice(7).split('/');
             return { kind: 'github', owner, repo };
         }
+        // The connection string given where the ledger's name goes: say where it belongs (it is never echoed).
+        if (/^postgres(ql)?:\/\//i.test(t)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: 'expected postgres or postgres:NAME, not a connection string; give the URL in ledger-url, a secret (the CLI reads AGENT_CREDIT_GATE_DATABASE_URL or DATABASE_URL)'
+            });
+            return NEVER;
+        }
         ctx.addIssue({
             code: 'custom',
             message: 'expected github, github:OWNER/REPO, file:PATH, postgres or postgres:NAME (letters, digits, . _ -)'
@@ -57629,11 +57661,11 @@ const schema = object({
         const t = s.trim();
         if (t === '')
             return undefined;
-        if (/^postgres(ql)?:\/\/./.test(t))
+        if (/^postgres(ql)?:\/\/./.test(t) && parsesAsUrl(t))
             return t;
         ctx.addIssue({
             code: 'custom',
-            message: 'expected a connection string postgres://user:password@host:5432/database'
+            message: 'expected a connection string postgres://user:password@host:5432/database (a numeric port; percent-encode special characters in the password)'
         });
         return NEVER;
     }),
@@ -57681,6 +57713,9 @@ function describeValue(name, value) {
     if (SECRET.has(name))
         return 'the value given (hidden)';
     const v = value ?? '';
+    // A URL with a user and password (a connection string in the wrong input) is a secret wherever it is given.
+    if (/:\/\/[^/\s]*@/.test(v))
+        return 'the value given (hidden: it holds credentials)';
     const shown = v.length > 60 ? `${v.slice(0, 57)}...` : v;
     return JSON.stringify(shown);
 }
@@ -60581,7 +60616,7 @@ function parseTableJson(text, sourceName) {
         raw = JSON.parse(text);
     }
     catch (error) {
-        throw new errors_InputError([`${sourceName}: not JSON (${error.message}); fix the file`]);
+        throw new errors_InputError([`${sourceName}: not JSON${jsonErrorPlace(error, text)}; fix the file`]);
     }
     const result = priceTableSchema.safeParse(raw);
     if (!result.success) {
@@ -62978,7 +63013,7 @@ function cannotRead(input, path, error, fix = 'check the path') {
     return new errors_InputError([`${input}: cannot read ${JSON.stringify(path)} (${w.what}); ${w.fix ?? fix}`]);
 }
 /** The one-line error for a file an input names that cannot be written. */
-function cannotWrite(input, path, error) {
+function read_cannotWrite(input, path, error) {
     const w = why(error);
     const what = w.what === 'no such file' ? 'its folder cannot be made' : w.what;
     return new errors_InputError([
@@ -63139,7 +63174,7 @@ function nodeFiles(cwd) {
                 await (0,promises_namespaceObject.writeFile)(at(path), text);
             }
             catch (error) {
-                throw cannotWrite(input, path, error);
+                throw read_cannotWrite(input, path, error);
             }
         },
         gather: request => gather_gather(request, cwd)
@@ -63147,7 +63182,11 @@ function nodeFiles(cwd) {
 }
 
 ;// CONCATENATED MODULE: ./src/files/folder.ts
-/** A path's folder must exist unless the caller may create it: a typo must not start a new account. */
+/**
+ * Paths a step will write, checked before it writes anything: a ledger's folder must exist unless the
+ * caller may create it (a typo must not start a new account), and a report file must be writable.
+ */
+
 
 
 
@@ -63159,6 +63198,32 @@ function requireFolder(path, cwd, input, why) {
     throw new errors_InputError([
         `${input}: the folder of ${JSON.stringify(path)} (${folder}) does not exist; ${why}. Check the path, or create the folder first (mkdir -p ${JSON.stringify(folder)})`
     ]);
+}
+/**
+ * A one-line error naming `input` when `path` could not be written as a file: it is a folder, or it or
+ * its folder is not writable. Checked before a step writes to the ledger, so a bad path fails with
+ * nothing held instead of after the money is.
+ */
+function requireWritableFile(path, cwd, input) {
+    const file = resolve(cwd, path);
+    let probe = file;
+    // The nearest part of the path that exists decides: the write makes the folders below it.
+    while (!existsSync(probe) && dirname(probe) !== probe)
+        probe = dirname(probe);
+    const fail = (code) => {
+        throw cannotWrite(input, path, Object.assign(new Error(code), { code }));
+    };
+    const stats = statSync(probe);
+    if (probe === file && stats.isDirectory())
+        fail('EISDIR');
+    if (probe !== file && !stats.isDirectory())
+        fail('ENOTDIR');
+    try {
+        accessSync(probe, constants.W_OK);
+    }
+    catch (error) {
+        fail(error.code ?? 'EACCES');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/file.ts
@@ -64000,9 +64065,13 @@ const NEWEST_DONE = 20;
 /** Host, port and database of a connection string: all a message may say of it. */
 function describeUrl(url) {
     try {
-        const u = new URL(url);
-        const host = u.hostname || u.searchParams.get('host') || 'localhost';
-        return `postgres://${host}${u.port ? `:${u.port}` : ''}${u.pathname || '/'}`;
+        // No host (`postgres://user:pw@/db`, the host in `?host=` or the default) parses as the driver
+        // parses it (pg-connection-string): with a stand-in host, then none.
+        const bare = !URL.canParse(url);
+        const u = new URL(bare ? url.replace('@/', '@stand-in/') : url);
+        const host = (bare ? '' : u.hostname) || u.searchParams.get('host') || 'localhost';
+        const port = u.port || u.searchParams.get('port');
+        return `postgres://${host}${port ? `:${port}` : ''}${u.pathname || '/'}`;
     }
     catch {
         return 'postgres (ledger-url is not a URL)';

@@ -11,3 +11,9 @@ export declare class InputError extends Error {
  * the "did you mean" of an error.
  */
 export declare function nearest(wanted: string, known: readonly string[], count?: number, within?: number): string[];
+/**
+ * Where a JSON.parse SyntaxError found `text` broken, as ` at line L, column C`, ` (it ends too soon)`,
+ * or nothing when the engine does not say: its own message quotes the file's text, newlines and all,
+ * which has no place in a one-line error.
+ */
+export declare function jsonErrorPlace(error: unknown, text: string): string;

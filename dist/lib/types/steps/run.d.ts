@@ -35,9 +35,15 @@ export interface ChildExit {
     /** The stdout it wrote, when captured. */
     stdout: string;
 }
+/** The command's path, or why it cannot be started: not there, a folder, or not executable. */
+export type Found = {
+    path: string;
+} | {
+    missing: 'not-found' | 'folder' | 'not-executable';
+};
 export interface RunDeps extends LedgerDeps {
-    /** The command's path if it can be started (PATH lookup), else undefined. */
-    which: (command: string) => string | undefined;
+    /** The command's path if it can be started (PATH lookup), else why not. */
+    which: (command: string) => Found;
     /** Start the child with stdin, stdout and stderr passed through, forward SIGINT/SIGTERM, wait for it. */
     start: (plan: ChildPlan) => Promise<ChildExit>;
 }
@@ -71,7 +77,7 @@ export declare function capOf(decision: Decision | undefined): {
     capUsd?: number;
     holdUsd?: number;
 };
-/** A `claude` command's arguments with the cap: appended, or the smaller of the two kept. */
+/** A `claude` command's arguments with the cap: appended, or each of its own lowered to the cap when above it. */
 export declare function withCap(args: string[], capUsd: number): {
     args: string[];
     note?: string;
