@@ -45,15 +45,23 @@ async function run(argv: string[], fake: Record<string, string> = {}) {
   }
   const stdout: Buffer[] = []
   let err = ''
+  /** stderr lines and stdout chunks in the order they came: what a terminal shows. */
+  const order: string[] = []
   const [command, ...rest] = argv
   const code = await main([command, '--ledger', `file:${join(dir, 'ledger.json')}`, ...rest], {
     out: () => undefined,
-    err: t => (err += `${t}\n`),
+    err: t => {
+      err += `${t}\n`
+      order.push(`err ${t}`)
+    },
     stdin: async () => '',
     env,
     cwd: dir,
     now: () => NOW,
-    processes: nodeProcesses(env, dir, c => stdout.push(c))
+    processes: nodeProcesses(env, dir, c => {
+      stdout.push(c)
+      order.push('out')
+    })
   })
   const ledgerFiles = readdirSync(dir).filter(f => /^ledger\..+\.json$/.test(f))
   const entries = ledgerFiles.flatMap(f => {
@@ -66,6 +74,7 @@ async function run(argv: string[], fake: Record<string, string> = {}) {
   return {
     code,
     err,
+    order,
     dir,
     stdout: Buffer.concat(stdout),
     entries,
@@ -117,6 +126,17 @@ describe('run -- claude, replaying real streams', () => {
     const cap = large.seen?.find(l => l.startsWith('env AGENT_CREDIT_GATE_MAX_BUDGET_USD='))?.split('=')[1]
     expect(large.seen?.filter(l => l.startsWith('arg '))).toEqual([`arg --max-budget-usd=${cap}`])
     expect(large.err).toMatch(/own --max-budget-usd 999 is above the gate's cap: lowered/)
+  })
+
+  it('says the hold and the cap before the command starts, and not again after it ends', async () => {
+    const r = await run([...FUNDED, 'claude', '-p', 'go', '--output-format', 'stream-json'])
+    const holding = r.order.findIndex(l =>
+      /^err agent-credit-gate: Pass: holding \$\S+, cap \$\S+; running claude$/.test(l)
+    )
+    expect(holding).toBeGreaterThanOrEqual(0)
+    expect(r.order.indexOf('out')).toBeGreaterThan(holding)
+    expect(r.err.match(/Pass: holding/g)).toHaveLength(1)
+    expect(r.err).toMatch(/recorded: run local-\S+ gate: actual \$/)
   })
 
   it('holds every --max-budget-usd the command gives to the cap: Claude takes the last one', async () => {

@@ -35984,7 +35984,7 @@ async function run(settings, req, deps) {
     const then = consequencesOf(report.decision);
     if (!then.allowed) {
         notes.push(`${then.word}: ${report.decision?.reason ?? ''} ${command} was not started (on-exhaust: ${settings.budget.onExhaust}).`);
-        return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings };
+        return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings, announced: 0 };
     }
     const { capUsd, holdUsd } = capOf(report.decision);
     const env = {};
@@ -36003,6 +36003,13 @@ async function run(settings, req, deps) {
     if (gated.holdKey)
         env[RUN_ENV.key] = gated.holdKey;
     notes.push(`${then.word}: holding ${usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${usd(capUsd)}` : ''}; running ${command}`);
+    // Said before the command starts: an agent run can take an hour, and its gate's verdict (the hold, the
+    // cap, any warning) is what the user needs while it runs, not after.
+    let announced = 0;
+    if (deps.announce) {
+        deps.announce([...report.notices, ...notes]);
+        announced = notes.length;
+    }
     const usageFile = settings.reports.usageFile;
     let child;
     try {
@@ -36022,7 +36029,8 @@ async function run(settings, req, deps) {
         argv: [command, ...args],
         child,
         notes,
-        warnings
+        warnings,
+        announced
     };
     if (child.signal)
         notes.push(`${command} was ended by ${child.signal} (exit ${child.exitCode})`);
@@ -36421,7 +36429,8 @@ const RUN = {
             requireWritableFile(usageFile, io.cwd, 'usage-file');
         const deps = ledgerDeps(inv, io);
         const processes = io.processes ?? (0,child/* nodeProcesses */.C)(io.env, io.cwd, chunk => io.out(chunk.toString('utf8')));
-        const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes });
+        const announce = (lines) => lines.forEach(l => io.err(`agent-credit-gate: ${l}`));
+        const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes, announce });
         // stdout is the command's: everything run says goes to stderr.
         const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate;
         // The command ran: its exit code is the answer, so a report that cannot be written is a warning.
@@ -36429,9 +36438,11 @@ const RUN = {
             await deps.files
                 .write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
                 .catch((error) => r.warnings.push(error.message));
-        for (const n of r.gate.notices)
-            io.err(`agent-credit-gate: ${n}`);
-        for (const n of r.notes)
+        // What was said before the command started is not said again.
+        if (r.announced === 0)
+            for (const n of r.gate.notices)
+                io.err(`agent-credit-gate: ${n}`);
+        for (const n of r.notes.slice(r.announced))
             io.err(`agent-credit-gate: ${n}`);
         if (r.settlement)
             io.err(renderSettlementText(r.settlement, deps.now).replace(/^/gm, 'agent-credit-gate: '));

@@ -38642,7 +38642,7 @@ async function run(settings, req, deps) {
     const then = consequencesOf(report.decision);
     if (!then.allowed) {
         notes.push(`${then.word}: ${report.decision?.reason ?? ''} ${command} was not started (on-exhaust: ${settings.budget.onExhaust}).`);
-        return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings };
+        return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings, announced: 0 };
     }
     const { capUsd, holdUsd } = capOf(report.decision);
     const env = {};
@@ -38661,6 +38661,13 @@ async function run(settings, req, deps) {
     if (gated.holdKey)
         env[RUN_ENV.key] = gated.holdKey;
     notes.push(`${then.word}: holding ${usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${usd(capUsd)}` : ''}; running ${command}`);
+    // Said before the command starts: an agent run can take an hour, and its gate's verdict (the hold, the
+    // cap, any warning) is what the user needs while it runs, not after.
+    let announced = 0;
+    if (deps.announce) {
+        deps.announce([...report.notices, ...notes]);
+        announced = notes.length;
+    }
     const usageFile = settings.reports.usageFile;
     let child;
     try {
@@ -38680,7 +38687,8 @@ async function run(settings, req, deps) {
         argv: [command, ...args],
         child,
         notes,
-        warnings
+        warnings,
+        announced
     };
     if (child.signal)
         notes.push(`${command} was ended by ${child.signal} (exit ${child.exitCode})`);

@@ -115,7 +115,8 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
     if (usageFile) requireWritableFile(usageFile, io.cwd, 'usage-file')
     const deps = ledgerDeps(inv, io)
     const processes = io.processes ?? nodeProcesses(io.env, io.cwd, chunk => io.out(chunk.toString('utf8')))
-    const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes })
+    const announce = (lines: string[]) => lines.forEach(l => io.err(`agent-credit-gate: ${l}`))
+    const r = await run(inv.settings, { argv: inv.child }, { ...deps, ...processes, announce })
     // stdout is the command's: everything run says goes to stderr.
     const report = r.settlement ? completeReport(inv.settings, r.gate, r.settlement, deps) : r.gate
     // The command ran: its exit code is the answer, so a report that cannot be written is a warning.
@@ -123,8 +124,9 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
       await deps.files
         .write(inv.settings.reports.reportFile, JSON.stringify(report, null, 2) + '\n')
         .catch((error: Error) => r.warnings.push(error.message))
-    for (const n of r.gate.notices) io.err(`agent-credit-gate: ${n}`)
-    for (const n of r.notes) io.err(`agent-credit-gate: ${n}`)
+    // What was said before the command started is not said again.
+    if (r.announced === 0) for (const n of r.gate.notices) io.err(`agent-credit-gate: ${n}`)
+    for (const n of r.notes.slice(r.announced)) io.err(`agent-credit-gate: ${n}`)
     if (r.settlement)
       io.err(renderSettlementText(r.settlement, deps.now).replace(/^/gm, 'agent-credit-gate: '))
     for (const w of r.warnings) io.err(`agent-credit-gate: warning: ${w}`)

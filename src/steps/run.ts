@@ -56,6 +56,8 @@ export interface RunDeps extends LedgerDeps {
   which: (command: string) => Found
   /** Start the child with stdin, stdout and stderr passed through, forward SIGINT/SIGTERM, wait for it. */
   start: (plan: ChildPlan) => Promise<ChildExit>
+  /** Say these lines now, before the command starts (the gate's notices and run's notes so far). */
+  announce?: (lines: string[]) => void
 }
 
 export interface RunRequest {
@@ -79,6 +81,8 @@ export interface RunReport {
   releasedUsd?: number
   /** Lines for stderr: what happened, in order. */
   notes: string[]
+  /** How many of `notes` (and whether the gate's notices) were already said through `deps.announce`. */
+  announced: number
   /** Problems that did not change the exit code (a ledger error at record time). */
   warnings: string[]
 }
@@ -204,7 +208,7 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
     notes.push(
       `${then.word}: ${report.decision?.reason ?? ''} ${command} was not started (on-exhaust: ${settings.budget.onExhaust}).`
     )
-    return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings }
+    return { gate: report, ran: false, exitCode: then.exitCode, notes, warnings, announced: 0 }
   }
 
   const { capUsd, holdUsd } = capOf(report.decision)
@@ -224,6 +228,14 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
     `${then.word}: holding ${usd(holdUsd ?? 0)}${capUsd !== undefined ? `, cap ${usd(capUsd)}` : ''}; running ${command}`
   )
 
+  // Said before the command starts: an agent run can take an hour, and its gate's verdict (the hold, the
+  // cap, any warning) is what the user needs while it runs, not after.
+  let announced = 0
+  if (deps.announce) {
+    deps.announce([...report.notices, ...notes])
+    announced = notes.length
+  }
+
   const usageFile = settings.reports.usageFile
   let child: ChildExit
   try {
@@ -241,7 +253,8 @@ export async function run(settings: Settings, req: RunRequest, deps: RunDeps): P
     argv: [command, ...args],
     child,
     notes,
-    warnings
+    warnings,
+    announced
   }
   if (child.signal) notes.push(`${command} was ended by ${child.signal} (exit ${child.exitCode})`)
 

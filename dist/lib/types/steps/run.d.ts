@@ -46,6 +46,8 @@ export interface RunDeps extends LedgerDeps {
     which: (command: string) => Found;
     /** Start the child with stdin, stdout and stderr passed through, forward SIGINT/SIGTERM, wait for it. */
     start: (plan: ChildPlan) => Promise<ChildExit>;
+    /** Say these lines now, before the command starts (the gate's notices and run's notes so far). */
+    announce?: (lines: string[]) => void;
 }
 export interface RunRequest {
     /** The command and its arguments, as given after `--`. */
@@ -67,6 +69,8 @@ export interface RunReport {
     releasedUsd?: number;
     /** Lines for stderr: what happened, in order. */
     notes: string[];
+    /** How many of `notes` (and whether the gate's notices) were already said through `deps.announce`. */
+    announced: number;
     /** Problems that did not change the exit code (a ledger error at record time). */
     warnings: string[];
 }
