@@ -96,8 +96,21 @@ maybe('the CLI on a postgres ledger', () => {
     }
     expect(await status('postgres:back')).toEqual(await status('postgres:from'))
     expect(await status(`file:${join(dir, 'l.json')}`)).toEqual(await status('postgres:from'))
+    // Run again (as after a copy stopped part-way): what is there already, identical, is kept.
     const twice = await cli('ledger', 'copy', '--from', 'postgres:from', '--to', 'postgres:back')
-    expect(twice.err).toMatch(/cycle 2026-11-01 exists here already/)
+    expect(twice.code).toBe(0)
+    expect(twice.out).toMatch(
+      /copied 0 cycle\(s\) .*\n {2}2026-11-01: 3 entries, .*\(there already, identical: kept\)/
+    )
+    // A target whose cycle differs from the source's is refused, and left as it was.
+    await cli('gate', ...SMALL_RUN, '--run-id', '4', '--ledger', 'postgres:from')
+    const before = await status('postgres:back')
+    const differs = await cli('ledger', 'copy', '--from', 'postgres:from', '--to', 'postgres:back')
+    expect(differs.code).toBe(1)
+    expect(differs.err).toMatch(
+      /holds cycle 2026-11-01 already, and not as postgres.*has it; nothing of it was changed/
+    )
+    expect(await status('postgres:back')).toEqual(before)
   })
 })
 

@@ -21187,7 +21187,7 @@ const CLI_FLAGS = {
     },
     to: {
         flags: '--to <ledger>',
-        help: 'ledger copy: the ledger to copy into (it must not hold those cycles yet)'
+        help: 'ledger copy: the ledger to copy into (a cycle it holds already must be identical to the source’s)'
     },
     replace: {
         flags: '--replace',
@@ -36062,7 +36062,9 @@ async function run(settings, req, deps) {
 /**
  * `ledger copy`: every cycle of one ledger into another (GitHub, file or PostgreSQL, either way), and
  * the ledger's reset day. Each cycle is read whole, written whole to a target that does not hold it yet,
- * read back and compared: a copy that would lose or change an entry stops with the cycle named.
+ * read back and compared: a copy that would lose or change an entry stops with the cycle named. A cycle
+ * the target already holds exactly as the source does is kept, so a copy stopped part-way (a lost
+ * connection on its third cycle) is finished by running it again.
  */
 
 
@@ -36099,6 +36101,18 @@ async function copyLedger(from, to) {
         const doc = await readWholeCycle(from, id);
         if (!doc)
             continue;
+        const summary = {
+            cycle: id,
+            entries: doc.entries.length,
+            settledUsd: totals(doc, new Date(doc.cycle.resetsAt)).settledUsd
+        };
+        const existing = await readWholeCycle(to, id);
+        if (existing) {
+            if (fingerprint(existing) !== fingerprint(doc))
+                throw new Error(`ledger copy: ${to.locate(id)} holds cycle ${id} already, and not as ${report.from} has it; nothing of it was changed: copy into a ledger without that cycle`);
+            report.cycles.push({ ...summary, alreadyThere: true });
+            continue;
+        }
         if (to.rows)
             await to.rows.import(id, rowsOfDocument(doc));
         else {
@@ -36112,11 +36126,7 @@ async function copyLedger(from, to) {
         const back = await readWholeCycle(to, id);
         if (!back || fingerprint(back) !== fingerprint(doc))
             throw new Error(`ledger copy: cycle ${id} does not read back from ${to.describe()} as it was copied; check the target`);
-        report.cycles.push({
-            cycle: id,
-            entries: doc.entries.length,
-            settledUsd: totals(doc, new Date(doc.cycle.resetsAt)).settledUsd
-        });
+        report.cycles.push(summary);
     }
     const day = await from.read(cycles_RESET_DAY);
     if (day.text !== null) {
@@ -36507,8 +36517,8 @@ const RUN = {
             io.out(inv.flags.json
                 ? commands_json(r)
                 : [
-                    `copied ${r.cycles.length} cycle(s) from ${r.from} to ${r.to}:`,
-                    ...r.cycles.map(c => `  ${c.cycle}: ${c.entries} entries, $${c.settledUsd.toFixed(4)} recorded actuals`),
+                    `copied ${r.cycles.filter(c => !c.alreadyThere).length} cycle(s) from ${r.from} to ${r.to}:`,
+                    ...r.cycles.map(c => `  ${c.cycle}: ${c.entries} entries, $${c.settledUsd.toFixed(4)} recorded actuals${c.alreadyThere ? ' (there already, identical: kept)' : ''}`),
                     ...(r.resetDay ? [`  reset day: ${r.resetDay}`] : [])
                 ].join('\n'));
             return 0;

@@ -38784,7 +38784,7 @@ const spec_CLI_FLAGS = {
     },
     to: {
         flags: '--to <ledger>',
-        help: 'ledger copy: the ledger to copy into (it must not hold those cycles yet)'
+        help: 'ledger copy: the ledger to copy into (a cycle it holds already must be identical to the source’s)'
     },
     replace: {
         flags: '--replace',

@@ -195,9 +195,10 @@ export const RUN: Record<Command, (inv: CliInvocation, io: Io) => Promise<number
         inv.flags.json
           ? json(r)
           : [
-              `copied ${r.cycles.length} cycle(s) from ${r.from} to ${r.to}:`,
+              `copied ${r.cycles.filter(c => !c.alreadyThere).length} cycle(s) from ${r.from} to ${r.to}:`,
               ...r.cycles.map(
-                c => `  ${c.cycle}: ${c.entries} entries, $${c.settledUsd.toFixed(4)} recorded actuals`
+                c =>
+                  `  ${c.cycle}: ${c.entries} entries, $${c.settledUsd.toFixed(4)} recorded actuals${c.alreadyThere ? ' (there already, identical: kept)' : ''}`
               ),
               ...(r.resetDay ? [`  reset day: ${r.resetDay}`] : [])
             ].join('\n')

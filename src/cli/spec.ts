@@ -48,7 +48,7 @@ export const CLI_FLAGS = {
   },
   to: {
     flags: '--to <ledger>',
-    help: 'ledger copy: the ledger to copy into (it must not hold those cycles yet)'
+    help: 'ledger copy: the ledger to copy into (a cycle it holds already must be identical to the source’s)'
   },
   replace: {
     flags: '--replace',

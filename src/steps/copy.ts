@@ -1,7 +1,9 @@
 /**
  * `ledger copy`: every cycle of one ledger into another (GitHub, file or PostgreSQL, either way), and
  * the ledger's reset day. Each cycle is read whole, written whole to a target that does not hold it yet,
- * read back and compared: a copy that would lose or change an entry stops with the cycle named.
+ * read back and compared: a copy that would lose or change an entry stops with the cycle named. A cycle
+ * the target already holds exactly as the source does is kept, so a copy stopped part-way (a lost
+ * connection on its third cycle) is finished by running it again.
  */
 import { RESET_DAY } from '../ledger/cycles.js'
 import { readWholeCycle } from '../ledger/update.js'
@@ -16,6 +18,8 @@ export interface CopiedCycle {
   entries: number
   /** Settled USD (recorded actuals), the same on both sides. */
   settledUsd: number
+  /** The target held this cycle already, identical to the source's: nothing was written. */
+  alreadyThere?: boolean
 }
 
 export interface CopyReport {
@@ -57,6 +61,20 @@ export async function copyLedger(from: DocumentStore, to: DocumentStore): Promis
   for (const id of ids) {
     const doc = await readWholeCycle(from, id)
     if (!doc) continue
+    const summary = {
+      cycle: id,
+      entries: doc.entries.length,
+      settledUsd: totals(doc, new Date(doc.cycle.resetsAt)).settledUsd
+    }
+    const existing = await readWholeCycle(to, id)
+    if (existing) {
+      if (fingerprint(existing) !== fingerprint(doc))
+        throw new Error(
+          `ledger copy: ${to.locate(id)} holds cycle ${id} already, and not as ${report.from} has it; nothing of it was changed: copy into a ledger without that cycle`
+        )
+      report.cycles.push({ ...summary, alreadyThere: true })
+      continue
+    }
     if (to.rows) await to.rows.import(id, rowsOfDocument(doc))
     else {
       const there = await to.read(id)
@@ -78,11 +96,7 @@ export async function copyLedger(from: DocumentStore, to: DocumentStore): Promis
       throw new Error(
         `ledger copy: cycle ${id} does not read back from ${to.describe()} as it was copied; check the target`
       )
-    report.cycles.push({
-      cycle: id,
-      entries: doc.entries.length,
-      settledUsd: totals(doc, new Date(doc.cycle.resetsAt)).settledUsd
-    })
+    report.cycles.push(summary)
   }
   const day = await from.read(RESET_DAY)
   if (day.text !== null) {

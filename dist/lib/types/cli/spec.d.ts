@@ -36,7 +36,7 @@ export declare const CLI_FLAGS: {
     };
     readonly to: {
         readonly flags: "--to <ledger>";
-        readonly help: "ledger copy: the ledger to copy into (it must not hold those cycles yet)";
+        readonly help: "ledger copy: the ledger to copy into (a cycle it holds already must be identical to the source’s)";
     };
     readonly replace: {
         readonly flags: "--replace";
