@@ -1,7 +1,8 @@
 // ESM + ts-jest, as in actions/typescript-action; run with --experimental-vm-modules.
 // Two projects: `unit` runs in-process in seconds (npm run test:unit); `e2e` spawns the committed
 // bundles, the real Claude CLI and many GitHub doubles, after making sure dist/ is built from src/, and
-// holds the checks that take seconds of CPU (a megabyte-long token chunk).
+// holds the checks that take seconds of CPU (a megabyte-long token chunk, the TypeScript compiler run on
+// the library's examples).
 const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',

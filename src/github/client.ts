@@ -39,10 +39,13 @@ export interface AttemptRequest {
   body?: unknown
 }
 
-/** How a caller may tune the client without changing what it talks to. */
+/**
+ * How a caller may tune the client without changing what it talks to. `throttle: false` is for a local
+ * double only: GitHub asks for a second between content-creating requests, which a test need not wait.
+ */
 export type ClientTuning = Pick<
   ClientOptions,
-  'timeoutMs' | 'attemptSignal' | 'retryAfterBaseMs' | 'throttleId'
+  'timeoutMs' | 'attemptSignal' | 'retryAfterBaseMs' | 'throttleId' | 'throttle'
 >
 
 /** Longest rate-limit wait worth sitting through, seconds; past it the request fails and says when to retry. */

@@ -34,6 +34,9 @@ export interface AttemptRequest {
     url: string;
     body?: unknown;
 }
-/** How a caller may tune the client without changing what it talks to. */
-export type ClientTuning = Pick<ClientOptions, 'timeoutMs' | 'attemptSignal' | 'retryAfterBaseMs' | 'throttleId'>;
+/**
+ * How a caller may tune the client without changing what it talks to. `throttle: false` is for a local
+ * double only: GitHub asks for a second between content-creating requests, which a test need not wait.
+ */
+export type ClientTuning = Pick<ClientOptions, 'timeoutMs' | 'attemptSignal' | 'retryAfterBaseMs' | 'throttleId' | 'throttle'>;
 export declare function createGitHubClient(opts: ClientOptions): Octokit;
