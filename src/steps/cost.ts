@@ -4,7 +4,7 @@ import { parseClaudeOutput } from '../usage/parse.js'
 import { priceRun, type RunCost } from '../usage/cost.js'
 import { dayOf } from '../pricing/dated.js'
 import { resolveModel } from '../pricing/table.js'
-import { isMessagesLog, parseMessagesLog, priceRequests } from '../usage/messages-jsonl.js'
+import { isMessagesLog, priceLog } from '../usage/messages-jsonl.js'
 import type { ClaudeOutputFormat } from '../usage/types.js'
 import { priceTableFor } from './estimate.js'
 import { usageFilePath } from './record.js'
@@ -38,7 +38,7 @@ export async function cost(settings: Settings, deps: StepDeps): Promise<CostRepo
   const today = { day: dayOf(deps.now), from: 'today: the file does not say when it ran' }
   // A usage log from any client is priced as record and run price it (docs/recipes.md).
   if (isMessagesLog(text)) {
-    const priced = priceRequests(table, parseMessagesLog(text, path), today, 'success')
+    const priced = priceLog(table, text, path, today)
     return {
       path,
       format: 'messages-jsonl',

@@ -4,7 +4,7 @@ import type { ClaudeOutputFormat, RecordedActual, RunBehaviour } from './types.j
 import type { MeterReport } from './meters.js'
 import { parseClaudeOutput } from './parse.js'
 import { priceRun, type PricingDay } from './cost.js'
-import { isMessagesLog, parseMessagesLog, partialRequests, priceRequests } from './messages-jsonl.js'
+import { isMessagesLog, partialRequests, priceLog, priceRequests } from './messages-jsonl.js'
 import { resolveModel, UnknownModelError } from '../pricing/table.js'
 
 export type UsageSource =
@@ -43,7 +43,7 @@ export function actualFromText(
 ): RecordedActual & { notes: string[]; format: ClaudeOutputFormat; meters: MeterReport } {
   // Any client's usage log (Messages API responses): priced request by request, no windows in it.
   if (isMessagesLog(text)) {
-    const priced = priceRequests(table, parseMessagesLog(text, name), fallback, 'success')
+    const priced = priceLog(table, text, name, fallback)
     return { ...priced, notes: [], format: 'messages-jsonl', meters: NO_METERS }
   }
   const parsed = parseClaudeOutput(text, name)

@@ -209,6 +209,11 @@ export function priceRequests(
   }
 }
 
+/** A whole usage log, parsed and priced: what `record` and `cost` make of a client's log. */
+export function priceLog(table: PriceTable, text: string, name: string, fallback: PricingDay): PricedLog {
+  return priceRequests(table, parseMessagesLog(text, name), fallback, 'success')
+}
+
 /**
  * The requests a stream-json cut off before its result shows (bad last line tolerated: the run was
  * killed mid-write); lines that are not JSON are skipped, since this only ever prices what was seen.
