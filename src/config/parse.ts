@@ -1,3 +1,4 @@
+import { parse as parseConnectionString } from 'pg-connection-string'
 import { z } from 'zod'
 import { INPUTS } from './inputs.js'
 import {
@@ -64,13 +65,16 @@ function optNum(opts: NumSpec) {
 const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' })
 
 /**
- * Whether a connection string parses as the driver parses it (pg-connection-string: spaces and stray `%`
- * encoded, an empty host allowed for a local socket), so a bad port or password is a one-line input
- * error here instead of the driver's bare "Invalid URL" at connect time.
+ * Whether a connection string parses as the driver parses it (its own parser), so a bad port or password
+ * is a one-line input error here instead of the driver's bare "Invalid URL" at connect time.
  */
 function parsesAsUrl(url: string): boolean {
-  const t = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url
-  return URL.canParse(t) || URL.canParse(t.replace('@/', '@localhost/'))
+  try {
+    parseConnectionString(url)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** GitHub's author associations (the REST API's `author_association`). */

@@ -5,6 +5,7 @@
  * operations decide (src/ledger/rows.ts); this file only moves rows. The connection string is a secret:
  * what this store says names the host and database only.
  */
+import { parse as parseConnectionString } from 'pg-connection-string'
 import pg from 'pg'
 import type {
   CycleExtras,
@@ -46,13 +47,9 @@ export interface PostgresStoreOptions {
 /** Host, port and database of a connection string: all a message may say of it. */
 function describeUrl(url: string): string {
   try {
-    // No host (`postgres://user:pw@/db`, the host in `?host=` or the default) parses as the driver
-    // parses it (pg-connection-string): with a stand-in host, then none.
-    const bare = !URL.canParse(url)
-    const u = new URL(bare ? url.replace('@/', '@stand-in/') : url)
-    const host = (bare ? '' : u.hostname) || u.searchParams.get('host') || 'localhost'
-    const port = u.port || u.searchParams.get('port')
-    return `postgres://${host}${port ? `:${port}` : ''}${u.pathname || '/'}`
+    // As the driver reads it: no host (`postgres://user:pw@/db`) is `?host=` or the default.
+    const c = parseConnectionString(url)
+    return `postgres://${c.host || 'localhost'}${c.port ? `:${c.port}` : ''}/${c.database ?? ''}`
   } catch {
     return 'postgres (ledger-url is not a URL)'
   }
