@@ -10803,7 +10803,7 @@ function terminalIo(streams = process) {
 
 /***/ }),
 
-/***/ 6253:
+/***/ 9587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10896,6 +10896,18 @@ const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"QL":[{"name":"prompt",
 
 const INPUTS = inputs_namespaceObject.QL;
 const OUTPUTS = inputs_namespaceObject.V4;
+
+// EXTERNAL MODULE: ./node_modules/pg-connection-string/index.js
+var pg_connection_string = __nccwpck_require__(6122);
+;// CONCATENATED MODULE: ./node_modules/pg-connection-string/esm/index.mjs
+// ESM wrapper for pg-connection-string
+
+
+// Re-export the parse function
+/* harmony default export */ const esm = (pg_connection_string.parse);
+const esm_parse = pg_connection_string.parse
+const toClientConfig = pg_connection_string.toClientConfig
+const parseIntoClientConfig = pg_connection_string.parseIntoClientConfig
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -20448,6 +20460,7 @@ const ACCOUNT_INPUTS = [
 
 
 
+
 const SECRET = new Set(INPUTS.filter(i => i.secret).map(i => i.name));
 /** A text input: trimmed, '' means unset. */
 const parse_text = schemas_string().transform(s => s.trim() || undefined);
@@ -20486,13 +20499,17 @@ function optNum(opts) {
 /** An optional USD limit: '' means no limit. */
 const optUsd = () => optNum({ min: 0, max: 10_000_000, what: 'a number of USD from 0 up, e.g. 5' });
 /**
- * Whether a connection string parses as the driver parses it (pg-connection-string: spaces and stray `%`
- * encoded, an empty host allowed for a local socket), so a bad port or password is a one-line input
- * error here instead of the driver's bare "Invalid URL" at connect time.
+ * Whether a connection string parses as the driver parses it (its own parser), so a bad port or password
+ * is a one-line input error here instead of the driver's bare "Invalid URL" at connect time.
  */
 function parsesAsUrl(url) {
-    const t = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(url) ? encodeURI(url).replace(/%25(\d\d)/g, '%$1') : url;
-    return URL.canParse(t) || URL.canParse(t.replace('@/', '@localhost/'));
+    try {
+        esm_parse(url);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /** GitHub's author associations (the REST API's `author_association`). */
 const ASSOCIATIONS = [
@@ -26502,7 +26519,7 @@ const TypeOverrides = lib.TypeOverrides
 const defaults = lib.defaults
 
 // Re-export the default
-/* harmony default export */ const esm = (lib);
+/* harmony default export */ const pg_esm = (lib);
 
 ;// CONCATENATED MODULE: ./src/store/postgres-schema.ts
 /**
@@ -26815,6 +26832,7 @@ async function settledScopes(c, ledger, cycleId, scopes) {
 
 
 
+
 const postgres_s = SCHEMA;
 /** The document name a store keeps a ledger's reset day under (ledger/cycles.ts). */
 const RESET_DAY = 'reset-day';
@@ -26823,13 +26841,9 @@ const NEWEST_DONE = 20;
 /** Host, port and database of a connection string: all a message may say of it. */
 function describeUrl(url) {
     try {
-        // No host (`postgres://user:pw@/db`, the host in `?host=` or the default) parses as the driver
-        // parses it (pg-connection-string): with a stand-in host, then none.
-        const bare = !URL.canParse(url);
-        const u = new URL(bare ? url.replace('@/', '@stand-in/') : url);
-        const host = (bare ? '' : u.hostname) || u.searchParams.get('host') || 'localhost';
-        const port = u.port || u.searchParams.get('port');
-        return `postgres://${host}${port ? `:${port}` : ''}${u.pathname || '/'}`;
+        // As the driver reads it: no host (`postgres://user:pw@/db`) is `?host=` or the default.
+        const c = esm_parse(url);
+        return `postgres://${c.host || 'localhost'}${c.port ? `:${c.port}` : ''}/${c.database ?? ''}`;
     }
     catch {
         return 'postgres (ledger-url is not a URL)';
@@ -26968,7 +26982,7 @@ class PostgresStore {
     constructor(opts) {
         this.opts = opts;
         this.where = `postgres ledger ${describeUrl(opts.url)} (${opts.name})`;
-        this.pool = new esm.Pool({
+        this.pool = new pg_esm.Pool({
             connectionString: opts.url,
             ...(saysTls(opts.url) ? {} : { ssl: true }),
             max: opts.maxConnections ?? 2,
@@ -35305,6 +35319,10 @@ function priceRequests(table, requests, fallback, subtype) {
         byModel
     };
 }
+/** A whole usage log, parsed and priced: what `record` and `cost` make of a client's log. */
+function priceLog(table, text, name, fallback) {
+    return priceRequests(table, parseMessagesLog(text, name), fallback, 'success');
+}
 /**
  * The requests a stream-json cut off before its result shows (bad last line tolerated: the run was
  * killed mid-write); lines that are not JSON are skipped, since this only ever prices what was seen.
@@ -35337,7 +35355,7 @@ function actualFromText(table, text, name, fallback,
 estimatedModel) {
     // Any client's usage log (Messages API responses): priced request by request, no windows in it.
     if (isMessagesLog(text)) {
-        const priced = priceRequests(table, parseMessagesLog(text, name), fallback, 'success');
+        const priced = priceLog(table, text, name, fallback);
         return { ...priced, notes: [], format: 'messages-jsonl', meters: NO_METERS };
     }
     const parsed = parseClaudeOutput(text, name);
@@ -35763,7 +35781,7 @@ async function cost(settings, deps) {
     const today = { day: dayOf(deps.now), from: 'today: the file does not say when it ran' };
     // A usage log from any client is priced as record and run price it (docs/recipes.md).
     if (isMessagesLog(text)) {
-        const priced = priceRequests(table, parseMessagesLog(text, path), today, 'success');
+        const priced = priceLog(table, text, path, today);
         return {
             path,
             format: 'messages-jsonl',
@@ -36576,7 +36594,7 @@ async function main(argv, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6253);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9587);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1604);
 
 

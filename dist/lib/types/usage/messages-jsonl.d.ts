@@ -36,6 +36,8 @@ export type PricedLog = Omit<RecordedActual, 'byModel'> & Required<Pick<Recorded
  * `subtype` says what the figure is: `success` for a client's log, `partial` for a run cut off.
  */
 export declare function priceRequests(table: PriceTable, requests: LoggedRequest[], fallback: PricingDay, subtype: 'success' | 'partial'): PricedLog;
+/** A whole usage log, parsed and priced: what `record` and `cost` make of a client's log. */
+export declare function priceLog(table: PriceTable, text: string, name: string, fallback: PricingDay): PricedLog;
 /**
  * The requests a stream-json cut off before its result shows (bad last line tolerated: the run was
  * killed mid-write); lines that are not JSON are skipped, since this only ever prices what was seen.
